@@ -1,0 +1,43 @@
+// Three kinds of tests, one jest run:
+//  - unit:      jest + nock against the shipped code (n8n-workflow 2.x types at runtime)
+//  - sandbox:   the local LACRM sandbox's own conformance tests
+//  - engine-*:  whole workflows through n8n-core's WorkflowExecute, once per pinned n8n-core.
+//               moduleNameMapper swaps the n8n-core/n8n-workflow pair, so the same test file
+//               runs against n8n 1.123's engine (n8n-core 1.122.48, no refresh lock) and a current 2.x.
+const path = require('path');
+
+const transform = {
+	'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json', diagnostics: false }],
+};
+
+const base = {
+	transform,
+	testEnvironment: 'node',
+	moduleFileExtensions: ['ts', 'js', 'json'],
+	setupFiles: ['<rootDir>/test/setup-env.js'],
+};
+
+const n8nCore1 = path.join(__dirname, 'node_modules', 'n8n-core-1');
+const n8nWorkflow1 = path.join(n8nCore1, 'node_modules', 'n8n-workflow');
+
+module.exports = {
+	testTimeout: 60000,
+	projects: [
+		{ ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+		{ ...base, displayName: 'sandbox', testMatch: ['<rootDir>/sandbox/test/**/*.test.ts'] },
+		{
+			...base,
+			displayName: 'engine-n8n-core-1.122',
+			testMatch: ['<rootDir>/test/engine/**/*.test.ts'],
+			moduleNameMapper: {
+				'^n8n-core$': n8nCore1,
+				'^n8n-workflow$': n8nWorkflow1,
+			},
+		},
+		{
+			...base,
+			displayName: 'engine-n8n-core-2.x',
+			testMatch: ['<rootDir>/test/engine/**/*.test.ts'],
+		},
+	],
+};

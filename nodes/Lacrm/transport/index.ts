@@ -1,0 +1,6 @@
+export * from './client';
+export * from './credentials';
+export * from './errors';
+export * from './functions';
+export { refreshGate } from './refreshGate';
+export type * from './types';

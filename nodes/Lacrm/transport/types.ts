@@ -1,0 +1,386 @@
+/**
+ * LACRM API v2 data types, as LACRM sends and accepts them.
+ *
+ * Source: LACRM's v2 documentation as condensed in the project's API reference; where LACRM's own
+ * docs are silent (marked "unverified") the shapes follow tested third-party clients.
+ */
+
+/**
+ * A LACRM record id: a numeric string, normally 31 digits. Always a string — it does not fit in a
+ * JS number (doubles are exact only up to 2^53 ≈ 9·10^15).
+ */
+export type Uid = string;
+
+/** User ids are small integers; LACRM sends them as strings in some places and numbers in others. */
+export type UserId = string | number;
+
+/** `yyyy-mm-dd` */
+export type LacrmDate = string;
+
+/** ISO 8601 with offset, e.g. `2019-07-25T16:00:00-05:00` */
+export type LacrmDateTime = string;
+
+export type SortDirection = 'Ascending' | 'Descending';
+
+/** Custom fields are passed and returned as extra keys named after the field's display name. */
+export interface CustomFieldValues {
+	[displayName: string]: unknown;
+}
+
+/** Email, Phone and Website accept a string, a list of strings, or typed entries. */
+export type TypedTextInput = string | string[] | Array<{ Text: string; Type?: string }>;
+
+export interface TypedText {
+	Text: string;
+	Type: string;
+	TypeId?: number | string;
+}
+
+export interface AddressInput {
+	Street?: string;
+	City?: string;
+	State?: string;
+	Zip?: string;
+	Country?: string;
+	Type?: string;
+}
+
+export interface Address extends AddressInput {
+	TypeId?: number | string;
+}
+
+export interface AdvancedFilter {
+	Name: string;
+	Operation: string;
+	Value?: unknown;
+}
+
+export interface PersonName {
+	Salutation: string;
+	FirstName: string;
+	MiddleName: string;
+	LastName: string;
+	Suffix: string;
+}
+
+export interface ContactMetaData {
+	Name: string;
+	AssignedTo?: UserId;
+}
+
+export interface UserName {
+	FirstName: string;
+	LastName: string;
+}
+
+export interface Contact extends CustomFieldValues {
+	ContactId: Uid;
+	AssignedTo: UserId;
+	IsCompany: boolean;
+	CompanyId?: Uid | null;
+	Name: PersonName | string;
+	Email: TypedText[];
+	Phone: TypedText[];
+	Address: Address[];
+	Website: TypedText[];
+	'Company Name'?: string;
+	'Job Title'?: string;
+	'Background Info'?: string;
+	Birthday?: LacrmDate | null;
+	DateCreated: LacrmDateTime;
+	LastUpdate: LacrmDateTime;
+	UserMetaData?: UserName;
+	CompanyMetaData?: { CompanyName: string } | null;
+}
+
+export interface Note {
+	NoteId: Uid;
+	ContactId: Uid;
+	UserId: UserId;
+	DateCreated: LacrmDateTime;
+	DateDisplayedInHistory: LacrmDateTime;
+	Note: string;
+	IsRichText?: boolean;
+	ContactMetaData?: ContactMetaData;
+	UserMetaData?: UserName;
+	PipelineInfo?: {
+		PipelineId: Uid;
+		PipelineItemId: Uid;
+		StatusId: Uid;
+		PreviousStatusId?: Uid | null;
+		PipelineMetaData?: { Name: string };
+		StatusMetaData?: { Name: string };
+	} | null;
+}
+
+export interface Task {
+	TaskId: Uid;
+	Name: string;
+	DueDate: LacrmDate;
+	AssignedTo: UserId;
+	Description: string;
+	ContactId: Uid | null;
+	IsCompleted: boolean;
+	DateCompleted: LacrmDateTime | null;
+	CalendarId: Uid;
+	DateCreated: LacrmDateTime;
+	AssignedToMetaData?: UserName;
+	ContactMetaData?: ContactMetaData | null;
+}
+
+export type AttendanceStatus = 'IsAttending' | 'Maybe' | 'NotAttending' | string;
+
+export interface EventAttendee {
+	IsUser: boolean;
+	AttendeeId: Uid | UserId;
+	AttendanceStatus?: AttendanceStatus;
+}
+
+export interface CalendarEvent {
+	EventId: Uid;
+	Name: string;
+	StartDate: LacrmDateTime;
+	EndDate: LacrmDateTime;
+	Location: string;
+	Description: string;
+	IsAllDay: boolean;
+	IsRecurring: boolean;
+	RecurrenceEventId?: Uid | null;
+	RecurrenceRule?: string;
+	EndRecurrenceDate?: LacrmDateTime | null;
+	SeriesNumber?: number;
+	DateCreated: LacrmDateTime;
+	DateUpdated: LacrmDateTime;
+	ContactIds: Uid[];
+	UserIds: UserId[];
+	Attendees: EventAttendee[];
+	CalendarId: Uid;
+	ContactMetaData?: ContactMetaData[];
+	UserMetaData?: UserName[];
+	CalendarMetaData?: { Name: string };
+}
+
+export interface EmailAddress {
+	Address: string;
+	Name?: string;
+}
+
+export interface Email {
+	EmailId: Uid;
+	ContactIds: Uid[];
+	ContactMetaData?: ContactMetaData[];
+	From: EmailAddress;
+	To: EmailAddress[];
+	Cc: EmailAddress[];
+	Subject: string;
+	Body: string;
+	Date: LacrmDateTime;
+	UserId: UserId;
+}
+
+export interface FileInfo {
+	FileId: Uid;
+	CreatedBy: UserId;
+	FileType: string;
+	DateCreated: LacrmDateTime;
+	FileName: string;
+	DisplayName: string;
+	FileSize: number;
+	ParentId: Uid;
+	IsPrimary: boolean;
+	DateDeleted: LacrmDateTime | null;
+	NumVersions: number;
+	/** Temporary download link, valid for 5 minutes. */
+	FileUrl: string;
+}
+
+export interface ContactGroup {
+	ContactId: Uid;
+	GroupId: Uid;
+	GroupMetaData?: { Name: string };
+}
+
+export interface GroupMember {
+	ContactId: Uid;
+	GroupId: Uid;
+	ContactMetaData?: ContactMetaData;
+}
+
+export interface PipelineItem extends CustomFieldValues {
+	PipelineItemId: Uid;
+	PipelineId: Uid;
+	StatusId: Uid;
+	ContactId: Uid;
+	DateCreated: LacrmDateTime;
+	CreatedBy?: UserId;
+	LastUpdate: LacrmDateTime;
+	LastUpdatedBy?: UserId;
+	NumberOfUpdates?: number;
+	LastNote?: string;
+	PipelineMetaData?: { Name: string };
+	StatusMetaData?: { Name: string };
+	ContactMetaData?: ContactMetaData;
+}
+
+/** GetPipelineItemsAttachedToContact groups a contact's items by pipeline (shape partly inferred). */
+export interface PipelineItemGroup {
+	PipelineId: Uid;
+	PipelineItems: PipelineItem[];
+	[key: string]: unknown;
+}
+
+export interface Relationship {
+	RelationshipId: Uid;
+	ContactId1: Uid;
+	ContactId2: Uid;
+	Note: string;
+	CreatedBy: UserId;
+	DateCreated: LacrmDateTime;
+	DateEdited: LacrmDateTime;
+	Contact1MetaData?: { Name: string };
+	Contact2MetaData?: { Name: string };
+	CreatedByMetaData?: UserName;
+}
+
+export interface Calendar {
+	CalendarId: Uid;
+	Name: string;
+	UserId: UserId;
+	IsPrimary: boolean;
+	Visibility: string;
+}
+
+export type CustomFieldRecordType = 'Contact' | 'Company' | 'Pipeline' | 'PublicForm';
+
+export type CustomFieldType =
+	| 'Currency'
+	| 'Date'
+	| 'Dropdown'
+	| 'RadioList'
+	| 'Checkbox'
+	| 'Number'
+	| 'Text'
+	| 'TextArea'
+	| 'ContactLink'
+	| 'FileLink'
+	| 'Signature'
+	| 'Section'
+	| 'SectionHeader'
+	| 'TextBlock';
+
+export interface CustomFieldOption {
+	OptionId?: Uid;
+	Name: string;
+	[key: string]: unknown;
+}
+
+export interface CustomField {
+	CustomFieldId: Uid;
+	Name: string;
+	Type: CustomFieldType;
+	RecordType: CustomFieldRecordType;
+	PipelineId: Uid | null;
+	IsRequired: boolean;
+	Options?: CustomFieldOption[];
+	IsArchived?: boolean;
+	[key: string]: unknown;
+}
+
+export type GroupColor =
+	| 'Blue'
+	| 'LightBlue'
+	| 'Cyan'
+	| 'Teal'
+	| 'Green'
+	| 'LimeGreen'
+	| 'Yellow'
+	| 'Orange'
+	| 'Red'
+	| 'Pink'
+	| 'Magenta'
+	| 'Purple'
+	| 'Indigo'
+	| 'Gray';
+
+export type GroupSharing = 'Public' | 'Private' | 'Teams';
+
+export interface Group {
+	GroupId: Uid;
+	Name: string;
+	Sharing: GroupSharing;
+	TeamIds: Uid[];
+	Color: GroupColor | '';
+	[key: string]: unknown;
+}
+
+export interface PipelineStatus {
+	StatusId: Uid;
+	PipelineId?: Uid;
+	Name: string;
+	IsActive: boolean;
+	Color: string;
+	DateCreated?: LacrmDateTime;
+}
+
+export type PipelinePermissions = 'Public' | 'TeamSharing';
+
+export interface Pipeline {
+	PipelineId: Uid;
+	Name: string;
+	Icon: string;
+	DateCreated: LacrmDateTime;
+	DateArchived: LacrmDateTime | null;
+	Permissions: PipelinePermissions;
+	SharingTeamIds?: Uid[];
+	Statuses: PipelineStatus[];
+	CustomFields?: CustomField[];
+	[key: string]: unknown;
+}
+
+export interface Team {
+	TeamId: Uid;
+	Name: string;
+	DateCreated: LacrmDateTime;
+	UserIds: UserId[];
+}
+
+export interface User {
+	UserId: UserId;
+	FirstName: string;
+	LastName: string;
+	Timezone: string;
+	Email?: string;
+}
+
+export type WebhookScope = 'User' | 'Account';
+
+export type WebhookEvent =
+	| 'Contact.Create'
+	| 'Contact.Update'
+	| 'Contact.Delete'
+	| 'Event.Create'
+	| 'Event.Update'
+	| 'Event.Delete'
+	| 'GroupMembership.Create'
+	| 'GroupMembership.Delete'
+	| 'PipelineItemStatus.Create'
+	| 'PipelineItemStatus.Update'
+	| 'PipelineItemStatus.Delete'
+	| 'PublicForm.Submit';
+
+export interface Webhook {
+	WebhookId: Uid;
+	EndpointUrl: string;
+	LastSendDate: LacrmDateTime | null;
+	SubscribedEvents: WebhookEvent[];
+	DateArchived: LacrmDateTime | null;
+}
+
+/** The `{HasMoreResults, Results}` page LACRM's paginated functions return. */
+export interface ResultPage<T> {
+	HasMoreResults: boolean;
+	Results: T[];
+}
+
+/** Edit functions: an omitted parameter stays unchanged, a parameter sent as null is cleared. */
+export type Editable<T> = { [K in keyof T]?: T[K] | null };

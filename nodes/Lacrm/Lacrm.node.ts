@@ -1,0 +1,47 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { buildResourceProperties } from './actions/description';
+import { RESOURCES } from './actions/resources';
+import { route } from './actions/router';
+import { listSearch, loadOptions, resourceMapping } from './methods';
+
+export class Lacrm implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Less Annoying CRM',
+		name: 'lacrm',
+		icon: { light: 'file:lacrm.svg', dark: 'file:lacrm.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Contacts, companies, pipelines, notes, tasks, events, emails, files and settings in Less Annoying CRM (all API v2 functions)',
+		defaults: { name: 'Less Annoying CRM' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'lacrmApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
+			{ name: 'lacrmOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'API Key', value: 'apiKey' },
+					{ name: 'OAuth2 (LACRM Partners)', value: 'oAuth2' },
+				],
+				default: 'apiKey',
+			},
+			...buildResourceProperties(RESOURCES),
+		],
+	};
+
+	methods = { listSearch, loadOptions, resourceMapping };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this, RESOURCES);
+	}
+}

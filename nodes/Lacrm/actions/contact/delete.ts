@@ -1,0 +1,15 @@
+import type { OperationDefinition } from '../operation';
+import { recordId } from './fields';
+import type { RecordKind } from './kind';
+
+export function remove(kind: RecordKind): OperationDefinition {
+	return {
+		operation: 'delete',
+		name: 'Delete',
+		action: `Delete a ${kind.noun}`,
+		description: `Permanently delete a ${kind.noun} by ContactId, with its notes, tasks and history`,
+		fn: 'DeleteContact',
+		fields: [recordId(kind)],
+		output: (_result, prepared) => ({ ContactId: prepared.parameters.ContactId, deleted: true }),
+	};
+}

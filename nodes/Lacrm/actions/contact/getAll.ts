@@ -1,0 +1,66 @@
+import { advancedFilters, boolean, choice, text, uidList } from '../fields';
+import type { OperationDefinition } from '../operation';
+import { simplifyContact } from '../shared/simplify';
+import type { RecordKind } from './kind';
+
+export function getAll(kind: RecordKind): OperationDefinition {
+	return {
+		operation: 'getAll',
+		name: 'Get Many',
+		action: `Get many ${kind.plural}`,
+		description: `Search or list ${kind.plural}. Search terms match names, emails, phones and company names. Returns each ${kind.noun} with its ContactId.`,
+		fn: 'GetContacts',
+		fields: [
+			text({
+				key: 'SearchTerms',
+				displayName: 'Search Terms',
+				name: 'searchTerms',
+				placeholder: 'e.g. jane@example.com',
+				description: `Free text matched against the ${kind.plural}' fields. Leave empty to list all.`,
+			}),
+		],
+		list: true,
+		simplify: simplifyContact,
+		optional: {
+			name: 'filters',
+			displayName: 'Filters',
+			fields: [
+				uidList({
+					key: 'OwnerFilter',
+					displayName: 'Assigned To',
+					name: 'ownerFilter',
+					loadOptionsMethod: 'getUsers',
+					description: `Only ${kind.plural} assigned to these users`,
+				}),
+				choice({
+					key: 'SortBy',
+					displayName: 'Sort By',
+					name: 'sortBy',
+					choices: ['Relevance', 'FirstName', 'LastName', 'CompanyName', 'DateCreated', 'LastUpdate'],
+					default: 'Relevance',
+				}),
+				choice({
+					key: 'SortDirection',
+					displayName: 'Sort Direction',
+					name: 'sortDirection',
+					choices: ['Descending', 'Ascending'],
+					default: 'Descending',
+				}),
+				boolean({
+					key: 'RequiresWriteAccess',
+					displayName: 'Only Editable',
+					name: 'requiresWriteAccess',
+					description: `Whether to return only ${kind.plural} the credential's user may edit`,
+				}),
+				advancedFilters({
+					key: 'AdvancedFilters',
+					displayName: 'Advanced Filters',
+					name: 'advancedFilters',
+					examples: 'e.g. Email, DateCreated, Group, or a custom field name',
+					description: 'LACRM advanced filters, combined with AND',
+				}),
+			],
+		},
+		fixed: { RecordTypeFilter: kind.recordTypeFilter },
+	};
+}

@@ -1,0 +1,32 @@
+import type { OperationDefinition } from '../operation';
+import { customFieldsProperty, readCustomFieldValues } from '../shared/customFields';
+import { assignedToField, detailFields, nameField, recordId } from './fields';
+import type { RecordKind } from './kind';
+
+export function update(kind: RecordKind): OperationDefinition {
+	return {
+		operation: 'update',
+		name: 'Update',
+		action: `Update a ${kind.noun}`,
+		description: `Change fields of a ${kind.noun} by ContactId. Only the fields you set are sent; fields listed in Fields to Clear are blanked; everything else stays as it is.`,
+		fn: 'EditContact',
+		fields: [recordId(kind)],
+		optional: {
+			name: 'updateFields',
+			displayName: 'Update Fields',
+			fields: [nameField(kind, false), assignedToField(kind, true), ...detailFields(kind)],
+		},
+		clearable: true,
+		properties: [customFieldsProperty(kind.resource, 'update')],
+		prepare: (input, prepared) => {
+			Object.assign(prepared.parameters, readCustomFieldValues(input));
+			if (kind.isCompany && typeof prepared.parameters.Name === 'string') {
+				prepared.parameters['Company Name'] = prepared.parameters.Name;
+			}
+			if (Object.keys(prepared.parameters).length === 1) {
+				throw input.error('Update Fields', 'nothing to change: set a field, a custom field, or a field to clear');
+			}
+		},
+		output: (_result, prepared) => ({ ContactId: prepared.parameters.ContactId, updated: true }),
+	};
+}

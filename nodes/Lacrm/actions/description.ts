@@ -1,0 +1,161 @@
+/**
+ * Builds the node's parameters from the resource and operation definitions, so each field is
+ * described once (next to the LACRM function it feeds) and shown only where it belongs.
+ */
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { OperationDefinition, ResourceDefinition } from './operation';
+
+const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
+
+export const DEFAULT_CONCURRENCY = 5;
+
+/** Shared by every operation: how many items may be sent to LACRM at once. */
+const concurrencyOption: INodeProperties = {
+	displayName: 'Max Parallel Requests',
+	name: 'concurrency',
+	type: 'number',
+	default: DEFAULT_CONCURRENCY,
+	typeOptions: { minValue: 1, maxValue: 20 },
+	description:
+		'How many input items are sent to LACRM at the same time. 1 processes items strictly one after another. With OAuth2, items run one at a time until the access token is known to be fresh.',
+};
+
+function show(resource: string, operation: string) {
+	return { show: { resource: [resource], operation: [operation] } };
+}
+
+/** Places a property under its operation, keeping any extra conditions it declares itself. */
+function placed(property: INodeProperties, resource: string, operation: string): INodeProperties {
+	const own = property.displayOptions;
+	return {
+		...property,
+		displayOptions: { ...own, show: { ...own?.show, ...show(resource, operation).show } },
+	};
+}
+
+function withoutRequired(property: INodeProperties): INodeProperties {
+	const { required: _required, ...rest } = property;
+	return rest as INodeProperties;
+}
+
+function operationProperties(resource: string, definition: OperationDefinition): INodeProperties[] {
+	const displayOptions = show(resource, definition.operation);
+	const properties: INodeProperties[] = [];
+	for (const field of definition.fields ?? []) properties.push(placed(field.property, resource, definition.operation));
+	for (const property of definition.properties ?? []) properties.push(placed(property, resource, definition.operation));
+	if (definition.list) {
+		properties.push(
+			{
+				displayName: 'Return All',
+				name: 'returnAll',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return all results or only up to a given limit',
+				displayOptions,
+			},
+			{
+				displayName: 'Limit',
+				name: 'limit',
+				type: 'number',
+				default: 50,
+				typeOptions: { minValue: 1 },
+				description: 'Max number of results to return',
+				displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
+			},
+		);
+	}
+	if (definition.simplify) {
+		properties.push({
+			displayName: 'Simplify',
+			name: 'simplify',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to return a flat record (first email, phone and address as text, names as text) instead of the raw LACRM data',
+			displayOptions,
+		});
+	}
+	if (definition.optional) {
+		properties.push({
+			displayName: definition.optional.displayName,
+			name: definition.optional.name,
+			type: 'collection',
+			placeholder: definition.optional.name === 'filters' ? 'Add Filter' : 'Add Field',
+			default: {},
+			options: definition.optional.fields.map((field) => withoutRequired(field.property)).sort(byDisplayName),
+			displayOptions,
+		});
+	}
+	if (definition.clearable) {
+		const clearable = (definition.optional?.fields ?? []).filter((field) => field.clearable);
+		if (clearable.length > 0) {
+			properties.push({
+				displayName: 'Fields to Clear',
+				name: 'fieldsToClear',
+				type: 'multiOptions',
+				default: [],
+				options: clearable
+					.map((field) => ({ name: field.property.displayName, value: field.property.name }))
+					.sort(byName),
+				description:
+					'Fields to blank in LACRM (sent as null). Fields not set above and not listed here stay as they are.',
+				displayOptions,
+			});
+		}
+	}
+	properties.push({
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...(definition.options ?? []), concurrencyOption].sort(byDisplayName),
+		displayOptions,
+	});
+	return properties;
+}
+
+function byDisplayName(a: INodeProperties, b: INodeProperties) {
+	return a.displayName.localeCompare(b.displayName);
+}
+
+export function buildResourceProperties(resources: ResourceDefinition[]): INodeProperties[] {
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: resources
+				.map((resource) => ({ name: resource.name, value: resource.value, description: resource.description }))
+				.sort(byName),
+			default: 'contact',
+		},
+	];
+	for (const resource of resources) {
+		const { defaultOperation } = resource;
+		properties.push({
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options: resource.operations
+				.map((definition) => ({
+					name: definition.name,
+					value: definition.operation,
+					action: definition.action,
+					description: definition.description,
+				}))
+				.sort(byName),
+			default: defaultOperation,
+		});
+	}
+	for (const resource of resources) {
+		for (const definition of resource.operations) {
+			properties.push(...operationProperties(resource.value, definition));
+		}
+	}
+	return properties;
+}

@@ -1,0 +1,179 @@
+/**
+ * What an n8n operation is in this node: its fields, "parameters of item i", and "LACRM call →
+ * output items". The router owns everything around that (item loop, concurrency, errors,
+ * continueOnFail, pairedItem), so an operation file holds nothing else.
+ */
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import type { LacrmClient } from '../transport/client';
+import type { LacrmFunctionName } from '../transport/functions';
+import type { Field, ReadContext } from './fields';
+import { fieldError } from './fields';
+
+/** Everything an operation needs to know about one input item, read and validated up front. */
+export interface PreparedItem {
+	/** LACRM parameters, ready to send. */
+	parameters: IDataObject;
+	/** List operations: how many results (undefined = all). */
+	limit?: number;
+	/** Read operations: flatten LACRM's nested shapes. */
+	simplify?: boolean;
+	/** Anything else the operation read (binary property names, options…). */
+	extra: IDataObject;
+}
+
+export type OperationOutput = IDataObject | IDataObject[] | INodeExecutionData[];
+
+export interface RunContext {
+	exec: IExecuteFunctions;
+	client: LacrmClient;
+	itemIndex: number;
+}
+
+export interface OperationDefinition {
+	/** The Operation dropdown's value, e.g. "create". */
+	operation: string;
+	/** The Operation dropdown's label, e.g. "Create". */
+	name: string;
+	/** The action label n8n shows in the nodes panel and to AI agents, e.g. "Create a contact". */
+	action: string;
+	/** What it does and which ids it needs or gives — AI agents choose operations by this. */
+	description: string;
+	/** The LACRM function this operation calls. */
+	fn: LacrmFunctionName;
+	/** Other LACRM functions it may call (upsert, timeline…); used by docs and coverage tests. */
+	alsoCalls?: LacrmFunctionName[];
+	/** Top-level fields, in display order. */
+	fields?: Field[];
+	/** Optional fields, grouped in a collection. */
+	optional?: {
+		name: 'additionalFields' | 'updateFields' | 'filters';
+		displayName: string;
+		fields: Field[];
+	};
+	/** Edit operations: offer "Fields to Clear" for optional fields LACRM may blank (sent as null). */
+	clearable?: boolean;
+	/** List operations: add Return All / Limit. */
+	list?: boolean;
+	/** Read operations: add a Simplify toggle using this function. */
+	simplify?: (record: IDataObject) => IDataObject;
+	/** Parameters always sent, whatever the user entered (e.g. IsCompany for the Company resource). */
+	fixed?: IDataObject;
+	/** Extra n8n parameters this operation reads itself in `prepare`. */
+	properties?: INodeProperties[];
+	/** Operation-specific entries of its Options collection. */
+	options?: INodeProperties[];
+	/** Reads item i beyond the declared fields (defaults: fields only). Never calls LACRM. */
+	prepare?: (input: ItemInput, prepared: PreparedItem) => void;
+	/** Calls LACRM (defaults: one call, or every page for list operations). */
+	run?: (this: RunContext, prepared: PreparedItem) => Promise<OperationOutput>;
+	/** Shapes a single call's result (defaults: the result as LACRM sent it). */
+	output?: (result: IDataObject, prepared: PreparedItem) => IDataObject | IDataObject[];
+}
+
+export interface ResourceDefinition {
+	/** The Resource dropdown's value, e.g. "contact". */
+	value: string;
+	name: string;
+	description?: string;
+	operations: OperationDefinition[];
+	/** The operation preselected when the resource is picked. */
+	defaultOperation: string;
+}
+
+/** Access to one item's node parameters, with readable errors. */
+export class ItemInput implements ReadContext {
+	readonly node;
+
+	constructor(
+		readonly exec: IExecuteFunctions,
+		readonly itemIndex: number,
+	) {
+		this.node = exec.getNode();
+	}
+
+	value<T = unknown>(name: string, fallback?: T): T {
+		return this.exec.getNodeParameter(name, this.itemIndex, fallback as never, {
+			extractValue: false,
+		}) as T;
+	}
+
+	/** Reads a declared field from the top level or from an optional-fields collection. */
+	read(field: Field, from?: IDataObject): unknown {
+		const raw = from ? from[field.property.name] : this.value(field.property.name, undefined);
+		return field.read(raw, this);
+	}
+
+	error(label: string, problem: string, description?: string) {
+		return fieldError(this, label, problem, description);
+	}
+}
+
+/** The default "parameters of item i": declared fields, optional fields, fields to clear. */
+export function prepareItem(definition: OperationDefinition, input: ItemInput): PreparedItem {
+	const parameters: IDataObject = {};
+	for (const field of definition.fields ?? []) {
+		const value = input.read(field);
+		if (value !== undefined) parameters[field.key] = value;
+	}
+	if (definition.optional) {
+		const collection = input.value<IDataObject>(definition.optional.name, {});
+		for (const field of definition.optional.fields) {
+			if (!(field.property.name in collection)) continue;
+			const value = input.read(field, collection);
+			if (value !== undefined) parameters[field.key] = value;
+		}
+	}
+	if (definition.clearable) {
+		const toClear = input.value<string[]>('fieldsToClear', []);
+		for (const name of toClear) {
+			const field = definition.optional?.fields.find((candidate) => candidate.property.name === name);
+			if (!field) continue;
+			if (parameters[field.key] !== undefined) {
+				throw input.error(
+					'Fields to Clear',
+					`"${field.property.displayName}" is both set and cleared; choose one`,
+				);
+			}
+			parameters[field.key] = null;
+		}
+	}
+	Object.assign(parameters, definition.fixed);
+	const prepared: PreparedItem = { parameters, extra: {} };
+	if (definition.list) {
+		const returnAll = input.value<boolean>('returnAll', false);
+		prepared.limit = returnAll ? undefined : input.value<number>('limit', 50);
+		if (prepared.limit !== undefined && (!Number.isInteger(prepared.limit) || prepared.limit < 1)) {
+			throw input.error('Limit', `must be a whole number of at least 1 (got ${String(prepared.limit)})`);
+		}
+	}
+	if (definition.simplify) prepared.simplify = input.value<boolean>('simplify', true);
+	definition.prepare?.(input, prepared);
+	return prepared;
+}
+
+/** The default "LACRM call → output": one call, or every page of a list. */
+export async function runOperation(
+	definition: OperationDefinition,
+	context: RunContext,
+	prepared: PreparedItem,
+): Promise<OperationOutput> {
+	if (definition.run) return await definition.run.call(context, prepared);
+	const { client, itemIndex } = context;
+	if (definition.list) {
+		const records = (await client.callAll(definition.fn as never, prepared.parameters as never, {
+			limit: prepared.limit,
+			itemIndex,
+		})) as IDataObject[];
+		return prepared.simplify && definition.simplify ? records.map(definition.simplify) : records;
+	}
+	const result = (await client.call(definition.fn, prepared.parameters as never, { itemIndex })) as IDataObject;
+	if (definition.output) return definition.output(result, prepared);
+	if (prepared.simplify && definition.simplify) return definition.simplify(result);
+	return result;
+}

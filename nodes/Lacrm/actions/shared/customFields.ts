@@ -1,0 +1,126 @@
+/**
+ * Custom fields through n8n's resource mapper: fields loaded live from LACRM (per record type, or
+ * per pipeline), required ones marked, options listed — and written back keyed by display name,
+ * which is how LACRM takes them.
+ */
+import type { IDataObject, INodeProperties, ResourceMapperField } from 'n8n-workflow';
+
+import type { ItemInput } from '../operation';
+import { readDate } from '../fields';
+
+export type CustomFieldTarget = 'contact' | 'company' | 'pipeline';
+
+const METHODS: Record<CustomFieldTarget, { create: string; update: string }> = {
+	contact: { create: 'getContactCustomFields', update: 'getContactCustomFieldsForUpdate' },
+	company: { create: 'getCompanyCustomFields', update: 'getCompanyCustomFieldsForUpdate' },
+	pipeline: { create: 'getPipelineCustomFields', update: 'getPipelineCustomFieldsForUpdate' },
+};
+
+export const CUSTOM_FIELDS_PARAMETER = 'customFields';
+
+export function customFieldsProperty(target: CustomFieldTarget, purpose: 'create' | 'update'): INodeProperties {
+	return {
+		displayName: 'Custom Fields',
+		name: CUSTOM_FIELDS_PARAMETER,
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		description:
+			target === 'pipeline'
+				? 'Custom fields of the chosen pipeline, by display name. Required ones must be filled to create an item.'
+				: `Custom ${target} fields of your LACRM account, by display name`,
+		typeOptions: {
+			loadOptionsDependsOn: target === 'pipeline' ? ['pipelineId.value'] : [],
+			resourceMapper: {
+				resourceMapperMethod: METHODS[target][purpose],
+				mode: 'add',
+				fieldWords: { singular: 'custom field', plural: 'custom fields' },
+				addAllFields: purpose === 'create',
+				multiKeyMatch: false,
+				supportAutoMap: true,
+				noFieldsError:
+					target === 'pipeline'
+						? 'This pipeline has no custom fields (or no pipeline is selected yet)'
+						: `Your LACRM account has no custom ${target} fields`,
+			},
+		},
+	};
+}
+
+interface MapperValue {
+	mappingMode?: string;
+	value?: IDataObject | null;
+	schema?: ResourceMapperField[];
+}
+
+function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/** Reads the mapped custom fields of item i as `{ "<display name>": value }`, checked against the schema. */
+export function readCustomFieldValues(input: ItemInput): IDataObject {
+	const mapper = input.value<MapperValue | undefined>(CUSTOM_FIELDS_PARAMETER, undefined);
+	if (!mapper) return {};
+	const schema = mapper.schema ?? [];
+	const source: IDataObject =
+		mapper.mappingMode === 'autoMapInputData'
+			? (input.exec.getInputData()[input.itemIndex]?.json ?? {})
+			: (mapper.value ?? {});
+	const values: IDataObject = {};
+	for (const field of schema) {
+		if (field.removed || field.display === false) continue;
+		const raw = source[field.id];
+		if (isBlank(raw)) continue;
+		values[field.id] = convert(raw, field, input) as IDataObject[string];
+	}
+	return values;
+}
+
+function convert(raw: unknown, field: ResourceMapperField, input: ItemInput): unknown {
+	const label = `Custom Fields → ${field.displayName}`;
+	switch (field.type) {
+		case 'number': {
+			const value = Number(raw);
+			if (!Number.isFinite(value)) throw input.error(label, `expected a number, got "${String(raw)}"`);
+			return value;
+		}
+		case 'dateTime':
+			return readDate(raw, input, label);
+		case 'boolean':
+			return raw === true || raw === 'true';
+		case 'options': {
+			const value = String(raw);
+			const allowed = (field.options ?? []).map((option) => String(option.value));
+			if (allowed.length > 0 && !allowed.includes(value)) {
+				throw input.error(label, `"${value}" is not one of its options: ${allowed.join(', ')}`);
+			}
+			return value;
+		}
+		case 'array': {
+			// Checkbox fields: a list of option texts. Accept a list, JSON, or "a, b".
+			let list: unknown = raw;
+			if (typeof raw === 'string') {
+				const text = raw.trim();
+				list = text.startsWith('[') ? safeJson(text) : text.split(',').map((part) => part.trim());
+			}
+			if (!Array.isArray(list)) throw input.error(label, 'expected a list of options, e.g. ["A", "B"] or A, B');
+			const allowed = (field.options ?? []).map((option) => String(option.value));
+			for (const entry of list) {
+				if (allowed.length > 0 && !allowed.includes(String(entry))) {
+					throw input.error(label, `"${String(entry)}" is not one of its options: ${allowed.join(', ')}`);
+				}
+			}
+			return list.map(String);
+		}
+		default:
+			return typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
+	}
+}
+
+function safeJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}

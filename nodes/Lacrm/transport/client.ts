@@ -75,9 +75,12 @@ interface AuthenticatedExchange {
 	refusedAfterRefresh?: boolean;
 }
 
-/** Words in a LACRM 400 that point at the token rather than at the request. */
+/**
+ * Wording in a LACRM 400 that points at the access token rather than at the request. Kept narrow:
+ * a false positive costs a refresh, and LACRM's usual errors ("Invalid ContactId") must not match.
+ */
 const EXPIRED_TOKEN_HINT =
-	/token|expired|unauthori[sz]ed|authenticat|not authorized|invalid (api )?key|credential|log ?in/i;
+	/\b(token|session|credentials?)\b[^.]*\b(expired|invalid|revoked|not valid)\b|\b(expired|invalid|revoked)\b[^.]*\b(token|session|credentials?)\b|\bunauthori[sz]ed\b|\bnot (logged in|authenticated|authorized)\b/i;
 
 const DEFAULT_CONCURRENCY = 5;
 

@@ -126,13 +126,18 @@ export function lacrmApiError(failure: LacrmFailure, ctx: ErrorContext): NodeApi
 		payload.ErrorCode = failure.error.ErrorCode;
 		payload.ErrorDescription = redact(failure.error.ErrorDescription, ctx.secrets);
 	}
-	if ('code' in failure) payload.code = failure.code;
+	// Not under `code`: n8n would read it as an HTTP status and swap our message for a generic one.
+	if ('code' in failure) payload.networkError = failure.code;
 	const httpCode = httpCodeOf(failure);
 	if (httpCode) payload.httpCode = httpCode;
-	return new NodeApiError(ctx.node, payload, {
+	const error = new NodeApiError(ctx.node, payload, {
 		message: redact(message, ctx.secrets),
 		description: redact(description, ctx.secrets),
 		httpCode,
 		itemIndex: ctx.itemIndex,
 	});
+	// NodeApiError swaps any message that mentions a Node error code (ECONNRESET…) for a generic
+	// sentence without "LACRM" in it; ours says who could not be reached and keeps the code.
+	error.message = redact(message, ctx.secrets);
+	return error;
 }

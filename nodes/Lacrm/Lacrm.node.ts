@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { buildResourceProperties } from './actions/description';
 import { RESOURCES } from './actions/resources';
 import { route } from './actions/router';
+import { authenticationProperty, lacrmCredentials } from './common/authentication';
 import { listSearch, loadOptions, resourceMapping } from './methods';
 
 export class Lacrm implements INodeType {
@@ -20,23 +21,8 @@ export class Lacrm implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'lacrmApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-			{ name: 'lacrmOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
-		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'API Key', value: 'apiKey' },
-					{ name: 'OAuth2 (LACRM Partners)', value: 'oAuth2' },
-				],
-				default: 'apiKey',
-			},
-			...buildResourceProperties(RESOURCES),
-		],
+		credentials: lacrmCredentials,
+		properties: [authenticationProperty, ...buildResourceProperties(RESOURCES)],
 	};
 
 	methods = { listSearch, loadOptions, resourceMapping };

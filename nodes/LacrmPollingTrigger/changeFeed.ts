@@ -1,0 +1,79 @@
+/**
+ * Turns "records sorted newest first" into "each change exactly once", for the polling trigger.
+ *
+ * State (kept in the workflow's static data) is a cursor — the newest change time seen, in LACRM's
+ * own timestamps, never this machine's clock — plus the keys of changes at or just before it.
+ * Each poll reads back to cursor − overlap (late-committed or same-second changes land there) and
+ * skips keys already seen. The new state is returned, not written: the caller saves it only after
+ * the whole poll succeeded, so a 429 or any error leaves it as it was — nothing lost, nothing
+ * repeated — and the next successful poll moves the cursor on.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+export interface FeedState {
+	cursor?: number;
+	seen?: string[];
+	/** The feed the state belongs to; a different event or pipeline starts over. */
+	feed?: string;
+}
+
+export interface ChangeFeed {
+	/** A stable name for what is polled (event + pipeline). */
+	feed: string;
+	/** One page, newest first. */
+	fetchPage: (page: number) => Promise<{ items: IDataObject[]; hasMore: boolean }>;
+	/** When the record changed in the sense of this feed (created / last updated), as LACRM says. */
+	changedAt: (record: IDataObject) => number;
+	/** Identifies one change: the record id, plus its change time for "updated" feeds. */
+	changeKey: (record: IDataObject) => string;
+}
+
+/** How far before the cursor each poll looks again. */
+export const OVERLAP_MS = 10 * 60 * 1000;
+
+export interface PollResult {
+	/** New changes, oldest first. */
+	changes: IDataObject[];
+	state: FeedState;
+}
+
+export async function readChanges(source: ChangeFeed, previous: FeedState): Promise<PollResult> {
+	const state = previous.feed === source.feed ? previous : {};
+	const firstPoll = state.cursor === undefined;
+	const floor = firstPoll ? Number.POSITIVE_INFINITY : (state.cursor as number) - OVERLAP_MS;
+	const recent: IDataObject[] = [];
+	let newest = state.cursor ?? Number.NEGATIVE_INFINITY;
+	for (let page = 1; ; page++) {
+		const { items, hasMore } = await source.fetchPage(page);
+		let reachedFloor = false;
+		for (const record of items) {
+			const at = source.changedAt(record);
+			if (!Number.isFinite(at)) continue;
+			newest = Math.max(newest, at);
+			if (firstPoll) {
+				reachedFloor = true;
+				break;
+			}
+			if (at < floor) {
+				reachedFloor = true;
+				break;
+			}
+			recent.push(record);
+		}
+		// First poll: the newest record is the baseline; older history is not "new".
+		if (reachedFloor || !hasMore || items.length === 0) break;
+	}
+	if (firstPoll) {
+		const cursor = Number.isFinite(newest) ? newest : undefined;
+		return { changes: [], state: { feed: source.feed, cursor, seen: [] } };
+	}
+
+	const seen = new Set(state.seen ?? []);
+	const changes = recent
+		.filter((record) => !seen.has(source.changeKey(record)))
+		.sort((a, b) => source.changedAt(a) - source.changedAt(b));
+	const cursor = Number.isFinite(newest) ? newest : (state.cursor as number);
+	// Everything read is now either seen before or emitted; remember what the next window covers.
+	const keep = recent.filter((record) => source.changedAt(record) >= cursor - OVERLAP_MS).map(source.changeKey);
+	return { changes, state: { feed: source.feed, cursor, seen: [...new Set(keep)] } };
+}

@@ -1,0 +1,294 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { authenticationProperty, lacrmCredentials } from '../Lacrm/common/authentication';
+import { listSearch, loadOptions } from '../Lacrm/methods';
+import { LacrmClient } from '../Lacrm/transport/client';
+import { credentialTypeFor } from '../Lacrm/transport/credentials';
+import type { Webhook, WebhookEvent, WebhookScope } from '../Lacrm/transport/types';
+import type { DeliveryFilters } from './deliveries';
+import { itemsFromDelivery } from './deliveries';
+import { expectHandshake, receiveHandshake } from './handshake';
+import { isValidSignature } from './signature';
+
+const EVENTS: Array<{ name: string; value: WebhookEvent; description: string }> = [
+	{ name: 'Contact Created', value: 'Contact.Create', description: 'A contact or company was created' },
+	{ name: 'Contact Deleted', value: 'Contact.Delete', description: 'A contact or company was deleted' },
+	{ name: 'Contact Updated', value: 'Contact.Update', description: 'A contact or company was edited' },
+	{ name: 'Contact Added to Group', value: 'GroupMembership.Create', description: 'Contacts were added to a group' },
+	{ name: 'Contact Removed From Group', value: 'GroupMembership.Delete', description: 'Contacts were removed from a group' },
+	{ name: 'Event Created', value: 'Event.Create', description: 'A calendar event was created' },
+	{ name: 'Event Deleted', value: 'Event.Delete', description: 'A calendar event was deleted' },
+	{ name: 'Event Updated', value: 'Event.Update', description: 'A calendar event was edited' },
+	{ name: 'Pipeline Item Created', value: 'PipelineItemStatus.Create', description: 'A pipeline item got its first status' },
+	{ name: 'Pipeline Item Deleted', value: 'PipelineItemStatus.Delete', description: 'A pipeline item was deleted' },
+	{
+		name: 'Pipeline Item Status Changed',
+		value: 'PipelineItemStatus.Update',
+		description: 'A pipeline item moved to another status',
+	},
+	{ name: 'Web Form Submitted', value: 'PublicForm.Submit', description: 'Someone submitted one of your LACRM web forms' },
+];
+
+const PIPELINE_EVENTS: WebhookEvent[] = ['PipelineItemStatus.Create', 'PipelineItemStatus.Update', 'PipelineItemStatus.Delete'];
+const GROUP_EVENTS: WebhookEvent[] = ['GroupMembership.Create', 'GroupMembership.Delete'];
+
+/** What this node keeps in the workflow's static data, written once by create(). */
+interface HookState extends IDataObject {
+	webhookId?: string;
+	/** The handshake secret: the key of every delivery's signature. */
+	hookSecret?: string;
+	endpointUrl?: string;
+	/** Events and scope the hook was created with: LACRM hooks cannot be edited, only replaced. */
+	subscription?: string;
+}
+
+function clientOf(ctx: IHookFunctions): LacrmClient {
+	return new LacrmClient(ctx, credentialTypeFor(ctx.getNodeParameter('authentication', 'apiKey') as string));
+}
+
+function desiredSubscription(ctx: IHookFunctions): { events: WebhookEvent[]; scope: WebhookScope; key: string } {
+	const events = [...(ctx.getNodeParameter('events', []) as WebhookEvent[])].sort();
+	const scope = ctx.getNodeParameter('scope', 'Account') as WebhookScope;
+	return { events, scope, key: `${scope}:${events.join(',')}` };
+}
+
+function sameEvents(webhook: Webhook, events: WebhookEvent[]): boolean {
+	const subscribed = [...(webhook.SubscribedEvents ?? [])].sort();
+	return subscribed.length === events.length && subscribed.every((event, index) => event === events[index]);
+}
+
+function header(headers: IDataObject, name: string): string | undefined {
+	const value = headers[name.toLowerCase()];
+	if (Array.isArray(value)) return value[0] as string | undefined;
+	return typeof value === 'string' ? value : undefined;
+}
+
+function selectedId(value: unknown): string | undefined {
+	const raw = value && typeof value === 'object' ? (value as IDataObject).value : value;
+	const text = typeof raw === 'string' ? raw.trim() : '';
+	return text === '' ? undefined : text;
+}
+
+export class LacrmTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Less Annoying CRM Trigger',
+		name: 'lacrmTrigger',
+		icon: { light: 'file:../Lacrm/lacrm.svg', dark: 'file:../Lacrm/lacrm.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description:
+			'Starts the workflow when contacts, events, group memberships, pipeline items or web forms change in Less Annoying CRM',
+		defaults: { name: 'Less Annoying CRM Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: lacrmCredentials,
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			authenticationProperty,
+			{
+				displayName:
+					'LACRM calls n8n over the internet, so n8n needs a public HTTPS URL. Without one, use the Less Annoying CRM Polling Trigger.',
+				name: 'publicUrlNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: [],
+				options: EVENTS,
+				description: 'What should start the workflow',
+			},
+			{
+				displayName: 'Scope',
+				name: 'scope',
+				type: 'options',
+				options: [
+					{ name: 'Changes by Anyone in the Account', value: 'Account' },
+					{ name: 'Only My Changes', value: 'User' },
+				],
+				default: 'Account',
+				description:
+					'Whose changes count: everyone\'s (that the credential\'s user may see), or only those made by the credential\'s user',
+			},
+			{
+				displayName: 'Pipeline',
+				name: 'pipelineId',
+				type: 'resourceLocator',
+				default: { mode: 'list', value: '' },
+				description: 'Only pipeline items of this pipeline (leave empty for all pipelines)',
+				displayOptions: { show: { events: PIPELINE_EVENTS } },
+				modes: [
+					{
+						displayName: 'From List',
+						name: 'list',
+						type: 'list',
+						typeOptions: { searchListMethod: 'searchPipelines', searchable: true },
+					},
+					{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 3946890771734468569003955549214' },
+				],
+			},
+			{
+				displayName: 'Status Names or IDs',
+				name: 'statusIds',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getStatuses', loadOptionsDependsOn: ['pipelineId.value'] },
+				default: [],
+				description:
+					'Only pipeline items in these statuses, e.g. "Won" (leave empty for any status). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				displayOptions: { show: { events: PIPELINE_EVENTS } },
+			},
+			{
+				displayName: 'Group',
+				name: 'groupId',
+				type: 'resourceLocator',
+				default: { mode: 'list', value: '' },
+				description: 'Only memberships of this group (leave empty for all groups)',
+				displayOptions: { show: { events: GROUP_EVENTS } },
+				modes: [
+					{
+						displayName: 'From List',
+						name: 'list',
+						type: 'list',
+						typeOptions: { searchListMethod: 'searchGroups', searchable: true },
+					},
+					{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 4073198141734532737679266906654' },
+				],
+			},
+		],
+	};
+
+	methods = { listSearch, loadOptions };
+
+	webhookMethods = {
+		default: {
+			/**
+			 * Ours exists only if LACRM still has an active (not archived) hook at our URL with the
+			 * events we want AND we hold its secret. Anything else is cleared away so create() can
+			 * make a fresh one: that is how a hook LACRM archived after failures heals on re-activation.
+			 */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as HookState;
+				const endpointUrl = this.getNodeWebhookUrl('default') as string;
+				const wanted = desiredSubscription(this);
+				const client = clientOf(this);
+				const hooks = await client.callAll('GetWebhooks', { IncludeArchived: true });
+				// Ours: at our URL, or the one we made before n8n's URL changed.
+				const atOurUrl = hooks.filter(
+					(hook) => hook.EndpointUrl === endpointUrl || (state.webhookId !== undefined && hook.WebhookId === state.webhookId),
+				);
+				const usable = atOurUrl.find(
+					(hook) =>
+						!hook.DateArchived &&
+						hook.EndpointUrl === endpointUrl &&
+						hook.WebhookId === state.webhookId &&
+						typeof state.hookSecret === 'string' &&
+						state.subscription === wanted.key &&
+						sameEvents(hook, wanted.events),
+				);
+				if (usable) return true;
+				for (const stale of atOurUrl) {
+					if (!stale.DateArchived) await client.call('DeleteWebhook', { WebhookId: stale.WebhookId });
+				}
+				return false;
+			},
+
+			async create(this: IHookFunctions): Promise<boolean> {
+				const endpointUrl = this.getNodeWebhookUrl('default') as string;
+				const { events, scope, key } = desiredSubscription(this);
+				if (events.length === 0) {
+					throw new NodeOperationError(this.getNode(), 'Choose at least one event in "Events"');
+				}
+				const client = clientOf(this);
+				const handshake = expectHandshake(endpointUrl);
+				let webhookId: string;
+				try {
+					({ WebhookId: webhookId } = await client.call('CreateWebhook', {
+						EndpointUrl: endpointUrl,
+						WebhookScope: scope,
+						Events: events,
+					}));
+				} finally {
+					handshake.done();
+				}
+				const secret = handshake.secret();
+				if (!secret) {
+					// Without the secret no delivery could be verified: do not leave the hook behind.
+					await client.call('DeleteWebhook', { WebhookId: webhookId });
+					throw new NodeOperationError(this.getNode(), "LACRM's webhook handshake did not reach this n8n process", {
+						description:
+							'LACRM sends a secret to the webhook URL while the webhook is created, and this n8n process must receive it to verify deliveries. This happens when production webhooks are served by separate webhook processes (queue mode). Serve webhooks from the main process, or use the Less Annoying CRM Polling Trigger.',
+					});
+				}
+				const state = this.getWorkflowStaticData('node') as HookState;
+				state.webhookId = webhookId;
+				state.hookSecret = secret;
+				state.endpointUrl = endpointUrl;
+				state.subscription = key;
+				return true;
+			},
+
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as HookState;
+				if (state.webhookId) {
+					const hooks = await clientOf(this).callAll('GetWebhooks', { IncludeArchived: true });
+					if (hooks.some((hook) => hook.WebhookId === state.webhookId && !hook.DateArchived)) {
+						await clientOf(this).call('DeleteWebhook', { WebhookId: state.webhookId });
+					}
+				}
+				delete state.webhookId;
+				delete state.hookSecret;
+				delete state.endpointUrl;
+				delete state.subscription;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const headers = this.getHeaderData() as IDataObject;
+		const response = this.getResponseObject();
+
+		const handshakeSecret = header(headers, 'x-hook-secret');
+		if (handshakeSecret) {
+			receiveHandshake(this.getNodeWebhookUrl('default') as string, handshakeSecret);
+			response.setHeader('X-Hook-Secret', handshakeSecret);
+			response.status(200).json({ message: 'Handshake accepted' });
+			return { noWebhookResponse: true };
+		}
+
+		const state = this.getWorkflowStaticData('node') as HookState;
+		const request = this.getRequestObject() as unknown as { rawBody?: Buffer | string };
+		const rawBody = Buffer.isBuffer(request.rawBody)
+			? request.rawBody
+			: typeof request.rawBody === 'string'
+				? Buffer.from(request.rawBody)
+				: undefined;
+		const signature = header(headers, 'x-hook-signature');
+		if (!rawBody || !state.hookSecret || !isValidSignature(rawBody, signature, state.hookSecret)) {
+			// Forged, unsigned, or for a hook we no longer know: refuse, and start nothing.
+			response.status(401).json({ message: 'Invalid or missing X-Hook-Signature' });
+			return { noWebhookResponse: true };
+		}
+
+		const filters: DeliveryFilters = {
+			pipelineId: selectedId(this.getNodeParameter('pipelineId', '')),
+			statusIds: (this.getNodeParameter('statusIds', []) as string[]).map(String),
+			groupId: selectedId(this.getNodeParameter('groupId', '')),
+		};
+		const items = itemsFromDelivery(this.getBodyData() as IDataObject, filters);
+		if (items.length === 0) return { webhookResponse: { message: 'Nothing matched the filters' } };
+		return { workflowData: [this.helpers.returnJsonArray(items)] };
+	}
+}

@@ -1,0 +1,24 @@
+/** Logged-email fields, described once for every email operation. */
+import type { Field } from '../fields';
+import { uid } from '../fields';
+
+export function emailId(): Field {
+	return uid({
+		key: 'EmailId',
+		displayName: 'Email ID',
+		name: 'emailId',
+		required: true,
+		description: 'The EmailId, from Email → Log, Get Many or Get Many for Contact',
+	});
+}
+
+export function contactId(options: { required: boolean; description: string }): Field {
+	return uid({
+		key: 'ContactId',
+		displayName: 'Contact',
+		name: 'contactId',
+		locator: 'contact',
+		required: options.required,
+		description: options.description,
+	});
+}

@@ -1,0 +1,13 @@
+import type { OperationDefinition } from '../operation';
+import { simplifyMetaData } from '../shared/simplify';
+import { emailId } from './fields';
+
+export const get: OperationDefinition = {
+	operation: 'get',
+	name: 'Get',
+	action: 'Get a logged email',
+	description: 'Get one logged email by EmailId: sender, recipients, subject, body, date and the ContactIds it is logged on',
+	fn: 'GetEmail',
+	fields: [emailId()],
+	simplify: simplifyMetaData,
+};

@@ -1,0 +1,15 @@
+import type { OperationDefinition } from '../operation';
+import { simplifyMetaData } from '../shared/simplify';
+import { contactId } from './fields';
+
+export const getAllForContact: OperationDefinition = {
+	operation: 'getAllForContact',
+	name: 'Get Many for Contact',
+	action: 'Get many logged emails of a contact',
+	description:
+		'List the emails logged on one contact or company (needs its ContactId from Contact → Get Many). Returns each email with its EmailId.',
+	fn: 'GetEmailsAttachedToContact',
+	fields: [contactId({ required: true, description: 'The contact whose emails to get. For a company, enter its ContactId by ID.' })],
+	list: true,
+	simplify: simplifyMetaData,
+};

@@ -1,0 +1,13 @@
+import type { OperationDefinition } from '../operation';
+import { simplifyMetaData } from '../shared/simplify';
+import { eventId } from './fields';
+
+export const get: OperationDefinition = {
+	operation: 'get',
+	name: 'Get',
+	action: 'Get an event',
+	description: 'Get one event by EventId: name, start and end, attendees (ContactIds and UserIds), calendar and recurrence',
+	fn: 'GetEvent',
+	fields: [eventId()],
+	simplify: simplifyMetaData,
+};

@@ -1,0 +1,15 @@
+import type { OperationDefinition } from '../operation';
+import { simplifyMetaData } from '../shared/simplify';
+import { contactId } from './fields';
+
+export const getAllForContact: OperationDefinition = {
+	operation: 'getAllForContact',
+	name: 'Get Many for Contact',
+	action: 'Get many events of a contact',
+	description:
+		'List all calendar events one contact or company attends, past and future (needs its ContactId from Contact → Get Many). Returns each event with its EventId.',
+	fn: 'GetEventsAttachedToContact',
+	fields: [contactId({ required: true, description: 'The contact whose events to get. For a company, enter its ContactId by ID.' })],
+	list: true,
+	simplify: simplifyMetaData,
+};

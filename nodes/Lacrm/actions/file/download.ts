@@ -1,0 +1,31 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { FileInfo } from '../../transport/types';
+import type { OperationDefinition } from '../operation';
+import { downloadFile, fileIdField, outputBinaryProperty, readBinaryPropertyName } from './fields';
+
+const OUTPUT_FIELD_LABEL = 'Put Output File in Field';
+
+export const download: OperationDefinition = {
+	operation: 'download',
+	name: 'Download',
+	action: 'Download a file',
+	description:
+		"Download a file by FileId (from File → Get Many for Contact) into a binary field, named and typed as in LACRM. The item's JSON holds the file's details.",
+	fn: 'GetFile',
+	fields: [fileIdField],
+	properties: [outputBinaryProperty({ required: true })],
+	prepare: (input, prepared) => {
+		prepared.extra = {
+			binaryPropertyName: readBinaryPropertyName(input.value('binaryPropertyName', 'data'), input, OUTPUT_FIELD_LABEL),
+		};
+	},
+	async run(prepared) {
+		const info = (await this.client.call('GetFile', { FileId: prepared.parameters.FileId as string }, {
+			itemIndex: this.itemIndex,
+		})) as FileInfo;
+		// The link expires after five minutes: it is of no use further down the workflow.
+		const { FileUrl: _expiringLink, ...details } = info;
+		return [await downloadFile(this, info, prepared.extra.binaryPropertyName as string, details as unknown as IDataObject)];
+	},
+};

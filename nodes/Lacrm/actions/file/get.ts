@@ -1,0 +1,45 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { FileInfo } from '../../transport/types';
+import { boolean } from '../fields';
+import type { OperationDefinition } from '../operation';
+import { downloadFile, fileIdField, outputBinaryProperty, readBinaryPropertyName } from './fields';
+
+const downloadOption = boolean({
+	key: 'Download',
+	displayName: 'Download File',
+	name: 'download',
+	description: 'Whether to also download the file into a binary field (see Put Output File in Field)',
+});
+
+const binaryOption = outputBinaryProperty({
+	hint: 'The name of the output binary field to put the file in, when Download File is on',
+});
+
+export const get: OperationDefinition = {
+	operation: 'get',
+	name: 'Get',
+	action: 'Get a file',
+	description:
+		"Get a file's details by FileId (from File → Get Many for Contact), including FileUrl, a download link valid for 5 minutes. Can also download the file itself.",
+	fn: 'GetFile',
+	fields: [fileIdField],
+	options: [downloadOption.property, binaryOption],
+	prepare: (input, prepared) => {
+		const options = input.value<IDataObject>('options', {});
+		const download = input.read(downloadOption, options) === true;
+		prepared.extra = {
+			download,
+			binaryPropertyName: download
+				? readBinaryPropertyName(options.binaryPropertyName ?? 'data', input, 'Options → Put Output File in Field')
+				: '',
+		};
+	},
+	async run(prepared) {
+		const info = (await this.client.call('GetFile', { FileId: prepared.parameters.FileId as string }, {
+			itemIndex: this.itemIndex,
+		})) as FileInfo;
+		if (!prepared.extra.download) return info as unknown as IDataObject;
+		return [await downloadFile(this, info, prepared.extra.binaryPropertyName as string, info as unknown as IDataObject)];
+	},
+};

@@ -1,0 +1,20 @@
+import type { OperationDefinition } from '../operation';
+import { contactId, dateShown, noteText } from './fields';
+
+export const create: OperationDefinition = {
+	operation: 'create',
+	name: 'Create',
+	action: 'Create a note',
+	description:
+		'Attach a plain-text note to a contact or company (needs a ContactId from Contact → Get Many or Create). Returns the new NoteId.',
+	fn: 'CreateNote',
+	fields: [
+		contactId({
+			required: true,
+			description: 'The contact the note belongs to. For a company, enter its ContactId by ID.',
+		}),
+		noteText(true),
+	],
+	optional: { name: 'additionalFields', displayName: 'Additional Fields', fields: [dateShown()] },
+	output: (result) => ({ NoteId: result.NoteId }),
+};

@@ -1,0 +1,47 @@
+/** Note fields, described once for every note operation. */
+import type { Field } from '../fields';
+import { dateTime, text, uid } from '../fields';
+
+export function noteId(): Field {
+	return uid({
+		key: 'NoteId',
+		displayName: 'Note ID',
+		name: 'noteId',
+		required: true,
+		description: 'The NoteId, from Note → Create, Get Many or Get Many for Contact',
+	});
+}
+
+export function contactId(options: { required: boolean; description: string }): Field {
+	return uid({
+		key: 'ContactId',
+		displayName: 'Contact',
+		name: 'contactId',
+		locator: 'contact',
+		required: options.required,
+		description: options.description,
+	});
+}
+
+export function noteText(required: boolean): Field {
+	return text({
+		key: 'Note',
+		displayName: 'Note',
+		name: 'note',
+		required,
+		rows: 4,
+		placeholder: 'e.g. Called, left a voicemail',
+		description: required
+			? 'The note, as plain text (LACRM escapes HTML and Markdown, keeps line breaks)'
+			: 'The new text of the note; it replaces the whole text',
+	});
+}
+
+export function dateShown(): Field {
+	return dateTime({
+		key: 'DateDisplayedInHistory',
+		displayName: 'Date Shown in History',
+		name: 'dateDisplayedInHistory',
+		description: 'When the note appears in the contact\'s history (ISO 8601). Defaults to the time it is created.',
+	});
+}

@@ -1,0 +1,13 @@
+import type { OperationDefinition } from '../operation';
+import { noteId } from './fields';
+import { simplifyNote } from './simplify';
+
+export const get: OperationDefinition = {
+	operation: 'get',
+	name: 'Get',
+	action: 'Get a note',
+	description: 'Get one note by NoteId: its text, ContactId, author and dates',
+	fn: 'GetNote',
+	fields: [noteId()],
+	simplify: simplifyNote,
+};

@@ -1,0 +1,15 @@
+import type { OperationDefinition } from '../operation';
+import { contactId } from './fields';
+import { simplifyNote } from './simplify';
+
+export const getAllForContact: OperationDefinition = {
+	operation: 'getAllForContact',
+	name: 'Get Many for Contact',
+	action: 'Get many notes of a contact',
+	description:
+		'List the notes attached to one contact or company (needs its ContactId from Contact → Get Many). Returns each note with its NoteId.',
+	fn: 'GetNotesAttachedToContact',
+	fields: [contactId({ required: true, description: 'The contact whose notes to get. For a company, enter its ContactId by ID.' })],
+	list: true,
+	simplify: simplifyNote,
+};

@@ -1,0 +1,39 @@
+import type { OperationDefinition } from '../operation';
+import { customFieldsProperty } from '../shared/customFields';
+import {
+	contactField,
+	noteField,
+	pipelineField,
+	readPipelineCustomFields,
+	runStatusAutomationField,
+	statusField,
+	withCustomFields,
+} from './fields';
+
+export const create: OperationDefinition = {
+	operation: 'create',
+	name: 'Create',
+	action: 'Create a pipeline item',
+	description:
+		"Add a contact or company to a pipeline (a lead, deal…) in a given status, with the pipeline's custom fields. Needs a ContactId (Contact → Get Many), a PipelineId and a StatusId of that pipeline. Returns the new PipelineItemId.",
+	fn: 'CreatePipelineItem',
+	fields: [
+		contactField,
+		pipelineField('The pipeline to add the item to'),
+		statusField({
+			required: true,
+			displayName: 'Status',
+			description: "The item's status: one of the chosen pipeline's statuses",
+		}),
+	],
+	optional: {
+		name: 'additionalFields',
+		displayName: 'Additional Fields',
+		fields: [noteField, runStatusAutomationField],
+	},
+	properties: [customFieldsProperty('pipeline', 'create')],
+	prepare: (input, prepared) => {
+		prepared.parameters = withCustomFields(prepared.parameters, readPipelineCustomFields(input, 'create'));
+	},
+	output: (result) => ({ PipelineItemId: result.PipelineItemId }),
+};

@@ -1,0 +1,13 @@
+import type { OperationDefinition } from '../operation';
+import { pickerPipelineField, pipelineItemField } from './fields';
+
+export const remove: OperationDefinition = {
+	operation: 'delete',
+	name: 'Delete',
+	action: 'Delete a pipeline item',
+	description:
+		'Permanently delete one pipeline item by PipelineItemId (the contact stays). For many items of one pipeline, use Delete Many.',
+	fn: 'DeletePipelineItem',
+	fields: [pickerPipelineField, pipelineItemField],
+	output: (_result, prepared) => ({ PipelineItemId: prepared.parameters.PipelineItemId, deleted: true }),
+};

@@ -1,0 +1,14 @@
+import type { OperationDefinition } from '../operation';
+import { simplifyPipelineItem } from '../shared/simplify';
+import { pickerPipelineField, pipelineItemField } from './fields';
+
+export const get: OperationDefinition = {
+	operation: 'get',
+	name: 'Get',
+	action: 'Get a pipeline item',
+	description:
+		'Get one pipeline item by PipelineItemId: its contact, pipeline, status, last note and custom fields (by name)',
+	fn: 'GetPipelineItem',
+	fields: [pickerPipelineField, pipelineItemField],
+	simplify: simplifyPipelineItem,
+};

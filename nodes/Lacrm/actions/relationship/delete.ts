@@ -1,0 +1,12 @@
+import type { OperationDefinition } from '../operation';
+import { relationshipIdField } from './fields';
+
+export const remove: OperationDefinition = {
+	operation: 'delete',
+	name: 'Delete',
+	action: 'Delete a relationship',
+	description: 'Delete a relationship by RelationshipId (the two contacts stay)',
+	fn: 'DeleteRelationship',
+	fields: [relationshipIdField],
+	output: (_result, prepared) => ({ RelationshipId: prepared.parameters.RelationshipId, deleted: true }),
+};

@@ -1,0 +1,13 @@
+import type { OperationDefinition } from '../operation';
+import { simplifyMetaData } from '../shared/simplify';
+import { relationshipIdField } from './fields';
+
+export const get: OperationDefinition = {
+	operation: 'get',
+	name: 'Get',
+	action: 'Get a relationship',
+	description: 'Get one relationship by RelationshipId: the two ContactIds with their names, and the note',
+	fn: 'GetRelationship',
+	fields: [relationshipIdField],
+	simplify: simplifyMetaData,
+};

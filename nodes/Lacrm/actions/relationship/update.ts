@@ -1,0 +1,13 @@
+import type { OperationDefinition } from '../operation';
+import { noteField, relationshipIdField } from './fields';
+
+export const update: OperationDefinition = {
+	operation: 'update',
+	name: 'Update',
+	action: 'Update a relationship',
+	description:
+		"Change a relationship's note by RelationshipId (from Get Many for Contact). The two linked records cannot be changed: delete and create instead.",
+	fn: 'EditRelationship',
+	fields: [relationshipIdField, noteField(true)],
+	output: (_result, prepared) => ({ RelationshipId: prepared.parameters.RelationshipId, updated: true }),
+};

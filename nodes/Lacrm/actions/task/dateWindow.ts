@@ -1,0 +1,40 @@
+/**
+ * The default date window of task and event lists. LACRM's GetTasks requires a due-date range and
+ * GetEvents otherwise returns whatever LACRM picks; "the last month and the coming year" is what a
+ * workflow usually means by "my tasks" or "my events".
+ */
+import type { ItemInput } from '../operation';
+
+export const DAYS_BACK = 30;
+export const DAYS_AHEAD = 365;
+
+/** Today's date (yyyy-mm-dd) in a time zone; UTC if the zone is unknown. */
+export function todayIn(timeZone: string | undefined, now: Date = new Date()): string {
+	try {
+		const parts = new Intl.DateTimeFormat('en-US', {
+			timeZone: timeZone || 'UTC',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+		}).formatToParts(now);
+		const part = (type: string) => parts.find((entry) => entry.type === type)?.value ?? '';
+		return `${part('year')}-${part('month')}-${part('day')}`;
+	} catch {
+		return now.toISOString().slice(0, 10);
+	}
+}
+
+/** yyyy-mm-dd plus (or minus) whole days. */
+export function addDays(date: string, days: number): string {
+	const [year, month, day] = date.split('-').map(Number);
+	return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * Today − 30 days … today + 365 days, "today" being the workflow's time zone (as n8n's own
+ * $today), computed when the item is prepared.
+ */
+export function defaultWindow(input: ItemInput): { start: string; end: string } {
+	const today = todayIn(input.exec.getTimezone());
+	return { start: addDays(today, -DAYS_BACK), end: addDays(today, DAYS_AHEAD) };
+}

@@ -1,0 +1,13 @@
+import type { OperationDefinition } from '../operation';
+import { simplifyMetaData } from '../shared/simplify';
+import { taskId } from './fields';
+
+export const get: OperationDefinition = {
+	operation: 'get',
+	name: 'Get',
+	action: 'Get a task',
+	description: 'Get one task by TaskId: name, due date, assignee, ContactId and whether it is completed (IsCompleted)',
+	fn: 'GetTask',
+	fields: [taskId()],
+	simplify: simplifyMetaData,
+};

@@ -1,0 +1,78 @@
+import type { OperationDefinition } from '../operation';
+import { choice, date, uidList } from '../fields';
+import { simplifyMetaData } from '../shared/simplify';
+import { DAYS_AHEAD, DAYS_BACK, defaultWindow } from './dateWindow';
+import { contactId } from './fields';
+
+export const getAll: OperationDefinition = {
+	operation: 'getAll',
+	name: 'Get Many',
+	action: 'Get many tasks',
+	description: `List tasks due in a date range (by default from ${DAYS_BACK} days ago to ${DAYS_AHEAD} days ahead), optionally only open or completed ones, or those of some users. With a Contact filter LACRM returns all of that contact's tasks and ignores the dates and the completion status. Returns each task with its TaskId.`,
+	fn: 'GetTasks',
+	list: true,
+	simplify: simplifyMetaData,
+	optional: {
+		name: 'filters',
+		displayName: 'Filters',
+		fields: [
+			date({
+				key: 'StartDate',
+				displayName: 'Due From',
+				name: 'startDate',
+				description: `Only tasks due on or after this day. Default: ${DAYS_BACK} days ago.`,
+			}),
+			date({
+				key: 'EndDate',
+				displayName: 'Due To',
+				name: 'endDate',
+				description: `Only tasks due on or before this day. Default: ${DAYS_AHEAD} days from today.`,
+			}),
+			choice({
+				key: 'CompletionStatus',
+				displayName: 'Completion Status',
+				name: 'completionStatus',
+				choices: [
+					{ name: 'Both', value: 'Both', description: 'Open and completed tasks' },
+					{ name: 'Complete', value: 'Complete', description: 'Only completed tasks' },
+					{ name: 'Incomplete', value: 'Incomplete', description: 'Only open tasks' },
+				],
+				default: 'Both',
+			}),
+			uidList({
+				key: 'UserFilter',
+				displayName: 'Assigned To',
+				name: 'userFilter',
+				loadOptionsMethod: 'getUsers',
+				description: 'Only tasks assigned to these users',
+			}),
+			contactId({
+				required: false,
+				description:
+					'Only tasks of this contact (or company, by ID). LACRM then returns all its tasks, ignoring the due dates and the completion status.',
+			}),
+			choice({
+				key: 'SortDirection',
+				displayName: 'Sort Direction',
+				name: 'sortDirection',
+				choices: ['Ascending', 'Descending'],
+				default: 'Ascending',
+				description: 'By due date; Ascending (soonest first) is LACRM\'s default',
+			}),
+		],
+	},
+	prepare: (input, prepared) => {
+		// LACRM requires both ends of the range, even when a contact filter makes it ignore them.
+		const window = defaultWindow(input);
+		const parameters = prepared.parameters;
+		parameters.StartDate ??= window.start;
+		parameters.EndDate ??= window.end;
+		if ((parameters.EndDate as string) < (parameters.StartDate as string)) {
+			throw input.error(
+				'Filters → Due To',
+				`${String(parameters.EndDate)} is before the start of the range, ${String(parameters.StartDate)}`,
+				`Without Due From the range starts ${DAYS_BACK} days ago; without Due To it ends ${DAYS_AHEAD} days from today.`,
+			);
+		}
+	},
+};

@@ -1,0 +1,15 @@
+import type { OperationDefinition } from '../operation';
+import { simplifyMetaData } from '../shared/simplify';
+import { contactId } from './fields';
+
+export const getAllForContact: OperationDefinition = {
+	operation: 'getAllForContact',
+	name: 'Get Many for Contact',
+	action: 'Get many tasks of a contact',
+	description:
+		'List all tasks attached to one contact or company, open and completed, whatever their due date (needs its ContactId from Contact → Get Many). Returns each task with its TaskId.',
+	fn: 'GetTasksAttachedToContact',
+	fields: [contactId({ required: true, description: 'The contact whose tasks to get. For a company, enter its ContactId by ID.' })],
+	list: true,
+	simplify: simplifyMetaData,
+};

@@ -5,7 +5,7 @@ import { buildResourceProperties } from './actions/description';
 import { RESOURCES } from './actions/resources';
 import { route } from './actions/router';
 import { authenticationProperty, lacrmCredentials } from './common/authentication';
-import { listSearch, loadOptions, resourceMapping } from './methods';
+import { credentialTest, listSearch, loadOptions, resourceMapping } from './methods';
 
 export class Lacrm implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,7 +25,7 @@ export class Lacrm implements INodeType {
 		properties: [authenticationProperty, ...buildResourceProperties(RESOURCES)],
 	};
 
-	methods = { listSearch, loadOptions, resourceMapping };
+	methods = { credentialTest, listSearch, loadOptions, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this, RESOURCES);

@@ -3,7 +3,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { simplifyContact, simplifyPipelineItem } from '../Lacrm/actions/shared/simplify';
 import { authenticationProperty, lacrmCredentials } from '../Lacrm/common/authentication';
-import { listSearch } from '../Lacrm/methods';
+import { credentialTest, listSearch } from '../Lacrm/methods';
 import { LacrmClient } from '../Lacrm/transport/client';
 import { credentialTypeFor } from '../Lacrm/transport/credentials';
 import type { ChangeFeed, FeedState } from './changeFeed';
@@ -132,7 +132,7 @@ export class LacrmPollingTrigger implements INodeType {
 		],
 	};
 
-	methods = { listSearch };
+	methods = { credentialTest, listSearch };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const watch = this.getNodeParameter('watch') as Watch;

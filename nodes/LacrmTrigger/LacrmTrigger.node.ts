@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { authenticationProperty, lacrmCredentials } from '../Lacrm/common/authentication';
-import { listSearch, loadOptions } from '../Lacrm/methods';
+import { credentialTest, listSearch, loadOptions } from '../Lacrm/methods';
 import { LacrmClient } from '../Lacrm/transport/client';
 import { credentialTypeFor } from '../Lacrm/transport/credentials';
 import type { Webhook, WebhookEvent, WebhookScope } from '../Lacrm/transport/types';
@@ -169,7 +169,7 @@ export class LacrmTrigger implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = { credentialTest, listSearch, loadOptions };
 
 	webhookMethods = {
 		default: {

@@ -13,6 +13,12 @@ export const authenticationProperty: INodeProperties = {
 };
 
 export const lacrmCredentials: INodeCredentialDescription[] = [
-	{ name: 'lacrmApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
+	{
+		name: 'lacrmApi',
+		required: true,
+		// Shows LACRM's own error text when the key is wrong (methods/credentialTest.ts).
+		testedBy: 'lacrmApiTest',
+		displayOptions: { show: { authentication: ['apiKey'] } },
+	},
 	{ name: 'lacrmOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
 ];

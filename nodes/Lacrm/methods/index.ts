@@ -1,5 +1,6 @@
+import * as credentialTest from './credentialTest';
 import * as listSearch from './listSearch';
 import * as loadOptions from './loadOptions';
 import * as resourceMapping from './resourceMapping';
 
-export { listSearch, loadOptions, resourceMapping };
+export { credentialTest, listSearch, loadOptions, resourceMapping };

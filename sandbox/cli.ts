@@ -1,0 +1,134 @@
+import { DEFAULT_CLI_PORT, startSandbox, type FaultOptions, type SandboxOptions } from './index';
+
+/**
+ * `npm run sandbox` — start the sandbox and print ONE JSON line with what a client needs:
+ *   {"url","clientId","clientSecret","redirectUrl","apiKey"}
+ * then serve until SIGINT/SIGTERM. Logs go to stderr (never stdout, which scripts parse).
+ */
+
+const USAGE = `Usage: npm run sandbox -- [options]
+  --port <n>                    port (default: $SANDBOX_PORT or ${DEFAULT_CLI_PORT}; 0 = any free port)
+  --host <addr>                 interface (default 127.0.0.1)
+  --latency <ms>|<min>-<max>    delay every API answer
+  --json-only-token-endpoint    refuse form-encoded bodies at /oauth/token.php
+  --expired-token-status <401|400>
+  --consent <auto|page>         authorize automatically (default) or show a one-button page
+  --seed <demo|empty>           start with the demo account (default) or users only
+  --random-seed <n>             seed for generated data, ids and fault rates (default 1)
+  --access-token-ttl <s>        access-token lifetime in seconds (default 3600)
+  --redirect-url <url>          registered OAuth redirect URL
+  --quiet                       no log lines on stderr`;
+
+function fail(message: string): never {
+	process.stderr.write(`${message}\n\n${USAGE}\n`);
+	process.exit(2);
+}
+
+function parseArgs(argv: string[]): SandboxOptions {
+	const options: SandboxOptions = { quiet: false };
+	const envPort = process.env.SANDBOX_PORT;
+	options.port = envPort !== undefined && envPort !== '' ? Number(envPort) : DEFAULT_CLI_PORT;
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+		const value = (): string => {
+			const v = inline ?? argv[++i];
+			if (v === undefined) fail(`${flag} needs a value`);
+			return v;
+		};
+		switch (flag) {
+			case '--port':
+				options.port = Number(value());
+				break;
+			case '--host':
+				options.host = value();
+				break;
+			case '--latency': {
+				const v = value();
+				const range = /^(\d+)-(\d+)$/.exec(v);
+				const latency: FaultOptions['latencyMs'] = range ? { min: Number(range[1]), max: Number(range[2]) } : Number(v);
+				if (typeof latency === 'number' && !(latency >= 0)) fail(`--latency: '${v}' is not a number of milliseconds or a min-max range`);
+				options.faults = { ...options.faults, latencyMs: latency };
+				break;
+			}
+			case '--json-only-token-endpoint':
+				options.tokenEndpointJsonOnly = true;
+				break;
+			case '--expired-token-status': {
+				const v = Number(value());
+				if (v !== 401 && v !== 400) fail('--expired-token-status must be 401 or 400');
+				options.expiredTokenStatus = v;
+				break;
+			}
+			case '--consent': {
+				const v = value();
+				if (v !== 'auto' && v !== 'page') fail("--consent must be 'auto' or 'page'");
+				options.consent = v;
+				break;
+			}
+			case '--seed': {
+				const v = value();
+				if (v !== 'demo' && v !== 'empty') fail("--seed must be 'demo' or 'empty'");
+				options.seed = v;
+				break;
+			}
+			case '--random-seed':
+				options.randomSeed = Number(value());
+				break;
+			case '--access-token-ttl':
+				options.accessTokenTtlSeconds = Number(value());
+				break;
+			case '--redirect-url':
+				options.redirectUrl = value();
+				break;
+			case '--quiet':
+				options.quiet = true;
+				break;
+			case '--help':
+			case '-h':
+				process.stderr.write(`${USAGE}\n`);
+				process.exit(0);
+				break;
+			default:
+				fail(`Unknown option ${arg}`);
+		}
+	}
+	if (!Number.isInteger(options.port) || (options.port as number) < 0 || (options.port as number) > 65535) fail(`Invalid port: ${options.port}`);
+	return options;
+}
+
+async function main(): Promise<void> {
+	const options = parseArgs(process.argv.slice(2));
+	const sandbox = await startSandbox(options);
+	process.stdout.write(
+		JSON.stringify({
+			url: sandbox.url,
+			clientId: sandbox.clientId,
+			clientSecret: sandbox.clientSecret,
+			redirectUrl: sandbox.redirectUrl,
+			apiKey: sandbox.apiKey,
+		}) + '\n',
+	);
+	if (!options.quiet) {
+		process.stderr.write(
+			`[lacrm-sandbox] serving ${sandbox.apiUrl} (authorize: ${sandbox.authorizeUrl}, token: ${sandbox.tokenUrl}, controls: ${sandbox.url}/_sandbox/state). Ctrl+C to stop.\n`,
+		);
+	}
+	let stopping = false;
+	const shutdown = (signal: string): void => {
+		if (stopping) return;
+		stopping = true;
+		if (!options.quiet) process.stderr.write(`[lacrm-sandbox] ${signal}: stopping\n`);
+		sandbox.stop().then(
+			() => process.exit(0),
+			() => process.exit(1),
+		);
+	};
+	process.on('SIGINT', () => shutdown('SIGINT'));
+	process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+	process.stderr.write(`[lacrm-sandbox] failed to start: ${(err as Error).message}\n`);
+	process.exit(1);
+});

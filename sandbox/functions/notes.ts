@@ -1,0 +1,112 @@
+import { formatDateTime } from '../core/dates';
+import { notFound } from '../core/errors';
+import type { Note, PipelineInfo, Store } from '../store';
+import { NOTHING, type CallContext, type HandlerTable } from './context';
+import { idSet, instantOf, windowOf } from './common';
+import { contactMeta, userMeta } from './meta';
+import { paginate, sortBy } from './paging';
+
+/** Notes: plain text attached to one contact; pipeline-item updates leave notes with PipelineInfo. */
+
+export function serializeNote(store: Store, n: Note): Record<string, unknown> {
+	let pipelineInfo: Record<string, unknown> | null = null;
+	if (n.PipelineInfo) {
+		pipelineInfo = {
+			...n.PipelineInfo,
+			PipelineMetaData: { Name: store.pipelines.get(n.PipelineInfo.PipelineId)?.Name ?? '' },
+			StatusMetaData: { Name: store.statuses.get(n.PipelineInfo.StatusId)?.Name ?? '' },
+		};
+	}
+	return {
+		NoteId: n.NoteId,
+		ContactId: n.ContactId,
+		UserId: n.UserId,
+		DateCreated: formatDateTime(n.DateCreated),
+		DateDisplayedInHistory: formatDateTime(n.DateDisplayedInHistory),
+		Note: n.Note,
+		IsRichText: false,
+		ContactMetaData: contactMeta(store, n.ContactId),
+		UserMetaData: userMeta(store, n.UserId),
+		PipelineInfo: pipelineInfo,
+	};
+}
+
+export function addNote(store: Store, contactId: string, userId: string, text: string, when: number, now: number, pipelineInfo: PipelineInfo | null = null): Note {
+	const note: Note = {
+		NoteId: store.newId(),
+		ContactId: contactId,
+		UserId: userId,
+		DateCreated: now,
+		DateDisplayedInHistory: when,
+		Note: text,
+		PipelineInfo: pipelineInfo,
+	};
+	store.notes.set(note.NoteId, note);
+	return note;
+}
+
+function noteOf(store: Store, id: string): Note {
+	const n = store.notes.get(id);
+	if (!n) throw notFound('note', 'NoteId', id);
+	return n;
+}
+
+function CreateNote(ctx: CallContext) {
+	const { p, store } = ctx;
+	const contact = store.contact(p.req('ContactId'));
+	const when = p.str('DateDisplayedInHistory');
+	const note = addNote(store, contact.ContactId, ctx.user.UserId, p.req('Note'), when ? instantOf(when) : ctx.now, ctx.now);
+	return { NoteId: note.NoteId };
+}
+
+function EditNote(ctx: CallContext) {
+	const { p, store } = ctx;
+	const note = noteOf(store, p.req('NoteId'));
+	const when = p.str('DateDisplayedInHistory');
+	const whenMs = when ? instantOf(when) : null;
+	if (p.has('Note')) note.Note = p.str('Note') ?? '';
+	if (p.has('DateDisplayedInHistory')) note.DateDisplayedInHistory = whenMs ?? note.DateCreated;
+	return NOTHING;
+}
+
+function DeleteNote(ctx: CallContext) {
+	const note = noteOf(ctx.store, ctx.p.req('NoteId'));
+	ctx.store.notes.delete(note.NoteId);
+	return NOTHING;
+}
+
+function GetNote(ctx: CallContext) {
+	return serializeNote(ctx.store, noteOf(ctx.store, ctx.p.req('NoteId')));
+}
+
+function GetNotes(ctx: CallContext) {
+	const { p, store } = ctx;
+	const { from, to } = windowOf(p, 'DateFilterStart', 'DateFilterEnd');
+	const users = idSet(p, 'UserFilter');
+	const contactId = p.str('ContactId');
+	if (contactId) store.contact(contactId);
+	const matches: Note[] = [];
+	for (const n of store.notes.values()) {
+		if (contactId && n.ContactId !== contactId) continue;
+		if (users && !users.has(n.UserId)) continue;
+		if (n.DateDisplayedInHistory < from || n.DateDisplayedInHistory > to) continue;
+		matches.push(n);
+	}
+	const descending = (p.str('SortDirection') ?? 'Descending') === 'Descending';
+	return paginate(ctx, sortBy(matches, (n) => n.DateDisplayedInHistory, descending), (n) => serializeNote(store, n));
+}
+
+function GetNotesAttachedToContact(ctx: CallContext) {
+	const contact = ctx.store.contact(ctx.p.req('ContactId'));
+	const notes = [...ctx.store.notes.values()].filter((n) => n.ContactId === contact.ContactId);
+	return paginate(ctx, sortBy(notes, (n) => n.DateDisplayedInHistory, true), (n) => serializeNote(ctx.store, n));
+}
+
+export const noteFunctions: HandlerTable = {
+	CreateNote,
+	EditNote,
+	DeleteNote,
+	GetNote,
+	GetNotes,
+	GetNotesAttachedToContact,
+};

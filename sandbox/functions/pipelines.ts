@@ -1,0 +1,192 @@
+import { ApiError, notFound } from '../core/errors';
+import { formatDateTime, formatNullableDateTime } from '../core/dates';
+import type { Pipeline, PipelineStatus, Store } from '../store';
+import { NOTHING, type CallContext, type HandlerTable } from './context';
+import { serializeCustomField } from './customFields';
+
+/**
+ * Pipelines and their statuses (settings). A status with IsActive=false is a closed status;
+ * the order of a pipeline's statuses is what GetPipelineItems' SortBy "Status" follows.
+ */
+
+export function pipelineOf(store: Store, id: string): Pipeline {
+	const p = store.pipelines.get(id);
+	if (!p) throw notFound('pipeline', 'PipelineId', id);
+	return p;
+}
+
+export function statusOf(store: Store, id: string): PipelineStatus {
+	const s = store.statuses.get(id);
+	if (!s) throw notFound('pipeline status', 'StatusId', id);
+	return s;
+}
+
+export function serializePipeline(store: Store, p: Pipeline, includeCustomFields = false): Record<string, unknown> {
+	const out: Record<string, unknown> = {
+		PipelineId: p.PipelineId,
+		Name: p.Name,
+		Icon: p.Icon,
+		DateCreated: formatDateTime(p.DateCreated),
+		DateArchived: formatNullableDateTime(p.DateArchived),
+		Permissions: p.Permissions,
+		SharingTeamIds: [...p.TeamIds],
+		Statuses: p.StatusIds.map((id) => store.statuses.get(id))
+			.filter((s): s is PipelineStatus => s !== undefined)
+			.map((s) => ({ StatusId: s.StatusId, Name: s.Name, IsActive: s.IsActive, Color: s.Color })),
+	};
+	if (includeCustomFields) out.CustomFields = store.customFieldsFor('Pipeline', p.PipelineId).map(serializeCustomField);
+	return out;
+}
+
+function serializeStatus(s: PipelineStatus): Record<string, unknown> {
+	return { StatusId: s.StatusId, PipelineId: s.PipelineId, Name: s.Name, IsActive: s.IsActive, Color: s.Color, DateCreated: formatDateTime(s.DateCreated) };
+}
+
+function checkSharing(store: Store, fn: string, permissions: string, teamIds: string[]): void {
+	for (const id of teamIds) if (!store.teams.has(id)) throw notFound('team', 'TeamIds', id);
+	if (permissions === 'TeamSharing' && teamIds.length === 0) {
+		throw new ApiError(`missing-parameter:${fn}:TeamIds`, `'TeamIds' is required when Permissions is TeamSharing.`);
+	}
+}
+
+function CreatePipeline(ctx: CallContext) {
+	const { p, store } = ctx;
+	const permissions = p.str('Permissions') ?? 'Public';
+	const teamIds = p.strings('TeamIds') ?? [];
+	checkSharing(store, ctx.fn, permissions, teamIds);
+	const pipeline: Pipeline = {
+		PipelineId: store.newId(),
+		Name: p.req('Name').trim(),
+		Icon: p.req('Icon'),
+		Permissions: permissions,
+		TeamIds: teamIds,
+		DateCreated: ctx.now,
+		DateArchived: null,
+		StatusIds: [],
+	};
+	store.pipelines.set(pipeline.PipelineId, pipeline);
+	return { PipelineId: pipeline.PipelineId };
+}
+
+function EditPipeline(ctx: CallContext) {
+	const { p, store } = ctx;
+	const pipeline = pipelineOf(store, p.req('PipelineId'));
+	const next = { ...pipeline };
+	if (p.has('Name')) {
+		const name = p.str('Name')?.trim();
+		if (!name) throw new ApiError('blank-name:EditPipeline', `A pipeline's 'Name' can't be blank.`);
+		next.Name = name;
+	}
+	if (p.has('Icon')) {
+		const icon = p.str('Icon');
+		if (!icon) throw new ApiError('blank-icon:EditPipeline', `A pipeline's 'Icon' can't be blank.`);
+		next.Icon = icon;
+	}
+	if (p.has('Permissions')) next.Permissions = p.str('Permissions') ?? 'Public';
+	if (p.has('TeamIds')) next.TeamIds = p.strings('TeamIds') ?? [];
+	checkSharing(store, ctx.fn, next.Permissions, next.TeamIds);
+	Object.assign(pipeline, next);
+	return NOTHING;
+}
+
+/** Deleting a pipeline deletes its statuses, items and custom fields. */
+function DeletePipeline(ctx: CallContext) {
+	const { store } = ctx;
+	const pipeline = pipelineOf(store, ctx.p.req('PipelineId'));
+	for (const id of pipeline.StatusIds) store.statuses.delete(id);
+	for (const [id, item] of store.pipelineItems) if (item.PipelineId === pipeline.PipelineId) store.pipelineItems.delete(id);
+	for (const [id, f] of store.customFields) if (f.PipelineId === pipeline.PipelineId) store.customFields.delete(id);
+	store.pipelines.delete(pipeline.PipelineId);
+	return NOTHING;
+}
+
+function GetPipeline(ctx: CallContext) {
+	return serializePipeline(ctx.store, pipelineOf(ctx.store, ctx.p.req('PipelineId')));
+}
+
+/** A bare array. Permissions are not modelled, so IncludeHiddenPipelines changes nothing. */
+function GetPipelines(ctx: CallContext) {
+	const archived = ctx.p.bool('IncludeArchivedPipelines') === true;
+	const withFields = ctx.p.bool('IncludeCustomFields') === true;
+	return [...ctx.store.pipelines.values()]
+		.filter((p) => archived || p.DateArchived === null)
+		.map((p) => serializePipeline(ctx.store, p, withFields));
+}
+
+function assertStatusNameFree(store: Store, fn: string, pipeline: Pipeline, name: string, selfId?: string): void {
+	for (const id of pipeline.StatusIds) {
+		const s = store.statuses.get(id);
+		if (s && s.StatusId !== selfId && s.Name.toLowerCase() === name.toLowerCase()) {
+			throw new ApiError(`duplicate-status:${fn}`, `The pipeline '${pipeline.Name}' already has a status named '${s.Name}'.`);
+		}
+	}
+}
+
+function CreatePipelineStatus(ctx: CallContext) {
+	const { p, store } = ctx;
+	const pipeline = pipelineOf(store, p.req('PipelineId'));
+	const name = p.req('Name').trim();
+	assertStatusNameFree(store, ctx.fn, pipeline, name);
+	const status: PipelineStatus = {
+		StatusId: store.newId(),
+		PipelineId: pipeline.PipelineId,
+		Name: name,
+		IsActive: p.bool('IsActive') ?? false,
+		Color: p.str('Color') ?? '',
+		DateCreated: ctx.now,
+	};
+	store.statuses.set(status.StatusId, status);
+	pipeline.StatusIds.push(status.StatusId);
+	return { StatusId: status.StatusId };
+}
+
+function EditPipelineStatus(ctx: CallContext) {
+	const { p, store } = ctx;
+	const status = statusOf(store, p.req('StatusId'));
+	const name = p.req('Name').trim();
+	assertStatusNameFree(store, ctx.fn, pipelineOf(store, status.PipelineId), name, status.StatusId);
+	status.Name = name;
+	if (p.has('IsActive')) status.IsActive = p.bool('IsActive') ?? false;
+	if (p.has('Color')) status.Color = p.str('Color') ?? '';
+	return NOTHING;
+}
+
+/** A status that still has items can't be deleted (move the items first). */
+function DeletePipelineStatus(ctx: CallContext) {
+	const { store } = ctx;
+	const status = statusOf(store, ctx.p.req('StatusId'));
+	let inUse = 0;
+	for (const item of store.pipelineItems.values()) if (item.StatusId === status.StatusId) inUse++;
+	if (inUse > 0) {
+		throw new ApiError('status-in-use:DeletePipelineStatus', `The status '${status.Name}' still has ${inUse} pipeline item(s); move them to another status first.`);
+	}
+	const pipeline = store.pipelines.get(status.PipelineId);
+	if (pipeline) pipeline.StatusIds = pipeline.StatusIds.filter((id) => id !== status.StatusId);
+	store.statuses.delete(status.StatusId);
+	return NOTHING;
+}
+
+function GetPipelineStatuses(ctx: CallContext) {
+	const pipelineId = ctx.p.str('PipelineId');
+	const pipelines = pipelineId ? [pipelineOf(ctx.store, pipelineId)] : [...ctx.store.pipelines.values()];
+	const out: unknown[] = [];
+	for (const pipeline of pipelines) {
+		for (const id of pipeline.StatusIds) {
+			const s = ctx.store.statuses.get(id);
+			if (s) out.push(serializeStatus(s));
+		}
+	}
+	return out;
+}
+
+export const pipelineFunctions: HandlerTable = {
+	CreatePipeline,
+	EditPipeline,
+	DeletePipeline,
+	GetPipeline,
+	GetPipelines,
+	CreatePipelineStatus,
+	EditPipelineStatus,
+	DeletePipelineStatus,
+	GetPipelineStatuses,
+};

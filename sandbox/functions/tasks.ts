@@ -1,0 +1,164 @@
+import { ApiError, notFound } from '../core/errors';
+import { dateOf, formatDateTime, formatNullableDateTime } from '../core/dates';
+import type { Store, Task } from '../store';
+import { NOTHING, type CallContext, type HandlerTable } from './context';
+import { idSet } from './common';
+import { contactMeta, userMeta } from './meta';
+import { paginate, sortBy } from './paging';
+
+/** Tasks: date-only to-dos assigned to a user, optionally attached to one contact. */
+
+export function serializeTask(store: Store, t: Task): Record<string, unknown> {
+	return {
+		TaskId: t.TaskId,
+		Name: t.Name,
+		DueDate: t.DueDate,
+		AssignedTo: t.AssignedTo,
+		Description: t.Description,
+		ContactId: t.ContactId,
+		IsCompleted: t.IsCompleted,
+		DateCompleted: formatNullableDateTime(t.DateCompleted),
+		CalendarId: t.CalendarId,
+		DateCreated: formatDateTime(t.DateCreated),
+		AssignedToMetaData: userMeta(store, t.AssignedTo),
+		ContactMetaData: contactMeta(store, t.ContactId),
+	};
+}
+
+function taskOf(store: Store, id: string): Task {
+	const t = store.tasks.get(id);
+	if (!t) throw notFound('task', 'TaskId', id);
+	return t;
+}
+
+function checkUser(store: Store, fn: string, userId: string): void {
+	if (!store.users.has(userId)) throw new ApiError(`unknown-user:${fn}:AssignedTo`, `'AssignedTo': no user with UserId '${userId}' exists in this account.`);
+}
+
+function checkCalendar(store: Store, calendarId: string): void {
+	if (!store.calendars.has(calendarId)) throw notFound('calendar', 'CalendarId', calendarId);
+}
+
+function CreateTask(ctx: CallContext) {
+	const { p, store } = ctx;
+	const assignedTo = p.str('AssignedTo') ?? ctx.user.UserId;
+	checkUser(store, ctx.fn, assignedTo);
+	const contactId = p.str('ContactId') ?? null;
+	if (contactId) store.contact(contactId);
+	const calendarId = p.str('CalendarId') ?? store.primaryCalendarOf(assignedTo).CalendarId;
+	checkCalendar(store, calendarId);
+	const task: Task = {
+		TaskId: store.newId(),
+		Name: p.req('Name'),
+		DueDate: p.str('DueDate') ?? dateOf(ctx.now),
+		AssignedTo: assignedTo,
+		Description: p.str('Description') ?? '',
+		ContactId: contactId,
+		IsCompleted: false,
+		DateCompleted: null,
+		CalendarId: calendarId,
+		DateCreated: ctx.now,
+	};
+	store.tasks.set(task.TaskId, task);
+	return { TaskId: task.TaskId };
+}
+
+function EditTask(ctx: CallContext) {
+	const { p, store } = ctx;
+	const task = taskOf(store, p.req('TaskId'));
+	const next = { ...task };
+	if (p.has('Name')) {
+		const name = p.str('Name');
+		if (!name) throw new ApiError('blank-name:EditTask', `A task's 'Name' can't be blank.`);
+		next.Name = name;
+	}
+	if (p.has('DueDate')) {
+		const due = p.str('DueDate');
+		if (!due) throw new ApiError('blank-due-date:EditTask', `A task's 'DueDate' can't be blank.`);
+		next.DueDate = due;
+	}
+	if (p.has('AssignedTo')) {
+		const user = p.str('AssignedTo');
+		if (!user) throw new ApiError('blank-assigned-to:EditTask', `'AssignedTo' can't be cleared.`);
+		checkUser(store, ctx.fn, user);
+		next.AssignedTo = user;
+	}
+	if (p.has('CalendarId')) {
+		next.CalendarId = p.str('CalendarId') ?? store.primaryCalendarOf(next.AssignedTo).CalendarId;
+		checkCalendar(store, next.CalendarId);
+	}
+	if (p.has('Description')) next.Description = p.str('Description') ?? '';
+	if (p.has('ContactId')) {
+		const contactId = p.str('ContactId') ?? null;
+		if (contactId) store.contact(contactId);
+		next.ContactId = contactId;
+	}
+	const complete = p.bool('IsComplete');
+	if (complete !== undefined && complete !== task.IsCompleted) {
+		next.IsCompleted = complete;
+		next.DateCompleted = complete ? ctx.now : null;
+	}
+	Object.assign(task, next);
+	return NOTHING;
+}
+
+function DeleteTask(ctx: CallContext) {
+	const task = taskOf(ctx.store, ctx.p.req('TaskId'));
+	ctx.store.tasks.delete(task.TaskId);
+	return NOTHING;
+}
+
+function GetTask(ctx: CallContext) {
+	return serializeTask(ctx.store, taskOf(ctx.store, ctx.p.req('TaskId')));
+}
+
+/**
+ * Tasks due in [StartDate, EndDate]. With ContactId the window and the other filters are ignored
+ * and every task of that contact comes back (REFERENCE §12 GetTasks).
+ */
+function GetTasks(ctx: CallContext) {
+	const { p, store } = ctx;
+	const contactId = p.str('ContactId');
+	const descending = (p.str('SortDirection') ?? 'Ascending') === 'Descending';
+	let matches: Task[];
+	if (contactId) {
+		store.contact(contactId);
+		matches = [...store.tasks.values()].filter((t) => t.ContactId === contactId);
+	} else {
+		const start = p.str('StartDate');
+		const end = p.str('EndDate');
+		for (const [name, value] of [
+			['StartDate', start],
+			['EndDate', end],
+		] as const) {
+			if (!value) throw new ApiError(`missing-parameter:GetTasks:${name}`, `'${name}' parameter is required for GetTasks (unless ContactId is given).`);
+		}
+		if ((end as string) < (start as string)) throw new ApiError('bad-window:GetTasks', `'EndDate' (${end}) is before 'StartDate' (${start}).`);
+		const status = p.str('CompletionStatus') ?? 'Both';
+		const users = idSet(p, 'UserFilter');
+		matches = [];
+		for (const t of store.tasks.values()) {
+			if (t.DueDate < (start as string) || t.DueDate > (end as string)) continue;
+			if (status === 'Complete' && !t.IsCompleted) continue;
+			if (status === 'Incomplete' && t.IsCompleted) continue;
+			if (users && !users.has(t.AssignedTo)) continue;
+			matches.push(t);
+		}
+	}
+	return paginate(ctx, sortBy(matches, (t) => t.DueDate, descending), (t) => serializeTask(store, t));
+}
+
+function GetTasksAttachedToContact(ctx: CallContext) {
+	const contact = ctx.store.contact(ctx.p.req('ContactId'));
+	const tasks = [...ctx.store.tasks.values()].filter((t) => t.ContactId === contact.ContactId);
+	return paginate(ctx, sortBy(tasks, (t) => t.DueDate, false), (t) => serializeTask(ctx.store, t));
+}
+
+export const taskFunctions: HandlerTable = {
+	CreateTask,
+	EditTask,
+	DeleteTask,
+	GetTask,
+	GetTasks,
+	GetTasksAttachedToContact,
+};

@@ -1,0 +1,10 @@
+import type { ResourceDefinition } from '../operation';
+import { getAll } from './getAll';
+
+export const calendarResource: ResourceDefinition = {
+	value: 'calendar',
+	name: 'Calendar',
+	description: 'Calendars of the account (tasks and events live on them)',
+	defaultOperation: getAll.operation,
+	operations: [getAll],
+};

@@ -1,0 +1,24 @@
+import { boolean } from '../fields';
+import type { OperationDefinition } from '../operation';
+import { readOptionFields } from '../team/shared';
+import { customFieldIdField } from './fields';
+
+const sectionDeletesFields = boolean({
+	key: 'SectionDeletesFields',
+	displayName: 'Also Delete Fields in Section',
+	name: 'sectionDeletesFields',
+	description: 'Whether deleting a Section field also deletes the fields inside it',
+});
+
+export const remove: OperationDefinition = {
+	operation: 'delete',
+	name: 'Delete',
+	action: 'Delete a custom field',
+	description:
+		'Delete a custom field definition by CustomFieldId; records lose its values. For a Section, an option also deletes the fields inside it.',
+	fn: 'DeleteCustomField',
+	fields: [customFieldIdField],
+	options: [sectionDeletesFields.property],
+	prepare: (input, prepared) => readOptionFields(input, prepared, [sectionDeletesFields]),
+	output: (_result, prepared) => ({ CustomFieldId: prepared.parameters.CustomFieldId, deleted: true }),
+};

@@ -1,0 +1,12 @@
+import type { OperationDefinition } from '../operation';
+import { customFieldIdField } from './fields';
+
+export const get: OperationDefinition = {
+	operation: 'get',
+	name: 'Get',
+	action: 'Get a custom field',
+	description:
+		"Get one custom field definition by CustomFieldId: name, type, record type, pipeline, settings and options with their OptionIds",
+	fn: 'GetCustomField',
+	fields: [customFieldIdField],
+};

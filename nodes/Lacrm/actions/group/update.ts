@@ -1,0 +1,26 @@
+import type { OperationDefinition } from '../operation';
+import { checkTeamSharing } from '../team/shared';
+import { colorField, GROUP_SHARING, groupIdField, groupNameField, groupTeamsField, sharingField } from './fields';
+
+export const update: OperationDefinition = {
+	operation: 'update',
+	name: 'Update',
+	action: 'Update a group',
+	description:
+		"Rename a group or change its sharing, teams or color by GroupId. Only the fields you set are sent; Fields to Clear removes the group's color.",
+	fn: 'EditGroup',
+	fields: [groupIdField],
+	optional: {
+		name: 'updateFields',
+		displayName: 'Update Fields',
+		fields: [groupNameField(false), sharingField(true), groupTeamsField(true), colorField(true)],
+	},
+	clearable: true,
+	prepare: (input, prepared) => {
+		checkTeamSharing(input, prepared.parameters, GROUP_SHARING, false);
+		if (Object.keys(prepared.parameters).length === 1) {
+			throw input.error('Update Fields', 'nothing to change: set a field or a field to clear');
+		}
+	},
+	output: (_result, prepared) => ({ GroupId: prepared.parameters.GroupId, updated: true }),
+};

@@ -1,0 +1,12 @@
+import type { OperationDefinition } from '../operation';
+import { pipelineIdField } from './fields';
+
+export const get: OperationDefinition = {
+	operation: 'get',
+	name: 'Get',
+	action: 'Get a pipeline',
+	description:
+		"Get one pipeline's setup by PipelineId: name, icon, permissions and its statuses (StatusIds, open or closed). Its items are under Pipeline Item.",
+	fn: 'GetPipeline',
+	fields: [pipelineIdField],
+};

@@ -1,0 +1,12 @@
+import type { OperationDefinition } from '../operation';
+import { statusIdField } from './fields';
+
+export const remove: OperationDefinition = {
+	operation: 'delete',
+	name: 'Delete',
+	action: 'Delete a pipeline status',
+	description: 'Delete a status from its pipeline by StatusId',
+	fn: 'DeletePipelineStatus',
+	fields: [statusIdField],
+	output: (_result, prepared) => ({ StatusId: prepared.parameters.StatusId, deleted: true }),
+};

@@ -1,0 +1,97 @@
+/** Pipeline status fields, described once for create, update and delete. */
+import type { Field } from '../fields';
+import { fieldError, text, uid } from '../fields';
+import { GROUP_COLORS } from '../group/fields';
+
+export const statusIdField: Field = uid({
+	key: 'StatusId',
+	displayName: 'Status',
+	name: 'statusId',
+	locator: 'status',
+	required: true,
+	description: 'The pipeline status. Its StatusId comes from Pipeline Status → Get Many or Pipeline → Get.',
+});
+
+export function pipelineField(required: boolean): Field {
+	return uid({
+		key: 'PipelineId',
+		displayName: 'Pipeline',
+		name: 'pipelineId',
+		locator: 'pipeline',
+		required,
+		description: required
+			? 'The pipeline the status belongs to. Its PipelineId comes from Pipeline → Get Many.'
+			: 'Only statuses of this pipeline. Its PipelineId comes from Pipeline → Get Many.',
+	});
+}
+
+export function statusNameField(description: string): Field {
+	return text({
+		key: 'Name',
+		displayName: 'Name',
+		name: 'name',
+		required: true,
+		placeholder: 'e.g. Proposal Sent',
+		description,
+	});
+}
+
+/** LACRM's IsActive: an open status is a step in progress, a closed one ends the item (won, lost…). */
+export function statusKindField(forUpdate: boolean): Field {
+	const label = 'Status Type';
+	return {
+		key: 'IsActive',
+		property: {
+			displayName: label,
+			name: 'isActive',
+			type: 'options',
+			options: [
+				{ name: 'Closed', value: 'closed', description: 'Items in it are finished (e.g. won or lost)' },
+				{ name: 'Open (Active)', value: 'open', description: 'Items in it are still in progress' },
+			],
+			default: 'open',
+			description: forUpdate
+				? 'Whether items in this status are in progress (open) or finished (closed)'
+				: 'Whether items in this status are in progress (open) or finished (closed). LACRM itself defaults to closed.',
+		},
+		read: (raw, ctx) => {
+			if (raw === undefined || raw === null || raw === '') return undefined;
+			if (raw === 'open' || raw === true || raw === 'true') return true;
+			if (raw === 'closed' || raw === false || raw === 'false') return false;
+			throw fieldError(ctx, label, `"${String(raw)}" is not open or closed`);
+		},
+	};
+}
+
+const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+
+export function colorField(): Field {
+	const label = 'Color';
+	const named = new Map(GROUP_COLORS.map((color) => [color.toLowerCase(), color]));
+	return {
+		key: 'Color',
+		clearable: true,
+		property: {
+			displayName: label,
+			name: 'color',
+			type: 'options',
+			options: GROUP_COLORS.map((color) => ({ name: color.replace(/([a-z])([A-Z])/g, '$1 $2'), value: color })),
+			default: 'Blue',
+			description: 'A named color, or a hex color like #486581 (switch the field to Expression to type one)',
+		},
+		read: (raw, ctx) => {
+			if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
+			if (typeof raw !== 'string') throw fieldError(ctx, label, `expected text, got ${JSON.stringify(raw)}`);
+			const value = raw.trim();
+			if (value.startsWith('#')) {
+				if (!HEX_COLOR.test(value)) throw fieldError(ctx, label, `"${value}" is not a hex color like #486581`);
+				return value;
+			}
+			const color = named.get(value.replace(/[\s_-]/g, '').toLowerCase());
+			if (!color) {
+				throw fieldError(ctx, label, `"${value}" is not one of ${GROUP_COLORS.join(', ')} nor a hex color like #486581`);
+			}
+			return color;
+		},
+	};
+}

@@ -1,0 +1,12 @@
+import type { OperationDefinition } from '../operation';
+import { teamIdField } from './fields';
+
+export const remove: OperationDefinition = {
+	operation: 'delete',
+	name: 'Delete',
+	action: 'Delete a team',
+	description: 'Delete a team by TeamId (account owner or admins only). Its users stay in the account.',
+	fn: 'DeleteTeam',
+	fields: [teamIdField],
+	output: (_result, prepared) => ({ TeamId: prepared.parameters.TeamId, deleted: true }),
+};

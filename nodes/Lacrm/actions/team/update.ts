@@ -1,0 +1,30 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { OperationDefinition } from '../operation';
+import { membersField, removeAllMembersField, teamIdField, teamNameField } from './fields';
+
+export const update: OperationDefinition = {
+	operation: 'update',
+	name: 'Update',
+	action: 'Update a team',
+	description:
+		"Rename a team and/or replace its members by TeamId. A member list replaces the team's whole membership; Remove All Members empties it.",
+	fn: 'EditTeam',
+	fields: [teamIdField],
+	optional: {
+		name: 'updateFields',
+		displayName: 'Update Fields',
+		fields: [teamNameField(false), membersField(true), removeAllMembersField],
+	},
+	prepare: (input, prepared) => {
+		const updateFields = input.value<IDataObject>('updateFields', {});
+		const members = membersField(true).read(updateFields.userIdList, input);
+		if (updateFields.removeAllMembers === true && members !== undefined) {
+			throw input.error('Remove All Members', 'it cannot be combined with a member list; choose one');
+		}
+		if (Object.keys(prepared.parameters).length === 1) {
+			throw input.error('Update Fields', 'nothing to change: set a name, members, or Remove All Members');
+		}
+	},
+	output: (_result, prepared) => ({ TeamId: prepared.parameters.TeamId, updated: true }),
+};

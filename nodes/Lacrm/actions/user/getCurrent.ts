@@ -1,0 +1,10 @@
+import type { OperationDefinition } from '../operation';
+
+export const getCurrent: OperationDefinition = {
+	operation: 'getCurrent',
+	name: 'Get Current',
+	action: 'Get the current user',
+	description:
+		'Get the LACRM user whose API key or OAuth2 connection this node uses: UserId, name, email and time zone. Useful as the default owner or assignee.',
+	fn: 'GetUser',
+};

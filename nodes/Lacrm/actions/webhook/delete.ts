@@ -1,0 +1,12 @@
+import type { OperationDefinition } from '../operation';
+import { webhookIdField } from './fields';
+
+export const remove: OperationDefinition = {
+	operation: 'delete',
+	name: 'Delete',
+	action: 'Delete a webhook',
+	description: 'Delete a webhook by WebhookId; LACRM stops sending events to its URL',
+	fn: 'DeleteWebhook',
+	fields: [webhookIdField],
+	output: (_result, prepared) => ({ WebhookId: prepared.parameters.WebhookId, deleted: true }),
+};

@@ -1,0 +1,99 @@
+/** Webhook fields, described once for create, delete and get. */
+import type { WebhookEvent } from '../../transport/types';
+import type { Field } from '../fields';
+import { fieldError, uid } from '../fields';
+
+export const webhookIdField: Field = uid({
+	key: 'WebhookId',
+	displayName: 'Webhook',
+	name: 'webhookId',
+	locator: 'webhook',
+	required: true,
+	description: 'The webhook. Its WebhookId comes from Webhook → Get Many or Create.',
+});
+
+export const endpointUrlField: Field = {
+	key: 'EndpointUrl',
+	property: {
+		displayName: 'Endpoint URL',
+		name: 'endpointUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. https://example.com/hooks/lacrm',
+		description:
+			'Where LACRM posts the events. LACRM requires https, and while creating the webhook it sends the endpoint an X-Hook-Secret header that must be echoed back, or creation fails. To start n8n workflows from LACRM events, use the Less Annoying CRM Trigger node instead: it does all this itself.',
+	},
+	read: (raw, ctx) => {
+		const label = 'Endpoint URL';
+		const value = typeof raw === 'string' ? raw.trim() : raw;
+		if (value === undefined || value === null || value === '') throw fieldError(ctx, label, 'it is required');
+		if (typeof value !== 'string') throw fieldError(ctx, label, `expected a URL, got ${JSON.stringify(value)}`);
+		let url: URL;
+		try {
+			url = new URL(value);
+		} catch {
+			throw fieldError(ctx, label, `"${value}" is not a URL`);
+		}
+		if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+			throw fieldError(ctx, label, `"${value}" is not an http(s) URL`, 'LACRM delivers webhooks to https URLs.');
+		}
+		return value;
+	},
+};
+
+export const WEBHOOK_EVENTS: Array<{ value: WebhookEvent; name: string; description: string }> = [
+	{ value: 'Contact.Create', name: 'Contact Created', description: 'A contact or company was created' },
+	{ value: 'Contact.Delete', name: 'Contact Deleted', description: 'A contact or company was deleted' },
+	{ value: 'Contact.Update', name: 'Contact Updated', description: 'A contact or company was edited' },
+	{ value: 'Event.Create', name: 'Event Created', description: 'A calendar event was created' },
+	{ value: 'Event.Delete', name: 'Event Deleted', description: 'A calendar event was deleted' },
+	{ value: 'Event.Update', name: 'Event Updated', description: 'A calendar event was edited' },
+	{ value: 'GroupMembership.Create', name: 'Group Membership Created', description: 'Contacts were added to a group' },
+	{
+		value: 'GroupMembership.Delete',
+		name: 'Group Membership Deleted',
+		description: 'Contacts were removed from a group',
+	},
+	{
+		value: 'PipelineItemStatus.Create',
+		name: 'Pipeline Item Created',
+		description: 'A pipeline item was created (got its first status)',
+	},
+	{ value: 'PipelineItemStatus.Delete', name: 'Pipeline Item Deleted', description: 'A pipeline item was deleted' },
+	{
+		value: 'PipelineItemStatus.Update',
+		name: 'Pipeline Item Status Changed',
+		description: "A pipeline item's status changed",
+	},
+	{ value: 'PublicForm.Submit', name: 'Public Form Submitted', description: 'A public (web) form was submitted' },
+];
+
+export const eventsField: Field = {
+	key: 'Events',
+	property: {
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		options: WEBHOOK_EVENTS,
+		default: [],
+		required: true,
+		description: 'The events LACRM sends to the endpoint',
+	},
+	read: (raw, ctx) => {
+		const label = 'Events';
+		const allowed = WEBHOOK_EVENTS.map((event) => event.value as string);
+		const list = Array.isArray(raw)
+			? raw
+			: typeof raw === 'string' && raw.trim() !== ''
+				? raw.split(',').map((entry) => entry.trim())
+				: [];
+		if (list.length === 0) throw fieldError(ctx, label, 'choose at least one event');
+		for (const event of list) {
+			if (!allowed.includes(String(event))) {
+				throw fieldError(ctx, label, `"${String(event)}" is not one of ${allowed.join(', ')}`);
+			}
+		}
+		return [...new Set(list.map(String))];
+	},
+};

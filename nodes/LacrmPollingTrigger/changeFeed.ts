@@ -40,40 +40,33 @@ export interface PollResult {
 export async function readChanges(source: ChangeFeed, previous: FeedState): Promise<PollResult> {
 	const state = previous.feed === source.feed ? previous : {};
 	const firstPoll = state.cursor === undefined;
-	const floor = firstPoll ? Number.POSITIVE_INFINITY : (state.cursor as number) - OVERLAP_MS;
 	const recent: IDataObject[] = [];
 	let newest = state.cursor ?? Number.NEGATIVE_INFINITY;
-	for (let page = 1; ; page++) {
+	// First poll: the newest record is the baseline; what lies in the overlap window before it is
+	// remembered as seen, so the next poll does not report it as new.
+	const floor = () => (firstPoll ? newest : (state.cursor as number)) - OVERLAP_MS;
+	pages: for (let page = 1; ; page++) {
 		const { items, hasMore } = await source.fetchPage(page);
-		let reachedFloor = false;
 		for (const record of items) {
 			const at = source.changedAt(record);
 			if (!Number.isFinite(at)) continue;
 			newest = Math.max(newest, at);
-			if (firstPoll) {
-				reachedFloor = true;
-				break;
-			}
-			if (at < floor) {
-				reachedFloor = true;
-				break;
-			}
+			if (at < floor()) break pages;
 			recent.push(record);
 		}
-		// First poll: the newest record is the baseline; older history is not "new".
-		if (reachedFloor || !hasMore || items.length === 0) break;
+		if (!hasMore || items.length === 0) break;
 	}
-	if (firstPoll) {
-		const cursor = Number.isFinite(newest) ? newest : undefined;
-		return { changes: [], state: { feed: source.feed, cursor, seen: [] } };
-	}
-
+	const cursor = Number.isFinite(newest) ? newest : undefined;
 	const seen = new Set(state.seen ?? []);
-	const changes = recent
-		.filter((record) => !seen.has(source.changeKey(record)))
-		.sort((a, b) => source.changedAt(a) - source.changedAt(b));
-	const cursor = Number.isFinite(newest) ? newest : (state.cursor as number);
+	const changes = firstPoll
+		? []
+		: recent
+				.filter((record) => !seen.has(source.changeKey(record)))
+				.sort((a, b) => source.changedAt(a) - source.changedAt(b));
 	// Everything read is now either seen before or emitted; remember what the next window covers.
-	const keep = recent.filter((record) => source.changedAt(record) >= cursor - OVERLAP_MS).map(source.changeKey);
+	const keep =
+		cursor === undefined
+			? []
+			: recent.filter((record) => source.changedAt(record) >= cursor - OVERLAP_MS).map(source.changeKey);
 	return { changes, state: { feed: source.feed, cursor, seen: [...new Set(keep)] } };
 }

@@ -1,0 +1,153 @@
+/**
+ * LACRM refresh tokens are single-use: a second use revokes the user's whole connection. Through
+ * n8n-core's real engine and token manager (this file runs once on n8n-core 1.122.48, which has no
+ * refresh lock, and once on 2.x, which has one), against the sandbox, which counts refreshes and
+ * revokes a grant whose refresh token is reused exactly as LACRM says it does.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { Lacrm } from '../../nodes/Lacrm/Lacrm.node';
+import { refreshGate } from '../../nodes/Lacrm/transport/refreshGate';
+import type { Sandbox } from '../../sandbox';
+import { startSandbox } from '../../sandbox';
+import { HarnessCredentialsHelper } from '../harness/credentials-helper';
+import { HarnessNodeTypes } from '../harness/node-types';
+import type { HarnessWorkflow } from '../harness/runner';
+import { runWorkflow } from '../harness/runner';
+import { ENGINE_LABEL, HAS_OAUTH2_REFRESH_LOCK } from '../harness/version';
+
+const nodeTypes = new HarnessNodeTypes({ 'n8n-nodes-lacrm.lacrm': new Lacrm() });
+
+function workflow(parameters: IDataObject = {}): HarnessWorkflow {
+	return {
+		nodes: [
+			{ id: 's', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'l',
+				name: 'LACRM',
+				type: 'n8n-nodes-lacrm.lacrm',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: { authentication: 'oAuth2', resource: 'user', operation: 'getCurrent', ...parameters },
+				credentials: { lacrmOAuth2Api: { id: 'lacrm-oauth', name: 'LACRM (sandbox)' } },
+			},
+		],
+		connections: { Start: { main: [[{ node: 'LACRM', type: 'main', index: 0 }]] } },
+	};
+}
+
+function connectedCredentials(sandbox: Sandbox, tokenData: object): HarnessCredentialsHelper {
+	return new HarnessCredentialsHelper().add({
+		id: 'lacrm-oauth',
+		name: 'LACRM (sandbox)',
+		type: 'lacrmOAuth2Api',
+		data: {
+			grantType: 'authorizationCode',
+			authUrl: sandbox.authorizeUrl,
+			accessTokenUrl: sandbox.tokenUrl,
+			clientId: sandbox.clientId,
+			clientSecret: sandbox.clientSecret,
+			scope: '',
+			authQueryParameters: '',
+			authentication: 'header',
+			baseUrl: sandbox.apiUrl,
+			oauthTokenData: tokenData as IDataObject,
+		},
+	});
+}
+
+const start = (items: IDataObject[] = [{}]) => ({ nodeName: 'Start', items });
+
+describe(`refresh gate on ${ENGINE_LABEL}`, () => {
+	let sandbox: Sandbox;
+
+	beforeEach(async () => {
+		refreshGate.reset();
+		sandbox = await startSandbox({ quiet: true });
+	});
+
+	afterEach(async () => {
+		refreshGate.reset();
+		await sandbox.stop();
+	});
+
+	it('20 concurrent executions with an expired token: exactly 1 refresh, 20 successes', async () => {
+		const credentials = connectedCredentials(sandbox, sandbox.issueTokens());
+		sandbox.expireAccessTokens();
+		const runs = await Promise.all(
+			Array.from({ length: 20 }, () => runWorkflow(workflow(), { nodeTypes, credentials, startData: start() })),
+		);
+		expect(runs.map((run) => run.error?.message ?? 'ok')).toEqual(Array(20).fill('ok'));
+		for (const run of runs) expect(run.itemsOf('LACRM')[0]).toHaveProperty('UserId');
+		const counters = sandbox.counters();
+		expect(counters.refreshes).toBe(1);
+		expect(counters.refreshReuses).toBe(0);
+		expect(counters.revokedGrants).toBe(0);
+		// n8n persisted exactly one new token, through its own credential store.
+		expect(credentials.writes.filter((write) => write.kind === 'oauthTokenData')).toHaveLength(1);
+	});
+
+	it('one execution with 20 items and an expired token: exactly 1 refresh, 20 items out', async () => {
+		const credentials = connectedCredentials(sandbox, sandbox.issueTokens());
+		sandbox.expireAccessTokens();
+		const run = await runWorkflow(workflow({ options: { concurrency: 10 } }), {
+			nodeTypes,
+			credentials,
+			startData: start(Array.from({ length: 20 }, (_, index) => ({ index }))),
+		});
+		expect(run.error).toBeUndefined();
+		expect(run.itemsOf('LACRM')).toHaveLength(20);
+		expect(sandbox.counters().refreshes).toBe(1);
+		expect(sandbox.counters().refreshReuses).toBe(0);
+	});
+
+	it('an expired token answered with 400 (not 401) is still refreshed, exactly once', async () => {
+		await sandbox.stop();
+		sandbox = await startSandbox({ quiet: true, expiredTokenStatus: 400 });
+		const credentials = connectedCredentials(sandbox, sandbox.issueTokens());
+		sandbox.expireAccessTokens();
+		const runs = await Promise.all(
+			Array.from({ length: 10 }, () => runWorkflow(workflow(), { nodeTypes, credentials, startData: start() })),
+		);
+		expect(runs.map((run) => run.error?.message ?? 'ok')).toEqual(Array(10).fill('ok'));
+		expect(sandbox.counters().refreshes).toBe(1);
+		expect(sandbox.counters().refreshReuses).toBe(0);
+	});
+
+	it('a token of unknown age goes one request at a time; once this process refreshed it, requests run in parallel', async () => {
+		const credentials = connectedCredentials(sandbox, sandbox.issueTokens());
+		await sandbox.setFaults({ latencyMs: 40 });
+		const items = start(Array.from({ length: 12 }, (_, index) => ({ index })));
+
+		const before = await runWorkflow(workflow({ options: { concurrency: 6 } }), { nodeTypes, credentials, startData: items });
+		expect(before.error).toBeUndefined();
+		expect(sandbox.counters().peakConcurrent).toBe(1);
+
+		sandbox.expireAccessTokens();
+		sandbox.resetCounters();
+		const after = await runWorkflow(workflow({ options: { concurrency: 6 } }), { nodeTypes, credentials, startData: items });
+		expect(after.error).toBeUndefined();
+		expect(sandbox.counters().refreshes).toBe(1);
+		expect(sandbox.counters().peakConcurrent).toBeGreaterThan(1);
+	});
+
+	it('without the gate, the same 20 concurrent executions show why it exists', async () => {
+		refreshGate.enabled = false;
+		const credentials = connectedCredentials(sandbox, sandbox.issueTokens());
+		sandbox.expireAccessTokens();
+		const runs = await Promise.all(
+			Array.from({ length: 20 }, () => runWorkflow(workflow(), { nodeTypes, credentials, startData: start() })),
+		);
+		const counters = sandbox.counters();
+		if (HAS_OAUTH2_REFRESH_LOCK) {
+			// n8n >= 2.30 serialises refreshes itself.
+			expect(counters.refreshReuses).toBe(0);
+			expect(counters.refreshes).toBe(1);
+		} else {
+			// No lock: several executions refresh with the same single-use token; LACRM revokes the grant.
+			expect(counters.refreshReuses).toBeGreaterThan(0);
+			expect(counters.revokedGrants).toBe(1);
+			expect(runs.some((run) => run.error !== undefined)).toBe(true);
+		}
+	});
+});

@@ -1,0 +1,312 @@
+/**
+ * Both triggers inside n8n's engine against the sandbox: LACRM's handshake, signed deliveries,
+ * forged ones, a hook LACRM archived, restarts, and polling through a storm of 429s.
+ */
+import { createHmac } from 'crypto';
+import type { IDataObject, INode } from 'n8n-workflow';
+
+import { LacrmPollingTrigger } from '../../nodes/LacrmPollingTrigger/LacrmPollingTrigger.node';
+import { LacrmTrigger } from '../../nodes/LacrmTrigger/LacrmTrigger.node';
+import type { Sandbox } from '../../sandbox';
+import { startSandbox } from '../../sandbox';
+import { HarnessCredentialsHelper } from '../harness/credentials-helper';
+import { HarnessNodeTypes } from '../harness/node-types';
+import { poll } from '../harness/poll';
+import type { HarnessWorkflow } from '../harness/runner';
+import type { WebhookServer } from '../harness/webhook-server';
+import { startWebhookServer } from '../harness/webhook-server';
+import { ENGINE_LABEL } from '../harness/version';
+
+const nodeTypes = new HarnessNodeTypes({
+	'n8n-nodes-lacrm.lacrmTrigger': new LacrmTrigger(),
+	'n8n-nodes-lacrm.lacrmPollingTrigger': new LacrmPollingTrigger(),
+});
+
+const CREDENTIAL = { lacrmApi: { id: 'lacrm-key', name: 'LACRM (sandbox)' } };
+
+function credentialsFor(sandbox: Sandbox): HarnessCredentialsHelper {
+	return new HarnessCredentialsHelper().add({
+		id: 'lacrm-key',
+		name: 'LACRM (sandbox)',
+		type: 'lacrmApi',
+		data: { apiKey: sandbox.apiKey, baseUrl: sandbox.apiUrl },
+	});
+}
+
+function triggerWorkflow(parameters: IDataObject): HarnessWorkflow {
+	const trigger: INode = {
+		id: 't',
+		name: 'LACRM Trigger',
+		type: 'n8n-nodes-lacrm.lacrmTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { authentication: 'apiKey', ...parameters },
+		credentials: CREDENTIAL,
+	};
+	return {
+		nodes: [trigger, { id: 'o', name: 'Out', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} }],
+		connections: { 'LACRM Trigger': { main: [[{ node: 'Out', type: 'main', index: 0 }]] } },
+	};
+}
+
+async function api(sandbox: Sandbox, fn: string, parameters: IDataObject = {}) {
+	const { status, body } = await sandbox.call(fn, parameters);
+	if (status !== 200) throw new Error(`${fn} → ${status} ${JSON.stringify(body)}`);
+	return body;
+}
+
+async function hooks(sandbox: Sandbox, includeArchived = false) {
+	return (await api(sandbox, 'GetWebhooks', { IncludeArchived: includeArchived })) as Array<{
+		WebhookId: string;
+		EndpointUrl: string;
+		DateArchived: string | null;
+	}>;
+}
+
+describe(`LACRM Trigger (webhooks) on ${ENGINE_LABEL}`, () => {
+	let sandbox: Sandbox;
+	let host: WebhookServer;
+	let workflow: HarnessWorkflow;
+
+	beforeEach(async () => {
+		sandbox = await startSandbox({ quiet: true, webhookRetry: { maxAttempts: 3, baseDelayMs: 5 } });
+		host = await startWebhookServer({ nodeTypes, credentials: credentialsFor(sandbox) });
+		workflow = triggerWorkflow({ events: ['Contact.Create', 'PipelineItemStatus.Update'], scope: 'Account' });
+		await host.activate(workflow);
+	});
+
+	afterEach(async () => {
+		await host.close();
+		await sandbox.stop();
+	});
+
+	it('activation creates one hook, answers the handshake, and keeps the secret next to the webhook id', async () => {
+		const url = host.webhookUrl(workflow.id as string, 'LACRM Trigger');
+		const active = await hooks(sandbox);
+		expect(active.map((hook) => hook.EndpointUrl)).toEqual([url]);
+		const state = workflow.staticData?.['node:LACRM Trigger'] as IDataObject;
+		expect(state.webhookId).toBe(active[0].WebhookId);
+		expect(state.hookSecret).toEqual(expect.any(String));
+		const handshake = host.requests.find((request) => request.headers['x-hook-secret']);
+		expect(handshake?.status).toBe(200);
+		expect(host.executionsStarted).toBe(0);
+	});
+
+	it('a signed delivery becomes one item per record, each with its event', async () => {
+		const created = (await api(sandbox, 'CreateContact', {
+			IsCompany: false,
+			AssignedTo: sandbox.users()[0].UserId,
+			Name: 'Webhook Wendy',
+			Email: 'wendy@example.com',
+		})) as { ContactId: string };
+		await sandbox.flushWebhooks();
+		const [run] = await host.waitForExecutions(1);
+		expect(run.error).toBeUndefined();
+		expect(run.itemsOf('Out')).toEqual([
+			expect.objectContaining({ TriggeringEvent: 'Contact.Create', ContactId: created.ContactId }),
+		]);
+	});
+
+	it('refuses forged and unsigned deliveries with 401 and starts no execution', async () => {
+		const url = host.webhookUrl(workflow.id as string, 'LACRM Trigger');
+		const body = JSON.stringify({ UserId: '1', TriggeringEvent: 'Contact.Create', Contacts: [{ ContactId: '1' }] });
+		const forged = await fetch(url, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', 'X-Hook-Signature': createHmac('sha256', 'guessed').update(body).digest('hex') },
+			body,
+		});
+		const unsigned = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+		expect(forged.status).toBe(401);
+		expect(unsigned.status).toBe(401);
+		expect(host.executionsStarted).toBe(0);
+	});
+
+	it('a restart does not create a second hook, and deliveries still verify', async () => {
+		await host.restart();
+		expect((await hooks(sandbox, true)).length).toBe(1);
+		await api(sandbox, 'CreateContact', { IsCompany: false, AssignedTo: sandbox.users()[0].UserId, Name: 'After Restart' });
+		await sandbox.flushWebhooks();
+		const [run] = await host.waitForExecutions(1);
+		expect(run.itemsOf('Out')[0]).toMatchObject({ TriggeringEvent: 'Contact.Create' });
+	});
+
+	it('a hook LACRM archived after failed deliveries is re-created on re-activation', async () => {
+		// The endpoint refuses deliveries (its secret no longer matches) until LACRM gives up.
+		(workflow.staticData?.['node:LACRM Trigger'] as IDataObject).hookSecret = 'not-the-secret';
+		await api(sandbox, 'CreateContact', { IsCompany: false, AssignedTo: sandbox.users()[0].UserId, Name: 'Lost' });
+		await sandbox.flushWebhooks();
+		expect((await hooks(sandbox)).length).toBe(0);
+		expect((await hooks(sandbox, true))[0].DateArchived).not.toBeNull();
+
+		await host.deactivate(workflow);
+		await host.activate(workflow);
+		const active = await hooks(sandbox);
+		expect(active).toHaveLength(1);
+		await api(sandbox, 'CreateContact', { IsCompany: false, AssignedTo: sandbox.users()[0].UserId, Name: 'Found' });
+		await sandbox.flushWebhooks();
+		const [run] = await host.waitForExecutions(1);
+		expect(run.itemsOf('Out')[0]).toMatchObject({ TriggeringEvent: 'Contact.Create' });
+	});
+
+	it('deactivation deletes the hook', async () => {
+		await host.deactivate(workflow);
+		expect(await hooks(sandbox, true)).toEqual([]);
+	});
+
+	it('filters pipeline items by pipeline and status', async () => {
+		const pipelines = (await api(sandbox, 'GetPipelines')) as Array<{ PipelineId: string; Statuses: Array<{ StatusId: string; Name: string }> }>;
+		const [pipeline, other] = pipelines;
+		const won = pipeline.Statuses[pipeline.Statuses.length - 1];
+		await host.deactivate(workflow);
+		workflow = triggerWorkflow({
+			events: ['PipelineItemStatus.Update'],
+			pipelineId: { __rl: true, mode: 'id', value: pipeline.PipelineId },
+			statusIds: [won.StatusId],
+		});
+		await host.activate(workflow);
+		const contact = (await api(sandbox, 'CreateContact', { IsCompany: false, AssignedTo: sandbox.users()[0].UserId, Name: 'Deal Maker' })) as { ContactId: string };
+		const requiredFields = async (pipelineId: string) => {
+			const fields = (await api(sandbox, 'GetCustomFields', { RecordType: 'Pipeline', PipelineId: pipelineId })) as {
+				Results: Array<{ Name: string; IsRequired: boolean; Type: string; Options?: Array<{ Name: string }> }>;
+			};
+			const values: IDataObject = {};
+			for (const field of fields.Results.filter((candidate) => candidate.IsRequired)) {
+				values[field.Name] = field.Options?.length ? field.Options[0].Name : field.Type === 'Number' ? 1 : 'x';
+			}
+			return values;
+		};
+		const item = (await api(sandbox, 'CreatePipelineItem', {
+			ContactId: contact.ContactId,
+			PipelineId: pipeline.PipelineId,
+			StatusId: pipeline.Statuses[0].StatusId,
+			...(await requiredFields(pipeline.PipelineId)),
+		})) as { PipelineItemId: string };
+		const otherItem = (await api(sandbox, 'CreatePipelineItem', {
+			ContactId: contact.ContactId,
+			PipelineId: other.PipelineId,
+			StatusId: other.Statuses[0].StatusId,
+			...(await requiredFields(other.PipelineId)),
+		})) as { PipelineItemId: string };
+		await api(sandbox, 'EditPipelineItem', { PipelineItemId: otherItem.PipelineItemId, StatusId: other.Statuses[1].StatusId });
+		await api(sandbox, 'EditPipelineItem', { PipelineItemId: item.PipelineItemId, StatusId: pipeline.Statuses[1].StatusId });
+		await api(sandbox, 'EditPipelineItem', { PipelineItemId: item.PipelineItemId, StatusId: won.StatusId });
+		await sandbox.flushWebhooks();
+		await host.idle();
+		const items = host.executions.flatMap((execution) => execution.result?.itemsOf('Out') ?? []);
+		expect(items).toEqual([
+			expect.objectContaining({ TriggeringEvent: 'PipelineItemStatus.Update', PipelineItemId: item.PipelineItemId, StatusId: won.StatusId }),
+		]);
+	});
+});
+
+describe(`LACRM Polling Trigger on ${ENGINE_LABEL}`, () => {
+	let sandbox: Sandbox;
+
+	beforeEach(async () => {
+		sandbox = await startSandbox({ quiet: true, randomSeed: 7 });
+	});
+
+	afterEach(async () => {
+		await sandbox.stop();
+	});
+
+	function pollingWorkflow(parameters: IDataObject): HarnessWorkflow {
+		return {
+			id: 'poller',
+			nodes: [
+				{
+					id: 'p',
+					name: 'Poller',
+					type: 'n8n-nodes-lacrm.lacrmPollingTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: { authentication: 'apiKey', simplify: false, ...parameters },
+					credentials: CREDENTIAL,
+				},
+			],
+			connections: {},
+		};
+	}
+
+	it('emits each change exactly once across a storm of 429s', async () => {
+		const credentials = credentialsFor(sandbox);
+		const workflow = pollingWorkflow({ watch: 'contactUpdated' });
+		const first = await poll(workflow, 'Poller', { nodeTypes, credentials });
+		expect(first.items).toBeNull();
+
+		const owner = sandbox.users()[0].UserId;
+		const expected = new Set<string>();
+		const emitted: string[] = [];
+		const created: string[] = [];
+		const remember = async (ContactId: string) => {
+			const contact = (await api(sandbox, 'GetContact', { ContactId })) as IDataObject;
+			expected.add(`${ContactId}@${String(contact.LastUpdate)}`);
+		};
+		// The storm hits the poller's reads (GetContacts) only; the test's own writes go through.
+		sandbox.setFaults({ rateLimit: { rate: 0.85, retryAfterSeconds: 0 }, functions: ['GetContacts'] });
+		let failedPolls = 0;
+		for (let round = 0; round < 12; round++) {
+			sandbox.clock.advance(1000);
+			if (round % 3 === 0 || created.length === 0) {
+				const { ContactId } = (await api(sandbox, 'CreateContact', { IsCompany: false, AssignedTo: owner, Name: `Storm ${round}` })) as {
+					ContactId: string;
+				};
+				created.push(ContactId);
+				await remember(ContactId);
+			} else {
+				const ContactId = created[round % created.length];
+				await api(sandbox, 'EditContact', { ContactId, 'Job Title': `Title ${round}` });
+				await remember(ContactId);
+			}
+			if (round === 9) sandbox.clearFaults();
+			const result = await poll(workflow, 'Poller', { nodeTypes, credentials });
+			if (result.error) failedPolls++;
+			for (const item of result.items?.[0] ?? []) emitted.push(`${String(item.json.ContactId)}@${String(item.json.LastUpdate)}`);
+		}
+		sandbox.clearFaults();
+		const last = await poll(workflow, 'Poller', { nodeTypes, credentials });
+		for (const item of last.items?.[0] ?? []) emitted.push(`${String(item.json.ContactId)}@${String(item.json.LastUpdate)}`);
+
+		expect(failedPolls).toBeGreaterThan(0);
+		// Never repeated…
+		expect(new Set(emitted).size).toBe(emitted.length);
+		// …never invented…
+		for (const key of emitted) expect(expected).toContain(key);
+		// …and never lost: every contact's latest version came out. (A contact edited twice between
+		// two successful polls is seen once, in its newer state — polling cannot see the older one.)
+		for (const id of created) {
+			const latest = [...expected].filter((key) => key.startsWith(`${id}@`)).sort().pop();
+			expect(emitted).toContain(latest);
+		}
+	});
+
+	it('watches new pipeline items in every status of the chosen pipeline', async () => {
+		const credentials = credentialsFor(sandbox);
+		const pipelines = (await api(sandbox, 'GetPipelines')) as Array<{ PipelineId: string; Statuses: Array<{ StatusId: string; IsActive: boolean }> }>;
+		const pipeline = pipelines[0];
+		const workflow = pollingWorkflow({ watch: 'pipelineItemUpdated', pipelineId: { __rl: true, mode: 'id', value: pipeline.PipelineId } });
+		expect((await poll(workflow, 'Poller', { nodeTypes, credentials })).error).toBeUndefined();
+
+		const items = (await api(sandbox, 'GetPipelineItems', { PipelineId: pipeline.PipelineId, StatusFilter: pipeline.Statuses.map((s) => s.StatusId) })) as {
+			Results: IDataObject[];
+		};
+		const closed = pipeline.Statuses.find((status) => !status.IsActive);
+		sandbox.clock.advance(5000);
+		await api(sandbox, 'EditPipelineItem', { PipelineItemId: items.Results[0].PipelineItemId as string, StatusId: closed?.StatusId as string });
+		const result = await poll(workflow, 'Poller', { nodeTypes, credentials });
+		expect(result.error).toBeUndefined();
+		expect(result.items?.[0].map((item) => [item.json.PipelineItemId, item.json.StatusId])).toEqual([
+			[items.Results[0].PipelineItemId, closed?.StatusId],
+		]);
+	});
+
+	it('a manual run returns a sample without moving the cursor', async () => {
+		const credentials = credentialsFor(sandbox);
+		const workflow = pollingWorkflow({ watch: 'contactCreated', simplify: true });
+		const sample = await poll(workflow, 'Poller', { nodeTypes, credentials, mode: 'manual' });
+		expect(sample.items?.[0]).toHaveLength(1);
+		expect(sample.items?.[0][0].json).toHaveProperty('ContactId');
+		expect(sample.items?.[0][0].json).toHaveProperty('Email');
+		expect(sample.persisted).toBe(false);
+	});
+});

@@ -1,0 +1,96 @@
+/**
+ * The node is complete: every LACRM API v2 function has a typed operation, every operation's
+ * request is shown by a test, and the node description is well-formed for n8n.
+ */
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+
+import { RESOURCES } from '../../nodes/Lacrm/actions/resources';
+import { LACRM_FUNCTIONS } from '../../nodes/Lacrm/transport/functions';
+import { Lacrm } from '../../nodes/Lacrm/Lacrm.node';
+import * as methods from '../../nodes/Lacrm/methods';
+
+const specFunctions = (JSON.parse(readFileSync(join(__dirname, '../../sandbox/spec/functions.json'), 'utf8')) as Array<{
+	function: string;
+}>).map((entry) => entry.function);
+
+const operations = RESOURCES.flatMap((resource) =>
+	resource.operations.map((operation) => ({ resource: resource.value, ...operation })),
+);
+
+describe('coverage of LACRM API v2', () => {
+	it('the typed map holds exactly the 79 documented functions', () => {
+		expect(specFunctions).toHaveLength(79);
+		expect(Object.keys(LACRM_FUNCTIONS).sort()).toEqual([...specFunctions].sort());
+	});
+
+	it.each(specFunctions)('%s has an operation of its own', (fn) => {
+		expect(operations.filter((operation) => operation.fn === fn).map((o) => `${o.resource}.${o.operation}`)).not.toEqual([]);
+	});
+
+	it('operations call only functions of the typed map', () => {
+		for (const operation of operations) {
+			for (const fn of [operation.fn, ...(operation.alsoCalls ?? [])]) expect(LACRM_FUNCTIONS).toHaveProperty(fn);
+		}
+	});
+
+	const operationTests = readdirSync(join(__dirname, 'operations'))
+		.filter((file) => file.endsWith('.test.ts'))
+		.map((file) => readFileSync(join(__dirname, 'operations', file), 'utf8'))
+		.join('\n');
+
+	it.each(specFunctions)('a test shows the request LACRM receives for %s', (fn) => {
+		expect(operationTests).toMatch(new RegExp(`['"\`]${fn}['"\`]`));
+	});
+});
+
+describe('node description', () => {
+	const { description } = new Lacrm();
+
+	it('gives every operation an action and a description an AI agent can act on', () => {
+		for (const operation of operations) {
+			expect(operation.action).toMatch(/^[A-Z][a-z]/);
+			expect(operation.description.length).toBeGreaterThan(20);
+		}
+	});
+
+	it('is usable as an AI tool', () => {
+		expect(description.usableAsTool).toBe(true);
+	});
+
+	it('never shows two parameters with the same name on one operation', () => {
+		for (const operation of operations) {
+			const visible = description.properties.filter((property) => {
+				const show = property.displayOptions?.show;
+				if (!show) return true;
+				if (show.resource && !(show.resource as string[]).includes(operation.resource)) return false;
+				if (show.operation && !(show.operation as string[]).includes(operation.operation)) return false;
+				return true;
+			});
+			const names = visible
+				.filter((property) => Object.keys(property.displayOptions?.show ?? {}).every((key) => ['resource', 'operation'].includes(key)))
+				.map((property) => property.name);
+			expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
+		}
+	});
+
+	it('points every dropdown and picker at a method that exists', () => {
+		const wanted = new Set<string>();
+		const visit = (value: unknown) => {
+			if (Array.isArray(value)) value.forEach(visit);
+			else if (value && typeof value === 'object') {
+				for (const [key, child] of Object.entries(value)) {
+					if (['searchListMethod', 'loadOptionsMethod', 'resourceMapperMethod'].includes(key)) wanted.add(String(child));
+					visit(child);
+				}
+			}
+		};
+		visit(description.properties);
+		const available = new Set([
+			...Object.keys(methods.listSearch),
+			...Object.keys(methods.loadOptions),
+			...Object.keys(methods.resourceMapping),
+		]);
+		expect([...wanted].filter((method) => !available.has(method))).toEqual([]);
+	});
+});

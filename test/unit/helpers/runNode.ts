@@ -1,0 +1,195 @@
+/**
+ * Runs the Less Annoying CRM node for one operation through n8n-core's real engine (the harness),
+ * with nock standing in for LACRM. What nock sees is exactly what n8n sends: the URL, the
+ * Authorization header n8n's credential machinery builds, and the JSON body.
+ */
+import nock from 'nock';
+import type {
+	ExecutionBaseError,
+	IDataObject,
+	INodeCredentials,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
+
+import { RESOURCES } from '../../../nodes/Lacrm/actions/resources';
+import type { ResourceDefinition } from '../../../nodes/Lacrm/actions/operation';
+import { Lacrm } from '../../../nodes/Lacrm/Lacrm.node';
+import { HarnessCredentialsHelper } from '../../harness/credentials-helper';
+import { HarnessNodeTypes } from '../../harness/node-types';
+import { runWorkflow } from '../../harness/runner';
+
+export const LACRM_ORIGIN = 'https://api.lessannoyingcrm.com';
+export const LACRM_API_URL = `${LACRM_ORIGIN}/v2/`;
+export const TEST_API_KEY = 'test-api-key-5f0c2a9e1b7d4c83';
+export const TEST_ACCESS_TOKEN = 'test-access-token-9c1e55d0a4';
+export const TEST_REFRESH_TOKEN = 'test-refresh-token-77b2e1f3c9';
+export const TEST_CLIENT_SECRET = 'test-client-secret-3a8d0e6f1c';
+export const NODE_NAME = 'LACRM';
+
+// Each test file gets its own copy of nock (jest's module registry), but they all patch Node's one
+// http module: activate this copy for this file and take it out again afterwards.
+if (!nock.isActive()) nock.activate();
+nock.disableNetConnect();
+nock.enableNetConnect('127.0.0.1');
+
+afterEach(() => {
+	nock.cleanAll();
+});
+
+afterAll(() => {
+	nock.enableNetConnect();
+	nock.restore();
+});
+
+export interface RunNodeOptions {
+	resource: string;
+	operation: string;
+	/** Node parameters other than resource, operation and authentication. */
+	parameters?: INodeParameters;
+	/** Input items (default: one empty item). */
+	input?: Array<IDataObject | INodeExecutionData>;
+	authentication?: 'apiKey' | 'oAuth2';
+	continueOnFail?: boolean;
+	/** Resources to register on top of the node's own (for resources not yet wired in). */
+	resources?: ResourceDefinition[];
+	/** Credential data overrides (e.g. another baseUrl). */
+	credentialData?: IDataObject;
+}
+
+export interface RunNodeResult {
+	items: INodeExecutionData[];
+	json: IDataObject[];
+	error?: ExecutionBaseError;
+	credentials: HarnessCredentialsHelper;
+}
+
+export function credentialsFor(authentication: 'apiKey' | 'oAuth2', overrides: IDataObject = {}): HarnessCredentialsHelper {
+	const helper = new HarnessCredentialsHelper();
+	if (authentication === 'apiKey') {
+		helper.add({
+			id: 'cred-api',
+			name: 'LACRM API key',
+			type: 'lacrmApi',
+			data: { apiKey: TEST_API_KEY, baseUrl: LACRM_API_URL, ...overrides },
+		});
+	} else {
+		helper.add({
+			id: 'cred-oauth',
+			name: 'LACRM OAuth2',
+			type: 'lacrmOAuth2Api',
+			data: {
+				grantType: 'authorizationCode',
+				authUrl: 'https://account.lessannoyingcrm.com/oauth/authorize.php',
+				accessTokenUrl: 'https://script.lessannoyingcrm.com/oauth/token.php',
+				clientId: 'test-client-id',
+				clientSecret: TEST_CLIENT_SECRET,
+				scope: '',
+				authQueryParameters: '',
+				authentication: 'header',
+				baseUrl: LACRM_API_URL,
+				oauthTokenData: {
+					access_token: TEST_ACCESS_TOKEN,
+					refresh_token: TEST_REFRESH_TOKEN,
+					token_type: 'Bearer',
+					expires_in: 3600,
+				},
+				...overrides,
+			},
+		});
+	}
+	return helper;
+}
+
+export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
+	for (const extra of options.resources ?? []) {
+		if (!RESOURCES.some((resource) => resource.value === extra.value)) RESOURCES.push(extra);
+	}
+	const authentication = options.authentication ?? 'apiKey';
+	const credentials = credentialsFor(authentication, options.credentialData);
+	const nodeTypes = new HarnessNodeTypes({ 'n8n-nodes-lacrm.lacrm': new Lacrm() });
+	const credentialRef: INodeCredentials =
+		authentication === 'apiKey'
+			? { lacrmApi: { id: 'cred-api', name: 'LACRM API key' } }
+			: { lacrmOAuth2Api: { id: 'cred-oauth', name: 'LACRM OAuth2' } };
+	const result = await runWorkflow(
+		{
+			nodes: [
+				{
+					id: 'start',
+					name: 'Start',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
+				{
+					id: 'lacrm',
+					name: NODE_NAME,
+					type: 'n8n-nodes-lacrm.lacrm',
+					typeVersion: 1,
+					position: [200, 0],
+					parameters: {
+						authentication,
+						resource: options.resource,
+						operation: options.operation,
+						...options.parameters,
+					},
+					credentials: credentialRef,
+					...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+				},
+			],
+			connections: { Start: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] } },
+		},
+		{
+			nodeTypes,
+			credentials,
+			startData: { nodeName: 'Start', items: options.input ?? [{}] },
+		},
+	);
+	const items = result.output(NODE_NAME) ?? [];
+	return {
+		items,
+		json: items.map((item) => item.json),
+		error: result.error ?? result.nodeError(NODE_NAME),
+		credentials,
+	};
+}
+
+export interface ExpectCallOptions {
+	status?: number;
+	headers?: Record<string, string>;
+	/** The Authorization header LACRM must receive (default: the raw test API key). */
+	authorization?: string;
+	/** How many identical calls to expect (default 1). */
+	times?: number;
+}
+
+/**
+ * Expects one POST to LACRM's endpoint calling `fn` with exactly `parameters`, answered with
+ * `reply`. The interceptor only matches the exact body and the raw API-key header.
+ */
+export function expectLacrmCall(
+	fn: string,
+	parameters: IDataObject,
+	reply: unknown,
+	options: ExpectCallOptions = {},
+): nock.Scope {
+	return nock(LACRM_ORIGIN)
+		.matchHeader('authorization', options.authorization ?? TEST_API_KEY)
+		.matchHeader('content-type', /^application\/json/)
+		.post('/v2/', { Function: fn, Parameters: parameters } as nock.RequestBodyMatcher)
+		.times(options.times ?? 1)
+		.reply(options.status ?? 200, reply as nock.Body, options.headers);
+}
+
+/** A plausible 31-digit LACRM id ending in `n` (ids are strings, always). */
+export function uid(n: number | string): string {
+	const tail = String(n);
+	return `4006273942886858777552${'0'.repeat(Math.max(0, 9 - tail.length))}${tail}`.slice(0, 31);
+}
+
+/** A resource-locator value picked "By ID". */
+export function byId(id: string): { __rl: true; mode: 'id'; value: string } {
+	return { __rl: true, mode: 'id', value: id };
+}

@@ -1,0 +1,512 @@
+/**
+ * Contact and Company operations: the exact request LACRM receives from the node's parameters,
+ * and the items n8n outputs.
+ */
+import nock from 'nock';
+
+import { byId, expectLacrmCall, runNode, uid } from '../helpers/runNode';
+
+const CONTACT_ID = uid(101);
+const OTHER_ID = uid(102);
+
+function lacrmContact(id: string, extra: Record<string, unknown> = {}) {
+	return {
+		ContactId: id,
+		AssignedTo: 1001,
+		IsCompany: false,
+		CompanyId: uid(900),
+		Name: { Salutation: '', FirstName: 'Jane', MiddleName: 'Q.', LastName: 'Smith', Suffix: '' },
+		Email: [
+			{ Text: 'jane@example.com', Type: 'Work', TypeId: 1 },
+			{ Text: 'jane@home.example', Type: 'Personal', TypeId: 2 },
+		],
+		Phone: [{ Text: '+1 (555) 010-0100', Type: 'Mobile', TypeId: 2 }],
+		Address: [{ Street: '1 Main St', City: 'Springfield', State: 'MO', Zip: '65801', Country: 'US', Type: 'Work', TypeId: 1 }],
+		Website: [],
+		'Company Name': 'Acme Inc',
+		'Job Title': 'CEO',
+		'Background Info': '',
+		Birthday: null,
+		DateCreated: '2025-01-10T09:00:00-08:00',
+		LastUpdate: '2025-02-10T09:00:00-08:00',
+		UserMetaData: { FirstName: 'Owen', LastName: 'Owner' },
+		Industry: 'Retail',
+		...extra,
+	};
+}
+
+describe('Contact → Create', () => {
+	it('sends CreateContact with the fields set and outputs the new ContactId', async () => {
+		const scope = expectLacrmCall(
+			'CreateContact',
+			{
+				Name: 'Jane Q. Smith',
+				AssignedTo: '1001',
+				Email: [{ Text: 'jane@example.com', Type: 'Work' }],
+				'Company Name': 'Acme Inc',
+				IsCompany: false,
+			},
+			{ ContactId: CONTACT_ID },
+		);
+		const { json, items, error } = await runNode({
+			resource: 'contact',
+			operation: 'create',
+			parameters: {
+				name: 'Jane Q. Smith',
+				assignedTo: byId('1001'),
+				additionalFields: {
+					email: { entries: [{ text: 'jane@example.com', type: 'Work' }] },
+					companyName: 'Acme Inc',
+				},
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([{ ContactId: CONTACT_ID }]);
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it("assigns the credential's user when Assigned To is empty (GetUser once for all items)", async () => {
+		const getUser = expectLacrmCall('GetUser', {}, { UserId: '2002', FirstName: 'Key', LastName: 'Owner' });
+		const create = expectLacrmCall('CreateContact', { Name: 'A', AssignedTo: '2002', IsCompany: false }, { ContactId: uid(1) })
+			.post('/v2/', { Function: 'CreateContact', Parameters: { Name: 'B', AssignedTo: '2002', IsCompany: false } })
+			.reply(200, { ContactId: uid(2) });
+		const { json, error } = await runNode({
+			resource: 'contact',
+			operation: 'create',
+			parameters: { name: '={{ $json.name }}' },
+			input: [{ name: 'A' }, { name: 'B' }],
+		});
+		expect(error).toBeUndefined();
+		expect(getUser.isDone()).toBe(true);
+		expect(create.isDone()).toBe(true);
+		expect(json).toEqual([{ ContactId: uid(1) }, { ContactId: uid(2) }]);
+	});
+
+	// Values come from expressions, as mapped data does: n8n itself refuses literal values of the
+	// wrong type before the node runs, so the node's own conversion matters for mapped data.
+	it('writes custom fields from the resource mapper by display name, converted to their types', async () => {
+		const scope = expectLacrmCall(
+			'CreateContact',
+			{ Name: 'Jane', AssignedTo: '1001', IsCompany: false, Industry: 'Retail', Score: 42, 'Renewal Date': '2025-03-01', Tags: ['A', 'B'] },
+			{ ContactId: CONTACT_ID },
+		);
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'create',
+			parameters: {
+				name: 'Jane',
+				assignedTo: byId('1001'),
+				customFields: {
+					mappingMode: 'defineBelow',
+					value: { Industry: 'Retail', Score: '={{ "42" }}', 'Renewal Date': '2025-03-01T00:00:00', Tags: '={{ "A, B" }}', Empty: '' },
+					matchingColumns: [],
+					schema: [
+						{ id: 'Industry', displayName: 'Industry', required: false, defaultMatch: false, display: true, type: 'options', options: [{ name: 'Retail', value: 'Retail' }] },
+						{ id: 'Score', displayName: 'Score', required: false, defaultMatch: false, display: true, type: 'number' },
+						{ id: 'Renewal Date', displayName: 'Renewal Date', required: false, defaultMatch: false, display: true, type: 'dateTime' },
+						{ id: 'Tags', displayName: 'Tags', required: false, defaultMatch: false, display: true, type: 'array', options: [{ name: 'A', value: 'A' }, { name: 'B', value: 'B' }] },
+						{ id: 'Empty', displayName: 'Empty', required: false, defaultMatch: false, display: true, type: 'string' },
+					],
+					attemptToConvertTypes: false,
+					convertFieldsToString: false,
+				},
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('rejects a dropdown value that is not one of its options, before any request', async () => {
+		const scope = expectLacrmCall('CreateContact', {}, {});
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'create',
+			parameters: {
+				name: 'Jane',
+				assignedTo: byId('1001'),
+				customFields: {
+					mappingMode: 'defineBelow',
+					value: { Industry: '={{ "Mining" }}' },
+					matchingColumns: [],
+					schema: [
+						{ id: 'Industry', displayName: 'Industry', required: false, defaultMatch: false, display: true, type: 'options', options: [{ name: 'Retail', value: 'Retail' }] },
+					],
+					attemptToConvertTypes: false,
+					convertFieldsToString: false,
+				},
+			},
+		});
+		expect(error?.message).toBe('Invalid "Custom Fields → Industry": "Mining" is not one of its options: Retail');
+		expect(scope.isDone()).toBe(false);
+	});
+
+	it('rejects an id that is not a LACRM id, naming the field, with zero requests sent', async () => {
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'create',
+			parameters: { name: 'Jane', assignedTo: byId('={{ "user-7" }}') },
+		});
+		expect(error?.message).toBe('Invalid "Assigned To": "user-7" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)');
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+});
+
+describe('Company → Create', () => {
+	it('creates a company: IsCompany true, its name as Name and Company Name', async () => {
+		const scope = expectLacrmCall(
+			'CreateContact',
+			{ Name: 'Acme Inc', AssignedTo: '1001', IsCompany: true, 'Company Name': 'Acme Inc', Website: [{ Text: 'https://acme.example' }] },
+			{ ContactId: uid(900) },
+		);
+		const { json } = await runNode({
+			resource: 'company',
+			operation: 'create',
+			parameters: {
+				name: 'Acme Inc',
+				assignedTo: byId('1001'),
+				additionalFields: { website: { entries: [{ text: 'https://acme.example', type: '' }] } },
+			},
+		});
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([{ ContactId: uid(900) }]);
+	});
+});
+
+describe('Contact → Update', () => {
+	it('sends only the fields set, plus nulls for the fields to clear', async () => {
+		const scope = expectLacrmCall(
+			'EditContact',
+			{ ContactId: CONTACT_ID, 'Job Title': 'CTO', Birthday: null, Phone: null },
+			{},
+		);
+		const { json } = await runNode({
+			resource: 'contact',
+			operation: 'update',
+			parameters: {
+				contactId: byId(CONTACT_ID),
+				updateFields: { jobTitle: 'CTO' },
+				fieldsToClear: ['birthday', 'phone'],
+			},
+		});
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([{ ContactId: CONTACT_ID, updated: true }]);
+	});
+
+	it('refuses a field that is both set and cleared', async () => {
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'update',
+			parameters: { contactId: byId(CONTACT_ID), updateFields: { jobTitle: 'CTO' }, fieldsToClear: ['jobTitle'] },
+		});
+		expect(error?.message).toMatch(/Invalid "Fields to Clear": "Job Title" is both set and cleared/);
+	});
+
+	it('refuses an update that changes nothing', async () => {
+		const { error } = await runNode({ resource: 'contact', operation: 'update', parameters: { contactId: byId(CONTACT_ID) } });
+		expect(error?.message).toMatch(/Invalid "Update Fields": nothing to change/);
+	});
+});
+
+describe('Contact → Delete / Get / Get Many / Get Many by ID', () => {
+	it('Delete sends DeleteContact', async () => {
+		const scope = expectLacrmCall('DeleteContact', { ContactId: CONTACT_ID }, {});
+		const { json } = await runNode({ resource: 'contact', operation: 'delete', parameters: { contactId: byId(CONTACT_ID) } });
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([{ ContactId: CONTACT_ID, deleted: true }]);
+	});
+
+	it('Get sends GetContact and simplifies: flat name, emails, phones and address; custom fields kept', async () => {
+		expectLacrmCall('GetContact', { ContactId: CONTACT_ID }, lacrmContact(CONTACT_ID));
+		const { json } = await runNode({ resource: 'contact', operation: 'get', parameters: { contactId: byId(CONTACT_ID) } });
+		expect(json).toEqual([
+			expect.objectContaining({
+				ContactId: CONTACT_ID,
+				Name: 'Jane Q. Smith',
+				FirstName: 'Jane',
+				LastName: 'Smith',
+				Email: 'jane@example.com',
+				Emails: ['jane@example.com', 'jane@home.example'],
+				Phone: '+1 (555) 010-0100',
+				Address: '1 Main St, Springfield MO 65801, US',
+				'Company Name': 'Acme Inc',
+				AssignedToName: 'Owen Owner',
+				Industry: 'Retail',
+			}),
+		]);
+	});
+
+	it('Get without Simplify returns the record as LACRM sent it', async () => {
+		expectLacrmCall('GetContact', { ContactId: CONTACT_ID }, lacrmContact(CONTACT_ID));
+		const { json } = await runNode({
+			resource: 'contact',
+			operation: 'get',
+			parameters: { contactId: byId(CONTACT_ID), simplify: false },
+		});
+		expect(json).toEqual([lacrmContact(CONTACT_ID)]);
+	});
+
+	it('Get Many sends GetContacts with search, filters and the record type, one item per contact', async () => {
+		const scope = expectLacrmCall(
+			'GetContacts',
+			{
+				SearchTerms: 'smith',
+				OwnerFilter: ['1001'],
+				SortBy: 'LastName',
+				AdvancedFilters: [{ Name: 'Email', Operation: 'Contains', Value: '@example.com' }],
+				RecordTypeFilter: 'Contacts',
+				MaxNumberOfResults: 10,
+				Page: 1,
+			},
+			{ HasMoreResults: false, Results: [lacrmContact(CONTACT_ID), lacrmContact(OTHER_ID)] },
+		);
+		const { json, error } = await runNode({
+			resource: 'contact',
+			operation: 'getAll',
+			parameters: {
+				searchTerms: 'smith',
+				limit: 10,
+				simplify: false,
+				filters: {
+					ownerFilter: ['1001'],
+					sortBy: 'LastName',
+					advancedFilters: { entries: [{ name: 'Email', filterOperation: 'Contains', value: '@example.com' }] },
+				},
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json.map((contact) => contact.ContactId)).toEqual([CONTACT_ID, OTHER_ID]);
+	});
+
+	it('Company → Get Many filters on companies', async () => {
+		const scope = expectLacrmCall(
+			'GetContacts',
+			{ RecordTypeFilter: 'Companies', MaxNumberOfResults: 10000, Page: 1 },
+			{ HasMoreResults: false, Results: [] },
+		);
+		const { json, error } = await runNode({ resource: 'company', operation: 'getAll', parameters: { returnAll: true } });
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([]);
+	});
+
+	it('Get Many by ID sends GetContactsById with the ids as strings', async () => {
+		const scope = expectLacrmCall(
+			'GetContactsById',
+			{ ContactIds: [CONTACT_ID, OTHER_ID], MaxNumberOfResults: 50, Page: 1 },
+			{ HasMoreResults: false, Results: [lacrmContact(CONTACT_ID)] },
+		);
+		const { json } = await runNode({
+			resource: 'contact',
+			operation: 'getAllById',
+			parameters: { contactIds: `${CONTACT_ID}, ${OTHER_ID}` },
+		});
+		expect(scope.isDone()).toBe(true);
+		expect(json).toHaveLength(1);
+		expect(json[0].Email).toBe('jane@example.com');
+	});
+});
+
+describe('Contact → Create or Update', () => {
+	const search = (parameters: Record<string, unknown>, results: unknown[]) =>
+		expectLacrmCall('GetContacts', { ...parameters, RecordTypeFilter: 'Contacts', MaxNumberOfResults: 500, Page: 1 }, {
+			HasMoreResults: false,
+			Results: results,
+		});
+
+	it('creates when no contact has that exact email (a fuzzy search hit does not count)', async () => {
+		const lookup = search({ SearchTerms: 'jane@example.com' }, [
+			lacrmContact(OTHER_ID, { Email: [{ Text: 'jane@example.com.au', Type: 'Work' }] }),
+		]);
+		const create = expectLacrmCall(
+			'CreateContact',
+			{ Name: 'Jane Smith', AssignedTo: '1001', Email: [{ Text: 'jane@example.com' }], IsCompany: false },
+			{ ContactId: CONTACT_ID },
+		);
+		const { json } = await runNode({
+			resource: 'contact',
+			operation: 'upsert',
+			parameters: { matchOn: 'email', matchValue: 'jane@example.com', name: 'Jane Smith', assignedTo: byId('1001') },
+		});
+		expect(lookup.isDone()).toBe(true);
+		expect(create.isDone()).toBe(true);
+		expect(json).toEqual([{ ContactId: CONTACT_ID, action: 'created', matchedOn: 'Email', matchValue: 'jane@example.com', matchCount: 0 }]);
+	});
+
+	it('updates the one contact whose email matches, ignoring case', async () => {
+		search({ SearchTerms: 'JANE@example.com' }, [lacrmContact(CONTACT_ID)]);
+		const edit = expectLacrmCall('EditContact', { Name: 'Jane Smith', 'Job Title': 'CTO', ContactId: CONTACT_ID }, {});
+		const { json } = await runNode({
+			resource: 'contact',
+			operation: 'upsert',
+			parameters: { matchOn: 'email', matchValue: 'JANE@example.com', name: 'Jane Smith', additionalFields: { jobTitle: 'CTO' } },
+		});
+		expect(edit.isDone()).toBe(true);
+		expect(json).toEqual([{ ContactId: CONTACT_ID, action: 'updated', matchedOn: 'Email', matchValue: 'JANE@example.com', matchCount: 1 }]);
+	});
+
+	it('matches phones by digits only', async () => {
+		search({ SearchTerms: '555.010.0100' }, [lacrmContact(CONTACT_ID, { Phone: [{ Text: '(555) 010-0100', Type: 'Work' }] })]);
+		const edit = expectLacrmCall('EditContact', { Name: 'Jane Smith', ContactId: CONTACT_ID }, {});
+		const { json } = await runNode({
+			resource: 'contact',
+			operation: 'upsert',
+			parameters: { matchOn: 'phone', matchValue: '555.010.0100', name: 'Jane Smith' },
+		});
+		expect(edit.isDone()).toBe(true);
+		expect(json[0].action).toBe('updated');
+	});
+
+	it('matches on a custom field through an exact advanced filter', async () => {
+		search({ AdvancedFilters: [{ Name: 'Customer No', Operation: 'IsExactly', Value: 'C-42' }] }, [
+			lacrmContact(CONTACT_ID, { 'Customer No': 'C-42' }),
+		]);
+		const edit = expectLacrmCall('EditContact', { Name: 'Jane Smith', ContactId: CONTACT_ID }, {});
+		const { json } = await runNode({
+			resource: 'contact',
+			operation: 'upsert',
+			parameters: { matchOn: 'customField', matchCustomField: 'Customer No', matchValue: 'C-42', name: 'Jane Smith' },
+		});
+		expect(edit.isDone()).toBe(true);
+		expect(json[0]).toMatchObject({ action: 'updated', matchedOn: 'Customer No' });
+	});
+
+	it('stops with an error listing the matches when several contacts match (the default)', async () => {
+		search({ SearchTerms: 'jane@example.com' }, [lacrmContact(CONTACT_ID), lacrmContact(OTHER_ID)]);
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'upsert',
+			parameters: { matchOn: 'email', matchValue: 'jane@example.com', name: 'Jane Smith' },
+		});
+		expect(error?.message).toBe('2 contacts match Email "jane@example.com"');
+		expect((error as { description?: string }).description).toContain(CONTACT_ID);
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+
+	it('updates all matches when asked, one output item each', async () => {
+		search({ SearchTerms: 'jane@example.com' }, [lacrmContact(CONTACT_ID), lacrmContact(OTHER_ID)]);
+		const edits = expectLacrmCall('EditContact', { Name: 'Jane Smith', ContactId: CONTACT_ID }, {})
+			.post('/v2/', { Function: 'EditContact', Parameters: { Name: 'Jane Smith', ContactId: OTHER_ID } })
+			.reply(200, {});
+		const { json } = await runNode({
+			resource: 'contact',
+			operation: 'upsert',
+			parameters: { matchOn: 'email', matchValue: 'jane@example.com', name: 'Jane Smith', options: { onMultipleMatches: 'updateAll' } },
+		});
+		expect(edits.isDone()).toBe(true);
+		expect(json.map((item) => item.ContactId)).toEqual([CONTACT_ID, OTHER_ID]);
+	});
+
+	it('updates only the most recently changed match when asked', async () => {
+		search({ SearchTerms: 'jane@example.com' }, [
+			lacrmContact(CONTACT_ID, { LastUpdate: '2025-01-01T00:00:00-08:00' }),
+			lacrmContact(OTHER_ID, { LastUpdate: '2025-06-01T00:00:00-08:00' }),
+		]);
+		const edit = expectLacrmCall('EditContact', { Name: 'Jane Smith', ContactId: OTHER_ID }, {});
+		const { json } = await runNode({
+			resource: 'contact',
+			operation: 'upsert',
+			parameters: { matchOn: 'email', matchValue: 'jane@example.com', name: 'Jane Smith', options: { onMultipleMatches: 'updateLatest' } },
+		});
+		expect(edit.isDone()).toBe(true);
+		expect(json).toEqual([expect.objectContaining({ ContactId: OTHER_ID, action: 'updated', matchCount: 2 })]);
+	});
+
+	it('refuses a match value that is not an email when matching on email, before any request', async () => {
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'upsert',
+			parameters: { matchOn: 'email', matchValue: 'not-an-email', name: 'Jane Smith' },
+		});
+		expect(error?.message).toBe('Invalid "Value to Match": "not-an-email" is not an email address');
+	});
+});
+
+describe('Contact → Get Activity Timeline', () => {
+	it('merges notes, tasks, events, emails, pipeline items and files, newest first', async () => {
+		const paged = (results: unknown[]) => ({ HasMoreResults: false, Results: results });
+		const calls = [
+			expectLacrmCall('GetNotesAttachedToContact', { ContactId: CONTACT_ID, MaxNumberOfResults: 10000, Page: 1 }, paged([
+				{ NoteId: uid(1), Note: 'Called, left voicemail\nsecond line', DateDisplayedInHistory: '2025-03-01T10:00:00-08:00' },
+			])),
+			expectLacrmCall('GetTasksAttachedToContact', { ContactId: CONTACT_ID, MaxNumberOfResults: 10000, Page: 1 }, paged([
+				{ TaskId: uid(2), Name: 'Follow up', DueDate: '2025-03-05' },
+			])),
+			expectLacrmCall('GetEventsAttachedToContact', { ContactId: CONTACT_ID, MaxNumberOfResults: 10000, Page: 1 }, paged([
+				{ EventId: uid(3), Name: 'Demo', StartDate: '2025-02-01T14:00:00-05:00' },
+			])),
+			expectLacrmCall('GetEmailsAttachedToContact', { ContactId: CONTACT_ID, MaxNumberOfResults: 10000, Page: 1 }, paged([
+				{ EmailId: uid(4), Subject: 'Hello', Date: '2025-01-15T08:00:00-08:00' },
+			])),
+			expectLacrmCall('GetPipelineItemsAttachedToContact', { ContactId: CONTACT_ID }, [
+				{ PipelineId: uid(50), PipelineItems: [{ PipelineItemId: uid(5), LastUpdate: '2025-03-10T00:00:00-08:00', PipelineMetaData: { Name: 'Leads' }, StatusMetaData: { Name: 'Won' } }] },
+			]),
+			expectLacrmCall('GetFilesAttachedToContact', { ContactId: CONTACT_ID }, [
+				{ FileId: uid(6), FileName: 'quote.pdf', DisplayName: 'quote.pdf', DateCreated: '2024-12-21T04:06:49-08:00' },
+			]),
+		];
+		const { json, error } = await runNode({
+			resource: 'contact',
+			operation: 'getTimeline',
+			parameters: { contactId: byId(CONTACT_ID), returnAll: true, simplify: false },
+		});
+		expect(error).toBeUndefined();
+		for (const call of calls) expect(call.isDone()).toBe(true);
+		expect(json.map((activity) => [activity.type, activity.title])).toEqual([
+			['pipelineItem', 'Leads: Won'],
+			['task', 'Follow up'],
+			['note', 'Called, left voicemail'],
+			['event', 'Demo'],
+			['email', 'Hello'],
+			['file', 'quote.pdf'],
+		]);
+		expect(json[0]).toMatchObject({ id: uid(5), date: '2025-03-10T00:00:00-08:00' });
+	});
+
+	it('can be limited to some activity types and a start date', async () => {
+		expectLacrmCall('GetNotesAttachedToContact', { ContactId: CONTACT_ID, MaxNumberOfResults: 10000, Page: 1 }, {
+			HasMoreResults: false,
+			Results: [
+				{ NoteId: uid(1), Note: 'old', DateDisplayedInHistory: '2024-01-01T10:00:00-08:00' },
+				{ NoteId: uid(2), Note: 'new', DateDisplayedInHistory: '2025-03-01T10:00:00-08:00' },
+			],
+		});
+		const { json } = await runNode({
+			resource: 'contact',
+			operation: 'getTimeline',
+			parameters: { contactId: byId(CONTACT_ID), returnAll: true, options: { types: ['note'], since: '2025-01-01' } },
+		});
+		expect(json.map((activity) => activity.title)).toEqual(['new']);
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+});
+
+describe('per-item errors', () => {
+	it('continue on fail: the failed item carries LACRM\'s error, the others their results, each paired', async () => {
+		expectLacrmCall('GetContact', { ContactId: CONTACT_ID }, lacrmContact(CONTACT_ID));
+		expectLacrmCall('GetContact', { ContactId: OTHER_ID }, { ErrorCode: 'x1', ErrorDescription: 'Invalid ContactId' }, { status: 400 });
+		const { items, error } = await runNode({
+			resource: 'contact',
+			operation: 'get',
+			parameters: { contactId: byId('={{ $json.id }}'), options: { concurrency: 1 } },
+			input: [{ id: CONTACT_ID }, { id: OTHER_ID }],
+			continueOnFail: true,
+		});
+		expect(error).toBeUndefined();
+		expect(items[0]).toMatchObject({ json: { ContactId: CONTACT_ID }, pairedItem: { item: 0 } });
+		expect(items[1]).toMatchObject({ json: { error: 'Invalid ContactId' }, pairedItem: { item: 1 } });
+	});
+
+	it('without continue on fail, a bad second item fails the run before the first is sent', async () => {
+		const first = expectLacrmCall('DeleteContact', { ContactId: CONTACT_ID }, {});
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'delete',
+			parameters: { contactId: byId('={{ $json.id }}') },
+			input: [{ id: CONTACT_ID }, { id: 'oops' }],
+		});
+		expect(error?.message).toMatch(/Invalid "Contact": "oops" is not a LACRM ID/);
+		expect(first.isDone()).toBe(false);
+	});
+});

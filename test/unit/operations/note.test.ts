@@ -1,0 +1,337 @@
+/**
+ * Note resource: the exact request LACRM receives for each of its six functions, the items n8n
+ * outputs, and input that is refused before any request.
+ */
+import nock from 'nock';
+
+import { noteResource } from '../../../nodes/Lacrm/actions/note';
+import { byId, expectLacrmCall, LACRM_ORIGIN, runNode as runAnyNode, uid } from '../helpers/runNode';
+import type { RunNodeOptions } from '../helpers/runNode';
+
+const runNode = async (options: Omit<RunNodeOptions, 'resource' | 'resources'>) =>
+	await runAnyNode({ resource: 'note', resources: [noteResource], ...options });
+
+/** An interceptor for any LACRM call: still pending afterwards proves nothing was sent. */
+function anyLacrmCall() {
+	return nock(LACRM_ORIGIN).post('/v2/').reply(200, {});
+}
+
+const CONTACT = uid(100);
+const NOTE = uid(200);
+
+const rawNote = (id: string, text: string) => ({
+	NoteId: id,
+	ContactId: CONTACT,
+	UserId: '1001',
+	DateCreated: '2025-12-22T21:30:46-08:00',
+	DateDisplayedInHistory: '2025-12-22T21:30:46-08:00',
+	Note: text,
+	IsRichText: false,
+	ContactMetaData: { Name: 'John Doe', AssignedTo: '1001' },
+	UserMetaData: { FirstName: 'Jane', LastName: 'Owner' },
+	PipelineInfo: null,
+});
+
+describe('Note → Create (CreateNote)', () => {
+	it('sends the contact, the text and the history date, and outputs the NoteId', async () => {
+		const scope = expectLacrmCall(
+			'CreateNote',
+			{ ContactId: CONTACT, Note: 'Called,\nleft a voicemail', DateDisplayedInHistory: '2025-01-31T14:00:00-05:00' },
+			{ NoteId: NOTE },
+		);
+		const { json, items, error } = await runNode({
+			operation: 'create',
+			parameters: {
+				contactId: byId(CONTACT),
+				note: 'Called,\nleft a voicemail',
+				additionalFields: { dateDisplayedInHistory: '2025-01-31T14:00:00-05:00' },
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([{ NoteId: NOTE }]);
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('sends only the required parameters when nothing else is set', async () => {
+		const scope = expectLacrmCall('CreateNote', { ContactId: CONTACT, Note: 'Hi' }, { NoteId: NOTE });
+		const { json, error } = await runNode({
+			operation: 'create',
+			parameters: { contactId: byId(CONTACT), note: 'Hi' },
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([{ NoteId: NOTE }]);
+	});
+
+	// A value typed into the node is already refused by n8n (the By ID regex); one from an expression is ours to check.
+	it('refuses a contact id that is not a LACRM id, before any request', async () => {
+		const any = anyLacrmCall();
+		const { error } = await runNode({
+			operation: 'create',
+			input: [{ contact: 'jane@example.com' }],
+			parameters: { contactId: byId('={{ $json.contact }}'), note: 'Hi' },
+		});
+		expect(error?.message).toMatch(/Invalid "Contact"/);
+		expect(any.isDone()).toBe(false);
+	});
+
+	it('refuses an empty note, before any request', async () => {
+		const any = anyLacrmCall();
+		const { error } = await runNode({
+			operation: 'create',
+			parameters: { contactId: byId(CONTACT), note: '   ' },
+		});
+		expect(error?.message).toBe('Invalid "Note": it is required');
+		expect(any.isDone()).toBe(false);
+	});
+
+	it('refuses a history date that is not a date, before any request', async () => {
+		const any = anyLacrmCall();
+		const { error } = await runNode({
+			operation: 'create',
+			parameters: { contactId: byId(CONTACT), note: 'Hi', additionalFields: { dateDisplayedInHistory: 'last Tuesday' } },
+		});
+		expect(error?.message).toMatch(/Invalid "Date Shown in History"/);
+		expect(any.isDone()).toBe(false);
+	});
+
+	it('with Continue on Fail, a bad item becomes an error item and the others still run', async () => {
+		const scope = expectLacrmCall('CreateNote', { ContactId: CONTACT, Note: 'Good' }, { NoteId: NOTE });
+		const { items, error } = await runNode({
+			operation: 'create',
+			continueOnFail: true,
+			input: [
+				{ contactId: CONTACT, text: 'Good' },
+				{ contactId: '12ab', text: 'Bad' },
+			],
+			parameters: {
+				contactId: byId('={{ $json.contactId }}'),
+				note: '={{ $json.text }}',
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(items).toHaveLength(2);
+		expect(items[0]).toMatchObject({ json: { NoteId: NOTE }, pairedItem: { item: 0 } });
+		expect(items[1].json.error).toMatch(/Invalid "Contact"/);
+		expect(items[1].pairedItem).toEqual({ item: 1 });
+	});
+});
+
+describe('Note → Update (EditNote)', () => {
+	it('sends only the fields set and outputs the NoteId with updated: true', async () => {
+		const scope = expectLacrmCall('EditNote', { NoteId: NOTE, Note: 'New text' }, {});
+		const { json, error } = await runNode({
+			operation: 'update',
+			parameters: { noteId: NOTE, updateFields: { note: 'New text' } },
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([{ NoteId: NOTE, updated: true }]);
+	});
+
+	it('can move the note in the history', async () => {
+		const scope = expectLacrmCall(
+			'EditNote',
+			{ NoteId: NOTE, DateDisplayedInHistory: '2024-06-01T09:00:00Z' },
+			'',
+		);
+		const { json, error } = await runNode({
+			operation: 'update',
+			parameters: { noteId: NOTE, updateFields: { dateDisplayedInHistory: '2024-06-01T09:00:00Z' } },
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([{ NoteId: NOTE, updated: true }]);
+	});
+
+	it('refuses an update with nothing to change, before any request', async () => {
+		const any = anyLacrmCall();
+		const { error } = await runNode({ operation: 'update', parameters: { noteId: NOTE, updateFields: {} } });
+		expect(error?.message).toMatch(/^Invalid "Update Fields": nothing to change/);
+		expect(any.isDone()).toBe(false);
+	});
+
+	it('refuses a missing note id, before any request', async () => {
+		const any = anyLacrmCall();
+		const { error } = await runNode({
+			operation: 'update',
+			input: [{ id: '' }],
+			parameters: { noteId: '={{ $json.id }}', updateFields: { note: 'x' } },
+		});
+		expect(error?.message).toBe('Invalid "Note ID": it is required');
+		expect(any.isDone()).toBe(false);
+	});
+});
+
+describe('Note → Delete (DeleteNote)', () => {
+	it('sends the NoteId and outputs deleted: true', async () => {
+		const scope = expectLacrmCall('DeleteNote', { NoteId: NOTE }, {});
+		const { json, items, error } = await runNode({ operation: 'delete', parameters: { noteId: NOTE } });
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([{ NoteId: NOTE, deleted: true }]);
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+	});
+});
+
+describe('Note → Get (GetNote)', () => {
+	const pipelineNote = {
+		...rawNote(NOTE, 'Moved to Contacted'),
+		PipelineInfo: {
+			PipelineId: uid(300),
+			PipelineItemId: uid(301),
+			StatusId: uid(302),
+			PreviousStatusId: uid(303),
+			PipelineMetaData: { Name: 'Leads' },
+			StatusMetaData: { Name: 'Contacted' },
+		},
+	};
+
+	it('outputs the note simplified: contact, author, pipeline and status names next to their ids', async () => {
+		const scope = expectLacrmCall('GetNote', { NoteId: NOTE }, pipelineNote);
+		const { json, error } = await runNode({ operation: 'get', parameters: { noteId: NOTE } });
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([
+			{
+				NoteId: NOTE,
+				ContactId: CONTACT,
+				UserId: '1001',
+				DateCreated: '2025-12-22T21:30:46-08:00',
+				DateDisplayedInHistory: '2025-12-22T21:30:46-08:00',
+				Note: 'Moved to Contacted',
+				IsRichText: false,
+				ContactName: 'John Doe',
+				UserName: 'Jane Owner',
+				PipelineInfo: {
+					PipelineId: uid(300),
+					PipelineItemId: uid(301),
+					StatusId: uid(302),
+					PreviousStatusId: uid(303),
+					PipelineName: 'Leads',
+					StatusName: 'Contacted',
+				},
+			},
+		]);
+	});
+
+	it('outputs the note as LACRM sent it with Simplify off', async () => {
+		const scope = expectLacrmCall('GetNote', { NoteId: NOTE }, pipelineNote);
+		const { json, error } = await runNode({ operation: 'get', parameters: { noteId: NOTE, simplify: false } });
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([pipelineNote]);
+	});
+});
+
+describe('Note → Get Many (GetNotes)', () => {
+	it('sends the filters with the first page of Limit results, one item per note', async () => {
+		const scope = expectLacrmCall(
+			'GetNotes',
+			{
+				ContactId: CONTACT,
+				UserFilter: ['1001', '1002'],
+				DateFilterStart: '2025-01-01T00:00:00Z',
+				DateFilterEnd: '2025-01-31',
+				SortDirection: 'Ascending',
+				MaxNumberOfResults: 2,
+				Page: 1,
+			},
+			{ HasMoreResults: true, Results: [rawNote(uid(201), 'One'), rawNote(uid(202), 'Two')] },
+		);
+		const { json, items, error } = await runNode({
+			operation: 'getAll',
+			parameters: {
+				limit: 2,
+				simplify: false,
+				filters: {
+					contactId: byId(CONTACT),
+					userFilter: ['1001', '1002'],
+					dateFilterStart: '2025-01-01T00:00:00Z',
+					dateFilterEnd: '2025-01-31',
+					sortDirection: 'Ascending',
+				},
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([rawNote(uid(201), 'One'), rawNote(uid(202), 'Two')]);
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
+	});
+
+	it('Return All pages through 10,000 at a time until HasMoreResults is false', async () => {
+		const page1 = expectLacrmCall(
+			'GetNotes',
+			{ MaxNumberOfResults: 10000, Page: 1 },
+			{ HasMoreResults: true, Results: [rawNote(uid(201), 'One'), rawNote(uid(202), 'Two')] },
+		);
+		const page2 = expectLacrmCall(
+			'GetNotes',
+			{ MaxNumberOfResults: 10000, Page: 2 },
+			{ HasMoreResults: false, Results: [rawNote(uid(203), 'Three')] },
+		);
+		const { json, error } = await runNode({ operation: 'getAll', parameters: { returnAll: true } });
+		expect(error).toBeUndefined();
+		expect(page1.isDone()).toBe(true);
+		expect(page2.isDone()).toBe(true);
+		expect(json.map((note) => note.NoteId)).toEqual([uid(201), uid(202), uid(203)]);
+		// Simplify is on by default
+		expect(json[2]).toMatchObject({ Note: 'Three', ContactName: 'John Doe', UserName: 'Jane Owner', PipelineInfo: null });
+	});
+
+	it('refuses a date range that ends before it starts, before any request', async () => {
+		const any = anyLacrmCall();
+		const { error } = await runNode({
+			operation: 'getAll',
+			parameters: { filters: { dateFilterStart: '2025-02-01', dateFilterEnd: '2025-01-01' } },
+		});
+		expect(error?.message).toMatch(/^Invalid "Filters → To Date"/);
+		expect(any.isDone()).toBe(false);
+	});
+
+	it('refuses a user id that is not an id, before any request', async () => {
+		const any = anyLacrmCall();
+		const { error } = await runNode({ operation: 'getAll', parameters: { filters: { userFilter: 'Jane' } } });
+		expect(error?.message).toMatch(/^Invalid "Written By"/);
+		expect(any.isDone()).toBe(false);
+	});
+});
+
+describe('Note → Get Many for Contact (GetNotesAttachedToContact)', () => {
+	it('sends the ContactId per input item; each note is paired with its item', async () => {
+		const other = uid(101);
+		const first = expectLacrmCall(
+			'GetNotesAttachedToContact',
+			{ ContactId: CONTACT, MaxNumberOfResults: 50, Page: 1 },
+			{ HasMoreResults: false, Results: [rawNote(uid(201), 'One'), rawNote(uid(202), 'Two')] },
+		);
+		const second = expectLacrmCall(
+			'GetNotesAttachedToContact',
+			{ ContactId: other, MaxNumberOfResults: 50, Page: 1 },
+			{ HasMoreResults: false, Results: [{ ...rawNote(uid(203), 'Three'), ContactId: other }] },
+		);
+		const { json, items, error } = await runNode({
+			operation: 'getAllForContact',
+			input: [{ id: CONTACT }, { id: other }],
+			parameters: { contactId: byId('={{ $json.id }}'), simplify: false },
+		});
+		expect(error).toBeUndefined();
+		expect(first.isDone()).toBe(true);
+		expect(second.isDone()).toBe(true);
+		expect(json.map((note) => note.NoteId)).toEqual([uid(201), uid(202), uid(203)]);
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 1 }]);
+	});
+
+	it('refuses a missing contact, before any request', async () => {
+		const any = anyLacrmCall();
+		const { error } = await runNode({
+			operation: 'getAllForContact',
+			input: [{ name: 'Jane' }],
+			parameters: { contactId: byId('={{ $json.id }}') },
+		});
+		expect(error?.message).toBe('Invalid "Contact": it is required');
+		expect(any.isDone()).toBe(false);
+	});
+});

@@ -1,0 +1,181 @@
+import nock from 'nock';
+
+import { pipelineStatusResource } from '../../../nodes/Lacrm/actions/pipelineStatus';
+import { byId, expectLacrmCall, LACRM_ORIGIN, runNode, uid } from '../helpers/runNode';
+
+const resources = [pipelineStatusResource];
+const LEADS = uid(701);
+const PROPOSAL = uid(803);
+
+const statuses = [
+	{ StatusId: uid(801), PipelineId: LEADS, Name: 'New', IsActive: true, Color: '', DateCreated: '2025-12-22T21:35:09-08:00' },
+	{ StatusId: PROPOSAL, PipelineId: LEADS, Name: 'Won', IsActive: false, Color: 'Green', DateCreated: '2025-12-22T21:35:09-08:00' },
+];
+
+function anyCall() {
+	return nock(LACRM_ORIGIN).post('/v2/').reply(200, {});
+}
+
+describe('Pipeline Status → Create', () => {
+	it('sends CreatePipelineStatus as an open status by default, and outputs the StatusId', async () => {
+		const scope = expectLacrmCall(
+			'CreatePipelineStatus',
+			{ PipelineId: LEADS, Name: 'Proposal Sent', IsActive: true },
+			{ StatusId: PROPOSAL },
+		);
+		const { json, items, error } = await runNode({
+			resource: 'pipelineStatus',
+			operation: 'create',
+			parameters: { pipelineId: byId(LEADS), name: 'Proposal Sent' },
+			resources,
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([{ StatusId: PROPOSAL }]);
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('sends a closed status with a named color', async () => {
+		const scope = expectLacrmCall(
+			'CreatePipelineStatus',
+			{ PipelineId: LEADS, Name: 'Won', IsActive: false, Color: 'LimeGreen' },
+			{ StatusId: PROPOSAL },
+		);
+		const { json, error } = await runNode({
+			resource: 'pipelineStatus',
+			operation: 'create',
+			parameters: { pipelineId: byId(LEADS), name: 'Won', isActive: 'closed', additionalFields: { color: 'LimeGreen' } },
+			resources,
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([{ StatusId: PROPOSAL }]);
+	});
+
+	it('sends a hex color given in an expression', async () => {
+		const scope = expectLacrmCall(
+			'CreatePipelineStatus',
+			{ PipelineId: LEADS, Name: 'Won', IsActive: true, Color: '#486581' },
+			{ StatusId: PROPOSAL },
+		);
+		const { error } = await runNode({
+			resource: 'pipelineStatus',
+			operation: 'create',
+			parameters: { pipelineId: byId(LEADS), name: 'Won', additionalFields: { color: '={{ "#486581" }}' } },
+			resources,
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('refuses a malformed hex color before sending anything', async () => {
+		const scope = anyCall();
+		const { error } = await runNode({
+			resource: 'pipelineStatus',
+			operation: 'create',
+			parameters: { pipelineId: byId(LEADS), name: 'Won', additionalFields: { color: '={{ "#48658" }}' } },
+			resources,
+		});
+		expect(error?.message).toBe('Invalid "Color": "#48658" is not a hex color like #486581');
+		expect(error?.name).toBe('NodeOperationError');
+		expect(scope.isDone()).toBe(false);
+	});
+
+	it('refuses a missing pipeline', async () => {
+		const scope = anyCall();
+		const { error } = await runNode({
+			resource: 'pipelineStatus',
+			operation: 'create',
+			parameters: { pipelineId: byId('={{ $json.pipeline }}'), name: 'Won' },
+			input: [{ pipeline: '' }],
+			resources,
+		});
+		expect(error?.message).toBe('Invalid "Pipeline": it is required');
+		expect(scope.isDone()).toBe(false);
+	});
+});
+
+describe('Pipeline Status → Update', () => {
+	it('sends EditPipelineStatus with the required name and the fields set, and outputs StatusId + updated', async () => {
+		const scope = expectLacrmCall('EditPipelineStatus', { StatusId: PROPOSAL, Name: 'Proposal', IsActive: false, Color: 'Red' }, {});
+		const { json, error } = await runNode({
+			resource: 'pipelineStatus',
+			operation: 'update',
+			parameters: { statusId: byId(PROPOSAL), name: 'Proposal', updateFields: { isActive: 'closed', color: 'red' } },
+			resources,
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([{ StatusId: PROPOSAL, updated: true }]);
+	});
+
+	it('clears the color by sending null', async () => {
+		const scope = expectLacrmCall('EditPipelineStatus', { StatusId: PROPOSAL, Name: 'Proposal', Color: null }, {});
+		const { json, error } = await runNode({
+			resource: 'pipelineStatus',
+			operation: 'update',
+			parameters: { statusId: byId(PROPOSAL), name: 'Proposal', fieldsToClear: ['color'] },
+			resources,
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([{ StatusId: PROPOSAL, updated: true }]);
+	});
+
+	it('refuses an update without the name LACRM requires', async () => {
+		const scope = anyCall();
+		const { error } = await runNode({
+			resource: 'pipelineStatus',
+			operation: 'update',
+			parameters: { statusId: byId(PROPOSAL), name: '={{ $json.name }}', updateFields: { color: 'Red' } },
+			input: [{}],
+			resources,
+		});
+		expect(error?.message).toBe('Invalid "Name": it is required');
+		expect(scope.isDone()).toBe(false);
+	});
+});
+
+describe('Pipeline Status → Delete', () => {
+	it('sends DeletePipelineStatus and outputs StatusId + deleted', async () => {
+		const scope = expectLacrmCall('DeletePipelineStatus', { StatusId: PROPOSAL }, {});
+		const { json, error } = await runNode({
+			resource: 'pipelineStatus',
+			operation: 'delete',
+			parameters: { statusId: byId(PROPOSAL) },
+			resources,
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([{ StatusId: PROPOSAL, deleted: true }]);
+	});
+});
+
+describe('Pipeline Status → Get Many', () => {
+	it('sends GetPipelineStatuses for one pipeline and outputs one item per status', async () => {
+		const scope = expectLacrmCall('GetPipelineStatuses', { PipelineId: LEADS }, statuses);
+		const { json, items, error } = await runNode({
+			resource: 'pipelineStatus',
+			operation: 'getAll',
+			parameters: { returnAll: true, filters: { pipelineId: byId(LEADS) } },
+			resources,
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual(statuses);
+		expect(items).toHaveLength(2);
+	});
+
+	it("sends no pipeline to list every pipeline's statuses", async () => {
+		const scope = expectLacrmCall('GetPipelineStatuses', {}, statuses);
+		const { json, error } = await runNode({
+			resource: 'pipelineStatus',
+			operation: 'getAll',
+			parameters: { returnAll: true },
+			resources,
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual(statuses);
+	});
+});

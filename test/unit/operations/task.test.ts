@@ -1,0 +1,372 @@
+/**
+ * Task resource: the exact request LACRM receives for each of its six functions, the items n8n
+ * outputs, the default due-date window of Get Many (relative to today in the workflow's time
+ * zone), and input that is refused before any request.
+ */
+import nock from 'nock';
+import { getGlobalState, setGlobalState } from 'n8n-workflow';
+
+import { taskResource } from '../../../nodes/Lacrm/actions/task';
+import { addDays, todayIn } from '../../../nodes/Lacrm/actions/task/dateWindow';
+import { byId, expectLacrmCall, LACRM_ORIGIN, runNode as runAnyNode, uid } from '../helpers/runNode';
+import type { RunNodeOptions } from '../helpers/runNode';
+
+const runNode = async (options: Omit<RunNodeOptions, 'resource' | 'resources'>) =>
+	await runAnyNode({ resource: 'task', resources: [taskResource], ...options });
+
+function anyLacrmCall() {
+	return nock(LACRM_ORIGIN).post('/v2/').reply(200, {});
+}
+
+/** Today (yyyy-mm-dd) where the workflow runs, shifted by whole days — computed here independently of the node. */
+function dayFromToday(days: number, timeZone = getGlobalState().defaultTimezone): string {
+	const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+	const shifted = new Date(`${today}T12:00:00Z`);
+	shifted.setUTCDate(shifted.getUTCDate() + days);
+	return shifted.toISOString().slice(0, 10);
+}
+
+const CONTACT = uid(100);
+const TASK = uid(400);
+const CALENDAR = uid(500);
+
+const rawTask = (id: string, name: string) => ({
+	TaskId: id,
+	Name: name,
+	DueDate: '2025-01-15',
+	AssignedTo: '1001',
+	Description: '',
+	ContactId: CONTACT,
+	IsCompleted: false,
+	DateCompleted: null,
+	CalendarId: CALENDAR,
+	DateCreated: '2025-01-10T09:00:00-08:00',
+	AssignedToMetaData: { FirstName: 'Jane', LastName: 'Owner' },
+	ContactMetaData: { Name: 'John Doe', AssignedTo: '1001' },
+});
+
+describe('Task → Create (CreateTask)', () => {
+	it('sends the name and every additional field, and outputs the TaskId', async () => {
+		const scope = expectLacrmCall(
+			'CreateTask',
+			{
+				Name: 'Send the proposal',
+				DueDate: '2025-02-03',
+				AssignedTo: '1002',
+				CalendarId: CALENDAR,
+				Description: 'Line 1\nLine 2',
+				ContactId: CONTACT,
+			},
+			{ TaskId: TASK },
+		);
+		const { json, items, error } = await runNode({
+			operation: 'create',
+			parameters: {
+				name: 'Send the proposal',
+				additionalFields: {
+					dueDate: '2025-02-03',
+					assignedTo: byId('1002'),
+					calendarId: byId(CALENDAR),
+					description: 'Line 1\nLine 2',
+					contactId: byId(CONTACT),
+				},
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([{ TaskId: TASK }]);
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('sends a date picked with a time as the day only (tasks are date-only)', async () => {
+		const scope = expectLacrmCall('CreateTask', { Name: 'Call back', DueDate: '2025-02-03' }, { TaskId: TASK });
+		const { json, error } = await runNode({
+			operation: 'create',
+			parameters: { name: 'Call back', additionalFields: { dueDate: '2025-02-03T09:30:00' } },
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([{ TaskId: TASK }]);
+	});
+
+	it('refuses a due date that does not exist, before any request', async () => {
+		const any = anyLacrmCall();
+		const { error } = await runNode({
+			operation: 'create',
+			parameters: { name: 'Call back', additionalFields: { dueDate: '2025-02-30' } },
+		});
+		expect(error?.message).toMatch(/^Invalid "Due Date": "2025-02-30" is not a date/);
+		expect(any.isDone()).toBe(false);
+	});
+
+	it('refuses a missing name, before any request', async () => {
+		const any = anyLacrmCall();
+		const { error } = await runNode({
+			operation: 'create',
+			input: [{}],
+			parameters: { name: '={{ $json.title }}' },
+		});
+		expect(error?.message).toBe('Invalid "Name": it is required');
+		expect(any.isDone()).toBe(false);
+	});
+});
+
+describe('Task → Update (EditTask)', () => {
+	it('marks a task complete (Completed → IsComplete) and outputs updated: true', async () => {
+		const scope = expectLacrmCall('EditTask', { TaskId: TASK, IsComplete: true }, {});
+		const { json, error } = await runNode({
+			operation: 'update',
+			parameters: { taskId: TASK, updateFields: { isComplete: true } },
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([{ TaskId: TASK, updated: true }]);
+	});
+
+	it('re-opens a task with Completed off, together with other changes', async () => {
+		const scope = expectLacrmCall(
+			'EditTask',
+			{ TaskId: TASK, Name: 'Send the revised proposal', IsComplete: false, DueDate: '2025-03-01', AssignedTo: '1003' },
+			{},
+		);
+		const { json, error } = await runNode({
+			operation: 'update',
+			parameters: {
+				taskId: TASK,
+				updateFields: {
+					name: 'Send the revised proposal',
+					isComplete: false,
+					dueDate: '2025-03-01',
+					assignedTo: byId('1003'),
+				},
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([{ TaskId: TASK, updated: true }]);
+	});
+
+	it('clears the description and detaches the contact by sending null', async () => {
+		const scope = expectLacrmCall('EditTask', { TaskId: TASK, Description: null, ContactId: null }, {});
+		const { json, error } = await runNode({
+			operation: 'update',
+			parameters: { taskId: TASK, updateFields: {}, fieldsToClear: ['description', 'contactId'] },
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([{ TaskId: TASK, updated: true }]);
+	});
+
+	it('refuses a field that is both set and cleared, before any request', async () => {
+		const any = anyLacrmCall();
+		const { error } = await runNode({
+			operation: 'update',
+			parameters: { taskId: TASK, updateFields: { description: 'x' }, fieldsToClear: ['description'] },
+		});
+		expect(error?.message).toMatch(/^Invalid "Fields to Clear": "Description" is both set and cleared/);
+		expect(any.isDone()).toBe(false);
+	});
+
+	it('refuses an update with nothing to change, before any request', async () => {
+		const any = anyLacrmCall();
+		const { error } = await runNode({ operation: 'update', parameters: { taskId: TASK, updateFields: {} } });
+		expect(error?.message).toMatch(/^Invalid "Update Fields": nothing to change/);
+		expect(any.isDone()).toBe(false);
+	});
+
+	it('refuses a task id that lost its digits to a number, before any request', async () => {
+		const any = anyLacrmCall();
+		const { error } = await runNode({
+			operation: 'update',
+			input: [{ id: 4006273942886858 }],
+			parameters: { taskId: '={{ $json.id }}', updateFields: { isComplete: true } },
+		});
+		expect(error?.message).toMatch(/^Invalid "Task ID": .* arrived as a number/);
+		expect(any.isDone()).toBe(false);
+	});
+});
+
+describe('Task → Delete (DeleteTask)', () => {
+	it('sends the TaskId and outputs deleted: true', async () => {
+		const scope = expectLacrmCall('DeleteTask', { TaskId: TASK }, {});
+		const { json, error } = await runNode({ operation: 'delete', parameters: { taskId: TASK } });
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([{ TaskId: TASK, deleted: true }]);
+	});
+});
+
+describe('Task → Get (GetTask)', () => {
+	it('outputs the task with assignee and contact names (simplified)', async () => {
+		const scope = expectLacrmCall('GetTask', { TaskId: TASK }, rawTask(TASK, 'Follow up'));
+		const { json, error } = await runNode({ operation: 'get', parameters: { taskId: TASK } });
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		const { AssignedToMetaData: _assignee, ContactMetaData: _contact, ...plain } = rawTask(TASK, 'Follow up');
+		expect(json).toEqual([{ ...plain, AssignedToName: 'Jane Owner', ContactName: 'John Doe' }]);
+	});
+
+	it('outputs the task as LACRM sent it with Simplify off', async () => {
+		const scope = expectLacrmCall('GetTask', { TaskId: TASK }, rawTask(TASK, 'Follow up'));
+		const { json, error } = await runNode({ operation: 'get', parameters: { taskId: TASK, simplify: false } });
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([rawTask(TASK, 'Follow up')]);
+	});
+});
+
+describe('Task → Get Many (GetTasks)', () => {
+	it('without dates, asks for tasks due from 30 days ago to 365 days from today', async () => {
+		const scope = expectLacrmCall(
+			'GetTasks',
+			{ StartDate: dayFromToday(-30), EndDate: dayFromToday(365), MaxNumberOfResults: 50, Page: 1 },
+			{ HasMoreResults: false, Results: [rawTask(uid(401), 'One'), rawTask(uid(402), 'Two')] },
+		);
+		const { json, items, error } = await runNode({ operation: 'getAll', parameters: { simplify: false } });
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([rawTask(uid(401), 'One'), rawTask(uid(402), 'Two')]);
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
+	});
+
+	it('"today" is the day in the workflow\'s time zone', async () => {
+		const saved = getGlobalState();
+		// UTC+14: for ten hours a day it is already tomorrow there
+		setGlobalState({ ...saved, defaultTimezone: 'Pacific/Kiritimati' });
+		try {
+			const scope = expectLacrmCall(
+				'GetTasks',
+				{
+					StartDate: dayFromToday(-30, 'Pacific/Kiritimati'),
+					EndDate: dayFromToday(365, 'Pacific/Kiritimati'),
+					MaxNumberOfResults: 50,
+					Page: 1,
+				},
+				{ HasMoreResults: false, Results: [] },
+			);
+			const { json, error } = await runNode({ operation: 'getAll', parameters: {} });
+			expect(error).toBeUndefined();
+			expect(scope.isDone()).toBe(true);
+			expect(json).toEqual([]);
+		} finally {
+			setGlobalState(saved);
+		}
+	});
+
+	it('sends every filter set; dates given replace the defaults', async () => {
+		const scope = expectLacrmCall(
+			'GetTasks',
+			{
+				StartDate: '2025-01-01',
+				EndDate: '2025-03-31',
+				CompletionStatus: 'Incomplete',
+				UserFilter: ['1001'],
+				SortDirection: 'Descending',
+				MaxNumberOfResults: 10,
+				Page: 1,
+			},
+			{ HasMoreResults: false, Results: [rawTask(uid(401), 'One')] },
+		);
+		const { json, error } = await runNode({
+			operation: 'getAll',
+			parameters: {
+				limit: 10,
+				filters: {
+					startDate: '2025-01-01',
+					endDate: '2025-03-31',
+					completionStatus: 'Incomplete',
+					userFilter: ['1001'],
+					sortDirection: 'Descending',
+				},
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([
+			expect.objectContaining({ TaskId: uid(401), AssignedToName: 'Jane Owner', ContactName: 'John Doe' }),
+		]);
+	});
+
+	it('a start date alone keeps the default end', async () => {
+		const start = dayFromToday(-100);
+		const scope = expectLacrmCall(
+			'GetTasks',
+			{ StartDate: start, EndDate: dayFromToday(365), MaxNumberOfResults: 10000, Page: 1 },
+			{ HasMoreResults: false, Results: [] },
+		);
+		const { error } = await runNode({
+			operation: 'getAll',
+			parameters: { returnAll: true, filters: { startDate: start } },
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('with a contact filter still sends the (required) date window along with the ContactId', async () => {
+		const scope = expectLacrmCall(
+			'GetTasks',
+			{ StartDate: dayFromToday(-30), EndDate: dayFromToday(365), ContactId: CONTACT, MaxNumberOfResults: 50, Page: 1 },
+			{ HasMoreResults: false, Results: [rawTask(uid(401), 'Old task')] },
+		);
+		const { json, error } = await runNode({
+			operation: 'getAll',
+			parameters: { simplify: false, filters: { contactId: byId(CONTACT) } },
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([rawTask(uid(401), 'Old task')]);
+	});
+
+	it('refuses an end date before the (default) start, before any request', async () => {
+		const any = anyLacrmCall();
+		const { error } = await runNode({
+			operation: 'getAll',
+			parameters: { filters: { endDate: dayFromToday(-31) } },
+		});
+		expect(error?.message).toMatch(/^Invalid "Filters → Due To"/);
+		expect(any.isDone()).toBe(false);
+	});
+
+	it('refuses a start date that is not a date, before any request', async () => {
+		const any = anyLacrmCall();
+		const { error } = await runNode({
+			operation: 'getAll',
+			parameters: { filters: { startDate: '01/02/2025' } },
+		});
+		expect(error?.message).toMatch(/^Invalid "Due From"/);
+		expect(any.isDone()).toBe(false);
+	});
+});
+
+describe('Task → Get Many for Contact (GetTasksAttachedToContact)', () => {
+	it('sends the ContactId and outputs one item per task', async () => {
+		const scope = expectLacrmCall(
+			'GetTasksAttachedToContact',
+			{ ContactId: CONTACT, MaxNumberOfResults: 50, Page: 1 },
+			{ HasMoreResults: false, Results: [rawTask(uid(401), 'One'), rawTask(uid(402), 'Two')] },
+		);
+		const { json, items, error } = await runNode({
+			operation: 'getAllForContact',
+			parameters: { contactId: byId(CONTACT), simplify: false },
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([rawTask(uid(401), 'One'), rawTask(uid(402), 'Two')]);
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
+	});
+});
+
+describe('the default window', () => {
+	it('takes today in the given time zone', () => {
+		const moment = new Date('2025-01-01T03:00:00Z');
+		expect(todayIn('UTC', moment)).toBe('2025-01-01');
+		expect(todayIn('America/Los_Angeles', moment)).toBe('2024-12-31');
+		expect(todayIn('Not/AZone', moment)).toBe('2025-01-01');
+	});
+
+	it('adds days across months, years and leap days', () => {
+		expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+		expect(addDays('2025-01-15', -30)).toBe('2024-12-16');
+		expect(addDays('2025-01-15', 365)).toBe('2026-01-15');
+	});
+});

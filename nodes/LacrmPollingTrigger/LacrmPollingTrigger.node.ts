@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { uid } from '../Lacrm/actions/fields';
 import { simplifyContact, simplifyPipelineItem } from '../Lacrm/actions/shared/simplify';
 import { authenticationProperty, lacrmCredentials } from '../Lacrm/common/authentication';
 import { credentialTest, listSearch } from '../Lacrm/methods';
@@ -106,21 +107,9 @@ export class LacrmPollingTrigger implements INodeType {
 				default: 'contactCreated',
 			},
 			{
-				displayName: 'Pipeline',
-				name: 'pipelineId',
-				type: 'resourceLocator',
-				required: true,
-				default: { mode: 'list', value: '' },
+				...uid({ key: 'PipelineId', displayName: 'Pipeline', name: 'pipelineId', locator: 'pipeline', required: true })
+					.property,
 				displayOptions: { show: { watch: ['pipelineItemCreated', 'pipelineItemUpdated'] } },
-				modes: [
-					{
-						displayName: 'From List',
-						name: 'list',
-						type: 'list',
-						typeOptions: { searchListMethod: 'searchPipelines', searchable: true },
-					},
-					{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 3946890771734468569003955549214' },
-				],
 			},
 			{
 				displayName: 'Simplify',

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { uid } from '../Lacrm/actions/fields';
 import { authenticationProperty, lacrmCredentials } from '../Lacrm/common/authentication';
 import { credentialTest, listSearch, loadOptions } from '../Lacrm/methods';
 import { LacrmClient } from '../Lacrm/transport/client';
@@ -123,21 +124,14 @@ export class LacrmTrigger implements INodeType {
 					'Whose changes count: everyone\'s (that the credential\'s user may see), or only those made by the credential\'s user',
 			},
 			{
-				displayName: 'Pipeline',
-				name: 'pipelineId',
-				type: 'resourceLocator',
-				default: { mode: 'list', value: '' },
-				description: 'Only pipeline items of this pipeline (leave empty for all pipelines)',
+				...uid({
+					key: 'PipelineId',
+					displayName: 'Pipeline',
+					name: 'pipelineId',
+					locator: 'pipeline',
+					description: 'Only pipeline items of this pipeline (leave empty for all pipelines)',
+				}).property,
 				displayOptions: { show: { events: PIPELINE_EVENTS } },
-				modes: [
-					{
-						displayName: 'From List',
-						name: 'list',
-						type: 'list',
-						typeOptions: { searchListMethod: 'searchPipelines', searchable: true },
-					},
-					{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 3946890771734468569003955549214' },
-				],
 			},
 			{
 				displayName: 'Status Names or IDs',
@@ -150,21 +144,14 @@ export class LacrmTrigger implements INodeType {
 				displayOptions: { show: { events: PIPELINE_EVENTS } },
 			},
 			{
-				displayName: 'Group',
-				name: 'groupId',
-				type: 'resourceLocator',
-				default: { mode: 'list', value: '' },
-				description: 'Only memberships of this group (leave empty for all groups)',
+				...uid({
+					key: 'GroupId',
+					displayName: 'Group',
+					name: 'groupId',
+					locator: 'group',
+					description: 'Only memberships of this group (leave empty for all groups)',
+				}).property,
 				displayOptions: { show: { events: GROUP_EVENTS } },
-				modes: [
-					{
-						displayName: 'From List',
-						name: 'list',
-						type: 'list',
-						typeOptions: { searchListMethod: 'searchGroups', searchable: true },
-					},
-					{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 4073198141734532737679266906654' },
-				],
 			},
 		],
 	};

@@ -90,6 +90,7 @@ export function readUid(raw: unknown, ctx: ReadContext, label: string, required 
 export type LocatorKind =
 	| 'contact'
 	| 'company'
+	| 'contactOrCompany'
 	| 'user'
 	| 'group'
 	| 'calendar'
@@ -103,6 +104,11 @@ export type LocatorKind =
 const LOCATOR_SEARCH: Record<LocatorKind, { method: string; searchable: boolean; placeholder: string }> = {
 	contact: { method: 'searchContacts', searchable: true, placeholder: 'Search contacts by name, email or phone…' },
 	company: { method: 'searchCompanies', searchable: true, placeholder: 'Search companies by name…' },
+	contactOrCompany: {
+		method: 'searchContactsAndCompanies',
+		searchable: true,
+		placeholder: 'Search contacts and companies by name, email or phone…',
+	},
 	user: { method: 'searchUsers', searchable: true, placeholder: 'Select a user…' },
 	group: { method: 'searchGroups', searchable: true, placeholder: 'Select a group…' },
 	calendar: { method: 'searchCalendars', searchable: true, placeholder: 'Select a calendar…' },
@@ -158,6 +164,20 @@ export function uid(options: UidOptions): Field {
 		clearable: options.clearable,
 		read: (raw, ctx) => readUid(raw, ctx, label, options.required),
 	};
+}
+
+/**
+ * The contact or company a note, task, file, pipeline item… belongs to. LACRM's ContactId takes
+ * both, so the picker lists both.
+ */
+export function contactRef(options: { description: string; required?: boolean; clearable?: boolean }): Field {
+	return uid({
+		key: 'ContactId',
+		displayName: 'Contact',
+		name: 'contactId',
+		locator: 'contactOrCompany',
+		...options,
+	});
 }
 
 /** Several ids: a multi-select from a list, or comma-separated / array input from an expression. */
@@ -300,46 +320,48 @@ function validCalendarDate(date: string): boolean {
 	return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
 }
 
-/** A calendar date, sent as yyyy-mm-dd. */
-export function date(options: BaseOptions): Field {
+type TemporalReader = (raw: unknown, ctx: ReadContext, label: string, required?: boolean) => string | undefined;
+
+/** n8n's date picker, read by `reader`. */
+function temporal(options: BaseOptions, reader: TemporalReader): Field {
 	const label = options.displayName ?? options.key;
 	return {
 		key: options.key,
 		clearable: options.clearable,
 		property: baseProperty(options, { type: 'dateTime', default: '' }),
-		read: (raw, ctx) => readDate(raw, ctx, label, options.required),
+		read: (raw, ctx) => reader(raw, ctx, label, options.required),
 	};
 }
 
-export function readDate(raw: unknown, ctx: ReadContext, label: string, required = false): string | undefined {
+/** A calendar date, sent as yyyy-mm-dd. */
+export function date(options: BaseOptions): Field {
+	return temporal(options, readDate);
+}
+
+/** A moment in time, sent as ISO 8601 (LACRM takes an event's time zone from its offset). */
+export function dateTime(options: BaseOptions): Field {
+	return temporal(options, readDateTime);
+}
+
+/** Parses a date input; undefined when blank (an error if required). */
+function presentDate(raw: unknown, ctx: ReadContext, label: string, required: boolean) {
 	const parsed = dateInput(raw);
-	if (!parsed) {
-		if (required) throw fieldError(ctx, label, 'it is required');
-		return undefined;
-	}
+	if (!parsed && required) throw fieldError(ctx, label, 'it is required');
+	return parsed;
+}
+
+export function readDate(raw: unknown, ctx: ReadContext, label: string, required = false): string | undefined {
+	const parsed = presentDate(raw, ctx, label, required);
+	if (!parsed) return undefined;
 	if (!parsed.date || !validCalendarDate(parsed.date)) {
 		throw fieldError(ctx, label, `"${String(raw)}" is not a date (use yyyy-mm-dd, e.g. 2025-01-31)`);
 	}
 	return parsed.date;
 }
 
-/** A moment in time, sent as ISO 8601 (LACRM takes an event's time zone from its offset). */
-export function dateTime(options: BaseOptions): Field {
-	const label = options.displayName ?? options.key;
-	return {
-		key: options.key,
-		clearable: options.clearable,
-		property: baseProperty(options, { type: 'dateTime', default: '' }),
-		read: (raw, ctx) => readDateTime(raw, ctx, label, options.required),
-	};
-}
-
 export function readDateTime(raw: unknown, ctx: ReadContext, label: string, required = false): string | undefined {
-	const parsed = dateInput(raw);
-	if (!parsed) {
-		if (required) throw fieldError(ctx, label, 'it is required');
-		return undefined;
-	}
+	const parsed = presentDate(raw, ctx, label, required);
+	if (!parsed) return undefined;
 	if (!parsed.iso || !parsed.date || !validCalendarDate(parsed.date) || Number.isNaN(Date.parse(parsed.iso))) {
 		throw fieldError(ctx, label, `"${String(raw)}" is not a date and time (use ISO 8601, e.g. 2025-01-31T14:00:00-05:00)`);
 	}

@@ -8,20 +8,24 @@ const PAGE = 50;
 
 async function searchRecords(
 	ctx: ILoadOptionsFunctions,
-	recordType: 'Contacts' | 'Companies',
+	recordType: 'Contacts' | 'Companies' | undefined,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const page = Number(paginationToken) || 1;
 	const answer = await clientFor(ctx).page(
 		'GetContacts',
-		{ SearchTerms: filter || undefined, RecordTypeFilter: recordType, SortBy: filter ? 'Relevance' : 'LastUpdate' },
+		{
+			SearchTerms: filter || undefined,
+			...(recordType ? { RecordTypeFilter: recordType } : {}),
+			SortBy: filter ? 'Relevance' : 'LastUpdate',
+		},
 		{ number: page, size: PAGE },
 	);
 	const results = answer.items.map((contact) => {
 		const email = Array.isArray(contact.Email) && contact.Email[0] ? contact.Email[0].Text : undefined;
-		const name = fullName(contact.Name) || contact.ContactId;
-		return { name: email ? `${name} (${email})` : name, value: contact.ContactId };
+		const name = `${fullName(contact.Name) || contact.ContactId}${!recordType && contact.IsCompany ? ' (company)' : ''}`;
+		return { name: email ? `${name} — ${email}` : name, value: contact.ContactId };
 	});
 	return { results, paginationToken: answer.hasMore ? String(page + 1) : undefined };
 }
@@ -40,6 +44,11 @@ export async function searchContacts(this: ILoadOptionsFunctions, filter?: strin
 
 export async function searchCompanies(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
 	return await searchRecords(this, 'Companies', filter, paginationToken);
+}
+
+/** Notes, tasks, files… belong to a contact or a company: list both. */
+export async function searchContactsAndCompanies(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	return await searchRecords(this, undefined, filter, paginationToken);
 }
 
 export async function searchUsers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {

@@ -1,5 +1,6 @@
 import { advancedFilters, boolean, choice, text, uidList } from '../fields';
 import type { OperationDefinition } from '../operation';
+import { sortDirection } from '../shared/filters';
 import { simplifyContact } from '../shared/simplify';
 import type { RecordKind } from './kind';
 
@@ -39,13 +40,7 @@ export function getAll(kind: RecordKind): OperationDefinition {
 					choices: ['Relevance', 'FirstName', 'LastName', 'CompanyName', 'DateCreated', 'LastUpdate'],
 					default: 'Relevance',
 				}),
-				choice({
-					key: 'SortDirection',
-					displayName: 'Sort Direction',
-					name: 'sortDirection',
-					choices: ['Descending', 'Ascending'],
-					default: 'Descending',
-				}),
+				sortDirection('Descending'),
 				boolean({
 					key: 'RequiresWriteAccess',
 					displayName: 'Only Editable',

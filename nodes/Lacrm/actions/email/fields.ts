@@ -1,6 +1,6 @@
 /** Logged-email fields, described once for every email operation. */
 import type { Field } from '../fields';
-import { uid } from '../fields';
+import { contactRef, uid } from '../fields';
 
 export function emailId(): Field {
 	return uid({
@@ -12,13 +12,5 @@ export function emailId(): Field {
 	});
 }
 
-export function contactId(options: { required: boolean; description: string }): Field {
-	return uid({
-		key: 'ContactId',
-		displayName: 'Contact',
-		name: 'contactId',
-		locator: 'contact',
-		required: options.required,
-		description: options.description,
-	});
-}
+/** The contact or company, picked from both. */
+export const contactId = contactRef;

@@ -1,5 +1,6 @@
-import { boolean, choice, dateTime, uidList } from '../fields';
+import { boolean, uidList } from '../fields';
 import type { OperationDefinition } from '../operation';
+import { checkDateFilterRange, dateFilterRange, sortDirection } from '../shared/filters';
 import { simplifyMetaData } from '../shared/simplify';
 import { contactId } from './fields';
 
@@ -16,7 +17,7 @@ export const getAll: OperationDefinition = {
 		name: 'filters',
 		displayName: 'Filters',
 		fields: [
-			contactId({ required: false, description: 'Only emails logged on this contact (or company, by ID)' }),
+			contactId({ required: false, description: 'Only emails logged on this contact or company' }),
 			boolean({
 				key: 'GetContactsAtCompanyEmails',
 				displayName: 'Include Company\'s Contacts',
@@ -30,32 +31,9 @@ export const getAll: OperationDefinition = {
 				loadOptionsMethod: 'getUsers',
 				description: 'Only emails logged by these users',
 			}),
-			dateTime({
-				key: 'DateFilterStart',
-				displayName: 'From Date',
-				name: 'dateFilterStart',
-				description: 'Only emails sent on or after this moment',
-			}),
-			dateTime({
-				key: 'DateFilterEnd',
-				displayName: 'To Date',
-				name: 'dateFilterEnd',
-				description: 'Only emails sent on or before this moment',
-			}),
-			choice({
-				key: 'SortDirection',
-				displayName: 'Sort Direction',
-				name: 'sortDirection',
-				choices: ['Ascending', 'Descending'],
-				default: 'Descending',
-				description: 'By date; Descending (newest first) is LACRM\'s default',
-			}),
+			...dateFilterRange('emails', 'sent'),
+			sortDirection('Descending'),
 		],
 	},
-	prepare: (input, prepared) => {
-		const { DateFilterStart: from, DateFilterEnd: to } = prepared.parameters;
-		if (typeof from === 'string' && typeof to === 'string' && Date.parse(to) < Date.parse(from)) {
-			throw input.error('Filters → To Date', `${to} is before From Date ${from}`);
-		}
-	},
+	prepare: checkDateFilterRange,
 };

@@ -9,7 +9,7 @@ export const getAllForContact: OperationDefinition = {
 	description:
 		'List the emails logged on one contact or company (needs its ContactId from Contact → Get Many). Returns each email with its EmailId.',
 	fn: 'GetEmailsAttachedToContact',
-	fields: [contactId({ required: true, description: 'The contact whose emails to get. For a company, enter its ContactId by ID.' })],
+	fields: [contactId({ required: true, description: 'The contact whose emails to get..' })],
 	list: true,
 	simplify: simplifyMetaData,
 };

@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Field } from '../fields';
-import { boolean, dateTime, eventAttendees, text, uid } from '../fields';
+import { boolean, contactRef, dateTime, eventAttendees, text, uid } from '../fields';
 import type { ItemInput } from '../operation';
 
 export function eventId(): Field {
@@ -15,16 +15,8 @@ export function eventId(): Field {
 	});
 }
 
-export function contactId(options: { required: boolean; description: string }): Field {
-	return uid({
-		key: 'ContactId',
-		displayName: 'Contact',
-		name: 'contactId',
-		locator: 'contact',
-		required: options.required,
-		description: options.description,
-	});
-}
+/** The contact or company, picked from both. */
+export const contactId = contactRef;
 
 export function eventName(required: boolean): Field {
 	return text({

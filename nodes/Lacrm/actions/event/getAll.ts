@@ -1,7 +1,8 @@
 import type { OperationDefinition } from '../operation';
-import { choice, dateTime, uidList } from '../fields';
+import { sortDirection } from '../shared/filters';
+import { dateTime, uidList } from '../fields';
 import { simplifyMetaData } from '../shared/simplify';
-import { DAYS_AHEAD, DAYS_BACK, defaultWindow } from '../task/dateWindow';
+import { applyDefaultWindow, DAYS_AHEAD, DAYS_BACK } from '../shared/dateWindow';
 import { contactId } from './fields';
 
 export const getAll: OperationDefinition = {
@@ -45,29 +46,13 @@ export const getAll: OperationDefinition = {
 			contactId({
 				required: false,
 				description:
-					'Only events this contact (or company, by ID) attends. LACRM then ignores the other filters.',
+					'Only events this contact or company attends. LACRM then ignores the other filters.',
 			}),
-			choice({
-				key: 'SortDirection',
-				displayName: 'Sort Direction',
-				name: 'sortDirection',
-				choices: ['Ascending', 'Descending'],
-				default: 'Ascending',
-				description: 'By start; Ascending (soonest first) is LACRM\'s default',
-			}),
+			sortDirection('Ascending'),
 		],
 	},
 	prepare: (input, prepared) => {
-		const window = defaultWindow(input);
-		const parameters = prepared.parameters;
-		parameters.StartDate ??= window.start;
-		parameters.EndDate ??= window.end;
-		if (Date.parse(parameters.EndDate as string) < Date.parse(parameters.StartDate as string)) {
-			throw input.error(
-				'Filters → To',
-				`${String(parameters.EndDate)} is before the start of the range, ${String(parameters.StartDate)}`,
-				`Without From the range starts ${DAYS_BACK} days ago; without To it ends ${DAYS_AHEAD} days from today.`,
-			);
-		}
+		// LACRM requires both ends of the range, even when a contact filter makes it ignore them.
+		applyDefaultWindow(input, prepared, { start: 'From', end: 'To' });
 	},
 };

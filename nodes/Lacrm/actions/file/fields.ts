@@ -3,20 +3,16 @@ import type { IBinaryData, IDataObject, INodeExecutionData, INodeProperties } fr
 
 import type { FileInfo } from '../../transport/types';
 import type { Field, ReadContext } from '../fields';
-import { fieldError, uid } from '../fields';
+import { contactRef, fieldError, uid } from '../fields';
 import type { RunContext } from '../operation';
 
 /** LACRM refuses uploads above 50 MB. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-export const contactField: Field = uid({
-	key: 'ContactId',
-	displayName: 'Contact',
-	name: 'contactId',
-	locator: 'contact',
+export const contactField: Field = contactRef({
 	required: true,
 	description:
-		'The contact or company the file is attached to. Its ContactId comes from Contact → Get Many, Create or a trigger (for a company, pick By ID).',
+		'The contact or company the file is attached to. Its ContactId comes from Contact → Get Many, Create or a trigger.',
 });
 
 export const fileIdField: Field = uid({

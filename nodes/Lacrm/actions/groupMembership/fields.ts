@@ -5,17 +5,13 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { Field } from '../fields';
-import { text, uid } from '../fields';
+import { contactRef, text, uid } from '../fields';
 import type { ItemInput } from '../operation';
 
-export const contactField: Field = uid({
-	key: 'ContactId',
-	displayName: 'Contact',
-	name: 'contactId',
-	locator: 'contact',
+export const contactField: Field = contactRef({
 	required: true,
 	description:
-		'The contact or company. Its ContactId comes from Contact → Get Many, Create or a trigger (for a company, pick By ID).',
+		'The contact or company. Its ContactId comes from Contact → Get Many, Create or a trigger.',
 });
 
 type GroupBy = 'id' | 'name';

@@ -11,7 +11,7 @@ export const create: OperationDefinition = {
 	fields: [
 		contactId({
 			required: true,
-			description: 'The contact the note belongs to. For a company, enter its ContactId by ID.',
+			description: 'The contact the note belongs to..',
 		}),
 		noteText(true),
 	],

@@ -1,6 +1,6 @@
 /** Note fields, described once for every note operation. */
 import type { Field } from '../fields';
-import { dateTime, text, uid } from '../fields';
+import { contactRef, dateTime, text, uid } from '../fields';
 
 export function noteId(): Field {
 	return uid({
@@ -12,16 +12,8 @@ export function noteId(): Field {
 	});
 }
 
-export function contactId(options: { required: boolean; description: string }): Field {
-	return uid({
-		key: 'ContactId',
-		displayName: 'Contact',
-		name: 'contactId',
-		locator: 'contact',
-		required: options.required,
-		description: options.description,
-	});
-}
+/** The contact or company, picked from both. */
+export const contactId = contactRef;
 
 export function noteText(required: boolean): Field {
 	return text({

@@ -1,5 +1,6 @@
-import { choice, dateTime, uidList } from '../fields';
+import { uidList } from '../fields';
 import type { OperationDefinition } from '../operation';
+import { checkDateFilterRange, dateFilterRange, sortDirection } from '../shared/filters';
 import { contactId } from './fields';
 import { simplifyNote } from './simplify';
 
@@ -16,7 +17,7 @@ export const getAll: OperationDefinition = {
 		name: 'filters',
 		displayName: 'Filters',
 		fields: [
-			contactId({ required: false, description: 'Only notes of this contact (or company, by ID)' }),
+			contactId({ required: false, description: 'Only notes of this contact or company' }),
 			uidList({
 				key: 'UserFilter',
 				displayName: 'Written By',
@@ -24,32 +25,9 @@ export const getAll: OperationDefinition = {
 				loadOptionsMethod: 'getUsers',
 				description: 'Only notes written by these users',
 			}),
-			dateTime({
-				key: 'DateFilterStart',
-				displayName: 'From Date',
-				name: 'dateFilterStart',
-				description: 'Only notes dated on or after this moment',
-			}),
-			dateTime({
-				key: 'DateFilterEnd',
-				displayName: 'To Date',
-				name: 'dateFilterEnd',
-				description: 'Only notes dated on or before this moment',
-			}),
-			choice({
-				key: 'SortDirection',
-				displayName: 'Sort Direction',
-				name: 'sortDirection',
-				choices: ['Ascending', 'Descending'],
-				default: 'Descending',
-				description: 'By date; Descending (newest first) is LACRM\'s default',
-			}),
+			...dateFilterRange('notes', 'dated'),
+			sortDirection('Descending'),
 		],
 	},
-	prepare: (input, prepared) => {
-		const { DateFilterStart: from, DateFilterEnd: to } = prepared.parameters;
-		if (typeof from === 'string' && typeof to === 'string' && Date.parse(to) < Date.parse(from)) {
-			throw input.error('Filters → To Date', `${to} is before From Date ${from}`);
-		}
-	},
+	prepare: checkDateFilterRange,
 };

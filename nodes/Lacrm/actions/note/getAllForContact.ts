@@ -9,7 +9,7 @@ export const getAllForContact: OperationDefinition = {
 	description:
 		'List the notes attached to one contact or company (needs its ContactId from Contact → Get Many). Returns each note with its NoteId.',
 	fn: 'GetNotesAttachedToContact',
-	fields: [contactId({ required: true, description: 'The contact whose notes to get. For a company, enter its ContactId by ID.' })],
+	fields: [contactId({ required: true, description: 'The contact whose notes to get..' })],
 	list: true,
 	simplify: simplifyNote,
 };

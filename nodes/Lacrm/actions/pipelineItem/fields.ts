@@ -2,18 +2,14 @@
 import type { IDataObject, INodeProperties, ResourceMapperField } from 'n8n-workflow';
 
 import type { Field } from '../fields';
-import { boolean, text, uid } from '../fields';
+import { boolean, contactRef, text, uid } from '../fields';
 import type { ItemInput } from '../operation';
 import { CUSTOM_FIELDS_PARAMETER, readCustomFieldValues } from '../shared/customFields';
 
-export const contactField: Field = uid({
-	key: 'ContactId',
-	displayName: 'Contact',
-	name: 'contactId',
-	locator: 'contact',
+export const contactField: Field = contactRef({
 	required: true,
 	description:
-		'The contact or company the item belongs to. Its ContactId comes from Contact → Get Many, Create or a trigger (for a company, pick By ID).',
+		'The contact or company the item belongs to. Its ContactId comes from Contact → Get Many, Create or a trigger.',
 });
 
 export function pipelineField(description: string): Field {

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Field } from '../fields';
 import { advancedFilters, boolean, choice, uidList } from '../fields';
 import type { OperationDefinition } from '../operation';
+import { sortDirection } from '../shared/filters';
 import { simplifyPipelineItem } from '../shared/simplify';
 import { pipelineField } from './fields';
 
@@ -68,13 +69,7 @@ export const getAll: OperationDefinition = {
 				],
 				default: 'Status',
 			}),
-			choice({
-				key: 'SortDirection',
-				displayName: 'Sort Direction',
-				name: 'sortDirection',
-				choices: ['Ascending', 'Descending'],
-				default: 'Ascending',
-			}),
+			sortDirection('Ascending'),
 			advancedFilters({
 				key: 'AdvancedFilters',
 				displayName: 'Advanced Filters',

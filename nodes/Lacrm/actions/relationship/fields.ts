@@ -1,15 +1,11 @@
 /** Fields shared by the relationship operations. */
 import type { Field } from '../fields';
-import { text, uid } from '../fields';
+import { contactRef, text, uid } from '../fields';
 
-export const contactField: Field = uid({
-	key: 'ContactId',
-	displayName: 'Contact',
-	name: 'contactId',
-	locator: 'contact',
+export const contactField: Field = contactRef({
 	required: true,
 	description:
-		'The contact or company. Its ContactId comes from Contact → Get Many, Create or a trigger (for a company, pick By ID).',
+		'The contact or company. Its ContactId comes from Contact → Get Many, Create or a trigger.',
 });
 
 export const relationshipIdField: Field = uid({

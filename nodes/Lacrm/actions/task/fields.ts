@@ -1,6 +1,6 @@
 /** Task fields, described once for create, update and the lists. */
 import type { Field } from '../fields';
-import { boolean, date, text, uid } from '../fields';
+import { boolean, contactRef, date, text, uid } from '../fields';
 
 export function taskId(): Field {
 	return uid({
@@ -12,17 +12,8 @@ export function taskId(): Field {
 	});
 }
 
-export function contactId(options: { required: boolean; description: string; clearable?: boolean }): Field {
-	return uid({
-		key: 'ContactId',
-		displayName: 'Contact',
-		name: 'contactId',
-		locator: 'contact',
-		required: options.required,
-		clearable: options.clearable,
-		description: options.description,
-	});
-}
+/** The contact or company, picked from both. */
+export const contactId = contactRef;
 
 export function taskName(required: boolean): Field {
 	return text({
@@ -74,8 +65,8 @@ export function taskDetails(forUpdate: boolean): Field[] {
 			required: false,
 			clearable: forUpdate,
 			description: forUpdate
-				? 'Attach the task to this contact (or company, by ID). Clear it to detach the task.'
-				: 'Attach the task to this contact (or company, by ID). Leave empty for a task not attached to anyone.',
+				? 'Attach the task to this contact or company. Clear it to detach the task.'
+				: 'Attach the task to this contact or company. Leave empty for a task not attached to anyone.',
 		}),
 	];
 }

@@ -1,7 +1,8 @@
 import type { OperationDefinition } from '../operation';
+import { sortDirection } from '../shared/filters';
 import { choice, date, uidList } from '../fields';
 import { simplifyMetaData } from '../shared/simplify';
-import { DAYS_AHEAD, DAYS_BACK, defaultWindow } from './dateWindow';
+import { applyDefaultWindow, DAYS_AHEAD, DAYS_BACK } from '../shared/dateWindow';
 import { contactId } from './fields';
 
 export const getAll: OperationDefinition = {
@@ -49,30 +50,13 @@ export const getAll: OperationDefinition = {
 			contactId({
 				required: false,
 				description:
-					'Only tasks of this contact (or company, by ID). LACRM then returns all its tasks, ignoring the due dates and the completion status.',
+					'Only tasks of this contact or company. LACRM then returns all its tasks, ignoring the due dates and the completion status.',
 			}),
-			choice({
-				key: 'SortDirection',
-				displayName: 'Sort Direction',
-				name: 'sortDirection',
-				choices: ['Ascending', 'Descending'],
-				default: 'Ascending',
-				description: 'By due date; Ascending (soonest first) is LACRM\'s default',
-			}),
+			sortDirection('Ascending'),
 		],
 	},
 	prepare: (input, prepared) => {
 		// LACRM requires both ends of the range, even when a contact filter makes it ignore them.
-		const window = defaultWindow(input);
-		const parameters = prepared.parameters;
-		parameters.StartDate ??= window.start;
-		parameters.EndDate ??= window.end;
-		if ((parameters.EndDate as string) < (parameters.StartDate as string)) {
-			throw input.error(
-				'Filters → Due To',
-				`${String(parameters.EndDate)} is before the start of the range, ${String(parameters.StartDate)}`,
-				`Without Due From the range starts ${DAYS_BACK} days ago; without Due To it ends ${DAYS_AHEAD} days from today.`,
-			);
-		}
+		applyDefaultWindow(input, prepared, { start: 'Due From', end: 'Due To' });
 	},
 };

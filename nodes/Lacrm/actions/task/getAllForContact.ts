@@ -9,7 +9,7 @@ export const getAllForContact: OperationDefinition = {
 	description:
 		'List all tasks attached to one contact or company, open and completed, whatever their due date (needs its ContactId from Contact → Get Many). Returns each task with its TaskId.',
 	fn: 'GetTasksAttachedToContact',
-	fields: [contactId({ required: true, description: 'The contact whose tasks to get. For a company, enter its ContactId by ID.' })],
+	fields: [contactId({ required: true, description: 'The contact whose tasks to get..' })],
 	list: true,
 	simplify: simplifyMetaData,
 };

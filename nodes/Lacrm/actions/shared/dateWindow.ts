@@ -3,7 +3,7 @@
  * GetEvents otherwise returns whatever LACRM picks; "the last month and the coming year" is what a
  * workflow usually means by "my tasks" or "my events".
  */
-import type { ItemInput } from '../operation';
+import type { ItemInput, PreparedItem } from '../operation';
 
 export const DAYS_BACK = 30;
 export const DAYS_AHEAD = 365;
@@ -37,4 +37,26 @@ export function addDays(date: string, days: number): string {
 export function defaultWindow(input: ItemInput): { start: string; end: string } {
 	const today = todayIn(input.exec.getTimezone());
 	return { start: addDays(today, -DAYS_BACK), end: addDays(today, DAYS_AHEAD) };
+}
+
+/**
+ * Fills StartDate/EndDate the user left empty with the default window, and refuses a range that
+ * ends before it starts (labels name the fields as the user sees them).
+ */
+export function applyDefaultWindow(
+	input: ItemInput,
+	prepared: PreparedItem,
+	labels: { start: string; end: string },
+): void {
+	const window = defaultWindow(input);
+	const parameters = prepared.parameters;
+	parameters.StartDate ??= window.start;
+	parameters.EndDate ??= window.end;
+	if (Date.parse(parameters.EndDate as string) < Date.parse(parameters.StartDate as string)) {
+		throw input.error(
+			`Filters → ${labels.end}`,
+			`${String(parameters.EndDate)} is before the start of the range, ${String(parameters.StartDate)}`,
+			`Without ${labels.start} the range starts ${DAYS_BACK} days ago; without ${labels.end} it ends ${DAYS_AHEAD} days from today.`,
+		);
+	}
 }

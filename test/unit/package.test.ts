@@ -1,0 +1,57 @@
+/**
+ * What n8n sees when it installs the package: the built files the `n8n` block lists, loaded by
+ * n8n-core's own community-package loader, with their icons — and nothing the package may not have.
+ * Runs after `npm run build` (as `npm test` does).
+ */
+import { existsSync, readFileSync } from 'fs';
+import { PackageDirectoryLoader } from 'n8n-core';
+import { join } from 'path';
+
+const root = join(__dirname, '../..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+	name: string;
+	files: string[];
+	dependencies?: Record<string, string>;
+	peerDependencies: Record<string, string>;
+	keywords: string[];
+	license: string;
+	engines: { node: string };
+	n8n: { n8nNodesApiVersion: number; credentials: string[]; nodes: string[] };
+};
+
+describe('the published package', () => {
+	it('lists only built files that exist (run `npm run build` first)', () => {
+		const listed = [...pkg.n8n.credentials, ...pkg.n8n.nodes];
+		expect(listed).toHaveLength(5);
+		for (const path of listed) {
+			expect(path.startsWith('dist/')).toBe(true);
+			expect(existsSync(join(root, path))).toBe(true);
+		}
+	});
+
+	it('is a community node package with no runtime dependencies', () => {
+		expect(pkg.name).toBe('n8n-nodes-lacrm');
+		expect(pkg.keywords).toContain('n8n-community-node-package');
+		expect(pkg.license).toBe('MIT');
+		expect(pkg.files).toEqual(['dist']);
+		expect(pkg.dependencies ?? {}).toEqual({});
+		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		expect(pkg.engines.node).toBe('>=20.15');
+		expect(pkg.n8n.n8nNodesApiVersion).toBe(1);
+	});
+
+	it("loads in n8n's own package loader: three nodes, two credentials, every icon on disk", async () => {
+		const loader = new PackageDirectoryLoader(root);
+		await loader.loadAll();
+		expect(Object.keys(loader.nodeTypes).sort()).toEqual(['lacrm', 'lacrmPollingTrigger', 'lacrmTrigger']);
+		expect(Object.keys(loader.credentialTypes).sort()).toEqual(['lacrmApi', 'lacrmOAuth2Api']);
+		const icons = [...loader.types.nodes, ...loader.types.credentials].flatMap((type) => {
+			const url = (type as { iconUrl?: { light: string; dark: string } }).iconUrl;
+			return url ? [url.light, url.dark] : [];
+		});
+		expect(icons).toHaveLength(10);
+		for (const icon of icons) {
+			expect(existsSync(join(root, icon.replace(`icons/${pkg.name}/`, '')))).toBe(true);
+		}
+	});
+});

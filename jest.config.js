@@ -1,7 +1,9 @@
 // Three kinds of tests, one jest run:
 //  - unit:      jest + nock against the shipped code (n8n-workflow 2.x types at runtime)
 //  - sandbox:   the local LACRM sandbox's own conformance tests
-//  - engine-*:  whole workflows through n8n-core's WorkflowExecute, once per pinned n8n-core.
+//  - engine-*:  whole workflows through n8n-core's WorkflowExecute, once per pinned n8n-core
+//               (plus the transport's unit tests: its error handling depends on n8n-workflow's
+//               NodeApiError, which differs between the two).
 //               moduleNameMapper swaps the n8n-core/n8n-workflow pair, so the same test file
 //               runs against n8n 1.123's engine (n8n-core 1.122.48, no refresh lock) and a current 2.x.
 const path = require('path');
@@ -17,18 +19,25 @@ const base = {
 	setupFiles: ['<rootDir>/test/setup-env.js'],
 };
 
+const engineTests = ['<rootDir>/test/engine/**/*.test.ts', '<rootDir>/test/unit/transport.test.ts'];
+
 const n8nCore1 = path.join(__dirname, 'node_modules', 'n8n-core-1');
 const n8nWorkflow1 = path.join(n8nCore1, 'node_modules', 'n8n-workflow');
 
 module.exports = {
 	testTimeout: 60000,
 	projects: [
-		{ ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+		{
+			...base,
+			displayName: 'unit',
+			testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+			testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/unit/transport.test.ts'],
+		},
 		{ ...base, displayName: 'sandbox', testMatch: ['<rootDir>/sandbox/test/**/*.test.ts'] },
 		{
 			...base,
 			displayName: 'engine-n8n-core-1.122',
-			testMatch: ['<rootDir>/test/engine/**/*.test.ts'],
+			testMatch: engineTests,
 			moduleNameMapper: {
 				'^n8n-core$': n8nCore1,
 				'^n8n-workflow$': n8nWorkflow1,
@@ -37,7 +46,7 @@ module.exports = {
 		{
 			...base,
 			displayName: 'engine-n8n-core-2.x',
-			testMatch: ['<rootDir>/test/engine/**/*.test.ts'],
+			testMatch: engineTests,
 		},
 	],
 };

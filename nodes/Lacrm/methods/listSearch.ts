@@ -1,7 +1,7 @@
 /** "From list" pickers of the resource locators, searchable where LACRM can search. */
-import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { fullName } from '../actions/shared/simplify';
+import { recordName } from '../actions/shared/simplify';
 import { clientFor, matches, selectedId } from './context';
 
 const PAGE = 50;
@@ -24,7 +24,7 @@ async function searchRecords(
 	);
 	const results = answer.items.map((contact) => {
 		const email = Array.isArray(contact.Email) && contact.Email[0] ? contact.Email[0].Text : undefined;
-		const name = `${fullName(contact.Name) || contact.ContactId}${!recordType && contact.IsCompany ? ' (company)' : ''}`;
+		const name = `${recordName(contact as unknown as IDataObject) || contact.ContactId}${!recordType && contact.IsCompany ? ' (company)' : ''}`;
 		return { name: email ? `${name} — ${email}` : name, value: contact.ContactId };
 	});
 	return { results, paginationToken: answer.hasMore ? String(page + 1) : undefined };
@@ -86,7 +86,7 @@ export async function searchStatuses(this: ILoadOptionsFunctions, filter?: strin
 	const client = clientFor(this);
 	const [statuses, pipelines] = await Promise.all([
 		client.callAll('GetPipelineStatuses', pipelineId ? { PipelineId: pipelineId } : {}),
-		pipelineId ? Promise.resolve([]) : client.callAll('GetPipelines', {}),
+		pipelineId ? Promise.resolve([]) : client.callAll('GetPipelines', { IncludeArchivedPipelines: true }),
 	]);
 	const pipelineName = new Map(pipelines.map((pipeline) => [pipeline.PipelineId, pipeline.Name]));
 	return filtered(
@@ -108,9 +108,17 @@ export async function searchPipelineItems(
 	const pipelineId = selectedId(this, 'pipelineId');
 	if (!pipelineId) return { results: [] };
 	const page = Number(paginationToken) || 1;
-	const answer = await clientFor(this).page(
+	const client = clientFor(this);
+	// Without a StatusFilter LACRM returns only items in active statuses; won and lost items must be pickable too.
+	const statuses = await client.callAll('GetPipelineStatuses', { PipelineId: pipelineId });
+	const answer = await client.page(
 		'GetPipelineItems',
-		{ PipelineId: pipelineId, SortBy: 'LastUpdate', SortDirection: 'Descending' },
+		{
+			PipelineId: pipelineId,
+			StatusFilter: statuses.map((status) => status.StatusId),
+			SortBy: 'LastUpdate',
+			SortDirection: 'Descending',
+		},
 		{ number: page, size: 200 },
 	);
 	const results = answer.items.map((item) => ({

@@ -536,8 +536,10 @@ function httpAnswerFromError(error: unknown): HttpAnswer | undefined {
 
 function networkCodeOf(error: unknown): string {
 	for (let current: unknown = error, depth = 0; current && depth < 4; depth++) {
-		const candidate = current as { code?: unknown; message?: unknown; cause?: unknown };
+		const candidate = current as { code?: unknown; httpCode?: unknown; message?: unknown; cause?: unknown };
 		if (typeof candidate.code === 'string' && /^[A-Z_]+$/.test(candidate.code)) return candidate.code;
+		// n8n-workflow 1.x's NodeApiError keeps the Node error code only in httpCode (no cause).
+		if (typeof candidate.httpCode === 'string' && /^E[A-Z_]+$/.test(candidate.httpCode)) return candidate.httpCode;
 		if (typeof candidate.message === 'string' && /socket hang up/i.test(candidate.message)) return 'SOCKET_HANG_UP';
 		current = candidate.cause;
 	}

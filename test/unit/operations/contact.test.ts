@@ -346,8 +346,8 @@ describe('Contact → Create or Update', () => {
 		expect(json).toEqual([{ ContactId: CONTACT_ID, action: 'updated', matchedOn: 'Email', matchValue: 'JANE@example.com', matchCount: 1 }]);
 	});
 
-	it('matches phones by digits only', async () => {
-		search({ SearchTerms: '555.010.0100' }, [lacrmContact(CONTACT_ID, { Phone: [{ Text: '(555) 010-0100', Type: 'Work' }] })]);
+	it('matches phones by digits only, searching by digits first', async () => {
+		search({ SearchTerms: '5550100100' }, [lacrmContact(CONTACT_ID, { Phone: [{ Text: '(555) 010-0100', Type: 'Work' }] })]);
 		const edit = expectLacrmCall('EditContact', { Name: 'Jane Smith', ContactId: CONTACT_ID }, {});
 		const { json } = await runNode({
 			resource: 'contact',
@@ -356,6 +356,23 @@ describe('Contact → Create or Update', () => {
 		});
 		expect(edit.isDone()).toBe(true);
 		expect(json[0].action).toBe('updated');
+	});
+
+	it('searches a phone number as typed too, before concluding nobody has it', async () => {
+		const byDigits = search({ SearchTerms: '15550100100' }, []);
+		const asTyped = search({ SearchTerms: '+1 555 010 0100' }, [
+			lacrmContact(CONTACT_ID, { Phone: [{ Text: '+1 (555) 010-0100', Type: 'Work' }] }),
+		]);
+		const edit = expectLacrmCall('EditContact', { Name: 'Jane Smith', ContactId: CONTACT_ID }, {});
+		const { json } = await runNode({
+			resource: 'contact',
+			operation: 'upsert',
+			parameters: { matchOn: 'phone', matchValue: '+1 555 010 0100', name: 'Jane Smith' },
+		});
+		expect(byDigits.isDone()).toBe(true);
+		expect(asTyped.isDone()).toBe(true);
+		expect(edit.isDone()).toBe(true);
+		expect(json[0]).toMatchObject({ ContactId: CONTACT_ID, action: 'updated' });
 	});
 
 	it('matches on a custom field through an exact advanced filter', async () => {

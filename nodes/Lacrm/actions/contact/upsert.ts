@@ -6,7 +6,7 @@ import type { Contact } from '../../transport/types';
 import type { OperationDefinition, PreparedItem, RunContext } from '../operation';
 import { currentUserId } from '../shared/currentUser';
 import { customFieldsProperty, readCustomFieldValues } from '../shared/customFields';
-import { fullName } from '../shared/simplify';
+import { recordName } from '../shared/simplify';
 import { assignedToField, detailFields, nameField } from './fields';
 import type { RecordKind } from './kind';
 
@@ -41,7 +41,7 @@ function isMatch(record: Contact, matchOn: MatchOn, value: string, customField: 
 		case 'phone':
 			return entryTexts(record.Phone).some((phone) => digits(phone) !== '' && digits(phone) === digits(value));
 		case 'name':
-			return normalise(fullName(record.Name)) === normalise(value);
+			return normalise(recordName(record as unknown as IDataObject)) === normalise(value);
 		case 'customField':
 			return normalise(record[customField]) === normalise(value);
 	}
@@ -69,16 +69,27 @@ async function findMatches(context: RunContext, kind: RecordKind, prepared: Prep
 		matchValue: string;
 		matchCustomField: string;
 	};
-	const search =
+	const searches: IDataObject[] =
 		matchOn === 'customField'
-			? { AdvancedFilters: [{ Name: matchCustomField, Operation: 'IsExactly', Value: matchValue }] }
-			: { SearchTerms: matchValue };
-	const candidates = await context.client.callAll(
-		'GetContacts',
-		{ ...search, RecordTypeFilter: kind.recordTypeFilter },
-		{ itemIndex: context.itemIndex, limit: 1000, pageSize: 500 },
-	);
-	return candidates.filter((record) => isMatch(record, matchOn, matchValue, matchCustomField));
+			? [{ AdvancedFilters: [{ Name: matchCustomField, Operation: 'IsExactly', Value: matchValue }] }]
+			: matchOn === 'phone'
+				? // How LACRM's search tokenises phone numbers is not documented: "+1 (555) 010-0100" may
+					// or may not find "5550100100". Ask both ways before concluding there is no match.
+					[...new Set([digits(matchValue), matchValue])].map((terms) => ({ SearchTerms: terms }))
+				: [{ SearchTerms: matchValue }];
+	const matches = new Map<string, Contact>();
+	for (const search of searches) {
+		const candidates = await context.client.callAll(
+			'GetContacts',
+			{ ...search, RecordTypeFilter: kind.recordTypeFilter },
+			{ itemIndex: context.itemIndex, limit: 1000, pageSize: 500 },
+		);
+		for (const record of candidates) {
+			if (isMatch(record, matchOn, matchValue, matchCustomField)) matches.set(record.ContactId, record);
+		}
+		if (matches.size > 0) break;
+	}
+	return [...matches.values()];
 }
 
 /** Puts the match value into the record, unless the user gave that field explicitly. */

@@ -16,6 +16,16 @@ export function fullName(name: unknown): string {
 		.join(' ');
 }
 
+/**
+ * The name a contact or company is known by. A company's name is its "Company Name"; LACRM may
+ * leave a company's Name parts empty.
+ */
+export function recordName(record: IDataObject): string {
+	const company = record['Company Name'];
+	if (record.IsCompany === true && typeof company === 'string' && company.trim() !== '') return company;
+	return fullName(record.Name);
+}
+
 function texts(entries: unknown): string[] {
 	if (!Array.isArray(entries)) return typeof entries === 'string' && entries ? [entries] : [];
 	return entries
@@ -56,7 +66,7 @@ export function simplifyContact(contact: IDataObject): IDataObject {
 	const simplified: IDataObject = {
 		ContactId: contact.ContactId,
 		IsCompany: contact.IsCompany,
-		Name: fullName(name),
+		Name: recordName(contact),
 		FirstName: nameParts.FirstName ?? '',
 		LastName: nameParts.LastName ?? '',
 		Email: emails[0] ?? '',

@@ -21,16 +21,14 @@ import { Lacrm } from '../../../nodes/Lacrm/Lacrm.node';
 import type { Sandbox } from '../../../sandbox';
 import { HarnessCredentialsHelper } from '../../harness/credentials-helper';
 import { listSearch, loadOptions, resourceMapping } from '../../harness/load-options';
-import { HarnessNodeTypes } from '../../harness/node-types';
+import { LACRM_NODE_NAME, runLacrmStep } from '../../harness/lacrm-node';
 import type { WorkflowRunResult } from '../../harness/runner';
-import { runWorkflow } from '../../harness/runner';
 
-export const NODE_NAME = 'LACRM';
+export const NODE_NAME = LACRM_NODE_NAME;
 export const CREDENTIAL_ID = 'lacrm-sandbox-key';
 export const CREDENTIAL_NAME = 'LACRM sandbox (API key)';
 export const NODE_CREDENTIALS = { lacrmApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } };
 
-const nodeTypes = new HarnessNodeTypes({ 'n8n-nodes-lacrm.lacrm': new Lacrm() });
 
 /** An n8n credential store holding one LACRM API-key credential pointed at the sandbox. */
 export function sandboxCredentials(sandbox: Sandbox, apiKey = sandbox.apiKey): HarnessCredentialsHelper {
@@ -75,54 +73,13 @@ export interface SandboxRunResult {
 /** Runs Manual Trigger → Less Annoying CRM once, the node set to one resource/operation. */
 export async function runLacrm(sandbox: Sandbox, options: SandboxRunOptions): Promise<SandboxRunResult> {
 	const before = sandbox.counters();
-	let run: WorkflowRunResult | undefined;
-	let refused: Error | undefined;
-	try {
-		run = await runWorkflow(
-			{
-				nodes: [
-					{
-						id: 'start',
-						name: 'Start',
-						type: 'n8n-nodes-base.manualTrigger',
-						typeVersion: 1,
-						position: [0, 0],
-						parameters: {},
-					},
-					{
-						id: 'lacrm',
-						name: NODE_NAME,
-						type: 'n8n-nodes-lacrm.lacrm',
-						typeVersion: 1,
-						position: [200, 0],
-						parameters: {
-							authentication: 'apiKey',
-							resource: options.resource,
-							operation: options.operation,
-							...options.parameters,
-						},
-						credentials: NODE_CREDENTIALS,
-						...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
-					},
-				],
-				connections: { Start: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] } },
-			},
-			{
-				nodeTypes,
-				credentials: sandboxCredentials(sandbox, options.apiKey),
-				startData: { nodeName: 'Start', items: options.input ?? [{}] },
-			},
-		);
-	} catch (error) {
-		refused = error as Error;
-	}
+	const result = await runLacrmStep(
+		{ ...options, credentials: NODE_CREDENTIALS },
+		{ credentials: sandboxCredentials(sandbox, options.apiKey), input: options.input },
+	);
 	const after = sandbox.counters();
-	const items = run?.output(NODE_NAME) ?? [];
 	return {
-		items,
-		json: items.map((item) => item.json),
-		error: refused ?? run?.error ?? run?.nodeError(NODE_NAME),
-		run,
+		...result,
 		calls: callsBetween(before.callsByFunction, after.callsByFunction),
 		totalCalls: after.totalCalls - before.totalCalls,
 	};

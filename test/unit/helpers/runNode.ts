@@ -7,17 +7,14 @@ import nock from 'nock';
 import type {
 	ExecutionBaseError,
 	IDataObject,
-	INodeCredentials,
 	INodeExecutionData,
 	INodeParameters,
 } from 'n8n-workflow';
 
 import { RESOURCES } from '../../../nodes/Lacrm/actions/resources';
 import type { ResourceDefinition } from '../../../nodes/Lacrm/actions/operation';
-import { Lacrm } from '../../../nodes/Lacrm/Lacrm.node';
 import { HarnessCredentialsHelper } from '../../harness/credentials-helper';
-import { HarnessNodeTypes } from '../../harness/node-types';
-import { runWorkflow } from '../../harness/runner';
+import { runLacrmStep } from '../../harness/lacrm-node';
 
 export const LACRM_ORIGIN = 'https://api.lessannoyingcrm.com';
 export const LACRM_API_URL = `${LACRM_ORIGIN}/v2/`;
@@ -25,7 +22,6 @@ export const TEST_API_KEY = 'test-api-key-5f0c2a9e1b7d4c83';
 export const TEST_ACCESS_TOKEN = 'test-access-token-9c1e55d0a4';
 export const TEST_REFRESH_TOKEN = 'test-refresh-token-77b2e1f3c9';
 export const TEST_CLIENT_SECRET = 'test-client-secret-3a8d0e6f1c';
-export const NODE_NAME = 'LACRM';
 
 // Each test file gets its own copy of nock (jest's module registry), but they all patch Node's one
 // http module: activate this copy for this file and take it out again afterwards.
@@ -107,53 +103,21 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	}
 	const authentication = options.authentication ?? 'apiKey';
 	const credentials = credentialsFor(authentication, options.credentialData);
-	const nodeTypes = new HarnessNodeTypes({ 'n8n-nodes-lacrm.lacrm': new Lacrm() });
-	const credentialRef: INodeCredentials =
-		authentication === 'apiKey'
-			? { lacrmApi: { id: 'cred-api', name: 'LACRM API key' } }
-			: { lacrmOAuth2Api: { id: 'cred-oauth', name: 'LACRM OAuth2' } };
-	const result = await runWorkflow(
+	const result = await runLacrmStep(
 		{
-			nodes: [
-				{
-					id: 'start',
-					name: 'Start',
-					type: 'n8n-nodes-base.manualTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: {},
-				},
-				{
-					id: 'lacrm',
-					name: NODE_NAME,
-					type: 'n8n-nodes-lacrm.lacrm',
-					typeVersion: 1,
-					position: [200, 0],
-					parameters: {
-						authentication,
-						resource: options.resource,
-						operation: options.operation,
-						...options.parameters,
-					},
-					credentials: credentialRef,
-					...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
-				},
-			],
-			connections: { Start: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] } },
+			resource: options.resource,
+			operation: options.operation,
+			parameters: options.parameters,
+			authentication,
+			continueOnFail: options.continueOnFail,
+			credentials:
+				authentication === 'apiKey'
+					? { lacrmApi: { id: 'cred-api', name: 'LACRM API key' } }
+					: { lacrmOAuth2Api: { id: 'cred-oauth', name: 'LACRM OAuth2' } },
 		},
-		{
-			nodeTypes,
-			credentials,
-			startData: { nodeName: 'Start', items: options.input ?? [{}] },
-		},
+		{ credentials, input: options.input },
 	);
-	const items = result.output(NODE_NAME) ?? [];
-	return {
-		items,
-		json: items.map((item) => item.json),
-		error: result.error ?? result.nodeError(NODE_NAME),
-		credentials,
-	};
+	return { items: result.items, json: result.json, error: result.error as ExecutionBaseError | undefined, credentials };
 }
 
 export interface ExpectCallOptions {

@@ -67,7 +67,9 @@ export interface LacrmStepResult {
 	run?: WorkflowRunResult;
 }
 
-const nodeTypes = new HarnessNodeTypes({ 'n8n-nodes-lacrm.lacrm': new Lacrm() });
+// Built on first use: under tsx (bench, scripts) `…/Lacrm.node` resolves to the codex file
+// Lacrm.node.json, so those load the built node from dist/ and only borrow lacrmWorkflow().
+let nodeTypes: HarnessNodeTypes | undefined;
 
 /** Runs the node once through n8n-core's WorkflowExecute, with `input` as the trigger's items. */
 export async function runLacrmStep(
@@ -76,6 +78,7 @@ export async function runLacrmStep(
 ): Promise<LacrmStepResult> {
 	let run: WorkflowRunResult | undefined;
 	try {
+		nodeTypes ??= new HarnessNodeTypes({ 'n8n-nodes-lacrm.lacrm': new Lacrm() });
 		run = await runWorkflow(lacrmWorkflow(step), {
 			nodeTypes,
 			credentials: options.credentials,

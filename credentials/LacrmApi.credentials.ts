@@ -9,6 +9,15 @@ import type {
 /** Default LACRM API v2 endpoint; both credentials let advanced users point elsewhere (sandbox, proxy). */
 export const LACRM_API_BASE_URL = 'https://api.lessannoyingcrm.com/v2/';
 
+/** Shared by both LACRM credentials. */
+export const apiBaseUrlProperty: INodeProperties = {
+	displayName: 'API Base URL',
+	name: 'baseUrl',
+	type: 'string',
+	default: LACRM_API_BASE_URL,
+	description: 'Leave as is for Less Annoying CRM. Change it only to reach a local LACRM sandbox or a proxy.',
+};
+
 export class LacrmApi implements ICredentialType {
 	name = 'lacrmApi';
 
@@ -29,14 +38,7 @@ export class LacrmApi implements ICredentialType {
 			description:
 				'Create a key in LACRM under Settings → Programmer API. The key acts as the user who created it, with the permissions you gave it.',
 		},
-		{
-			displayName: 'API Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: LACRM_API_BASE_URL,
-			description:
-				'Leave as is for Less Annoying CRM. Change it only to reach a local LACRM sandbox or a proxy.',
-		},
+		apiBaseUrlProperty,
 	];
 
 	// LACRM wants the bare key as the whole header value: no "Bearer", no "Basic".

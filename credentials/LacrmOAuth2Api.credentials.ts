@@ -1,6 +1,6 @@
 import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { LACRM_API_BASE_URL } from './LacrmApi.credentials';
+import { apiBaseUrlProperty } from './LacrmApi.credentials';
 
 /**
  * OAuth2 for LACRM integration partners (they get a Client ID / Client Secret from LACRM).
@@ -69,13 +69,6 @@ export class LacrmOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: 'header',
 		},
-		{
-			displayName: 'API Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: LACRM_API_BASE_URL,
-			description:
-				'Leave as is for Less Annoying CRM. Change it only to reach a local LACRM sandbox or a proxy.',
-		},
+		apiBaseUrlProperty,
 	];
 }

@@ -10,6 +10,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { uid } from '../Lacrm/actions/fields';
 import { authenticationProperty, lacrmCredentials } from '../Lacrm/common/authentication';
+import { WEBHOOK_EVENTS } from '../Lacrm/common/webhookEvents';
 import { credentialTest, listSearch, loadOptions } from '../Lacrm/methods';
 import { LacrmClient } from '../Lacrm/transport/client';
 import { credentialTypeFor } from '../Lacrm/transport/credentials';
@@ -19,24 +20,6 @@ import { itemsFromDelivery } from './deliveries';
 import { expectHandshake, receiveHandshake } from './handshake';
 import { isValidSignature } from './signature';
 
-const EVENTS: Array<{ name: string; value: WebhookEvent; description: string }> = [
-	{ name: 'Contact Created', value: 'Contact.Create', description: 'A contact or company was created' },
-	{ name: 'Contact Deleted', value: 'Contact.Delete', description: 'A contact or company was deleted' },
-	{ name: 'Contact Updated', value: 'Contact.Update', description: 'A contact or company was edited' },
-	{ name: 'Contact Added to Group', value: 'GroupMembership.Create', description: 'Contacts were added to a group' },
-	{ name: 'Contact Removed From Group', value: 'GroupMembership.Delete', description: 'Contacts were removed from a group' },
-	{ name: 'Event Created', value: 'Event.Create', description: 'A calendar event was created' },
-	{ name: 'Event Deleted', value: 'Event.Delete', description: 'A calendar event was deleted' },
-	{ name: 'Event Updated', value: 'Event.Update', description: 'A calendar event was edited' },
-	{ name: 'Pipeline Item Created', value: 'PipelineItemStatus.Create', description: 'A pipeline item got its first status' },
-	{ name: 'Pipeline Item Deleted', value: 'PipelineItemStatus.Delete', description: 'A pipeline item was deleted' },
-	{
-		name: 'Pipeline Item Status Changed',
-		value: 'PipelineItemStatus.Update',
-		description: 'A pipeline item moved to another status',
-	},
-	{ name: 'Web Form Submitted', value: 'PublicForm.Submit', description: 'Someone submitted one of your LACRM web forms' },
-];
 
 const PIPELINE_EVENTS: WebhookEvent[] = ['PipelineItemStatus.Create', 'PipelineItemStatus.Update', 'PipelineItemStatus.Delete'];
 const GROUP_EVENTS: WebhookEvent[] = ['GroupMembership.Create', 'GroupMembership.Delete'];
@@ -108,7 +91,7 @@ export class LacrmTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				default: [],
-				options: EVENTS,
+				options: WEBHOOK_EVENTS,
 				description: 'What should start the workflow',
 			},
 			{

@@ -1,5 +1,5 @@
 /** Webhook fields, described once for create, delete and get. */
-import type { WebhookEvent } from '../../transport/types';
+import { WEBHOOK_EVENTS } from '../../common/webhookEvents';
 import type { Field } from '../fields';
 import { fieldError, uid } from '../fields';
 
@@ -42,32 +42,6 @@ export const endpointUrlField: Field = {
 	},
 };
 
-export const WEBHOOK_EVENTS: Array<{ value: WebhookEvent; name: string; description: string }> = [
-	{ value: 'Contact.Create', name: 'Contact Created', description: 'A contact or company was created' },
-	{ value: 'Contact.Delete', name: 'Contact Deleted', description: 'A contact or company was deleted' },
-	{ value: 'Contact.Update', name: 'Contact Updated', description: 'A contact or company was edited' },
-	{ value: 'Event.Create', name: 'Event Created', description: 'A calendar event was created' },
-	{ value: 'Event.Delete', name: 'Event Deleted', description: 'A calendar event was deleted' },
-	{ value: 'Event.Update', name: 'Event Updated', description: 'A calendar event was edited' },
-	{ value: 'GroupMembership.Create', name: 'Group Membership Created', description: 'Contacts were added to a group' },
-	{
-		value: 'GroupMembership.Delete',
-		name: 'Group Membership Deleted',
-		description: 'Contacts were removed from a group',
-	},
-	{
-		value: 'PipelineItemStatus.Create',
-		name: 'Pipeline Item Created',
-		description: 'A pipeline item was created (got its first status)',
-	},
-	{ value: 'PipelineItemStatus.Delete', name: 'Pipeline Item Deleted', description: 'A pipeline item was deleted' },
-	{
-		value: 'PipelineItemStatus.Update',
-		name: 'Pipeline Item Status Changed',
-		description: "A pipeline item's status changed",
-	},
-	{ value: 'PublicForm.Submit', name: 'Public Form Submitted', description: 'A public (web) form was submitted' },
-];
 
 export const eventsField: Field = {
 	key: 'Events',
@@ -91,7 +65,7 @@ export const eventsField: Field = {
 		if (list.length === 0) throw fieldError(ctx, label, 'choose at least one event');
 		for (const event of list) {
 			if (!allowed.includes(String(event))) {
-				throw fieldError(ctx, label, `"${String(event)}" is not one of ${allowed.join(', ')}`);
+				throw fieldError(ctx, label, `"${String(event)}" is not one of ${[...allowed].sort().join(', ')}`);
 			}
 		}
 		return [...new Set(list.map(String))];

@@ -60,6 +60,21 @@ function baseProperty(options: BaseOptions, rest: Partial<INodeProperties> & Pic
 	} as INodeProperties;
 }
 
+/** A field: its n8n parameter, and its reader, given the label errors should name. */
+function field(
+	options: BaseOptions,
+	property: Partial<INodeProperties> & Pick<INodeProperties, 'type' | 'default'>,
+	read: (raw: unknown, ctx: ReadContext, label: string) => unknown,
+): Field {
+	const label = options.displayName ?? options.key;
+	return {
+		key: options.key,
+		clearable: options.clearable,
+		property: baseProperty(options, property),
+		read: (raw, ctx) => read(raw, ctx, label),
+	};
+}
+
 // --- ids --------------------------------------------------------------------------------------
 
 const UID_PATTERN = /^\d{1,40}$/;
@@ -182,90 +197,62 @@ export function contactRef(options: { description: string; required?: boolean; c
 
 /** Several ids: a multi-select from a list, or comma-separated / array input from an expression. */
 export function uidList(options: BaseOptions & { loadOptionsMethod?: string; maxItems?: number }): Field {
-	const label = options.displayName ?? options.key;
-	const property = options.loadOptionsMethod
-		? baseProperty(options, {
-				type: 'multiOptions',
-				default: [],
-				typeOptions: { loadOptionsMethod: options.loadOptionsMethod },
-			})
-		: baseProperty(options, { type: 'string', default: '', placeholder: 'e.g. 4006273942886858777552707100828, 4006…' });
-	return {
-		key: options.key,
-		property,
-		clearable: options.clearable,
-		read: (raw, ctx) => {
-			const list = Array.isArray(raw) ? raw : isBlank(raw) ? [] : String(raw).split(/[\s,]+/);
-			const ids = list.filter((entry) => !isBlank(entry)).map((entry) => readUid(entry, ctx, label, true) as string);
-			if (ids.length === 0) {
-				if (options.required) throw fieldError(ctx, label, 'give at least one ID');
-				return undefined;
-			}
-			if (options.maxItems && ids.length > options.maxItems) {
-				throw fieldError(ctx, label, `at most ${options.maxItems} IDs per call (got ${ids.length})`);
-			}
-			return ids;
-		},
-	};
+	const property: Partial<INodeProperties> & Pick<INodeProperties, 'type' | 'default'> = options.loadOptionsMethod
+		? { type: 'multiOptions', default: [], typeOptions: { loadOptionsMethod: options.loadOptionsMethod } }
+		: { type: 'string', default: '', placeholder: 'e.g. 4006273942886858777552707100828, 4006…' };
+	return field(options, property, (raw, ctx, label) => {
+		const list = Array.isArray(raw) ? raw : isBlank(raw) ? [] : String(raw).split(/[\s,]+/);
+		const ids = list.filter((entry) => !isBlank(entry)).map((entry) => readUid(entry, ctx, label, true) as string);
+		if (ids.length === 0) {
+			if (options.required) throw fieldError(ctx, label, 'give at least one ID');
+			return undefined;
+		}
+		if (options.maxItems && ids.length > options.maxItems) {
+			throw fieldError(ctx, label, `at most ${options.maxItems} IDs per call (got ${ids.length})`);
+		}
+		return ids;
+	});
 }
 
 // --- scalars ----------------------------------------------------------------------------------
 
 export function text(options: BaseOptions & { rows?: number; placeholder?: string; default?: string }): Field {
-	const label = options.displayName ?? options.key;
-	return {
-		key: options.key,
-		clearable: options.clearable,
-		property: baseProperty(options, {
-			type: 'string',
-			default: options.default ?? '',
-			placeholder: options.placeholder,
-			typeOptions: options.rows ? { rows: options.rows } : undefined,
-		}),
-		read: (raw, ctx) => {
-			if (isBlank(raw)) {
-				if (options.required) throw fieldError(ctx, label, 'it is required');
-				return undefined;
-			}
-			if (typeof raw === 'object') throw fieldError(ctx, label, 'expected text, got an object or a list');
-			return String(raw);
-		},
-	};
+	return field(options, {
+		type: 'string',
+		default: options.default ?? '',
+		placeholder: options.placeholder,
+		typeOptions: options.rows ? { rows: options.rows } : undefined,
+	}, (raw, ctx, label) => {
+		if (isBlank(raw)) {
+			if (options.required) throw fieldError(ctx, label, 'it is required');
+			return undefined;
+		}
+		if (typeof raw === 'object') throw fieldError(ctx, label, 'expected text, got an object or a list');
+		return String(raw);
+	});
 }
 
 export function boolean(options: BaseOptions & { default?: boolean }): Field {
-	const label = options.displayName ?? options.key;
-	return {
-		key: options.key,
-		clearable: options.clearable,
-		property: baseProperty(options, { type: 'boolean', default: options.default ?? false }),
-		read: (raw, ctx) => {
-			if (raw === undefined || raw === null || raw === '') return undefined;
-			if (typeof raw === 'boolean') return raw;
-			if (raw === 'true') return true;
-			if (raw === 'false') return false;
-			throw fieldError(ctx, label, `expected true or false, got "${String(raw)}"`);
-		},
-	};
+	return field(options, { type: 'boolean', default: options.default ?? false }, (raw, ctx, label) => {
+		if (raw === undefined || raw === null || raw === '') return undefined;
+		if (typeof raw === 'boolean') return raw;
+		if (raw === 'true') return true;
+		if (raw === 'false') return false;
+		throw fieldError(ctx, label, `expected true or false, got "${String(raw)}"`);
+	});
 }
 
 export function number(options: BaseOptions & { default?: number; minValue?: number; maxValue?: number }): Field {
-	const label = options.displayName ?? options.key;
-	return {
-		key: options.key,
-		clearable: options.clearable,
-		property: baseProperty(options, {
-			type: 'number',
-			default: options.default ?? 0,
-			typeOptions: { minValue: options.minValue, maxValue: options.maxValue },
-		}),
-		read: (raw, ctx) => {
-			if (isBlank(raw)) return undefined;
-			const value = Number(raw);
-			if (!Number.isFinite(value)) throw fieldError(ctx, label, `expected a number, got "${String(raw)}"`);
-			return value;
-		},
-	};
+	return field(options, {
+		type: 'number',
+		default: options.default ?? 0,
+		typeOptions: { minValue: options.minValue, maxValue: options.maxValue },
+	}, (raw, ctx, label) => {
+		if (isBlank(raw)) return undefined;
+		const value = Number(raw);
+		if (!Number.isFinite(value)) throw fieldError(ctx, label, `expected a number, got "${String(raw)}"`);
+		return value;
+	});
 }
 
 export function choice(
@@ -324,13 +311,7 @@ type TemporalReader = (raw: unknown, ctx: ReadContext, label: string, required?:
 
 /** n8n's date picker, read by `reader`. */
 function temporal(options: BaseOptions, reader: TemporalReader): Field {
-	const label = options.displayName ?? options.key;
-	return {
-		key: options.key,
-		clearable: options.clearable,
-		property: baseProperty(options, { type: 'dateTime', default: '' }),
-		read: (raw, ctx) => reader(raw, ctx, label, options.required),
-	};
+	return field(options, { type: 'dateTime', default: '' }, (raw, ctx, label) => reader(raw, ctx, label, options.required));
 }
 
 /** A calendar date, sent as yyyy-mm-dd. */
@@ -370,17 +351,11 @@ export function readDateTime(raw: unknown, ctx: ReadContext, label: string, requ
 
 /** Raw JSON for the rare structured parameter with no better UI. */
 export function json(options: BaseOptions & { shape: 'array' | 'object' | 'any'; placeholder?: string }): Field {
-	const label = options.displayName ?? options.key;
-	return {
-		key: options.key,
-		clearable: options.clearable,
-		property: baseProperty(options, {
-			type: 'json',
-			default: options.shape === 'array' ? '[]' : options.shape === 'object' ? '{}' : '',
-			placeholder: options.placeholder,
-		}),
-		read: (raw, ctx) => readJson(raw, ctx, label, options.shape),
-	};
+	return field(options, {
+		type: 'json',
+		default: options.shape === 'array' ? '[]' : options.shape === 'object' ? '{}' : '',
+		placeholder: options.placeholder,
+	}, (raw, ctx, label) => readJson(raw, ctx, label, options.shape));
 }
 
 export function readJson(raw: unknown, ctx: ReadContext, label: string, shape: 'array' | 'object' | 'any'): unknown {
@@ -406,45 +381,40 @@ export function readJson(raw: unknown, ctx: ReadContext, label: string, shape: '
 /** Email / Phone / Website: several entries, each with an optional type (Work, Mobile…). */
 export function typedTextList(options: BaseOptions & { typeHint: string; placeholder: string }): Field {
 	const label = options.displayName ?? options.key;
-	return {
-		key: options.key,
-		clearable: options.clearable,
-		property: baseProperty(options, {
-			type: 'fixedCollection',
-			default: {},
-			placeholder: `Add ${label}`,
-			typeOptions: { multipleValues: true },
-			options: [
-				{
-					displayName: label,
-					name: 'entries',
-					values: [
-						{ displayName: 'Value', name: 'text', type: 'string', default: '', placeholder: options.placeholder },
-						{
-							displayName: 'Type',
-							name: 'type',
-							type: 'string',
-							default: '',
-							description: `${options.typeHint} Must match a type set up in your LACRM account; leave empty for the first one`,
-						},
-					],
-				},
-			],
-		}),
-		read: (raw, ctx) => {
-			if (typeof raw === 'string') return isBlank(raw) ? undefined : raw.trim();
-			if (Array.isArray(raw)) return raw.length ? raw : undefined;
-			const entries = ((raw as IDataObject | undefined)?.entries ?? []) as IDataObject[];
-			const typed = entries
-				.filter((entry) => !isBlank(entry.text))
-				.map((entry) => (isBlank(entry.type) ? { Text: String(entry.text).trim() } : { Text: String(entry.text).trim(), Type: String(entry.type) }));
-			if (typed.length === 0) {
-				if (options.required) throw fieldError(ctx, label, 'add at least one entry');
-				return undefined;
-			}
-			return typed;
-		},
-	};
+	return field(options, {
+		type: 'fixedCollection',
+		default: {},
+		placeholder: `Add ${label}`,
+		typeOptions: { multipleValues: true },
+		options: [
+			{
+				displayName: label,
+				name: 'entries',
+				values: [
+					{ displayName: 'Value', name: 'text', type: 'string', default: '', placeholder: options.placeholder },
+					{
+						displayName: 'Type',
+						name: 'type',
+						type: 'string',
+						default: '',
+						description: `${options.typeHint} Must match a type set up in your LACRM account; leave empty for the first one`,
+					},
+				],
+			},
+		],
+	}, (raw, ctx, label) => {
+		if (typeof raw === 'string') return isBlank(raw) ? undefined : raw.trim();
+		if (Array.isArray(raw)) return raw.length ? raw : undefined;
+		const entries = ((raw as IDataObject | undefined)?.entries ?? []) as IDataObject[];
+		const typed = entries
+			.filter((entry) => !isBlank(entry.text))
+			.map((entry) => (isBlank(entry.type) ? { Text: String(entry.text).trim() } : { Text: String(entry.text).trim(), Type: String(entry.type) }));
+		if (typed.length === 0) {
+			if (options.required) throw fieldError(ctx, label, 'add at least one entry');
+			return undefined;
+		}
+		return typed;
+	});
 }
 
 export function addressList(options: BaseOptions): Field {
@@ -494,178 +464,163 @@ export function addressList(options: BaseOptions): Field {
 /** Email addresses for logged emails: {Address, Name}. */
 export function emailAddresses(options: BaseOptions & { single?: boolean }): Field {
 	const label = options.displayName ?? options.key;
-	return {
-		key: options.key,
-		property: baseProperty(options, {
-			type: 'fixedCollection',
-			default: {},
-			placeholder: `Add ${label}`,
-			typeOptions: { multipleValues: !options.single },
-			options: [
-				{
-					displayName: label,
-					name: 'entries',
-					values: [
-						{ displayName: 'Email Address', name: 'address', type: 'string', default: '', placeholder: 'name@email.com' },
-						{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-					],
-				},
-			],
-		}),
-		read: (raw, ctx) => {
-			const value = (raw as IDataObject | undefined)?.entries;
-			const entries = (Array.isArray(value) ? value : value ? [value] : []) as IDataObject[];
-			const addresses = entries
-				.filter((entry) => !isBlank(entry.address))
-				.map((entry) => {
-					const address = String(entry.address).trim();
-					if (!/^[^\s@]+@[^\s@]+$/.test(address)) throw fieldError(ctx, label, `"${address}" is not an email address`);
-					return isBlank(entry.name) ? { Address: address } : { Address: address, Name: String(entry.name) };
-				});
-			if (addresses.length === 0) {
-				if (options.required) throw fieldError(ctx, label, 'add at least one address');
-				return undefined;
-			}
-			return options.single ? addresses[0] : addresses;
-		},
-	};
+	return field(options, {
+		type: 'fixedCollection',
+		default: {},
+		placeholder: `Add ${label}`,
+		typeOptions: { multipleValues: !options.single },
+		options: [
+			{
+				displayName: label,
+				name: 'entries',
+				values: [
+					{ displayName: 'Email Address', name: 'address', type: 'string', default: '', placeholder: 'name@email.com' },
+					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+				],
+			},
+		],
+	}, (raw, ctx, label) => {
+		const value = (raw as IDataObject | undefined)?.entries;
+		const entries = (Array.isArray(value) ? value : value ? [value] : []) as IDataObject[];
+		const addresses = entries
+			.filter((entry) => !isBlank(entry.address))
+			.map((entry) => {
+				const address = String(entry.address).trim();
+				if (!/^[^\s@]+@[^\s@]+$/.test(address)) throw fieldError(ctx, label, `"${address}" is not an email address`);
+				return isBlank(entry.name) ? { Address: address } : { Address: address, Name: String(entry.name) };
+			});
+		if (addresses.length === 0) {
+			if (options.required) throw fieldError(ctx, label, 'add at least one address');
+			return undefined;
+		}
+		return options.single ? addresses[0] : addresses;
+	});
 }
 
 export function eventAttendees(options: BaseOptions): Field {
-	const label = options.displayName ?? options.key;
-	return {
-		key: options.key,
-		clearable: options.clearable,
-		property: baseProperty(options, {
-			type: 'fixedCollection',
-			default: {},
-			placeholder: 'Add Attendee',
-			typeOptions: { multipleValues: true },
-			options: [
-				{
-					displayName: 'Attendee',
-					name: 'entries',
-					values: [
-						{
-							displayName: 'Attendee Is',
-							name: 'kind',
-							type: 'options',
-							options: [
-								{ name: 'Contact', value: 'contact' },
-								{ name: 'User', value: 'user' },
-							],
-							default: 'contact',
-						},
-						{
-							displayName: 'Contact or User ID',
-							name: 'id',
-							type: 'string',
-							default: '',
-							description: 'A ContactId for a contact, a UserId for a user',
-						},
-						{
-							displayName: 'Attendance',
-							name: 'status',
-							type: 'options',
-							options: [
-								{ name: 'Attending', value: 'IsAttending' },
-								{ name: 'Maybe', value: 'Maybe' },
-								{ name: 'Not Attending', value: 'NotAttending' },
-							],
-							default: 'IsAttending',
-						},
-					],
-				},
-			],
-		}),
-		read: (raw, ctx) => {
-			const entries = ((raw as IDataObject | undefined)?.entries ?? []) as IDataObject[];
-			const attendees = entries
-				.filter((entry) => !isBlank(entry.id))
-				.map((entry) => ({
-					IsUser: entry.kind === 'user',
-					AttendeeId: readUid(entry.id, ctx, `${label} ID`, true),
-					AttendanceStatus: String(entry.status ?? 'IsAttending'),
-				}));
-			return attendees.length ? attendees : undefined;
-		},
-	};
+	return field(options, {
+		type: 'fixedCollection',
+		default: {},
+		placeholder: 'Add Attendee',
+		typeOptions: { multipleValues: true },
+		options: [
+			{
+				displayName: 'Attendee',
+				name: 'entries',
+				values: [
+					{
+						displayName: 'Attendee Is',
+						name: 'kind',
+						type: 'options',
+						options: [
+							{ name: 'Contact', value: 'contact' },
+							{ name: 'User', value: 'user' },
+						],
+						default: 'contact',
+					},
+					{
+						displayName: 'Contact or User ID',
+						name: 'id',
+						type: 'string',
+						default: '',
+						description: 'A ContactId for a contact, a UserId for a user',
+					},
+					{
+						displayName: 'Attendance',
+						name: 'status',
+						type: 'options',
+						options: [
+							{ name: 'Attending', value: 'IsAttending' },
+							{ name: 'Maybe', value: 'Maybe' },
+							{ name: 'Not Attending', value: 'NotAttending' },
+						],
+						default: 'IsAttending',
+					},
+				],
+			},
+		],
+	}, (raw, ctx, label) => {
+		const entries = ((raw as IDataObject | undefined)?.entries ?? []) as IDataObject[];
+		const attendees = entries
+			.filter((entry) => !isBlank(entry.id))
+			.map((entry) => ({
+				IsUser: entry.kind === 'user',
+				AttendeeId: readUid(entry.id, ctx, `${label} ID`, true),
+				AttendanceStatus: String(entry.status ?? 'IsAttending'),
+			}));
+		return attendees.length ? attendees : undefined;
+	});
 }
 
 /** LACRM advanced search filters: {Name, Operation, Value}; combined with AND. */
 export function advancedFilters(options: BaseOptions & { examples: string }): Field {
-	const label = options.displayName ?? options.key;
-	return {
-		key: options.key,
-		property: baseProperty(options, {
-			type: 'fixedCollection',
-			default: {},
-			placeholder: 'Add Filter',
-			typeOptions: { multipleValues: true },
-			options: [
-				{
-					displayName: 'Filter',
-					name: 'entries',
-					values: [
-						{
-							displayName: 'Field Name',
-							name: 'name',
-							type: 'string',
-							default: '',
-							placeholder: options.examples,
-							description: 'A built-in field or the display name of a custom field',
-						},
-						{
-							displayName: 'Operation',
-							name: 'filterOperation',
-							type: 'options',
-							options: [
-								'Contains',
-								'DoesNotContain',
-								'IsExactly',
-								'IsNot',
-								'IsEmpty',
-								'IsNotEmpty',
-								'IsBefore',
-								'IsAfter',
-								'IsBetween',
-								'IsGreaterThan',
-								'IsLessThan',
-								'IsAnyOf',
-								'IsNoneOf',
-								'IsInGroupList',
-								'IsNotInGroupList',
-								'IsNotInAnyGroup',
-							].map((operation) => ({ name: operation.replace(/([a-z])([A-Z])/g, '$1 $2'), value: operation })),
-							default: 'Contains',
-						},
-						{
-							displayName: 'Value',
-							name: 'value',
-							type: 'string',
-							default: '',
-							description:
-								'Text, a number, or JSON for lists (e.g. ["id1","id2"]) and ranges. Leave empty for Is Empty / Is Not Empty.',
-						},
-					],
-				},
-			],
-		}),
-		read: (raw, ctx) => {
-			const entries = ((raw as IDataObject | undefined)?.entries ?? []) as IDataObject[];
-			const filters = entries
-				.filter((entry) => !isBlank(entry.name))
-				.map((entry) => {
-					const filter: IDataObject = { Name: String(entry.name).trim(), Operation: String(entry.filterOperation) };
-					if (!isBlank(entry.value)) {
-						const value = String(entry.value).trim();
-						filter.Value = (/^[[{]/.test(value) ? readJson(value, ctx, `${label} value`, 'any') : value) as IDataObject;
-					} else {
-						filter.Value = null;
-					}
-					return filter;
-				});
-			return filters.length ? filters : undefined;
-		},
-	};
+	return field(options, {
+		type: 'fixedCollection',
+		default: {},
+		placeholder: 'Add Filter',
+		typeOptions: { multipleValues: true },
+		options: [
+			{
+				displayName: 'Filter',
+				name: 'entries',
+				values: [
+					{
+						displayName: 'Field Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: options.examples,
+						description: 'A built-in field or the display name of a custom field',
+					},
+					{
+						displayName: 'Operation',
+						name: 'filterOperation',
+						type: 'options',
+						options: [
+							'Contains',
+							'DoesNotContain',
+							'IsExactly',
+							'IsNot',
+							'IsEmpty',
+							'IsNotEmpty',
+							'IsBefore',
+							'IsAfter',
+							'IsBetween',
+							'IsGreaterThan',
+							'IsLessThan',
+							'IsAnyOf',
+							'IsNoneOf',
+							'IsInGroupList',
+							'IsNotInGroupList',
+							'IsNotInAnyGroup',
+						].map((operation) => ({ name: operation.replace(/([a-z])([A-Z])/g, '$1 $2'), value: operation })),
+						default: 'Contains',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description:
+							'Text, a number, or JSON for lists (e.g. ["id1","id2"]) and ranges. Leave empty for Is Empty / Is Not Empty.',
+					},
+				],
+			},
+		],
+	}, (raw, ctx, label) => {
+		const entries = ((raw as IDataObject | undefined)?.entries ?? []) as IDataObject[];
+		const filters = entries
+			.filter((entry) => !isBlank(entry.name))
+			.map((entry) => {
+				const filter: IDataObject = { Name: String(entry.name).trim(), Operation: String(entry.filterOperation) };
+				if (!isBlank(entry.value)) {
+					const value = String(entry.value).trim();
+					filter.Value = (/^[[{]/.test(value) ? readJson(value, ctx, `${label} value`, 'any') : value) as IDataObject;
+				} else {
+					filter.Value = null;
+				}
+				return filter;
+			});
+		return filters.length ? filters : undefined;
+	});
 }

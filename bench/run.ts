@@ -192,6 +192,13 @@ async function overhead(sandbox: SandboxProcess, ids: string[], latencyMs: numbe
 	};
 }
 
+/** An empty account with `contacts` generated contacts, answering with the given latency. */
+async function freshAccount(sandbox: SandboxProcess, contacts: number, latencyMs: number): Promise<void> {
+	await sandbox.control('reset');
+	await sandbox.control('seed-contacts', { n: contacts });
+	await sandbox.setLatency(latencyMs);
+}
+
 // ---- (b) Return All over 50,000 contacts ------------------------------------------------------------
 
 interface ReturnAllResult {
@@ -206,9 +213,7 @@ interface ReturnAllResult {
 
 async function returnAll(sandbox: SandboxProcess, latencyMs: number): Promise<ReturnAllResult> {
 	const contacts = 50_000;
-	await sandbox.control('reset');
-	await sandbox.control('seed-contacts', { n: contacts });
-	await sandbox.setLatency(latencyMs);
+	await freshAccount(sandbox, contacts, latencyMs);
 	await sandbox.resetCounters();
 	const run = await timed(() => runLacrm(apiKeyCredentials(sandbox), { resource: 'contact', operation: 'getAll', returnAll: true }));
 	const getContactsCalls = (await sandbox.counters()).callsByFunction.GetContacts ?? 0;
@@ -307,9 +312,7 @@ interface MemoryResult {
 
 async function memory(sandbox: SandboxProcess, latencyMs: number): Promise<MemoryResult> {
 	const contacts = 100_000;
-	await sandbox.control('reset');
-	await sandbox.control('seed-contacts', { n: contacts });
-	await sandbox.setLatency(latencyMs);
+	await freshAccount(sandbox, contacts, latencyMs);
 	const child = fork(path.join(ROOT, 'bench', 'rss-child.ts'), [], {
 		cwd: ROOT,
 		execArgv: ['--import', 'tsx', '--expose-gc'],

@@ -1,6 +1,6 @@
 /** Logged-email fields, described once for every email operation. */
 import type { Field } from '../fields';
-import { contactRef, uid } from '../fields';
+import { uid } from '../fields';
 
 export function emailId(): Field {
 	return uid({
@@ -12,5 +12,3 @@ export function emailId(): Field {
 	});
 }
 
-/** The contact or company, picked from both. */
-export const contactId = contactRef;

@@ -1,8 +1,7 @@
-import { boolean, uidList } from '../fields';
+import { boolean, contactRef, uidList } from '../fields';
 import type { OperationDefinition } from '../operation';
 import { checkDateFilterRange, dateFilterRange, sortDirection } from '../shared/filters';
 import { simplifyMetaData } from '../shared/simplify';
-import { contactId } from './fields';
 
 export const getAll: OperationDefinition = {
 	operation: 'getAll',
@@ -17,7 +16,7 @@ export const getAll: OperationDefinition = {
 		name: 'filters',
 		displayName: 'Filters',
 		fields: [
-			contactId({ required: false, description: 'Only emails logged on this contact or company' }),
+			contactRef({ required: false, description: 'Only emails logged on this contact or company' }),
 			boolean({
 				key: 'GetContactsAtCompanyEmails',
 				displayName: 'Include Company\'s Contacts',

@@ -1,6 +1,6 @@
+import { contactRef } from '../fields';
 import type { OperationDefinition } from '../operation';
 import { simplifyMetaData } from '../shared/simplify';
-import { contactId } from './fields';
 
 export const getAllForContact: OperationDefinition = {
 	operation: 'getAllForContact',
@@ -9,7 +9,7 @@ export const getAllForContact: OperationDefinition = {
 	description:
 		'List the emails logged on one contact or company (needs its ContactId from Contact → Get Many). Returns each email with its EmailId.',
 	fn: 'GetEmailsAttachedToContact',
-	fields: [contactId({ required: true, description: 'The contact whose emails to get..' })],
+	fields: [contactRef({ required: true, description: 'The contact whose emails to get' })],
 	list: true,
 	simplify: simplifyMetaData,
 };

@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Field } from '../fields';
-import { boolean, contactRef, dateTime, eventAttendees, text, uid } from '../fields';
+import { boolean, dateTime, eventAttendees, text, uid } from '../fields';
 import type { ItemInput } from '../operation';
 
 export function eventId(): Field {
@@ -14,9 +14,6 @@ export function eventId(): Field {
 		description: 'The EventId, from Event → Create, Get Many or Get Many for Contact',
 	});
 }
-
-/** The contact or company, picked from both. */
-export const contactId = contactRef;
 
 export function eventName(required: boolean): Field {
 	return text({

@@ -1,9 +1,8 @@
 import type { OperationDefinition } from '../operation';
 import { sortDirection } from '../shared/filters';
-import { dateTime, uidList } from '../fields';
+import { contactRef, dateTime, uidList } from '../fields';
 import { simplifyMetaData } from '../shared/simplify';
 import { applyDefaultWindow, DAYS_AHEAD, DAYS_BACK } from '../shared/dateWindow';
-import { contactId } from './fields';
 
 export const getAll: OperationDefinition = {
 	operation: 'getAll',
@@ -43,7 +42,7 @@ export const getAll: OperationDefinition = {
 				loadOptionsMethod: 'getCalendars',
 				description: 'Only events on these calendars',
 			}),
-			contactId({
+			contactRef({
 				required: false,
 				description:
 					'Only events this contact or company attends. LACRM then ignores the other filters.',

@@ -1,6 +1,6 @@
+import { contactRef } from '../fields';
 import type { OperationDefinition } from '../operation';
 import { simplifyMetaData } from '../shared/simplify';
-import { contactId } from './fields';
 
 export const getAllForContact: OperationDefinition = {
 	operation: 'getAllForContact',
@@ -9,7 +9,7 @@ export const getAllForContact: OperationDefinition = {
 	description:
 		'List all calendar events one contact or company attends, past and future (needs its ContactId from Contact → Get Many). Returns each event with its EventId.',
 	fn: 'GetEventsAttachedToContact',
-	fields: [contactId({ required: true, description: 'The contact whose events to get..' })],
+	fields: [contactRef({ required: true, description: 'The contact whose events to get' })],
 	list: true,
 	simplify: simplifyMetaData,
 };

@@ -1,5 +1,6 @@
+import { contactRef } from '../fields';
 import type { OperationDefinition } from '../operation';
-import { contactId, dateShown, noteText } from './fields';
+import { dateShown, noteText } from './fields';
 
 export const create: OperationDefinition = {
 	operation: 'create',
@@ -9,9 +10,9 @@ export const create: OperationDefinition = {
 		'Attach a plain-text note to a contact or company (needs a ContactId from Contact → Get Many or Create). Returns the new NoteId.',
 	fn: 'CreateNote',
 	fields: [
-		contactId({
+		contactRef({
 			required: true,
-			description: 'The contact the note belongs to..',
+			description: 'The contact the note belongs to',
 		}),
 		noteText(true),
 	],

@@ -1,6 +1,6 @@
 /** Note fields, described once for every note operation. */
 import type { Field } from '../fields';
-import { contactRef, dateTime, text, uid } from '../fields';
+import { dateTime, text, uid } from '../fields';
 
 export function noteId(): Field {
 	return uid({
@@ -11,9 +11,6 @@ export function noteId(): Field {
 		description: 'The NoteId, from Note → Create, Get Many or Get Many for Contact',
 	});
 }
-
-/** The contact or company, picked from both. */
-export const contactId = contactRef;
 
 export function noteText(required: boolean): Field {
 	return text({

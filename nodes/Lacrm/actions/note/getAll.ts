@@ -1,7 +1,6 @@
-import { uidList } from '../fields';
+import { contactRef, uidList } from '../fields';
 import type { OperationDefinition } from '../operation';
 import { checkDateFilterRange, dateFilterRange, sortDirection } from '../shared/filters';
-import { contactId } from './fields';
 import { simplifyNote } from './simplify';
 
 export const getAll: OperationDefinition = {
@@ -17,7 +16,7 @@ export const getAll: OperationDefinition = {
 		name: 'filters',
 		displayName: 'Filters',
 		fields: [
-			contactId({ required: false, description: 'Only notes of this contact or company' }),
+			contactRef({ required: false, description: 'Only notes of this contact or company' }),
 			uidList({
 				key: 'UserFilter',
 				displayName: 'Written By',

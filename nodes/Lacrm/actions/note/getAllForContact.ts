@@ -1,5 +1,5 @@
+import { contactRef } from '../fields';
 import type { OperationDefinition } from '../operation';
-import { contactId } from './fields';
 import { simplifyNote } from './simplify';
 
 export const getAllForContact: OperationDefinition = {
@@ -9,7 +9,7 @@ export const getAllForContact: OperationDefinition = {
 	description:
 		'List the notes attached to one contact or company (needs its ContactId from Contact → Get Many). Returns each note with its NoteId.',
 	fn: 'GetNotesAttachedToContact',
-	fields: [contactId({ required: true, description: 'The contact whose notes to get..' })],
+	fields: [contactRef({ required: true, description: 'The contact whose notes to get' })],
 	list: true,
 	simplify: simplifyNote,
 };

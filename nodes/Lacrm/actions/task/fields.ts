@@ -12,9 +12,6 @@ export function taskId(): Field {
 	});
 }
 
-/** The contact or company, picked from both. */
-export const contactId = contactRef;
-
 export function taskName(required: boolean): Field {
 	return text({
 		key: 'Name',
@@ -61,7 +58,7 @@ export function taskDetails(forUpdate: boolean): Field[] {
 			clearable: forUpdate,
 			description: 'Details of the task; line breaks are kept',
 		}),
-		contactId({
+		contactRef({
 			required: false,
 			clearable: forUpdate,
 			description: forUpdate

@@ -1,9 +1,8 @@
 import type { OperationDefinition } from '../operation';
 import { sortDirection } from '../shared/filters';
-import { choice, date, uidList } from '../fields';
+import { choice, contactRef, date, uidList } from '../fields';
 import { simplifyMetaData } from '../shared/simplify';
 import { applyDefaultWindow, DAYS_AHEAD, DAYS_BACK } from '../shared/dateWindow';
-import { contactId } from './fields';
 
 export const getAll: OperationDefinition = {
 	operation: 'getAll',
@@ -47,7 +46,7 @@ export const getAll: OperationDefinition = {
 				loadOptionsMethod: 'getUsers',
 				description: 'Only tasks assigned to these users',
 			}),
-			contactId({
+			contactRef({
 				required: false,
 				description:
 					'Only tasks of this contact or company. LACRM then returns all its tasks, ignoring the due dates and the completion status.',

@@ -1,6 +1,6 @@
+import { contactRef } from '../fields';
 import type { OperationDefinition } from '../operation';
 import { simplifyMetaData } from '../shared/simplify';
-import { contactId } from './fields';
 
 export const getAllForContact: OperationDefinition = {
 	operation: 'getAllForContact',
@@ -9,7 +9,7 @@ export const getAllForContact: OperationDefinition = {
 	description:
 		'List all tasks attached to one contact or company, open and completed, whatever their due date (needs its ContactId from Contact → Get Many). Returns each task with its TaskId.',
 	fn: 'GetTasksAttachedToContact',
-	fields: [contactId({ required: true, description: 'The contact whose tasks to get..' })],
+	fields: [contactRef({ required: true, description: 'The contact whose tasks to get' })],
 	list: true,
 	simplify: simplifyMetaData,
 };

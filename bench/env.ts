@@ -27,7 +27,9 @@ process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS ??= 'true';
 const engineFlag = process.argv.indexOf('--engine');
 const engine = engineFlag >= 0 ? process.argv[engineFlag + 1] : process.env.BENCH_ENGINE;
 if (engine !== undefined && engine !== '1' && engine !== '2') {
-	process.stderr.write(`--engine must be 1 (n8n-core 1.122, n8n 1.123) or 2 (n8n-core 2.41, default), got ${engine}\n`);
+	process.stderr.write(
+		`--engine must be 1 (n8n-core 1.122, n8n 1.123) or 2 (n8n-core 2.41, default), got ${engine}\n`,
+	);
 	process.exit(2);
 }
 if (engine === '1') {

@@ -27,20 +27,31 @@ export interface HttpAnswer {
 	text: string;
 }
 
-export function post(url: string, body: unknown, headers: Record<string, string> = {}, agent?: http.Agent): Promise<HttpAnswer> {
+export function post(
+	url: string,
+	body: unknown,
+	headers: Record<string, string> = {},
+	agent?: http.Agent,
+): Promise<HttpAnswer> {
 	const payload = typeof body === 'string' ? body : JSON.stringify(body ?? {});
 	return new Promise((resolve, reject) => {
 		const req = http.request(
 			url,
 			{
 				method: 'POST',
-				headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload), ...headers },
+				headers: {
+					'Content-Type': 'application/json',
+					'Content-Length': Buffer.byteLength(payload),
+					...headers,
+				},
 				...(agent ? { agent } : {}),
 			},
 			(res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (chunk: Buffer) => chunks.push(chunk));
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+				res.on('end', () =>
+					resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+				);
 				res.on('error', reject);
 			},
 		);
@@ -55,7 +66,9 @@ export function get(url: string): Promise<HttpAnswer> {
 			.get(url, (res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (chunk: Buffer) => chunks.push(chunk));
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+				res.on('end', () =>
+					resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+				);
 				res.on('error', reject);
 			})
 			.on('error', reject);
@@ -92,24 +105,34 @@ export class SandboxProcess {
 
 	/** `npx tsx sandbox/cli.ts --port 0 …` — reads the one JSON line it prints. */
 	static async start(args: string[]): Promise<SandboxProcess> {
-		const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'sandbox', 'cli.ts'), '--port', '0', '--quiet', ...args], {
-			cwd: ROOT,
-			stdio: ['ignore', 'pipe', 'inherit'],
-		});
+		const child = spawn(
+			process.execPath,
+			['--import', 'tsx', path.join(ROOT, 'sandbox', 'cli.ts'), '--port', '0', '--quiet', ...args],
+			{
+				cwd: ROOT,
+				stdio: ['ignore', 'pipe', 'inherit'],
+			},
+		);
 		const info = await new Promise<SandboxInfo>((resolve, reject) => {
 			const lines = createInterface({ input: child.stdout! });
 			lines.on('line', (line) => {
 				if (line.startsWith('{')) resolve(JSON.parse(line) as SandboxInfo);
 			});
-			child.once('exit', (code) => reject(new Error(`sandbox exited (${code}) before printing its URL`)));
+			child.once('exit', (code) =>
+				reject(new Error(`sandbox exited (${code}) before printing its URL`)),
+			);
 			child.once('error', reject);
 		});
 		return new SandboxProcess(info, child);
 	}
 
 	async control(route: string, body?: unknown): Promise<unknown> {
-		const answer = body === undefined && route === 'state' ? await get(`${this.url}/_sandbox/state`) : await post(`${this.url}/_sandbox/${route}`, body ?? {});
-		if (answer.status !== 200) throw new Error(`/_sandbox/${route}: HTTP ${answer.status} ${answer.text}`);
+		const answer =
+			body === undefined && route === 'state'
+				? await get(`${this.url}/_sandbox/state`)
+				: await post(`${this.url}/_sandbox/${route}`, body ?? {});
+		if (answer.status !== 200)
+			throw new Error(`/_sandbox/${route}: HTTP ${answer.status} ${answer.text}`);
 		return JSON.parse(answer.text);
 	}
 
@@ -127,7 +150,12 @@ export class SandboxProcess {
 
 	/** Calls LACRM's API directly (no n8n): what a bare script would do. */
 	async call(fn: string, parameters: IDataObject = {}, agent?: http.Agent): Promise<IDataObject> {
-		const answer = await post(this.apiUrl, { Function: fn, Parameters: parameters }, { Authorization: this.info.apiKey }, agent);
+		const answer = await post(
+			this.apiUrl,
+			{ Function: fn, Parameters: parameters },
+			{ Authorization: this.info.apiKey },
+			agent,
+		);
 		if (answer.status !== 200) throw new Error(`${fn}: HTTP ${answer.status} ${answer.text}`);
 		return JSON.parse(answer.text) as IDataObject;
 	}
@@ -150,14 +178,20 @@ export const NODE_NAME = LACRM_NODE_NAME;
  */
 function loadBuiltNode(): typeof import('../nodes/Lacrm/Lacrm.node') {
 	const file = path.join(ROOT, 'dist', 'nodes', 'Lacrm', 'Lacrm.node.js');
-	if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`npm run build\` first (npm run bench does).`);
+	if (!fs.existsSync(file))
+		throw new Error(
+			`${path.relative(ROOT, file)} is missing: run \`npm run build\` first (npm run bench does).`,
+		);
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	return require(file) as typeof import('../nodes/Lacrm/Lacrm.node');
 }
 
 const nodeTypes = new HarnessNodeTypes({ 'n8n-nodes-lacrm.lacrm': new (loadBuiltNode().Lacrm)() });
 
-export function apiKeyCredentials(sandbox: { apiKey: string; apiUrl: string }): HarnessCredentialsHelper {
+export function apiKeyCredentials(sandbox: {
+	apiKey: string;
+	apiUrl: string;
+}): HarnessCredentialsHelper {
 	return new HarnessCredentialsHelper().add({
 		id: 'bench-api',
 		name: 'LACRM sandbox (API key)',
@@ -178,7 +212,11 @@ export async function runLacrm(
 		parameters: parameters as INodeParameters,
 		credentials: { lacrmApi: { id: 'bench-api', name: 'LACRM sandbox (API key)' } },
 	});
-	const result = await runWorkflow(workflow, { nodeTypes, credentials, startData: { nodeName: 'Start', items } });
+	const result = await runWorkflow(workflow, {
+		nodeTypes,
+		credentials,
+		startData: { nodeName: 'Start', items },
+	});
 	const error = result.error ?? result.nodeError(NODE_NAME);
 	if (error) throw new Error(`LACRM node failed: ${error.message}`);
 	return result;
@@ -192,7 +230,9 @@ export function byId(value: string): { __rl: true; mode: 'id'; value: string } {
 // ---- TCP connections -----------------------------------------------------------------------------
 
 /** Runs `fn` and counts the TCP connections this process opened meanwhile (net.Socket#connect). */
-export async function countingConnections<T>(fn: () => Promise<T>): Promise<{ connections: number; value: T }> {
+export async function countingConnections<T>(
+	fn: () => Promise<T>,
+): Promise<{ connections: number; value: T }> {
 	const proto = net.Socket.prototype as unknown as { connect: (...args: unknown[]) => unknown };
 	const original = proto.connect;
 	let connections = 0;

@@ -32,7 +32,8 @@ const gc = (globalThis as { gc?: () => void }).gc;
 async function main(): Promise<void> {
 	const apiUrl = process.env.BENCH_SANDBOX_API_URL;
 	const apiKey = process.env.BENCH_SANDBOX_API_KEY;
-	if (!apiUrl || !apiKey || !process.send) throw new Error('rss-child: run me through bench/run.ts (fork with IPC)');
+	if (!apiUrl || !apiKey || !process.send)
+		throw new Error('rss-child: run me through bench/run.ts (fork with IPC)');
 	const credentials = apiKeyCredentials({ apiKey, apiUrl });
 	const parameters = { resource: 'contact', operation: 'getAll', returnAll: true };
 

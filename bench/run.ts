@@ -52,7 +52,12 @@ interface Options {
 
 function parseOptions(argv: string[]): Options {
 	const defaultOut = process.env.BENCH_ENGINE === '1' ? 'results-n8n-core-1.json' : 'results.json';
-	const options: Options = { latencyMs: 20, calls: 200, rounds: 3, out: path.join(ROOT, 'bench', defaultOut) };
+	const options: Options = {
+		latencyMs: 20,
+		calls: 200,
+		rounds: 3,
+		out: path.join(ROOT, 'bench', defaultOut),
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].includes('=') ? argv[i].split(/=(.*)/s) : [argv[i], undefined];
 		const value = () => {
@@ -62,7 +67,8 @@ function parseOptions(argv: string[]): Options {
 		};
 		const count = (name: string, min: number) => {
 			const n = Number(value());
-			if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number >= ${min}`);
+			if (!Number.isInteger(n) || n < min)
+				throw new Error(`${name} must be a whole number >= ${min}`);
 			return n;
 		};
 		switch (flag) {
@@ -83,7 +89,9 @@ function parseOptions(argv: string[]): Options {
 				break;
 			case '--help':
 			case '-h':
-				process.stdout.write('Usage: npx tsx bench/run.ts [--latency ms] [--calls n] [--rounds n] [--engine 2|1] [--out file]\n');
+				process.stdout.write(
+					'Usage: npx tsx bench/run.ts [--latency ms] [--calls n] [--rounds n] [--engine 2|1] [--out file]\n',
+				);
 				process.exit(0);
 				break;
 			default:
@@ -95,11 +103,21 @@ function parseOptions(argv: string[]): Options {
 
 // ---- output ---------------------------------------------------------------------------------------
 
-function table(title: string, header: string[], rows: Array<Array<string | number>>, leftColumns = 1): void {
+function table(
+	title: string,
+	header: string[],
+	rows: Array<Array<string | number>>,
+	leftColumns = 1,
+): void {
 	const cells = [header, ...rows.map((row) => row.map(String))];
 	const widths = header.map((_, col) => Math.max(...cells.map((row) => (row[col] ?? '').length)));
 	const line = (row: string[]) =>
-		'  ' + row.map((cell, col) => (col < leftColumns ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('   ');
+		'  ' +
+		row
+			.map((cell, col) =>
+				col < leftColumns ? cell.padEnd(widths[col]) : cell.padStart(widths[col]),
+			)
+			.join('   ');
 	process.stdout.write(`\n${title}\n`);
 	process.stdout.write(`${line(cells[0])}\n  ${widths.map((w) => '-'.repeat(w)).join('   ')}\n`);
 	for (const row of cells.slice(1)) process.stdout.write(`${line(row)}\n`);
@@ -107,7 +125,8 @@ function table(title: string, header: string[], rows: Array<Array<string | numbe
 
 const note = (text: string) => process.stdout.write(`  ${text}\n`);
 const progress = (text: string) => process.stderr.write(`[bench] ${text}\n`);
-const fmt = (n: number, digits = 2) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmt = (n: number, digits = 2) =>
+	n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const int = (n: number) => n.toLocaleString('en-US');
 
 // ---- (a) node overhead vs a bare loop ----------------------------------------------------------------
@@ -133,7 +152,12 @@ interface OverheadResult {
 	callsSeenPerNodeRun: number;
 }
 
-async function overhead(sandbox: SandboxProcess, ids: string[], latencyMs: number, options: Options): Promise<OverheadResult> {
+async function overhead(
+	sandbox: SandboxProcess,
+	ids: string[],
+	latencyMs: number,
+	options: Options,
+): Promise<OverheadResult> {
 	await sandbox.setLatency(latencyMs);
 	const credentials = apiKeyCredentials(sandbox);
 	const parameters = {
@@ -144,12 +168,15 @@ async function overhead(sandbox: SandboxProcess, ids: string[], latencyMs: numbe
 	};
 	const items = ids.slice(0, options.calls).map((contactId) => ({ contactId }));
 	const bare = (agent?: http.Agent) => async () => {
-		for (const item of items) await sandbox.call('GetContact', { ContactId: item.contactId }, agent);
+		for (const item of items)
+			await sandbox.call('GetContact', { ContactId: item.contactId }, agent);
 	};
 	// Warm-up: JIT, module loading, keep-alive sockets.
 	await runLacrm(credentials, parameters, items.slice(0, 10));
-	for (const item of items.slice(0, 10)) await sandbox.call('GetContact', { ContactId: item.contactId });
-	for (const item of items.slice(0, 10)) await sandbox.call('GetContact', { ContactId: item.contactId }, noKeepAlive);
+	for (const item of items.slice(0, 10))
+		await sandbox.call('GetContact', { ContactId: item.contactId });
+	for (const item of items.slice(0, 10))
+		await sandbox.call('GetContact', { ContactId: item.contactId }, noKeepAlive);
 
 	const nodeRounds: number[] = [];
 	const bareRounds: number[] = [];
@@ -158,9 +185,12 @@ async function overhead(sandbox: SandboxProcess, ids: string[], latencyMs: numbe
 	let callsSeen = 0;
 	for (let r = 0; r < options.rounds; r++) {
 		await sandbox.resetCounters();
-		const node = await countingConnections(() => timed(() => runLacrm(credentials, parameters, items)));
+		const node = await countingConnections(() =>
+			timed(() => runLacrm(credentials, parameters, items)),
+		);
 		callsSeen = (await sandbox.counters()).callsByFunction.GetContact ?? 0;
-		if (node.value.value.output('LACRM')?.length !== items.length) throw new Error('(a) the node did not return one contact per item');
+		if (node.value.value.output('LACRM')?.length !== items.length)
+			throw new Error('(a) the node did not return one contact per item');
 		nodeRounds.push(node.value.ms);
 		connections.node = node.connections;
 		const keepAlive = await countingConnections(() => timed(bare()));
@@ -193,7 +223,11 @@ async function overhead(sandbox: SandboxProcess, ids: string[], latencyMs: numbe
 }
 
 /** An empty account with `contacts` generated contacts, answering with the given latency. */
-async function freshAccount(sandbox: SandboxProcess, contacts: number, latencyMs: number): Promise<void> {
+async function freshAccount(
+	sandbox: SandboxProcess,
+	contacts: number,
+	latencyMs: number,
+): Promise<void> {
 	await sandbox.control('reset');
 	await sandbox.control('seed-contacts', { n: contacts });
 	await sandbox.setLatency(latencyMs);
@@ -215,12 +249,22 @@ async function returnAll(sandbox: SandboxProcess, latencyMs: number): Promise<Re
 	const contacts = 50_000;
 	await freshAccount(sandbox, contacts, latencyMs);
 	await sandbox.resetCounters();
-	const run = await timed(() => runLacrm(apiKeyCredentials(sandbox), { resource: 'contact', operation: 'getAll', returnAll: true }));
+	const run = await timed(() =>
+		runLacrm(apiKeyCredentials(sandbox), {
+			resource: 'contact',
+			operation: 'getAll',
+			returnAll: true,
+		}),
+	);
 	const getContactsCalls = (await sandbox.counters()).callsByFunction.GetContacts ?? 0;
 	// The same pages fetched by a bare loop, for scale.
 	const bare = await timed(async () => {
 		for (let page = 1; ; page++) {
-			const answer = await sandbox.call('GetContacts', { RecordTypeFilter: 'Contacts', MaxNumberOfResults: 10_000, Page: page });
+			const answer = await sandbox.call('GetContacts', {
+				RecordTypeFilter: 'Contacts',
+				MaxNumberOfResults: 10_000,
+				Page: page,
+			});
 			if (answer.HasMoreResults !== true) break;
 		}
 	});
@@ -259,17 +303,32 @@ async function creates(sandbox: SandboxProcess, latencyMs: number): Promise<Crea
 	const count = 500;
 	await sandbox.control('reset');
 	await sandbox.control('seed-contacts', { n: 1 });
-	const contactId = String(((await sandbox.call('GetContacts', {})).Results as Array<{ ContactId: string }>)[0].ContactId);
+	const contactId = String(
+		((await sandbox.call('GetContacts', {})).Results as Array<{ ContactId: string }>)[0].ContactId,
+	);
 	await sandbox.setLatency(latencyMs);
 	const credentials = apiKeyCredentials(sandbox);
-	const items = Array.from({ length: count }, (_, i) => ({ contactId, text: `Benchmark note ${i + 1}` }));
-	const parameters = { resource: 'note', operation: 'create', contactId: byId('={{ $json.contactId }}'), note: '={{ $json.text }}' };
+	const items = Array.from({ length: count }, (_, i) => ({
+		contactId,
+		text: `Benchmark note ${i + 1}`,
+	}));
+	const parameters = {
+		resource: 'note',
+		operation: 'create',
+		contactId: byId('={{ $json.contactId }}'),
+		note: '={{ $json.text }}',
+	};
 	const once = async (concurrency: number | undefined): Promise<CreateRun> => {
 		await sandbox.resetCounters();
 		const run = await timed(() =>
-			runLacrm(credentials, { ...parameters, options: concurrency === undefined ? {} : { concurrency } }, items),
+			runLacrm(
+				credentials,
+				{ ...parameters, options: concurrency === undefined ? {} : { concurrency } },
+				items,
+			),
 		);
-		if (run.value.output('LACRM')?.length !== count) throw new Error('(c) the node did not return one note per item');
+		if (run.value.output('LACRM')?.length !== count)
+			throw new Error('(c) the node did not return one note per item');
 		const counters = await sandbox.counters();
 		return {
 			concurrency: concurrency ?? DEFAULT_CONCURRENCY,
@@ -316,7 +375,12 @@ async function memory(sandbox: SandboxProcess, latencyMs: number): Promise<Memor
 	const child = fork(path.join(ROOT, 'bench', 'rss-child.ts'), [], {
 		cwd: ROOT,
 		execArgv: ['--import', 'tsx', '--expose-gc'],
-		env: { ...process.env, N8N_USER_FOLDER: '', BENCH_SANDBOX_API_URL: sandbox.apiUrl, BENCH_SANDBOX_API_KEY: sandbox.info.apiKey },
+		env: {
+			...process.env,
+			N8N_USER_FOLDER: '',
+			BENCH_SANDBOX_API_URL: sandbox.apiUrl,
+			BENCH_SANDBOX_API_KEY: sandbox.info.apiKey,
+		},
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 	});
 	const result = await new Promise<RssChildResult>((resolve, reject) => {
@@ -327,10 +391,14 @@ async function memory(sandbox: SandboxProcess, latencyMs: number): Promise<Memor
 				resolve(message as RssChildResult);
 			}
 		});
-		child.once('exit', (code) => reject(new Error(`(d) child exited with ${code} before reporting`)));
+		child.once('exit', (code) =>
+			reject(new Error(`(d) child exited with ${code} before reporting`)),
+		);
 		child.once('error', reject);
 	});
-	await new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+	await new Promise<void>((resolve) =>
+		child.exitCode !== null ? resolve() : child.once('exit', () => resolve()),
+	);
 	const getContactsCalls = (await sandbox.counters()).callsByFunction.GetContacts ?? 0;
 	return {
 		contacts,
@@ -355,15 +423,29 @@ async function main(): Promise<void> {
 	const started = Date.now();
 	const randomSeed = 1;
 	progress(`starting the sandbox (empty account, random seed ${randomSeed})`);
-	const sandbox = await SandboxProcess.start(['--seed', 'empty', '--random-seed', String(randomSeed)]);
+	const sandbox = await SandboxProcess.start([
+		'--seed',
+		'empty',
+		'--random-seed',
+		String(randomSeed),
+	]);
 	try {
 		await sandbox.control('seed-contacts', { n: Math.max(options.calls, 10) });
-		const listed = (await sandbox.call('GetContacts', { MaxNumberOfResults: Math.max(options.calls, 10), SortBy: 'DateCreated', SortDirection: 'Ascending' })).Results as Array<{ ContactId: string }>;
+		const listed = (
+			await sandbox.call('GetContacts', {
+				MaxNumberOfResults: Math.max(options.calls, 10),
+				SortBy: 'DateCreated',
+				SortDirection: 'Ascending',
+			})
+		).Results as Array<{ ContactId: string }>;
 		const ids = listed.map((contact) => String(contact.ContactId));
 
-		progress(`(a) ${options.calls} sequential GetContact calls, node vs bare loop, ${options.latencyMs} ms and 0 ms latency`);
+		progress(
+			`(a) ${options.calls} sequential GetContact calls, node vs bare loop, ${options.latencyMs} ms and 0 ms latency`,
+		);
 		const overheadAtLatency = await overhead(sandbox, ids, options.latencyMs, options);
-		const overheadNoLatency = options.latencyMs === 0 ? overheadAtLatency : await overhead(sandbox, ids, 0, options);
+		const overheadNoLatency =
+			options.latencyMs === 0 ? overheadAtLatency : await overhead(sandbox, ids, 0, options);
 
 		progress('(b) Return All over 50,000 contacts');
 		const all50k = await returnAll(sandbox, options.latencyMs);
@@ -382,13 +464,21 @@ async function main(): Promise<void> {
 			memoryGiB: round(os.totalmem() / 1024 ** 3, 1),
 			n8nCore: N8N_CORE_VERSION,
 			n8nWorkflow: N8N_WORKFLOW_VERSION,
-			sandbox: { seed: 'empty', randomSeed, latencyMs: options.latencyMs, process: 'separate child process' },
+			sandbox: {
+				seed: 'empty',
+				randomSeed,
+				latencyMs: options.latencyMs,
+				process: 'separate child process',
+			},
 		};
 		const results = {
 			generatedAt: new Date().toISOString(),
 			command: `npx tsx bench/run.ts${process.argv.length > 2 ? ' ' + process.argv.slice(2).join(' ') : ''}`,
 			environment,
-			overhead: [overheadAtLatency, ...(overheadNoLatency === overheadAtLatency ? [] : [overheadNoLatency])],
+			overhead: [
+				overheadAtLatency,
+				...(overheadNoLatency === overheadAtLatency ? [] : [overheadNoLatency]),
+			],
 			returnAll50k: all50k,
 			creates500,
 			memory100k,
@@ -402,8 +492,22 @@ async function main(): Promise<void> {
 			`(a) Node overhead: ${overheadAtLatency.calls} sequential GetContact calls (concurrency 1), median of ${options.rounds} runs`,
 			['latency', 'loop', 'ms/call', 'node ÷ loop', 'node − loop', 'new TCP connections'],
 			results.overhead.flatMap((r) => [
-				[`${r.latencyMs} ms`, 'LACRM node in n8n-core', fmt(r.nodeMsPerCall, 3), '', '', r.tcpConnections.node],
-				['', 'bare node:http, keep-alive', fmt(r.bareMsPerCall, 3), `${fmt(r.ratio, 3)}×`, `${fmt(r.overheadMsPerCall, 3)} ms`, r.tcpConnections.bare],
+				[
+					`${r.latencyMs} ms`,
+					'LACRM node in n8n-core',
+					fmt(r.nodeMsPerCall, 3),
+					'',
+					'',
+					r.tcpConnections.node,
+				],
+				[
+					'',
+					'bare node:http, keep-alive',
+					fmt(r.bareMsPerCall, 3),
+					`${fmt(r.ratio, 3)}×`,
+					`${fmt(r.overheadMsPerCall, 3)} ms`,
+					r.tcpConnections.bare,
+				],
 				[
 					'',
 					'bare node:http, new connection per call',
@@ -415,13 +519,22 @@ async function main(): Promise<void> {
 			]),
 			2,
 		);
-		note('node = Start → LACRM (Contact → Get, ContactId from an expression) through n8n-core WorkflowExecute, one item per call');
-		table('(b) Return All, 50,000 contacts', ['', 'value'], [
-			['GetContacts calls (sandbox count)', `${all50k.getContactsCalls} (expected ${all50k.expectedCalls})`],
-			['items out', int(all50k.items)],
-			['wall time, node', `${int(all50k.wallMs)} ms`],
-			['wall time, bare loop over the same pages', `${int(all50k.bareLoopMs)} ms`],
-		]);
+		note(
+			'node = Start → LACRM (Contact → Get, ContactId from an expression) through n8n-core WorkflowExecute, one item per call',
+		);
+		table(
+			'(b) Return All, 50,000 contacts',
+			['', 'value'],
+			[
+				[
+					'GetContacts calls (sandbox count)',
+					`${all50k.getContactsCalls} (expected ${all50k.expectedCalls})`,
+				],
+				['items out', int(all50k.items)],
+				['wall time, node', `${int(all50k.wallMs)} ms`],
+				['wall time, bare loop over the same pages', `${int(all50k.bareLoopMs)} ms`],
+			],
+		);
 		table(
 			'(c) 500 × Note → Create',
 			['concurrency', 'wall time', 'ms/item', 'CreateNote calls', 'peak req/s', 'peak in flight'],
@@ -435,19 +548,28 @@ async function main(): Promise<void> {
 			]),
 		);
 		note(`speed-up of the default over 1: ${fmt(creates500.speedUp)}×`);
-		table('(d) Memory: Return All over 100,000 contacts, in a forked process', ['', 'value'], [
-			['GetContacts calls', memory100k.getContactsCalls],
-			['items out', int(memory100k.items)],
-			['wall time', `${int(memory100k.wallMs)} ms`],
-			['RSS before listing (baseline)', `${fmt(memory100k.baselineRssMiB, 1)} MiB`],
-			['peak RSS (maxRSS)', `${fmt(memory100k.peakRssMiB, 1)} MiB`],
-			['growth over baseline', `${fmt(memory100k.growthMiB, 1)} MiB (~${int(memory100k.bytesPerContact)} bytes/contact)`],
-			['peak heap used (2 ms samples)', `${fmt(memory100k.sampledPeakHeapUsedMiB, 1)} MiB`],
-		]);
+		table(
+			'(d) Memory: Return All over 100,000 contacts, in a forked process',
+			['', 'value'],
+			[
+				['GetContacts calls', memory100k.getContactsCalls],
+				['items out', int(memory100k.items)],
+				['wall time', `${int(memory100k.wallMs)} ms`],
+				['RSS before listing (baseline)', `${fmt(memory100k.baselineRssMiB, 1)} MiB`],
+				['peak RSS (maxRSS)', `${fmt(memory100k.peakRssMiB, 1)} MiB`],
+				[
+					'growth over baseline',
+					`${fmt(memory100k.growthMiB, 1)} MiB (~${int(memory100k.bytesPerContact)} bytes/contact)`,
+				],
+				['peak heap used (2 ms samples)', `${fmt(memory100k.sampledPeakHeapUsedMiB, 1)} MiB`],
+			],
+		);
 
 		fs.mkdirSync(path.dirname(options.out), { recursive: true });
 		fs.writeFileSync(options.out, `${JSON.stringify(results, null, '\t')}\n`);
-		process.stdout.write(`\nWrote ${path.relative(process.cwd(), options.out) || options.out} (${results.totalSeconds} s in total)\n`);
+		process.stdout.write(
+			`\nWrote ${path.relative(process.cwd(), options.out) || options.out} (${results.totalSeconds} s in total)\n`,
+		);
 	} finally {
 		await sandbox.stop();
 		shutdownEngine();

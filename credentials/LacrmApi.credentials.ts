@@ -15,7 +15,8 @@ export const apiBaseUrlProperty: INodeProperties = {
 	name: 'baseUrl',
 	type: 'string',
 	default: LACRM_API_BASE_URL,
-	description: 'Leave as is for Less Annoying CRM. Change it only to reach a local LACRM sandbox or a proxy.',
+	description:
+		'Leave as is for Less Annoying CRM. Change it only to reach a local LACRM sandbox or a proxy.',
 };
 
 export class LacrmApi implements ICredentialType {
@@ -23,7 +24,10 @@ export class LacrmApi implements ICredentialType {
 
 	displayName = 'Less Annoying CRM API';
 
-	icon: Icon = { light: 'file:../nodes/Lacrm/lacrm.svg', dark: 'file:../nodes/Lacrm/lacrm.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Lacrm/lacrm.svg',
+		dark: 'file:../nodes/Lacrm/lacrm.dark.svg',
+	};
 
 	documentationUrl = 'https://account.lessannoyingcrm.com/api_docs/v2/Getting_Started/Connect';
 

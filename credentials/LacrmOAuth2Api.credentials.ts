@@ -17,7 +17,10 @@ export class LacrmOAuth2Api implements ICredentialType {
 
 	displayName = 'Less Annoying CRM OAuth2 API';
 
-	icon: Icon = { light: 'file:../nodes/Lacrm/lacrm.svg', dark: 'file:../nodes/Lacrm/lacrm.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Lacrm/lacrm.svg',
+		dark: 'file:../nodes/Lacrm/lacrm.dark.svg',
+	};
 
 	documentationUrl = 'https://account.lessannoyingcrm.com/api_docs/v2/Advanced/OAuth';
 

@@ -45,7 +45,8 @@ function parseParametersValue(value: unknown): Record<string, unknown> {
 		if (value.length === 0) return {};
 		throw badRequest('invalid-parameters', `'Parameters' must be a JSON object.`);
 	}
-	if (typeof value !== 'object') throw badRequest('invalid-parameters', `'Parameters' must be a JSON object.`);
+	if (typeof value !== 'object')
+		throw badRequest('invalid-parameters', `'Parameters' must be a JSON object.`);
 	return { ...(value as Record<string, unknown>) };
 }
 
@@ -64,7 +65,8 @@ function parseCall(body: Buffer, contentType: string, query: URLSearchParams): P
 					data: Buffer.from(part.data),
 				};
 			} else if (part.name === 'Function') fnValue = part.data.toString('utf8').trim();
-			else if (part.name === 'Parameters') Object.assign(raw, parseParametersValue(part.data.toString('utf8')));
+			else if (part.name === 'Parameters')
+				Object.assign(raw, parseParametersValue(part.data.toString('utf8')));
 			else raw[part.name] = part.data.toString('utf8');
 		}
 	} else {
@@ -74,11 +76,17 @@ function parseCall(body: Buffer, contentType: string, query: URLSearchParams): P
 			try {
 				parsed = JSON.parse(text);
 			} catch {
-				throw badRequest('invalid-json', 'The request body is not valid JSON. Send {"Function": "...", "Parameters": {...}}.');
+				throw badRequest(
+					'invalid-json',
+					'The request body is not valid JSON. Send {"Function": "...", "Parameters": {...}}.',
+				);
 			}
 		}
 		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-			throw badRequest('invalid-envelope', 'The request body must be a JSON object {"Function": "...", "Parameters": {...}}.');
+			throw badRequest(
+				'invalid-envelope',
+				'The request body must be a JSON object {"Function": "...", "Parameters": {...}}.',
+			);
 		}
 		const envelope = parsed as Record<string, unknown>;
 		fnValue = envelope.Function;
@@ -89,13 +97,22 @@ function parseCall(body: Buffer, contentType: string, query: URLSearchParams): P
 		if (key === 'Function') fnValue ??= value;
 		else if (!(key in raw)) raw[key] = value;
 	}
-	if (typeof fnValue !== 'string' || fnValue === '') throw badRequest('missing-function', `'Function' is required: name the API function to call, e.g. "GetUser".`);
+	if (typeof fnValue !== 'string' || fnValue === '')
+		throw badRequest(
+			'missing-function',
+			`'Function' is required: name the API function to call, e.g. "GetUser".`,
+		);
 	return { fn: fnValue, raw, upload };
 }
 
-function sendFault(res: http.ServerResponse, fault: Extract<FaultDecision, { kind: 'status' }>, fn: string): void {
+function sendFault(
+	res: http.ServerResponse,
+	fault: Extract<FaultDecision, { kind: 'status' }>,
+	fn: string,
+): void {
 	const headers: Record<string, string> = {};
-	if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);
+	if (fault.retryAfterSeconds !== undefined)
+		headers['Retry-After'] = String(fault.retryAfterSeconds);
 	if (typeof fault.body === 'string') {
 		sendText(res, fault.status, fault.body, 'text/plain; charset=utf-8', headers);
 		return;
@@ -104,14 +121,23 @@ function sendFault(res: http.ServerResponse, fault: Extract<FaultDecision, { kin
 		fault.status === 429
 			? 'Too many requests: slow down and retry after the time given in Retry-After.'
 			: `The server encountered an error while processing ${fn} (sandbox fault, HTTP ${fault.status}).`;
-	sendJson(res, fault.status, fault.body ?? errorBody(`sandbox-fault-${fault.status}`, description), headers);
+	sendJson(
+		res,
+		fault.status,
+		fault.body ?? errorBody(`sandbox-fault-${fault.status}`, description),
+		headers,
+	);
 }
 
 /** Raw API key, or `Bearer <access token>`; each acts as one user. */
 function authenticate(rt: SandboxRuntime, header: string | undefined): User {
 	const value = (header ?? '').trim();
 	if (value === '') {
-		throw new ApiError('auth-missing', 'Missing Authorization header: send your API key, or "Bearer <access token>" for OAuth.', 401);
+		throw new ApiError(
+			'auth-missing',
+			'Missing Authorization header: send your API key, or "Bearer <access token>" for OAuth.',
+			401,
+		);
 	}
 	const bearer = /^Bearer\s+(.+)$/i.exec(value);
 	if (bearer) {
@@ -119,21 +145,41 @@ function authenticate(rt: SandboxRuntime, header: string | undefined): User {
 		if (check.ok === false) {
 			if (check.reason === 'expired') {
 				rt.counters.bump('expiredTokenRejections');
-				throw new ApiError('auth-token-expired', 'The access token has expired. Use the refresh token to get a new one.', rt.options.expiredTokenStatus);
+				throw new ApiError(
+					'auth-token-expired',
+					'The access token has expired. Use the refresh token to get a new one.',
+					rt.options.expiredTokenStatus,
+				);
 			}
-			if (check.reason === 'revoked') throw new ApiError('auth-token-revoked', 'The access token has been revoked. The user must authorize the application again.', 401);
+			if (check.reason === 'revoked')
+				throw new ApiError(
+					'auth-token-revoked',
+					'The access token has been revoked. The user must authorize the application again.',
+					401,
+				);
 			throw new ApiError('auth-token-invalid', 'The access token is not valid.', 401);
 		}
 		return rt.store.user(check.userId);
 	}
 	const userId = rt.apiKeys.get(value);
-	if (userId === undefined || !rt.store.users.has(userId)) throw new ApiError('auth-invalid-key', 'The API key is not valid.', 401);
+	if (userId === undefined || !rt.store.users.has(userId))
+		throw new ApiError('auth-invalid-key', 'The API key is not valid.', 401);
 	return rt.store.user(userId);
 }
 
-export async function handleApi(rt: SandboxRuntime, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+export async function handleApi(
+	rt: SandboxRuntime,
+	req: http.IncomingMessage,
+	res: http.ServerResponse,
+	url: URL,
+): Promise<void> {
 	if (req.method !== 'POST') {
-		sendJson(res, 405, errorBody('method-not-allowed', 'The LACRM API only accepts POST requests to /v2/.'), { Allow: 'POST' });
+		sendJson(
+			res,
+			405,
+			errorBody('method-not-allowed', 'The LACRM API only accepts POST requests to /v2/.'),
+			{ Allow: 'POST' },
+		);
 		return;
 	}
 	const started = Date.now();
@@ -166,7 +212,11 @@ export async function handleApi(rt: SandboxRuntime, req: http.IncomingMessage, r
 		}
 		const user = authenticate(rt, headerValue(req.headers, 'authorization'));
 		const entry = DISPATCH.get(call.fn);
-		if (!entry) throw new ApiError('unknown-function', `'${call.fn}' is not a function of the LACRM API (function names are case-sensitive).`);
+		if (!entry)
+			throw new ApiError(
+				'unknown-function',
+				`'${call.fn}' is not a function of the LACRM API (function names are case-sensitive).`,
+			);
 		const { params, extras } = validateParameters(entry.spec, call.raw);
 		const emitted: EmittedEvent[] = [];
 		const store = rt.store;
@@ -205,12 +255,29 @@ export async function handleApi(rt: SandboxRuntime, req: http.IncomingMessage, r
 			if (err.status === 401) rt.counters.bump('unauthorized');
 			if (!res.headersSent) sendJson(res, err.status, errorBody(err.kind, err.message));
 		} else if (err instanceof BodyTooLargeError) {
-			if (!res.headersSent) sendJson(res, 400, errorBody('request-too-large', 'The request is larger than the 50 MB file limit.'), { Connection: 'close' });
+			if (!res.headersSent)
+				sendJson(
+					res,
+					400,
+					errorBody('request-too-large', 'The request is larger than the 50 MB file limit.'),
+					{ Connection: 'close' },
+				);
 		} else {
 			rt.log(`internal error in ${fnName}: ${(err as Error).stack ?? String(err)}`);
-			if (!res.headersSent) sendJson(res, 500, errorBody('internal-error', `The sandbox failed while processing ${fnName}: ${(err as Error).message}`));
+			if (!res.headersSent)
+				sendJson(
+					res,
+					500,
+					errorBody(
+						'internal-error',
+						`The sandbox failed while processing ${fnName}: ${(err as Error).message}`,
+					),
+				);
 		}
 	} finally {
-		if (!rt.quiet) rt.log(`${fnName} → ${res.statusCode}${res.writableEnded ? '' : ' (no answer)'} ${Date.now() - started} ms`);
+		if (!rt.quiet)
+			rt.log(
+				`${fnName} → ${res.statusCode}${res.writableEnded ? '' : ' (no answer)'} ${Date.now() - started} ms`,
+			);
 	}
 }

@@ -30,7 +30,9 @@ function parseArgs(argv: string[]): SandboxOptions {
 	options.port = envPort !== undefined && envPort !== '' ? Number(envPort) : DEFAULT_CLI_PORT;
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
-		const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+		const [flag, inline] = arg.includes('=')
+			? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+			: [arg, undefined];
 		const value = (): string => {
 			const v = inline ?? argv[++i];
 			if (v === undefined) fail(`${flag} needs a value`);
@@ -46,8 +48,11 @@ function parseArgs(argv: string[]): SandboxOptions {
 			case '--latency': {
 				const v = value();
 				const range = /^(\d+)-(\d+)$/.exec(v);
-				const latency: FaultOptions['latencyMs'] = range ? { min: Number(range[1]), max: Number(range[2]) } : Number(v);
-				if (typeof latency === 'number' && !(latency >= 0)) fail(`--latency: '${v}' is not a number of milliseconds or a min-max range`);
+				const latency: FaultOptions['latencyMs'] = range
+					? { min: Number(range[1]), max: Number(range[2]) }
+					: Number(v);
+				if (typeof latency === 'number' && !(latency >= 0))
+					fail(`--latency: '${v}' is not a number of milliseconds or a min-max range`);
 				options.faults = { ...options.faults, latencyMs: latency };
 				break;
 			}
@@ -93,7 +98,12 @@ function parseArgs(argv: string[]): SandboxOptions {
 				fail(`Unknown option ${arg}`);
 		}
 	}
-	if (!Number.isInteger(options.port) || (options.port as number) < 0 || (options.port as number) > 65535) fail(`Invalid port: ${options.port}`);
+	if (
+		!Number.isInteger(options.port) ||
+		(options.port as number) < 0 ||
+		(options.port as number) > 65535
+	)
+		fail(`Invalid port: ${options.port}`);
 	return options;
 }
 

@@ -26,7 +26,8 @@ async function jsonBody(req: http.IncomingMessage): Promise<unknown> {
 }
 
 function asObject(value: unknown): Record<string, unknown> {
-	if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ControlError('The body must be a JSON object.');
+	if (!value || typeof value !== 'object' || Array.isArray(value))
+		throw new ControlError('The body must be a JSON object.');
 	return value as Record<string, unknown>;
 }
 
@@ -47,25 +48,59 @@ export function stateOf(rt: SandboxRuntime): Record<string, unknown> {
 			refreshTokenTtlSeconds: rt.options.refreshTokenTtlSeconds,
 			webhookRetry: rt.options.webhookRetry,
 		},
-		records: { contacts: rt.store.contacts.size, pipelineItems: rt.store.pipelineItems.size, webhooks: rt.store.webhooks.size },
+		records: {
+			contacts: rt.store.contacts.size,
+			pipelineItems: rt.store.pipelineItems.size,
+			webhooks: rt.store.webhooks.size,
+		},
 	};
 }
 
-export async function handleControl(rt: SandboxRuntime, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+export async function handleControl(
+	rt: SandboxRuntime,
+	req: http.IncomingMessage,
+	res: http.ServerResponse,
+	url: URL,
+): Promise<void> {
 	const route = url.pathname.slice('/_sandbox/'.length).replace(/\/$/, '');
 	const method = req.method ?? 'GET';
 	try {
 		if (method === 'GET' && route === 'state') return sendJson(res, 200, stateOf(rt));
 		if (method === 'GET' && route === 'users') {
-			return sendJson(res, 200, SEED_USERS.map((u) => ({ UserId: u.UserId, FirstName: u.FirstName, LastName: u.LastName, IsAdmin: u.IsAdmin, apiKey: rt.apiKeyFor(u.UserId) })));
+			return sendJson(
+				res,
+				200,
+				SEED_USERS.map((u) => ({
+					UserId: u.UserId,
+					FirstName: u.FirstName,
+					LastName: u.LastName,
+					IsAdmin: u.IsAdmin,
+					apiKey: rt.apiKeyFor(u.UserId),
+				})),
+			);
 		}
-		if (method !== 'POST') throw new ControlError(`Unknown control endpoint: ${method} /_sandbox/${route}`);
+		if (method !== 'POST')
+			throw new ControlError(`Unknown control endpoint: ${method} /_sandbox/${route}`);
 		const formMatch = /^forms\/([^/]+)\/submit$/.exec(route);
 		if (formMatch) {
 			const fields = asObject(await jsonBody(req));
-			const submission = submitForm(rt.store, rt.clock.now(), decodeURIComponent(formMatch[1]), fields);
-			rt.webhooks.dispatch(rt.store, submission.events, submission.form.OwnerUserId, Promise.resolve());
-			return sendJson(res, 200, { FormId: submission.form.FormId, SubmissionId: submission.submissionId, ContactId: submission.contactId });
+			const submission = submitForm(
+				rt.store,
+				rt.clock.now(),
+				decodeURIComponent(formMatch[1]),
+				fields,
+			);
+			rt.webhooks.dispatch(
+				rt.store,
+				submission.events,
+				submission.form.OwnerUserId,
+				Promise.resolve(),
+			);
+			return sendJson(res, 200, {
+				FormId: submission.form.FormId,
+				SubmissionId: submission.submissionId,
+				ContactId: submission.contactId,
+			});
 		}
 		switch (route) {
 			case 'reset':
@@ -80,7 +115,8 @@ export async function handleControl(rt: SandboxRuntime, req: http.IncomingMessag
 			case 'script-faults': {
 				const body = await jsonBody(req);
 				const list = Array.isArray(body) ? body : asObject(body).faults;
-				if (!Array.isArray(list)) throw new ControlError('Send an array of scripted faults (or {"faults": [...]}).');
+				if (!Array.isArray(list))
+					throw new ControlError('Send an array of scripted faults (or {"faults": [...]}).');
 				rt.faults.script(list as ScriptedFault[]);
 				return sendJson(res, 200, rt.faults.state());
 			}
@@ -90,11 +126,13 @@ export async function handleControl(rt: SandboxRuntime, req: http.IncomingMessag
 			case 'clock': {
 				const body = asObject(await jsonBody(req));
 				if (body.advanceMs !== undefined) {
-					if (typeof body.advanceMs !== 'number') throw new ControlError('advanceMs must be a number of milliseconds.');
+					if (typeof body.advanceMs !== 'number')
+						throw new ControlError('advanceMs must be a number of milliseconds.');
 					rt.clock.advance(body.advanceMs);
 				} else if (body.set !== undefined) {
 					const target = typeof body.set === 'string' ? Date.parse(body.set) : body.set;
-					if (typeof target !== 'number' || Number.isNaN(target)) throw new ControlError('set must be epoch milliseconds or an ISO date string.');
+					if (typeof target !== 'number' || Number.isNaN(target))
+						throw new ControlError('set must be epoch milliseconds or an ISO date string.');
 					rt.clock.set(target);
 				} else {
 					throw new ControlError('Send {"advanceMs": n} or {"set": epochMs | ISO string}.');
@@ -109,10 +147,17 @@ export async function handleControl(rt: SandboxRuntime, req: http.IncomingMessag
 				const body = asObject(await jsonBody(req));
 				const n = body.n;
 				const companies = body.companies;
-				if (typeof n !== 'number') throw new ControlError('Send {"n": number, "companies"?: number}.');
+				if (typeof n !== 'number')
+					throw new ControlError('Send {"n": number, "companies"?: number}.');
 				const started = Date.now();
-				seedBulkContacts(rt.store, rt.clock.now(), n, { companies: typeof companies === 'number' ? companies : undefined });
-				return sendJson(res, 200, { ok: true, contacts: rt.store.contacts.size, ms: Date.now() - started });
+				seedBulkContacts(rt.store, rt.clock.now(), n, {
+					companies: typeof companies === 'number' ? companies : undefined,
+				});
+				return sendJson(res, 200, {
+					ok: true,
+					contacts: rt.store.contacts.size,
+					ms: Date.now() - started,
+				});
 			}
 			case 'issue-tokens': {
 				const body = asObject(await jsonBody(req));

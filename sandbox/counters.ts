@@ -36,7 +36,8 @@ export class Counters {
 			this.currentSecondCount = 0;
 		}
 		this.currentSecondCount++;
-		if (this.currentSecondCount > d.peakRequestsPerSecond) d.peakRequestsPerSecond = this.currentSecondCount;
+		if (this.currentSecondCount > d.peakRequestsPerSecond)
+			d.peakRequestsPerSecond = this.currentSecondCount;
 	}
 
 	apiRequestFinished(): void {
@@ -48,7 +49,15 @@ export class Counters {
 		this.data.callsByFunction[fn] = (this.data.callsByFunction[fn] ?? 0) + 1;
 	}
 
-	bump(key: 'tokenGrants' | 'refreshes' | 'refreshReuses' | 'revokedGrants' | 'unauthorized' | 'expiredTokenRejections'): void {
+	bump(
+		key:
+			| 'tokenGrants'
+			| 'refreshes'
+			| 'refreshReuses'
+			| 'revokedGrants'
+			| 'unauthorized'
+			| 'expiredTokenRejections',
+	): void {
 		this.data[key]++;
 	}
 

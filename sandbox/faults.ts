@@ -13,23 +13,34 @@ export const TOKEN_ENDPOINT = 'oauth/token';
 
 export type FaultDecision =
 	| { kind: 'none' }
-	| { kind: 'status'; status: number; retryAfterSeconds?: number; body?: unknown; afterCommit: boolean }
+	| {
+			kind: 'status';
+			status: number;
+			retryAfterSeconds?: number;
+			body?: unknown;
+			afterCommit: boolean;
+	  }
 	| { kind: 'reset'; afterCommit: boolean };
 
 const NONE: FaultDecision = { kind: 'none' };
 
 function checkRate(name: string, rate: unknown): void {
-	if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) throw new TypeError(`${name}.rate must be a number between 0 and 1`);
+	if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1))
+		throw new TypeError(`${name}.rate must be a number between 0 and 1`);
 }
 
 function checkStatus(name: string, status: unknown): void {
-	if (status !== undefined && (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599)) {
+	if (
+		status !== undefined &&
+		(typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599)
+	) {
 		throw new TypeError(`${name} must be an HTTP status (100-599)`);
 	}
 }
 
 function checkFunctions(name: string, fns: unknown): void {
-	if (fns !== undefined && (!Array.isArray(fns) || !fns.every((f) => typeof f === 'string'))) throw new TypeError(`${name} must be an array of Function names`);
+	if (fns !== undefined && (!Array.isArray(fns) || !fns.every((f) => typeof f === 'string')))
+		throw new TypeError(`${name} must be an array of Function names`);
 }
 
 export function validateFaultOptions(f: FaultOptions): FaultOptions {
@@ -38,12 +49,21 @@ export function validateFaultOptions(f: FaultOptions): FaultOptions {
 	if (lat !== undefined) {
 		const ok =
 			(typeof lat === 'number' && lat >= 0) ||
-			(typeof lat === 'object' && lat !== null && typeof lat.min === 'number' && typeof lat.max === 'number' && lat.min >= 0 && lat.max >= lat.min);
-		if (!ok) throw new TypeError('latencyMs must be a non-negative number or {min, max} with 0 <= min <= max');
+			(typeof lat === 'object' &&
+				lat !== null &&
+				typeof lat.min === 'number' &&
+				typeof lat.max === 'number' &&
+				lat.min >= 0 &&
+				lat.max >= lat.min);
+		if (!ok)
+			throw new TypeError(
+				'latencyMs must be a non-negative number or {min, max} with 0 <= min <= max',
+			);
 	}
 	if (f.rateLimit) {
 		checkRate('rateLimit', f.rateLimit.rate);
-		if (typeof f.rateLimit.retryAfterSeconds !== 'number' || f.rateLimit.retryAfterSeconds < 0) throw new TypeError('rateLimit.retryAfterSeconds must be a number >= 0');
+		if (typeof f.rateLimit.retryAfterSeconds !== 'number' || f.rateLimit.retryAfterSeconds < 0)
+			throw new TypeError('rateLimit.retryAfterSeconds must be a number >= 0');
 	}
 	if (f.serverErrors) {
 		checkRate('serverErrors', f.serverErrors.rate);
@@ -59,8 +79,12 @@ export function validateScriptedFaults(list: ScriptedFault[]): ScriptedFault[] {
 	for (const [i, f] of list.entries()) {
 		if (!f || typeof f !== 'object') throw new TypeError(`scripted fault #${i} must be an object`);
 		checkStatus(`scripted fault #${i} status`, f.status);
-		if (f.networkError !== undefined && f.networkError !== 'reset') throw new TypeError(`scripted fault #${i}: networkError must be 'reset'`);
-		if (f.retryAfterSeconds !== undefined && (typeof f.retryAfterSeconds !== 'number' || f.retryAfterSeconds < 0)) {
+		if (f.networkError !== undefined && f.networkError !== 'reset')
+			throw new TypeError(`scripted fault #${i}: networkError must be 'reset'`);
+		if (
+			f.retryAfterSeconds !== undefined &&
+			(typeof f.retryAfterSeconds !== 'number' || f.retryAfterSeconds < 0)
+		) {
 			throw new TypeError(`scripted fault #${i}: retryAfterSeconds must be a number >= 0`);
 		}
 		checkFunctions(`scripted fault #${i} functions`, f.functions);
@@ -119,7 +143,13 @@ export class FaultInjector {
 		const afterCommit = f.afterCommit === true;
 		if (f.networkError === 'reset') return { kind: 'reset', afterCommit };
 		if (f.status !== undefined || afterCommit) {
-			return { kind: 'status', status: f.status ?? 500, retryAfterSeconds: f.retryAfterSeconds, body: f.body, afterCommit };
+			return {
+				kind: 'status',
+				status: f.status ?? 500,
+				retryAfterSeconds: f.retryAfterSeconds,
+				body: f.body,
+				afterCommit,
+			};
 		}
 		return NONE; // an empty entry lets one call through untouched
 	}
@@ -131,7 +161,12 @@ export class FaultInjector {
 		if (fn === TOKEN_ENDPOINT || !this.targets(fn)) return NONE;
 		const { rateLimit, serverErrors, errorAfterCommit } = this.options;
 		if (rateLimit && this.rng.chance(rateLimit.rate)) {
-			return { kind: 'status', status: 429, retryAfterSeconds: rateLimit.retryAfterSeconds, afterCommit: false };
+			return {
+				kind: 'status',
+				status: 429,
+				retryAfterSeconds: rateLimit.retryAfterSeconds,
+				afterCommit: false,
+			};
 		}
 		if (serverErrors && this.rng.chance(serverErrors.rate)) {
 			return { kind: 'status', status: serverErrors.status ?? 500, afterCommit: false };

@@ -39,7 +39,11 @@ export function formNamed(store: Store, formName: string): PublicForm {
 	for (const f of store.forms.values()) if (f.FormName.toLowerCase() === wanted) return f;
 	// Any name works: the form is created on first use, owned by the account admin.
 	const admin = [...store.users.values()].find((u) => u.IsAdmin) ?? [...store.users.values()][0];
-	const form: PublicForm = { FormId: store.newId(), FormName: formName.trim(), OwnerUserId: admin.UserId };
+	const form: PublicForm = {
+		FormId: store.newId(),
+		FormName: formName.trim(),
+		OwnerUserId: admin.UserId,
+	};
 	store.forms.set(form.FormId, form);
 	return form;
 }
@@ -51,14 +55,23 @@ export interface FormSubmission {
 	events: EmittedEvent[];
 }
 
-export function submitForm(store: Store, now: number, formName: string, fields: Record<string, unknown>): FormSubmission {
-	if (!formName || formName.trim() === '') throw new ApiError('form-name', 'A form name is required.');
-	if (!fields || typeof fields !== 'object' || Array.isArray(fields)) throw new ApiError('form-fields', 'Form fields must be an object.');
+export function submitForm(
+	store: Store,
+	now: number,
+	formName: string,
+	fields: Record<string, unknown>,
+): FormSubmission {
+	if (!formName || formName.trim() === '')
+		throw new ApiError('form-name', 'A form name is required.');
+	if (!fields || typeof fields !== 'object' || Array.isArray(fields))
+		throw new ApiError('form-fields', 'Form fields must be an object.');
 	const form = formNamed(store, formName);
 	const first = pick(fields, FIRST_KEYS);
 	const last = pick(fields, LAST_KEYS);
 	const email = pick(fields, ['Email', 'email']);
-	const name = pick(fields, NAME_KEYS) ?? ([first, last].filter(Boolean).join(' ') || email || 'Web form submission');
+	const name =
+		pick(fields, NAME_KEYS) ??
+		([first, last].filter(Boolean).join(' ') || email || 'Web form submission');
 	const mapped: Record<string, string> = {};
 	const custom: Record<string, unknown> = {};
 	const contactFields = store.customFieldsFor('Contact');
@@ -72,7 +85,15 @@ export function submitForm(store: Store, now: number, formName: string, fields: 
 		if (!field) continue;
 		try {
 			// Keep only values the field accepts; a form may collect anything.
-			applyCustomFieldInput({ store, fn: 'PublicForm.Submit', fields: [field], input: { [key]: value }, existing: null, creating: false, recordLabel: 'contact' });
+			applyCustomFieldInput({
+				store,
+				fn: 'PublicForm.Submit',
+				fields: [field],
+				input: { [key]: value },
+				existing: null,
+				creating: false,
+				recordLabel: 'contact',
+			});
 			custom[field.Name] = value;
 		} catch {
 			// not stored on the contact, still reported in FormFields
@@ -101,7 +122,13 @@ export function submitForm(store: Store, now: number, formName: string, fields: 
 			{ event: 'Contact.Create', payload: { Contacts: [serialized] } },
 			{
 				event: 'PublicForm.Submit',
-				payload: { FormId: form.FormId, FormName: form.FormName, SubmissionId: submissionId, Contacts: [serialized], FormFields: { ...fields } },
+				payload: {
+					FormId: form.FormId,
+					FormName: form.FormName,
+					SubmissionId: submissionId,
+					Contacts: [serialized],
+					FormFields: { ...fields },
+				},
 			},
 		],
 	};

@@ -28,8 +28,15 @@ export { DEFAULTS as SANDBOX_DEFAULTS } from './runtime';
 /** The port `npm run sandbox` uses when neither --port nor SANDBOX_PORT is given. */
 export const DEFAULT_CLI_PORT = 8765;
 
-async function authorizeOverHttp(rt: SandboxRuntime, params: Record<string, string>): Promise<{ code: string; state?: string }> {
-	const query = new URLSearchParams({ response_type: 'code', client_id: rt.options.clientId, ...params });
+async function authorizeOverHttp(
+	rt: SandboxRuntime,
+	params: Record<string, string>,
+): Promise<{ code: string; state?: string }> {
+	const query = new URLSearchParams({
+		response_type: 'code',
+		client_id: rt.options.clientId,
+		...params,
+	});
 	let res = await httpRequest(`${rt.url}/oauth/authorize.php?${query}`);
 	if (res.status === 200 && String(res.headers['content-type']).startsWith('text/html')) {
 		// Consent page: press "Allow" the way a browser would, by posting the form back.
@@ -48,11 +55,16 @@ async function authorizeOverHttp(rt: SandboxRuntime, params: Record<string, stri
 	const target = new URL(location);
 	const error = target.searchParams.get('error');
 	if (error) {
-		throw Object.assign(new Error(`authorize failed: ${error}: ${target.searchParams.get('error_description') ?? ''}`), {
-			error,
-			state: target.searchParams.get('state') ?? undefined,
-			location,
-		});
+		throw Object.assign(
+			new Error(
+				`authorize failed: ${error}: ${target.searchParams.get('error_description') ?? ''}`,
+			),
+			{
+				error,
+				state: target.searchParams.get('state') ?? undefined,
+				location,
+			},
+		);
 	}
 	const code = target.searchParams.get('code');
 	if (!code) throw new Error(`authorize redirect carries no code: ${location}`);
@@ -92,10 +104,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		},
 		expireAccessTokens: () => rt.oauth.expireAccessTokens(),
 		apiKeyFor: (userId) => rt.apiKeyFor(userId),
-		users: () => SEED_USERS.map((u) => ({ UserId: u.UserId, FirstName: u.FirstName, LastName: u.LastName, IsAdmin: u.IsAdmin })),
+		users: () =>
+			SEED_USERS.map((u) => ({
+				UserId: u.UserId,
+				FirstName: u.FirstName,
+				LastName: u.LastName,
+				IsAdmin: u.IsAdmin,
+			})),
 		seedContacts: (n, opts) => seedBulkContacts(rt.store, rt.clock.now(), n, opts),
 		call: async (fn, params = {}, auth = {}) => {
-			const authorization = auth.accessToken !== undefined ? `Bearer ${auth.accessToken}` : (auth.apiKey ?? o.apiKey);
+			const authorization =
+				auth.accessToken !== undefined ? `Bearer ${auth.accessToken}` : (auth.apiKey ?? o.apiKey);
 			const res = await httpRequest(`${rt.url}/v2/`, {
 				method: 'POST',
 				headers: { 'Content-Type': 'application/json', Authorization: authorization },
@@ -113,7 +132,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		flushWebhooks: () => rt.webhooks.flush(),
 		submitPublicForm: async (formName, fields) => {
 			const submission = submitForm(rt.store, rt.clock.now(), formName, fields);
-			rt.webhooks.dispatch(rt.store, submission.events, submission.form.OwnerUserId, Promise.resolve());
+			rt.webhooks.dispatch(
+				rt.store,
+				submission.events,
+				submission.form.OwnerUserId,
+				Promise.resolve(),
+			);
 		},
 	};
 }

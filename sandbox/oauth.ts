@@ -54,7 +54,8 @@ interface TokenRecord {
 	used: boolean;
 }
 
-export type AccessCheck = { ok: true; userId: string } | { ok: false; reason: 'unknown' | 'expired' | 'revoked' };
+export type AccessCheck =
+	{ ok: true; userId: string } | { ok: false; reason: 'unknown' | 'expired' | 'revoked' };
 
 class OAuthError extends Error {
 	constructor(
@@ -77,7 +78,10 @@ export interface OAuthDeps {
 }
 
 function escapeHtml(s: string): string {
-	return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+	return s.replace(
+		/[&<>"']/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+	);
 }
 
 export class OAuthServer {
@@ -93,7 +97,11 @@ export class OAuthServer {
 
 	// ---- authorize.php -------------------------------------------------------------------------
 
-	async handleAuthorize(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+	async handleAuthorize(
+		req: http.IncomingMessage,
+		res: http.ServerResponse,
+		url: URL,
+	): Promise<void> {
 		let params: URLSearchParams = url.searchParams;
 		let decision: string | null = null;
 		if (req.method === 'POST') {
@@ -101,7 +109,10 @@ export class OAuthServer {
 			params = new URLSearchParams((await readBody(req, 64 * 1024)).toString('utf8'));
 			decision = params.get('decision');
 		} else if (req.method !== 'GET') {
-			sendJson(res, 405, { error: 'invalid_request', error_description: 'Use GET (or POST from the consent page).' });
+			sendJson(res, 405, {
+				error: 'invalid_request',
+				error_description: 'Use GET (or POST from the consent page).',
+			});
 			return;
 		}
 		const clientId = params.get('client_id');
@@ -124,18 +135,29 @@ export class OAuthServer {
 		};
 		const responseType = params.get('response_type');
 		if (responseType !== 'code') {
-			redirectError('unsupported_response_type', responseType ? `response_type must be "code", got "${responseType}".` : 'response_type is required and must be "code".');
+			redirectError(
+				'unsupported_response_type',
+				responseType
+					? `response_type must be "code", got "${responseType}".`
+					: 'response_type is required and must be "code".',
+			);
 			return;
 		}
 		const redirectUrl = params.get('redirect_url');
 		if (redirectUrl !== null && redirectUrl !== this.config.redirectUrl) {
-			redirectError('invalid_request', 'redirect_url does not match the redirect URL registered for this client.');
+			redirectError(
+				'invalid_request',
+				'redirect_url does not match the redirect URL registered for this client.',
+			);
 			return;
 		}
 		// Sandbox extension: which user grants access (default: the account's admin).
 		const userId = params.get('sandbox_user_id') || this.deps.defaultUserId();
 		if (!this.deps.userExists(userId)) {
-			redirectError('invalid_request', `sandbox_user_id '${userId}' is not a user of this account.`);
+			redirectError(
+				'invalid_request',
+				`sandbox_user_id '${userId}' is not a user of this account.`,
+			);
 			return;
 		}
 		if (this.config.consent === 'page' && decision === null) {
@@ -147,7 +169,13 @@ export class OAuthServer {
 			return;
 		}
 		const code = randomToken(24);
-		this.codes.set(code, { clientId, userId, redirectUrl, expiresAt: this.deps.clock.now() + CODE_TTL_MS, used: false });
+		this.codes.set(code, {
+			clientId,
+			userId,
+			redirectUrl,
+			expiresAt: this.deps.clock.now() + CODE_TTL_MS,
+			used: false,
+		});
 		const target = new URL(this.config.redirectUrl);
 		target.searchParams.set('code', code);
 		if (state !== null) target.searchParams.set('state', state);
@@ -177,7 +205,10 @@ export class OAuthServer {
 
 	async handleToken(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
 		if (req.method !== 'POST') {
-			sendJson(res, 405, { error: 'invalid_request', error_description: 'The token endpoint only accepts POST.' });
+			sendJson(res, 405, {
+				error: 'invalid_request',
+				error_description: 'The token endpoint only accepts POST.',
+			});
 			return;
 		}
 		const fault: FaultDecision = this.deps.faults.decide(TOKEN_ENDPOINT);
@@ -205,7 +236,8 @@ export class OAuthServer {
 		} catch (err) {
 			if (err instanceof OAuthError) {
 				const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
-				if (err.status === 401) headers['WWW-Authenticate'] = 'Basic realm="LACRM sandbox token endpoint"';
+				if (err.status === 401)
+					headers['WWW-Authenticate'] = 'Basic realm="LACRM sandbox token endpoint"';
 				sendJson(res, err.status, { error: err.error, error_description: err.message }, headers);
 				return;
 			}
@@ -213,18 +245,37 @@ export class OAuthServer {
 		}
 	}
 
-	private sendFault(res: http.ServerResponse, fault: Extract<FaultDecision, { kind: 'status' }>): void {
+	private sendFault(
+		res: http.ServerResponse,
+		fault: Extract<FaultDecision, { kind: 'status' }>,
+	): void {
 		const headers: Record<string, string> = {};
-		if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);
-		if (typeof fault.body === 'string') sendText(res, fault.status, fault.body, 'text/plain; charset=utf-8', headers);
-		else sendJson(res, fault.status, fault.body ?? { error: 'server_error', error_description: `Sandbox fault: HTTP ${fault.status}.` }, headers);
+		if (fault.retryAfterSeconds !== undefined)
+			headers['Retry-After'] = String(fault.retryAfterSeconds);
+		if (typeof fault.body === 'string')
+			sendText(res, fault.status, fault.body, 'text/plain; charset=utf-8', headers);
+		else
+			sendJson(
+				res,
+				fault.status,
+				fault.body ?? {
+					error: 'server_error',
+					error_description: `Sandbox fault: HTTP ${fault.status}.`,
+				},
+				headers,
+			);
 	}
 
 	/** HTTP Basic with the registered client; credentials in the body are not accepted instead. */
 	private authenticateClient(req: http.IncomingMessage): void {
 		const header = headerValue(req.headers, 'authorization') ?? '';
 		const m = /^Basic\s+(\S+)\s*$/i.exec(header);
-		if (!m) throw new OAuthError(401, 'invalid_client', 'Client authentication required: send Authorization: Basic base64(ClientId:ClientSecret).');
+		if (!m)
+			throw new OAuthError(
+				401,
+				'invalid_client',
+				'Client authentication required: send Authorization: Basic base64(ClientId:ClientSecret).',
+			);
 		const decoded = Buffer.from(m[1], 'base64').toString('utf8');
 		const colon = decoded.indexOf(':');
 		// RFC 6749 §2.3.1: id and secret are form-encoded before base64; decode them back.
@@ -238,28 +289,40 @@ export class OAuthServer {
 		const id = colon < 0 ? decoded : decode(decoded.slice(0, colon));
 		const secret = colon < 0 ? '' : decode(decoded.slice(colon + 1));
 		if (id !== this.config.clientId || secret !== this.config.clientSecret) {
-			throw new OAuthError(401, 'invalid_client', 'Client authentication failed: unknown client id or wrong secret.');
+			throw new OAuthError(
+				401,
+				'invalid_client',
+				'Client authentication failed: unknown client id or wrong secret.',
+			);
 		}
 	}
 
 	private async readTokenBody(req: http.IncomingMessage): Promise<Record<string, unknown>> {
 		const raw = (await readBody(req, 64 * 1024)).toString('utf8');
 		const type = (headerValue(req.headers, 'content-type') ?? '').toLowerCase();
-		const isForm = type.includes('application/x-www-form-urlencoded') || type.includes('multipart/form-data');
+		const isForm =
+			type.includes('application/x-www-form-urlencoded') || type.includes('multipart/form-data');
 		if (isForm && this.config.tokenEndpointJsonOnly) {
-			throw new OAuthError(400, 'invalid_request', 'This token endpoint accepts only JSON bodies (Content-Type: application/json), as LACRM documents.');
+			throw new OAuthError(
+				400,
+				'invalid_request',
+				'This token endpoint accepts only JSON bodies (Content-Type: application/json), as LACRM documents.',
+			);
 		}
 		const parseJson = (): Record<string, unknown> | null => {
 			try {
 				const v: unknown = JSON.parse(raw);
-				return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+				return v && typeof v === 'object' && !Array.isArray(v)
+					? (v as Record<string, unknown>)
+					: null;
 			} catch {
 				return null;
 			}
 		};
 		if (type.includes('json') || this.config.tokenEndpointJsonOnly) {
 			const json = parseJson();
-			if (!json) throw new OAuthError(400, 'invalid_request', 'The request body is not a JSON object.');
+			if (!json)
+				throw new OAuthError(400, 'invalid_request', 'The request body is not a JSON object.');
 			return json;
 		}
 		if (isForm) return Object.fromEntries(new URLSearchParams(raw));
@@ -271,23 +334,40 @@ export class OAuthServer {
 		const grantType = body.grant_type;
 		if (grantType === 'authorization_code') return this.exchangeCode(body);
 		if (grantType === 'refresh_token') return this.exchangeRefresh(body);
-		if (grantType === undefined || grantType === '') throw new OAuthError(400, 'invalid_request', 'grant_type is required.');
-		throw new OAuthError(400, 'unsupported_grant_type', `grant_type '${String(grantType)}' is not supported; use authorization_code or refresh_token.`);
+		if (grantType === undefined || grantType === '')
+			throw new OAuthError(400, 'invalid_request', 'grant_type is required.');
+		throw new OAuthError(
+			400,
+			'unsupported_grant_type',
+			`grant_type '${String(grantType)}' is not supported; use authorization_code or refresh_token.`,
+		);
 	}
 
 	private exchangeCode(body: Record<string, unknown>): TokenResponse {
 		const code = body.code;
-		if (typeof code !== 'string' || code === '') throw new OAuthError(400, 'invalid_request', 'code is required.');
+		if (typeof code !== 'string' || code === '')
+			throw new OAuthError(400, 'invalid_request', 'code is required.');
 		const record = this.codes.get(code);
-		if (!record || record.clientId !== this.config.clientId) throw new OAuthError(400, 'invalid_grant', 'The authorization code is not valid.');
-		if (record.used) throw new OAuthError(400, 'invalid_grant', 'The authorization code has already been used.');
-		if (this.deps.clock.now() >= record.expiresAt) throw new OAuthError(400, 'invalid_grant', 'The authorization code has expired.');
+		if (!record || record.clientId !== this.config.clientId)
+			throw new OAuthError(400, 'invalid_grant', 'The authorization code is not valid.');
+		if (record.used)
+			throw new OAuthError(400, 'invalid_grant', 'The authorization code has already been used.');
+		if (this.deps.clock.now() >= record.expiresAt)
+			throw new OAuthError(400, 'invalid_grant', 'The authorization code has expired.');
 		const given = typeof body.redirect_url === 'string' ? body.redirect_url : null;
 		if (record.redirectUrl !== null && given !== record.redirectUrl) {
-			throw new OAuthError(400, 'invalid_grant', 'redirect_url was sent to the authorize endpoint, so the same redirect_url is required here.');
+			throw new OAuthError(
+				400,
+				'invalid_grant',
+				'redirect_url was sent to the authorize endpoint, so the same redirect_url is required here.',
+			);
 		}
 		if (given !== null && given !== this.config.redirectUrl) {
-			throw new OAuthError(400, 'invalid_grant', 'redirect_url does not match the registered redirect URL.');
+			throw new OAuthError(
+				400,
+				'invalid_grant',
+				'redirect_url does not match the registered redirect URL.',
+			);
 		}
 		record.used = true;
 		this.deps.counters.bump('tokenGrants');
@@ -296,7 +376,8 @@ export class OAuthServer {
 
 	private exchangeRefresh(body: Record<string, unknown>): TokenResponse {
 		const token = body.refresh_token;
-		if (typeof token !== 'string' || token === '') throw new OAuthError(400, 'invalid_request', 'refresh_token is required.');
+		if (typeof token !== 'string' || token === '')
+			throw new OAuthError(400, 'invalid_request', 'refresh_token is required.');
 		const record = this.tokens.get(token);
 		if (!record || record.kind !== 'refresh' || record.grant.clientId !== this.config.clientId) {
 			throw new OAuthError(400, 'invalid_grant', 'The refresh token is not valid.');
@@ -308,12 +389,24 @@ export class OAuthServer {
 			if (!grant.revoked) {
 				grant.revoked = true;
 				this.deps.counters.bump('revokedGrants');
-				this.deps.log(`refresh token reused: grant ${grant.grantId} (user ${grant.userId}) revoked`);
+				this.deps.log(
+					`refresh token reused: grant ${grant.grantId} (user ${grant.userId}) revoked`,
+				);
 			}
-			throw new OAuthError(400, 'invalid_grant', 'The refresh token has already been used. Refresh tokens are single-use, so all tokens of this authorization have been revoked; the user must authorize again.');
+			throw new OAuthError(
+				400,
+				'invalid_grant',
+				'The refresh token has already been used. Refresh tokens are single-use, so all tokens of this authorization have been revoked; the user must authorize again.',
+			);
 		}
-		if (grant.revoked) throw new OAuthError(400, 'invalid_grant', 'This authorization has been revoked; the user must authorize again.');
-		if (this.deps.clock.now() >= record.expiresAt) throw new OAuthError(400, 'invalid_grant', 'The refresh token has expired.');
+		if (grant.revoked)
+			throw new OAuthError(
+				400,
+				'invalid_grant',
+				'This authorization has been revoked; the user must authorize again.',
+			);
+		if (this.deps.clock.now() >= record.expiresAt)
+			throw new OAuthError(400, 'invalid_grant', 'The refresh token has expired.');
 		record.used = true;
 		this.deps.counters.bump('refreshes');
 		return this.issueTokens(grant);
@@ -323,14 +416,34 @@ export class OAuthServer {
 		const now = this.deps.clock.now();
 		const access = `sbx_at_${randomToken(24)}`;
 		const refresh = `sbx_rt_${randomToken(24)}`;
-		this.tokens.set(access, { kind: 'access', grant, expiresAt: now + this.config.accessTokenTtlSeconds * 1000, used: false });
-		this.tokens.set(refresh, { kind: 'refresh', grant, expiresAt: now + this.config.refreshTokenTtlSeconds * 1000, used: false });
-		return { access_token: access, token_type: 'Bearer', expires_in: this.config.accessTokenTtlSeconds, refresh_token: refresh };
+		this.tokens.set(access, {
+			kind: 'access',
+			grant,
+			expiresAt: now + this.config.accessTokenTtlSeconds * 1000,
+			used: false,
+		});
+		this.tokens.set(refresh, {
+			kind: 'refresh',
+			grant,
+			expiresAt: now + this.config.refreshTokenTtlSeconds * 1000,
+			used: false,
+		});
+		return {
+			access_token: access,
+			token_type: 'Bearer',
+			expires_in: this.config.accessTokenTtlSeconds,
+			refresh_token: refresh,
+		};
 	}
 
 	/** A new grant for a user, as a completed authorization would create. */
 	issueGrant(userId: string): TokenResponse {
-		const grant: Grant = { grantId: ++this.grantCounter, userId, clientId: this.config.clientId, revoked: false };
+		const grant: Grant = {
+			grantId: ++this.grantCounter,
+			userId,
+			clientId: this.config.clientId,
+			revoked: false,
+		};
 		return this.issueTokens(grant);
 	}
 

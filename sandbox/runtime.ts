@@ -51,11 +51,19 @@ function resolveOptions(o: SandboxOptions): ResolvedOptions {
 		if (typeof v !== 'number' || !(v > 0)) throw new TypeError(`${name} must be a positive number`);
 		return v;
 	};
-	if (o.expiredTokenStatus !== undefined && o.expiredTokenStatus !== 401 && o.expiredTokenStatus !== 400) throw new TypeError('expiredTokenStatus must be 401 or 400');
-	if (o.consent !== undefined && o.consent !== 'auto' && o.consent !== 'page') throw new TypeError("consent must be 'auto' or 'page'");
-	if (o.seed !== undefined && o.seed !== 'demo' && o.seed !== 'empty') throw new TypeError("seed must be 'demo' or 'empty'");
+	if (
+		o.expiredTokenStatus !== undefined &&
+		o.expiredTokenStatus !== 401 &&
+		o.expiredTokenStatus !== 400
+	)
+		throw new TypeError('expiredTokenStatus must be 401 or 400');
+	if (o.consent !== undefined && o.consent !== 'auto' && o.consent !== 'page')
+		throw new TypeError("consent must be 'auto' or 'page'");
+	if (o.seed !== undefined && o.seed !== 'demo' && o.seed !== 'empty')
+		throw new TypeError("seed must be 'demo' or 'empty'");
 	const retry = { ...DEFAULT_WEBHOOK_RETRY, ...(o.webhookRetry ?? {}) };
-	if (!Number.isInteger(retry.maxAttempts) || retry.maxAttempts < 1) throw new TypeError('webhookRetry.maxAttempts must be an integer >= 1');
+	if (!Number.isInteger(retry.maxAttempts) || retry.maxAttempts < 1)
+		throw new TypeError('webhookRetry.maxAttempts must be an integer >= 1');
 	if (!(retry.baseDelayMs >= 0)) throw new TypeError('webhookRetry.baseDelayMs must be >= 0');
 	return {
 		port: o.port ?? 0,
@@ -64,8 +72,16 @@ function resolveOptions(o: SandboxOptions): ResolvedOptions {
 		clientSecret: o.clientSecret ?? DEFAULTS.clientSecret,
 		redirectUrl: o.redirectUrl ?? DEFAULTS.redirectUrl,
 		apiKey: o.apiKey ?? DEFAULTS.apiKey,
-		accessTokenTtlSeconds: positive('accessTokenTtlSeconds', o.accessTokenTtlSeconds, DEFAULTS.accessTokenTtlSeconds),
-		refreshTokenTtlSeconds: positive('refreshTokenTtlSeconds', o.refreshTokenTtlSeconds, DEFAULTS.refreshTokenTtlSeconds),
+		accessTokenTtlSeconds: positive(
+			'accessTokenTtlSeconds',
+			o.accessTokenTtlSeconds,
+			DEFAULTS.accessTokenTtlSeconds,
+		),
+		refreshTokenTtlSeconds: positive(
+			'refreshTokenTtlSeconds',
+			o.refreshTokenTtlSeconds,
+			DEFAULTS.refreshTokenTtlSeconds,
+		),
 		tokenEndpointJsonOnly: o.tokenEndpointJsonOnly ?? false,
 		expiredTokenStatus: o.expiredTokenStatus ?? 401,
 		consent: o.consent ?? 'auto',
@@ -115,13 +131,19 @@ export class SandboxRuntime {
 			userExists: (id) => this.store.users.has(id),
 			log,
 		});
-		this.webhooks = new WebhookEngine({ clock: this.clock, counters: this.counters, retry: this.options.webhookRetry, log });
+		this.webhooks = new WebhookEngine({
+			clock: this.clock,
+			counters: this.counters,
+			retry: this.options.webhookRetry,
+			log,
+		});
 		this.store = this.buildStore();
 		for (const u of SEED_USERS) this.apiKeys.set(this.apiKeyFor(u.UserId), u.UserId);
 		this.server = http.createServer((req, res) => {
 			this.route(req, res).catch((err: unknown) => {
 				this.log(`unhandled error: ${(err as Error).stack ?? String(err)}`);
-				if (!res.headersSent) sendJson(res, 500, { error: 'internal_error', error_description: String(err) });
+				if (!res.headersSent)
+					sendJson(res, 500, { error: 'internal_error', error_description: String(err) });
 				else res.destroy();
 			});
 		});
@@ -151,13 +173,19 @@ export class SandboxRuntime {
 
 	/** The main key belongs to the admin; other users' keys are derived from it. */
 	apiKeyFor(userId: string): string {
-		if (!SEED_USERS.some((u) => u.UserId === userId)) throw new Error(`apiKeyFor: no user ${userId} (users: ${SEED_USERS.map((u) => u.UserId).join(', ')})`);
+		if (!SEED_USERS.some((u) => u.UserId === userId))
+			throw new Error(
+				`apiKeyFor: no user ${userId} (users: ${SEED_USERS.map((u) => u.UserId).join(', ')})`,
+			);
 		return userId === ADMIN_USER_ID ? this.options.apiKey : `${this.options.apiKey}-${userId}`;
 	}
 
 	issueFileUrl(fileId: string): string {
 		const token = randomToken(24);
-		this.store.fileLinks.set(token, { FileId: fileId, ExpiresAt: this.clock.now() + FILE_URL_TTL_MS });
+		this.store.fileLinks.set(token, {
+			FileId: fileId,
+			ExpiresAt: this.clock.now() + FILE_URL_TTL_MS,
+		});
 		return `${this.url}/files/${token}`;
 	}
 
@@ -189,7 +217,8 @@ export class SandboxRuntime {
 		if (path === '/v2/' || path === '/v2') return handleApi(this, req, res, url);
 		if (path === '/oauth/token.php') return this.oauth.handleToken(req, res);
 		if (path === '/oauth/authorize.php') return this.oauth.handleAuthorize(req, res, url);
-		if (path.startsWith('/files/')) return this.serveFile(req, res, decodeURIComponent(path.slice('/files/'.length)));
+		if (path.startsWith('/files/'))
+			return this.serveFile(req, res, decodeURIComponent(path.slice('/files/'.length)));
 		if (path.startsWith('/_sandbox/')) return handleControl(this, req, res, url);
 		if (path === '/' && req.method === 'GET') {
 			sendJson(res, 200, {

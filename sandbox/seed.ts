@@ -28,32 +28,146 @@ import type {
 const DAY = 86_400_000;
 
 export const SEED_USERS: readonly User[] = [
-	{ UserId: '100001', FirstName: 'Jane', LastName: 'Owner', Email: 'jane.owner@sandbox.example', Timezone: 'America/Chicago', IsAdmin: true },
-	{ UserId: '100002', FirstName: 'Sam', LastName: 'Seller', Email: 'sam.seller@sandbox.example', Timezone: 'America/New_York', IsAdmin: false },
-	{ UserId: '100003', FirstName: 'Riley', LastName: 'Support', Email: 'riley.support@sandbox.example', Timezone: 'America/Los_Angeles', IsAdmin: false },
+	{
+		UserId: '100001',
+		FirstName: 'Jane',
+		LastName: 'Owner',
+		Email: 'jane.owner@sandbox.example',
+		Timezone: 'America/Chicago',
+		IsAdmin: true,
+	},
+	{
+		UserId: '100002',
+		FirstName: 'Sam',
+		LastName: 'Seller',
+		Email: 'sam.seller@sandbox.example',
+		Timezone: 'America/New_York',
+		IsAdmin: false,
+	},
+	{
+		UserId: '100003',
+		FirstName: 'Riley',
+		LastName: 'Support',
+		Email: 'riley.support@sandbox.example',
+		Timezone: 'America/Los_Angeles',
+		IsAdmin: false,
+	},
 ];
 
 export const ADMIN_USER_ID = SEED_USERS[0].UserId;
 
 const FIRST_NAMES = [
-	'Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'Elijah', 'Sophia', 'Mateo', 'Isabella', 'Lucas', 'Mia', 'Levi', 'Amelia', 'Asher',
-	'Harper', 'James', 'Evelyn', 'Leo', 'Luna', 'Grayson', 'Camila', 'Ezra', 'Sofia', 'Jack', 'Aria', 'Hudson', 'Scarlett', 'Wyatt',
-	'Chloe', 'Kai', 'Priya', 'Wei', 'Fatima', 'Diego', 'Yuki', 'Omar', 'Ingrid', 'Kwame', 'Lucia', 'Arjun',
+	'Olivia',
+	'Liam',
+	'Emma',
+	'Noah',
+	'Ava',
+	'Elijah',
+	'Sophia',
+	'Mateo',
+	'Isabella',
+	'Lucas',
+	'Mia',
+	'Levi',
+	'Amelia',
+	'Asher',
+	'Harper',
+	'James',
+	'Evelyn',
+	'Leo',
+	'Luna',
+	'Grayson',
+	'Camila',
+	'Ezra',
+	'Sofia',
+	'Jack',
+	'Aria',
+	'Hudson',
+	'Scarlett',
+	'Wyatt',
+	'Chloe',
+	'Kai',
+	'Priya',
+	'Wei',
+	'Fatima',
+	'Diego',
+	'Yuki',
+	'Omar',
+	'Ingrid',
+	'Kwame',
+	'Lucia',
+	'Arjun',
 ];
 const LAST_NAMES = [
-	'Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Rodriguez', 'Martinez', 'Hernandez', 'Lopez',
-	'Gonzalez', 'Wilson', 'Anderson', 'Thomas', 'Taylor', 'Moore', 'Jackson', 'Martin', 'Lee', 'Perez', 'Thompson', 'White',
-	'Harris', 'Sanchez', 'Clark', 'Ramirez', 'Lewis', 'Robinson', 'Okafor', 'Nakamura', 'Patel', 'Kowalski', 'Novak', 'Haddad',
+	'Smith',
+	'Johnson',
+	'Williams',
+	'Brown',
+	'Jones',
+	'Garcia',
+	'Miller',
+	'Davis',
+	'Rodriguez',
+	'Martinez',
+	'Hernandez',
+	'Lopez',
+	'Gonzalez',
+	'Wilson',
+	'Anderson',
+	'Thomas',
+	'Taylor',
+	'Moore',
+	'Jackson',
+	'Martin',
+	'Lee',
+	'Perez',
+	'Thompson',
+	'White',
+	'Harris',
+	'Sanchez',
+	'Clark',
+	'Ramirez',
+	'Lewis',
+	'Robinson',
+	'Okafor',
+	'Nakamura',
+	'Patel',
+	'Kowalski',
+	'Novak',
+	'Haddad',
 ];
-const JOB_TITLES = ['CEO', 'CTO', 'Office Manager', 'Purchasing Lead', 'Sales Director', 'Owner', 'Accountant', 'Operations Manager', 'Consultant', ''];
+const JOB_TITLES = [
+	'CEO',
+	'CTO',
+	'Office Manager',
+	'Purchasing Lead',
+	'Sales Director',
+	'Owner',
+	'Accountant',
+	'Operations Manager',
+	'Consultant',
+	'',
+];
 const CITIES: ReadonlyArray<[string, string]> = [
-	['Springfield', 'MO'], ['Austin', 'TX'], ['Denver', 'CO'], ['Portland', 'OR'], ['Madison', 'WI'], ['Raleigh', 'NC'], ['Boise', 'ID'],
+	['Springfield', 'MO'],
+	['Austin', 'TX'],
+	['Denver', 'CO'],
+	['Portland', 'OR'],
+	['Madison', 'WI'],
+	['Raleigh', 'NC'],
+	['Boise', 'ID'],
 ];
 
 export function seedUsers(store: Store): void {
 	for (const u of SEED_USERS) {
 		store.users.set(u.UserId, { ...u });
-		const calendar: Calendar = { CalendarId: store.newId(), Name: `${u.FirstName} ${u.LastName}`, UserId: u.UserId, IsPrimary: true, Visibility: '' };
+		const calendar: Calendar = {
+			CalendarId: store.newId(),
+			Name: `${u.FirstName} ${u.LastName}`,
+			UserId: u.UserId,
+			IsPrimary: true,
+			Visibility: '',
+		};
 		store.calendars.set(calendar.CalendarId, calendar);
 	}
 }
@@ -65,7 +179,13 @@ interface FieldDef {
 	required?: boolean;
 }
 
-function addField(store: Store, now: number, recordType: CustomFieldRecordType, def: FieldDef, pipelineId: string | null = null): CustomField {
+function addField(
+	store: Store,
+	now: number,
+	recordType: CustomFieldRecordType,
+	def: FieldDef,
+	pipelineId: string | null = null,
+): CustomField {
 	const field: CustomField = {
 		CustomFieldId: store.newId(),
 		Name: def.name,
@@ -105,7 +225,14 @@ function addPipeline(
 	};
 	store.pipelines.set(pipeline.PipelineId, pipeline);
 	const created = statuses.map(([statusName, isActive, color]) => {
-		const s: PipelineStatus = { StatusId: store.newId(), PipelineId: pipeline.PipelineId, Name: statusName, IsActive: isActive, Color: color, DateCreated: pipeline.DateCreated };
+		const s: PipelineStatus = {
+			StatusId: store.newId(),
+			PipelineId: pipeline.PipelineId,
+			Name: statusName,
+			IsActive: isActive,
+			Color: color,
+			DateCreated: pipeline.DateCreated,
+		};
 		store.statuses.set(s.StatusId, s);
 		pipeline.StatusIds.push(s.StatusId);
 		return s;
@@ -125,7 +252,13 @@ export function seedDemo(store: Store, now: number): void {
 	const [jane, sam, riley] = SEED_USERS.map((u) => u.UserId);
 	const today = dateOf(now);
 
-	const sharedCalendar: Calendar = { CalendarId: store.newId(), Name: 'Team Calendar', UserId: jane, IsPrimary: false, Visibility: 'Public' };
+	const sharedCalendar: Calendar = {
+		CalendarId: store.newId(),
+		Name: 'Team Calendar',
+		UserId: jane,
+		IsPrimary: false,
+		Visibility: 'Public',
+	};
 	store.calendars.set(sharedCalendar.CalendarId, sharedCalendar);
 
 	const teams: Team[] = [
@@ -151,15 +284,31 @@ export function seedDemo(store: Store, now: number): void {
 	}));
 	for (const g of groups) store.groups.set(g.GroupId, g);
 
-	const industry = addField(store, now, 'Contact', { name: 'Industry', type: 'Dropdown', options: ['Retail', 'Manufacturing', 'Software', 'Healthcare', 'Finance', 'Education'] });
-	const interests = addField(store, now, 'Contact', { name: 'Interests', type: 'Checkbox', options: ['Product A', 'Product B', 'Support Plan', 'Training'] });
+	const industry = addField(store, now, 'Contact', {
+		name: 'Industry',
+		type: 'Dropdown',
+		options: ['Retail', 'Manufacturing', 'Software', 'Healthcare', 'Finance', 'Education'],
+	});
+	const interests = addField(store, now, 'Contact', {
+		name: 'Interests',
+		type: 'Checkbox',
+		options: ['Product A', 'Product B', 'Support Plan', 'Training'],
+	});
 	const leadScore = addField(store, now, 'Contact', { name: 'Lead Score', type: 'Number' });
 	const nextReview = addField(store, now, 'Contact', { name: 'Next Review', type: 'Date' });
 	const referral = addField(store, now, 'Contact', { name: 'Referral Source', type: 'Text' });
 	addField(store, now, 'Contact', { name: 'Marketing', type: 'Section' });
 	const revenue = addField(store, now, 'Company', { name: 'Annual Revenue', type: 'Currency' });
-	const size = addField(store, now, 'Company', { name: 'Company Size', type: 'RadioList', options: ['1-10', '11-50', '51-200', '201+'] });
-	const tier = addField(store, now, 'Company', { name: 'Account Tier', type: 'Dropdown', options: ['Bronze', 'Silver', 'Gold'] });
+	const size = addField(store, now, 'Company', {
+		name: 'Company Size',
+		type: 'RadioList',
+		options: ['1-10', '11-50', '51-200', '201+'],
+	});
+	const tier = addField(store, now, 'Company', {
+		name: 'Account Tier',
+		type: 'Dropdown',
+		options: ['Bronze', 'Silver', 'Gold'],
+	});
 
 	const sales = addPipeline(store, now, 'Sales Leads', 'dollar_sign', [
 		['New', true, 'Blue'],
@@ -168,34 +317,103 @@ export function seedDemo(store: Store, now: number): void {
 		['Won', false, 'Green'],
 		['Lost', false, 'Red'],
 	]);
-	const hunter = addField(store, now, 'Pipeline', { name: 'Hunter', type: 'Text', required: true }, sales.pipeline.PipelineId);
-	const dealValue = addField(store, now, 'Pipeline', { name: 'Deal Value', type: 'Currency' }, sales.pipeline.PipelineId);
-	const priority = addField(store, now, 'Pipeline', { name: 'Priority', type: 'Dropdown', options: ['Low', 'Medium', 'High'] }, sales.pipeline.PipelineId);
-	const products = addField(store, now, 'Pipeline', { name: 'Products', type: 'Checkbox', options: ['Product A', 'Product B', 'Support Plan'] }, sales.pipeline.PipelineId);
-	const expectedClose = addField(store, now, 'Pipeline', { name: 'Expected Close', type: 'Date' }, sales.pipeline.PipelineId);
+	const hunter = addField(
+		store,
+		now,
+		'Pipeline',
+		{ name: 'Hunter', type: 'Text', required: true },
+		sales.pipeline.PipelineId,
+	);
+	const dealValue = addField(
+		store,
+		now,
+		'Pipeline',
+		{ name: 'Deal Value', type: 'Currency' },
+		sales.pipeline.PipelineId,
+	);
+	const priority = addField(
+		store,
+		now,
+		'Pipeline',
+		{ name: 'Priority', type: 'Dropdown', options: ['Low', 'Medium', 'High'] },
+		sales.pipeline.PipelineId,
+	);
+	const products = addField(
+		store,
+		now,
+		'Pipeline',
+		{ name: 'Products', type: 'Checkbox', options: ['Product A', 'Product B', 'Support Plan'] },
+		sales.pipeline.PipelineId,
+	);
+	const expectedClose = addField(
+		store,
+		now,
+		'Pipeline',
+		{ name: 'Expected Close', type: 'Date' },
+		sales.pipeline.PipelineId,
+	);
 
 	const support = addPipeline(store, now, 'Support Tickets', 'lightbulb', [
 		['Open', true, 'Red'],
 		['Waiting on Customer', true, 'Yellow'],
 		['Resolved', false, 'Green'],
 	]);
-	const severity = addField(store, now, 'Pipeline', { name: 'Severity', type: 'RadioList', options: ['Low', 'Normal', 'Urgent'] }, support.pipeline.PipelineId);
-	addField(store, now, 'Pipeline', { name: 'Ticket Summary', type: 'TextArea' }, support.pipeline.PipelineId);
-	addPipeline(store, now, 'Old Deals', 'briefcase', [
-		['Open', true, 'Blue'],
-		['Closed', false, 'Gray'],
-	], true);
+	const severity = addField(
+		store,
+		now,
+		'Pipeline',
+		{ name: 'Severity', type: 'RadioList', options: ['Low', 'Normal', 'Urgent'] },
+		support.pipeline.PipelineId,
+	);
+	addField(
+		store,
+		now,
+		'Pipeline',
+		{ name: 'Ticket Summary', type: 'TextArea' },
+		support.pipeline.PipelineId,
+	);
+	addPipeline(
+		store,
+		now,
+		'Old Deals',
+		'briefcase',
+		[
+			['Open', true, 'Blue'],
+			['Closed', false, 'Gray'],
+		],
+		true,
+	);
 
 	// Companies first, so people can be linked to them.
-	const companyNames = ['Acme Inc', 'Globex Corporation', 'Initech', 'Umbrella Health', 'Stark Industries'];
+	const companyNames = [
+		'Acme Inc',
+		'Globex Corporation',
+		'Initech',
+		'Umbrella Health',
+		'Stark Industries',
+	];
 	const companies: Contact[] = companyNames.map((name, i) => {
-		const c = blankContact(store.newId(), now - (500 - i * 7) * DAY, i % 2 === 0 ? jane : sam, true);
+		const c = blankContact(
+			store.newId(),
+			now - (500 - i * 7) * DAY,
+			i % 2 === 0 ? jane : sam,
+			true,
+		);
 		c.CompanyName = name;
 		const domain = name.toLowerCase().replace(/[^a-z]/g, '') + '.example';
 		c.Website = [{ Text: `https://www.${domain}`, TypeId: 1 }];
 		c.Phone = [{ Text: `555-01${String(10 + i)}`, TypeId: 1 }];
 		const [city, state] = CITIES[i % CITIES.length];
-		c.Address = [{ Street: `${100 + i * 11} Main St`, City: city, State: state, Zip: String(65800 + i), Country: 'US', TypeId: 1 }];
+		c.Address = [
+			{
+				Street: `${100 + i * 11} Main St`,
+				City: city,
+				State: state,
+				Zip: String(65800 + i),
+				Country: 'US',
+				TypeId: 1,
+			},
+		];
 		c.Custom = {
 			[revenue.CustomFieldId]: (i + 1) * 250_000,
 			[size.CustomFieldId]: optionId(size, size.Options[i % size.Options.length].Name),
@@ -217,13 +435,21 @@ export function seedDemo(store: Store, now: number): void {
 		} while (usedNames.has(`${first} ${last}`));
 		usedNames.add(`${first} ${last}`);
 		const company = i < 12 ? companies[i % companies.length] : null;
-		const domain = company ? company.CompanyName.toLowerCase().replace(/[^a-z]/g, '') + '.example' : 'mail.example';
-		const c = blankContact(store.newId(), now - (360 - i * 15) * DAY, [jane, sam, riley][i % 3], false);
+		const domain = company
+			? company.CompanyName.toLowerCase().replace(/[^a-z]/g, '') + '.example'
+			: 'mail.example';
+		const c = blankContact(
+			store.newId(),
+			now - (360 - i * 15) * DAY,
+			[jane, sam, riley][i % 3],
+			false,
+		);
 		c.FirstName = first;
 		c.LastName = last;
 		if (i % 7 === 3) c.Salutation = 'Dr.';
 		c.Email = [{ Text: `${first}.${last}@${domain}`.toLowerCase(), TypeId: company ? 1 : 2 }];
-		if (i % 4 === 0) c.Email.push({ Text: `${first[0]}${last}@mail.example`.toLowerCase(), TypeId: 2 });
+		if (i % 4 === 0)
+			c.Email.push({ Text: `${first[0]}${last}@mail.example`.toLowerCase(), TypeId: 2 });
 		c.Phone = [{ Text: `555-02${String(10 + i).padStart(2, '0')}`, TypeId: i % 2 === 0 ? 2 : 1 }];
 		c.JobTitle = rng.pick(JOB_TITLES);
 		if (company) c.CompanyId = company.ContactId;
@@ -233,9 +459,14 @@ export function seedDemo(store: Store, now: number): void {
 			[industry.CustomFieldId]: industry.Options[i % industry.Options.length].OptionId,
 			[leadScore.CustomFieldId]: rng.int(1, 100),
 		};
-		if (i % 2 === 0) custom[interests.CustomFieldId] = [interests.Options[i % 4].OptionId, interests.Options[(i + 1) % 4].OptionId];
+		if (i % 2 === 0)
+			custom[interests.CustomFieldId] = [
+				interests.Options[i % 4].OptionId,
+				interests.Options[(i + 1) % 4].OptionId,
+			];
 		if (i % 3 === 0) custom[nextReview.CustomFieldId] = addDays(today, 10 + i);
-		if (i % 4 === 1) custom[referral.CustomFieldId] = rng.pick(['Website', 'Referral', 'Trade show', 'Cold call']);
+		if (i % 4 === 1)
+			custom[referral.CustomFieldId] = rng.pick(['Website', 'Referral', 'Trade show', 'Cold call']);
 		c.Custom = custom;
 		c.LastUpdate = Math.min(now, c.DateCreated + rng.int(0, 30) * DAY);
 		insertContact(store, c);
@@ -280,12 +511,20 @@ export function seedDemo(store: Store, now: number): void {
 		};
 		store.pipelineItems.set(item.PipelineItemId, item);
 		if (item.LastNote) {
-			addNote(store, person.ContactId, person.AssignedTo, item.LastNote, item.LastUpdate, item.LastUpdate, {
-				PipelineId: item.PipelineId,
-				PipelineItemId: item.PipelineItemId,
-				StatusId: item.StatusId,
-				PreviousStatusId: null,
-			});
+			addNote(
+				store,
+				person.ContactId,
+				person.AssignedTo,
+				item.LastNote,
+				item.LastUpdate,
+				item.LastUpdate,
+				{
+					PipelineId: item.PipelineId,
+					PipelineItemId: item.PipelineItemId,
+					StatusId: item.StatusId,
+					PreviousStatusId: null,
+				},
+			);
 		}
 	}
 	for (let i = 0; i < 4; i++) {
@@ -307,11 +546,24 @@ export function seedDemo(store: Store, now: number): void {
 	}
 
 	// Notes.
-	const noteTexts = ['Called, left voicemail.', 'Discussed renewal options.', 'Sent the quote by email.', 'Asked for a demo next week.', 'Prefers email over phone.'];
+	const noteTexts = [
+		'Called, left voicemail.',
+		'Discussed renewal options.',
+		'Sent the quote by email.',
+		'Asked for a demo next week.',
+		'Prefers email over phone.',
+	];
 	for (let i = 0; i < 10; i++) {
 		const person = people[(i * 3) % people.length];
 		const when = now - (40 - i * 3) * DAY;
-		addNote(store, person.ContactId, person.AssignedTo, noteTexts[i % noteTexts.length], when, when);
+		addNote(
+			store,
+			person.ContactId,
+			person.AssignedTo,
+			noteTexts[i % noteTexts.length],
+			when,
+			when,
+		);
 	}
 
 	// Tasks: due around today, some completed.
@@ -322,7 +574,9 @@ export function seedDemo(store: Store, now: number): void {
 		const completed = i < 3;
 		const task: Task = {
 			TaskId: store.newId(),
-			Name: ['Follow up', 'Send contract', 'Prepare proposal', 'Call back', 'Check invoice'][i % 5] + (person ? ` with ${person.FirstName}` : ''),
+			Name:
+				['Follow up', 'Send contract', 'Prepare proposal', 'Call back', 'Check invoice'][i % 5] +
+				(person ? ` with ${person.FirstName}` : ''),
 			DueDate: due,
 			AssignedTo: assignee,
 			Description: i % 2 === 0 ? 'Created by the demo seed.' : '',
@@ -342,7 +596,14 @@ export function seedDemo(store: Store, now: number): void {
 		const person = people[i + 1];
 		const event: CalendarEvent = {
 			EventId: store.newId(),
-			Name: ['Demo call', 'Quarterly review', 'Site visit', 'Kick-off meeting', 'Lunch', 'Contract signing'][i],
+			Name: [
+				'Demo call',
+				'Quarterly review',
+				'Site visit',
+				'Kick-off meeting',
+				'Lunch',
+				'Contract signing',
+			][i],
 			StartDate: start,
 			EndDate: start + 3_600_000,
 			OffsetMinutes: tzOffsetMinutes(start),
@@ -352,7 +613,11 @@ export function seedDemo(store: Store, now: number): void {
 			CalendarId: store.primaryCalendarOf(owner).CalendarId,
 			Attendees: [
 				{ IsUser: true, AttendeeId: owner, AttendanceStatus: 'IsAttending' },
-				{ IsUser: false, AttendeeId: person.ContactId, AttendanceStatus: i % 3 === 0 ? 'Maybe' : 'IsAttending' },
+				{
+					IsUser: false,
+					AttendeeId: person.ContactId,
+					AttendanceStatus: i % 3 === 0 ? 'Maybe' : 'IsAttending',
+				},
 			],
 			IsRecurring: false,
 			RecurrenceRule: '',
@@ -372,11 +637,22 @@ export function seedDemo(store: Store, now: number): void {
 			EmailId: id,
 			ContactIds: [person.ContactId],
 			UserIsSender: i !== 1,
-			From: i !== 1 ? { Address: 'jane.owner@sandbox.example', Name: 'Jane Owner' } : { Address: person.Email[0].Text, Name: `${person.FirstName} ${person.LastName}` },
-			To: [i !== 1 ? { Address: person.Email[0].Text, Name: `${person.FirstName} ${person.LastName}` } : { Address: 'jane.owner@sandbox.example', Name: 'Jane Owner' }],
+			From:
+				i !== 1
+					? { Address: 'jane.owner@sandbox.example', Name: 'Jane Owner' }
+					: { Address: person.Email[0].Text, Name: `${person.FirstName} ${person.LastName}` },
+			To: [
+				i !== 1
+					? { Address: person.Email[0].Text, Name: `${person.FirstName} ${person.LastName}` }
+					: { Address: 'jane.owner@sandbox.example', Name: 'Jane Owner' },
+			],
 			Cc: [],
 			Subject: ['Welcome aboard', 'Re: pricing question', 'Your quote'][i],
-			Body: ['Great to meet you!', 'Could you send the price list?', 'Please find the quote attached.'][i],
+			Body: [
+				'Great to meet you!',
+				'Could you send the price list?',
+				'Please find the quote attached.',
+			][i],
 			Date: now - (5 - i) * DAY,
 			UserId: jane,
 			DateCreated: now - (5 - i) * DAY,
@@ -389,7 +665,15 @@ export function seedDemo(store: Store, now: number): void {
 		[people[2], companies[3], 'Former employer'],
 	] as Array<[Contact, Contact, string]>) {
 		const id = store.newId();
-		store.relationships.set(id, { RelationshipId: id, ContactId1: a.ContactId, ContactId2: b.ContactId, Note: note, CreatedBy: jane, DateCreated: now - 60 * DAY, DateEdited: now - 60 * DAY });
+		store.relationships.set(id, {
+			RelationshipId: id,
+			ContactId1: a.ContactId,
+			ContactId2: b.ContactId,
+			Note: note,
+			CreatedBy: jane,
+			DateCreated: now - 60 * DAY,
+			DateEdited: now - 60 * DAY,
+		});
 	}
 
 	// One file, so GetFile/GetFilesAttachedToContact have something to return.
@@ -420,10 +704,17 @@ export function seedDemo(store: Store, now: number): void {
  * contacts are spread over them round-robin. Creation times are staggered one second apart,
  * ending at the current sandbox time, so DateCreated order equals insertion order.
  */
-export function seedBulkContacts(store: Store, now: number, n: number, opts: { companies?: number } = {}): void {
-	if (!Number.isInteger(n) || n < 0) throw new TypeError('seedContacts(n): n must be a non-negative integer');
+export function seedBulkContacts(
+	store: Store,
+	now: number,
+	n: number,
+	opts: { companies?: number } = {},
+): void {
+	if (!Number.isInteger(n) || n < 0)
+		throw new TypeError('seedContacts(n): n must be a non-negative integer');
 	const companyCount = opts.companies ?? 0;
-	if (!Number.isInteger(companyCount) || companyCount < 0) throw new TypeError('seedContacts: companies must be a non-negative integer');
+	if (!Number.isInteger(companyCount) || companyCount < 0)
+		throw new TypeError('seedContacts: companies must be a non-negative integer');
 	const rng = store.rng;
 	const userIds = [...store.users.keys()];
 	const batch = store.contacts.size;
@@ -456,7 +747,9 @@ export function seedBulkContacts(store: Store, now: number, n: number, opts: { c
 			Suffix: '',
 			CompanyName: '',
 			CompanyId: companyIds.length > 0 ? companyIds[i % companyIds.length] : null,
-			Email: [{ Text: `${first.toLowerCase()}.${last.toLowerCase()}.${serial}@bulk.example`, TypeId: 1 }],
+			Email: [
+				{ Text: `${first.toLowerCase()}.${last.toLowerCase()}.${serial}@bulk.example`, TypeId: 1 },
+			],
 			Phone: [{ Text: `555-${String(serial % 10_000_000).padStart(7, '0')}`, TypeId: 2 }],
 			Website: EMPTY,
 			Address: EMPTY_ADDRESSES,

@@ -346,10 +346,14 @@ export class Store {
 		throw new ApiError('no-calendar', `User ${userId} has no primary calendar.`);
 	}
 
-	customFieldsFor(recordType: CustomFieldRecordType, pipelineId: string | null = null): CustomField[] {
+	customFieldsFor(
+		recordType: CustomFieldRecordType,
+		pipelineId: string | null = null,
+	): CustomField[] {
 		const out: CustomField[] = [];
 		for (const f of this.customFields.values()) {
-			if (f.RecordType === recordType && (recordType !== 'Pipeline' || f.PipelineId === pipelineId)) out.push(f);
+			if (f.RecordType === recordType && (recordType !== 'Pipeline' || f.PipelineId === pipelineId))
+				out.push(f);
 		}
 		return out;
 	}

@@ -131,7 +131,11 @@ export interface Sandbox {
 	apiKeyFor(userId: string): string;
 	users(): SandboxUser[];
 	seedContacts(n: number, opts?: { companies?: number }): void;
-	call(fn: string, params?: object, opts?: { apiKey?: string; accessToken?: string }): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+	call(
+		fn: string,
+		params?: object,
+		opts?: { apiKey?: string; accessToken?: string },
+	): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 	flushWebhooks(): Promise<void>;
 	submitPublicForm(formName: string, fields: Record<string, unknown>): Promise<void>;
 }

@@ -79,7 +79,13 @@ export function compileFunction(spec: FunctionSpec): CompiledFunction {
 			defaultValue: p.default,
 		});
 	}
-	return { name: spec.function, spec, params, byName: new Map(params.map((p) => [p.name, p])), acceptsCustomFields };
+	return {
+		name: spec.function,
+		spec,
+		params,
+		byName: new Map(params.map((p) => [p.name, p])),
+		acceptsCustomFields,
+	};
 }
 
 function fail(fn: string, param: string, what: string, message: string): never {
@@ -93,9 +99,19 @@ function coerceUid(fn: string, name: string, value: unknown): string {
 	if (typeof value === 'number') {
 		// A 31-digit id sent as a JSON number has already lost digits; say so instead of "not found".
 		if (Number.isSafeInteger(value) && value >= 0) return String(value);
-		fail(fn, name, 'uid-number', `'${name}' must be sent as a string: ${value} is not an exact integer (Uids are 31-digit numeric strings).`);
+		fail(
+			fn,
+			name,
+			'uid-number',
+			`'${name}' must be sent as a string: ${value} is not an exact integer (Uids are 31-digit numeric strings).`,
+		);
 	}
-	return fail(fn, name, 'invalid-uid', `'${name}' must be a Uid (a numeric string), got ${JSON.stringify(value)}.`);
+	return fail(
+		fn,
+		name,
+		'invalid-uid',
+		`'${name}' must be a Uid (a numeric string), got ${JSON.stringify(value)}.`,
+	);
 }
 
 function coerceText(fn: string, name: string, value: unknown): string {
@@ -106,7 +122,12 @@ function coerceText(fn: string, name: string, value: unknown): string {
 
 function checkEnum(fn: string, p: CompiledParam, value: string): string {
 	if (p.enumValues && !p.enumValues.has(value)) {
-		fail(fn, p.name, 'invalid-enum', `'${value}' is not a valid value for '${p.name}'. Valid values: ${[...p.enumValues].join(', ')}.`);
+		fail(
+			fn,
+			p.name,
+			'invalid-enum',
+			`'${value}' is not a valid value for '${p.name}'. Valid values: ${[...p.enumValues].join(', ')}.`,
+		);
 	}
 	return value;
 }
@@ -122,7 +143,13 @@ function coerce(fn: string, p: CompiledParam, value: unknown): unknown {
 			return checkEnum(fn, p, coerceText(fn, name, value));
 		case 'number': {
 			const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-			if (typeof n !== 'number' || !Number.isFinite(n)) fail(fn, name, 'invalid-number', `'${name}' must be a number, got ${JSON.stringify(value)}.`);
+			if (typeof n !== 'number' || !Number.isFinite(n))
+				fail(
+					fn,
+					name,
+					'invalid-number',
+					`'${name}' must be a number, got ${JSON.stringify(value)}.`,
+				);
 			return n;
 		}
 		case 'bool':
@@ -130,37 +157,68 @@ function coerce(fn: string, p: CompiledParam, value: unknown): unknown {
 			if (typeof value === 'boolean') return value;
 			if (value === 1 || value === '1' || value === 'true') return true;
 			if (value === 0 || value === '0' || value === 'false') return false;
-			return fail(fn, name, 'invalid-bool', `'${name}' must be true or false, got ${JSON.stringify(value)}.`);
+			return fail(
+				fn,
+				name,
+				'invalid-bool',
+				`'${name}' must be true or false, got ${JSON.stringify(value)}.`,
+			);
 		case 'date': {
 			const s = coerceText(fn, name, value);
-			if (!isValidDate(s)) fail(fn, name, 'invalid-date', `'${name}' must be a date formatted yyyy-mm-dd, got ${JSON.stringify(value)}.`);
+			if (!isValidDate(s))
+				fail(
+					fn,
+					name,
+					'invalid-date',
+					`'${name}' must be a date formatted yyyy-mm-dd, got ${JSON.stringify(value)}.`,
+				);
 			return s;
 		}
 		case 'datetime': {
 			const s = coerceText(fn, name, value);
-			if (!parseDateTime(s)) fail(fn, name, 'invalid-datetime', `'${name}' must be a date and time (ISO 8601, e.g. 2025-01-15T14:00:00-06:00), got ${JSON.stringify(value)}.`);
+			if (!parseDateTime(s))
+				fail(
+					fn,
+					name,
+					'invalid-datetime',
+					`'${name}' must be a date and time (ISO 8601, e.g. 2025-01-15T14:00:00-06:00), got ${JSON.stringify(value)}.`,
+				);
 			return s;
 		}
 		case 'uidArray':
-			if (!Array.isArray(value)) fail(fn, name, 'invalid-array', `'${name}' must be an array of Uids.`);
+			if (!Array.isArray(value))
+				fail(fn, name, 'invalid-array', `'${name}' must be an array of Uids.`);
 			return value.map((v) => coerceUid(fn, name, v));
 		case 'textArray':
 			if (!Array.isArray(value)) fail(fn, name, 'invalid-array', `'${name}' must be an array.`);
 			return value.map((v) => checkEnum(fn, p, coerceText(fn, name, v)));
 		case 'multiText':
 			if (typeof value === 'string') return value;
-			if (Array.isArray(value) && value.every((v) => typeof v === 'string' || (typeof v === 'object' && v !== null && !Array.isArray(v)))) {
+			if (
+				Array.isArray(value) &&
+				value.every(
+					(v) =>
+						typeof v === 'string' || (typeof v === 'object' && v !== null && !Array.isArray(v)),
+				)
+			) {
 				return value;
 			}
-			return fail(fn, name, 'invalid-multi', `'${name}' must be a string, an array of strings or an array of {Text, Type} objects.`);
+			return fail(
+				fn,
+				name,
+				'invalid-multi',
+				`'${name}' must be a string, an array of strings or an array of {Text, Type} objects.`,
+			);
 		case 'array':
 			if (!Array.isArray(value)) fail(fn, name, 'invalid-array', `'${name}' must be an array.`);
 			return value;
 		case 'object':
-			if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(fn, name, 'invalid-object', `'${name}' must be an object.`);
+			if (typeof value !== 'object' || value === null || Array.isArray(value))
+				fail(fn, name, 'invalid-object', `'${name}' must be an object.`);
 			return value;
 		case 'arrayOrObject':
-			if (typeof value !== 'object' || value === null) fail(fn, name, 'invalid-object', `'${name}' must be an array or an object.`);
+			if (typeof value !== 'object' || value === null)
+				fail(fn, name, 'invalid-object', `'${name}' must be an array or an object.`);
 			return value;
 		default:
 			return value;
@@ -175,10 +233,15 @@ export interface ValidatedParameters {
 }
 
 function isMissing(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
-export function validateParameters(fn: CompiledFunction, raw: Record<string, unknown>): ValidatedParameters {
+export function validateParameters(
+	fn: CompiledFunction,
+	raw: Record<string, unknown>,
+): ValidatedParameters {
 	const params: Record<string, unknown> = {};
 	const extras: Record<string, unknown> = {};
 	const isEdit = fn.spec.kind === 'edit';
@@ -186,10 +249,16 @@ export function validateParameters(fn: CompiledFunction, raw: Record<string, unk
 		const value = raw[p.name];
 		if (p.kind === 'file') continue; // the multipart part, checked by CreateFile itself
 		if (p.required && isMissing(value)) {
-			fail(fn.name, p.name, 'missing-parameter', `'${p.name}' parameter is required for ${fn.name}.`);
+			fail(
+				fn.name,
+				p.name,
+				'missing-parameter',
+				`'${p.name}' parameter is required for ${fn.name}.`,
+			);
 		}
 		if (value === undefined || (value === null && !isEdit)) {
-			if (!isEdit && p.defaultValue !== null && p.defaultValue !== undefined) params[p.name] = p.defaultValue;
+			if (!isEdit && p.defaultValue !== null && p.defaultValue !== undefined)
+				params[p.name] = p.defaultValue;
 			continue;
 		}
 		params[p.name] = value === null ? null : coerce(fn.name, p, value);

@@ -12,7 +12,11 @@ export interface EmittedEvent {
 	payload: Record<string, unknown>;
 }
 
-export const DEFAULT_WEBHOOK_RETRY: Required<WebhookRetryOptions> = { maxAttempts: 5, baseDelayMs: 1000, timeoutMs: 10_000 };
+export const DEFAULT_WEBHOOK_RETRY: Required<WebhookRetryOptions> = {
+	maxAttempts: 5,
+	baseDelayMs: 1000,
+	timeoutMs: 10_000,
+};
 
 const USER_AGENT = 'LACRM-Sandbox-Webhooks/1.0';
 
@@ -45,26 +49,40 @@ export class WebhookEngine {
 	async handshake(endpointUrl: string, webhookId: string): Promise<string> {
 		const secret = randomBytes(32).toString('hex');
 		const fail = (why: string): never => {
-			throw new ApiError('webhook-handshake-failed:CreateWebhook', `The webhook handshake with ${endpointUrl} failed: ${why}`);
+			throw new ApiError(
+				'webhook-handshake-failed:CreateWebhook',
+				`The webhook handshake with ${endpointUrl} failed: ${why}`,
+			);
 		};
 		let res;
 		try {
 			res = await httpRequest(endpointUrl, {
 				method: 'POST',
-				headers: { 'Content-Type': 'application/json', 'User-Agent': USER_AGENT, 'X-Hook-Secret': secret },
+				headers: {
+					'Content-Type': 'application/json',
+					'User-Agent': USER_AGENT,
+					'X-Hook-Secret': secret,
+				},
 				body: JSON.stringify({ WebhookId: webhookId, Handshake: true }),
 				timeoutMs: this.deps.retry.timeoutMs,
 			});
 		} catch (err) {
 			return fail(`could not reach the endpoint (${(err as Error).message}).`);
 		}
-		if (res.status < 200 || res.status >= 300) fail(`the endpoint answered HTTP ${res.status}; it must answer 2xx.`);
-		if (headerValue(res.headers, 'x-hook-secret') !== secret) fail(`the endpoint did not echo the X-Hook-Secret header.`);
+		if (res.status < 200 || res.status >= 300)
+			fail(`the endpoint answered HTTP ${res.status}; it must answer 2xx.`);
+		if (headerValue(res.headers, 'x-hook-secret') !== secret)
+			fail(`the endpoint did not echo the X-Hook-Secret header.`);
 		return secret;
 	}
 
 	/** Queue deliveries of the events one action produced; nothing is sent before `gate` resolves. */
-	dispatch(store: Store, events: readonly EmittedEvent[], actingUserId: string, gate: Promise<void>): void {
+	dispatch(
+		store: Store,
+		events: readonly EmittedEvent[],
+		actingUserId: string,
+		gate: Promise<void>,
+	): void {
 		for (const { event, payload } of events) {
 			for (const webhook of store.webhooks.values()) {
 				if (webhook.DateArchived !== null || !webhook.SubscribedEvents.includes(event)) continue;
@@ -75,7 +93,13 @@ export class WebhookEngine {
 		}
 	}
 
-	private enqueue(store: Store, webhook: Webhook, event: string, body: string, gate: Promise<void>): void {
+	private enqueue(
+		store: Store,
+		webhook: Webhook,
+		event: string,
+		body: string,
+		gate: Promise<void>,
+	): void {
 		const generation = this.generation;
 		this.pending++;
 		const previous = this.chains.get(webhook.WebhookId) ?? Promise.resolve();
@@ -92,10 +116,20 @@ export class WebhookEngine {
 	}
 
 	private isLive(store: Store, webhook: Webhook, generation: number): boolean {
-		return generation === this.generation && webhook.DateArchived === null && store.webhooks.get(webhook.WebhookId) === webhook;
+		return (
+			generation === this.generation &&
+			webhook.DateArchived === null &&
+			store.webhooks.get(webhook.WebhookId) === webhook
+		);
 	}
 
-	private async deliver(store: Store, webhook: Webhook, event: string, body: string, generation: number): Promise<void> {
+	private async deliver(
+		store: Store,
+		webhook: Webhook,
+		event: string,
+		body: string,
+		generation: number,
+	): Promise<void> {
 		const { maxAttempts, baseDelayMs, timeoutMs } = this.deps.retry;
 		const signature = createHmac('sha256', webhook.Secret).update(body).digest('hex');
 		for (let attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -123,9 +157,19 @@ export class WebhookEngine {
 			const ok = status !== null && status >= 200 && status < 300;
 			const now = this.deps.clock.now();
 			webhook.LastSendDate = now;
-			this.deps.counters.delivery({ webhookId: webhook.WebhookId, event, attempt, status, ok, ...(error ? { error } : {}), at: formatDateTime(now) });
+			this.deps.counters.delivery({
+				webhookId: webhook.WebhookId,
+				event,
+				attempt,
+				status,
+				ok,
+				...(error ? { error } : {}),
+				at: formatDateTime(now),
+			});
 			if (ok) return;
-			this.deps.log(`webhook ${webhook.WebhookId} ${event} attempt ${attempt}/${maxAttempts} failed: ${error ?? `HTTP ${status}`}`);
+			this.deps.log(
+				`webhook ${webhook.WebhookId} ${event} attempt ${attempt}/${maxAttempts} failed: ${error ?? `HTTP ${status}`}`,
+			);
 			if (attempt < maxAttempts) await this.sleep(baseDelayMs * 2 ** (attempt - 1));
 		}
 		if (this.isLive(store, webhook, generation)) {

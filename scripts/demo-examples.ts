@@ -63,7 +63,10 @@ export interface CredentialRef {
  * A copy of the workflow whose LACRM nodes use `credential`: what a user does in the editor by
  * choosing "Authentication" (API Key / OAuth2) and a credential on each LACRM node.
  */
-export function withCredential<T extends HarnessWorkflow>(workflow: T, credential: CredentialRef): T {
+export function withCredential<T extends HarnessWorkflow>(
+	workflow: T,
+	credential: CredentialRef,
+): T {
 	const copy = JSON.parse(JSON.stringify(workflow)) as T;
 	for (const node of lacrmNodes(copy)) {
 		node.parameters = {
@@ -85,7 +88,8 @@ export function nodeNamed(workflow: HarnessWorkflow, name: string): INode {
 /** The value of a resource-locator or plain parameter of a node. */
 export function locatorValue(node: INode, parameter: string): string {
 	const raw = node.parameters[parameter];
-	const value = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as IDataObject).value : raw;
+	const value =
+		raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as IDataObject).value : raw;
 	return String(value ?? '');
 }
 

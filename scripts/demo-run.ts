@@ -14,7 +14,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, INodeType } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	INodeType,
+} from 'n8n-workflow';
 
 import type { Sandbox } from '../sandbox';
 import { startSandbox } from '../sandbox';
@@ -43,7 +48,11 @@ const ROOT = path.join(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
 const DEFAULT_API_URL = 'https://api.lessannoyingcrm.com/v2/';
 
-const CREDENTIAL: CredentialRef = { type: 'lacrmApi', id: 'lacrm-api-key', name: 'Less Annoying CRM account' };
+const CREDENTIAL: CredentialRef = {
+	type: 'lacrmApi',
+	id: 'lacrm-api-key',
+	name: 'Less Annoying CRM account',
+};
 
 // ---- what ships: the compiled package ----------------------------------------------------------
 
@@ -52,7 +61,10 @@ interface Shipped {
 	LacrmTrigger: new () => INodeType;
 	credentialTypes: ICredentialType[];
 	/** Every LACRM function a node of this resource/operation may call, and whether each is a read. */
-	functionsOf(resource: string, operation: string): Array<{ fn: string; read: boolean }> | undefined;
+	functionsOf(
+		resource: string,
+		operation: string,
+	): Array<{ fn: string; read: boolean }> | undefined;
 }
 
 class DemoError extends Error {}
@@ -60,7 +72,9 @@ class DemoError extends Error {}
 function requireDist<T>(relative: string): T {
 	const file = path.join(DIST, relative);
 	if (!fs.existsSync(file)) {
-		throw new DemoError(`${path.relative(ROOT, file)} is missing: build first (npm run build; npm run demo does both).`);
+		throw new DemoError(
+			`${path.relative(ROOT, file)} is missing: build first (npm run build; npm run demo does both).`,
+		);
 	}
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	return require(file) as T;
@@ -68,17 +82,27 @@ function requireDist<T>(relative: string): T {
 
 function loadShipped(): Shipped {
 	const { Lacrm } = requireDist<{ Lacrm: new () => INodeType }>('nodes/Lacrm/Lacrm.node.js');
-	const { LacrmTrigger } = requireDist<{ LacrmTrigger: new () => INodeType }>('nodes/LacrmTrigger/LacrmTrigger.node.js');
-	const { LacrmApi } = requireDist<{ LacrmApi: new () => ICredentialType }>('credentials/LacrmApi.credentials.js');
+	const { LacrmTrigger } = requireDist<{ LacrmTrigger: new () => INodeType }>(
+		'nodes/LacrmTrigger/LacrmTrigger.node.js',
+	);
+	const { LacrmApi } = requireDist<{ LacrmApi: new () => ICredentialType }>(
+		'credentials/LacrmApi.credentials.js',
+	);
 	const { LacrmOAuth2Api } = requireDist<{ LacrmOAuth2Api: new () => ICredentialType }>(
 		'credentials/LacrmOAuth2Api.credentials.js',
 	);
 	type Operation = { fn: string; alsoCalls?: string[] };
 	const { findOperation } = requireDist<{
-		findOperation: (resources: unknown, resource: string, operation: string) => Operation | undefined;
+		findOperation: (
+			resources: unknown,
+			resource: string,
+			operation: string,
+		) => Operation | undefined;
 	}>('nodes/Lacrm/actions/router.js');
 	const { RESOURCES } = requireDist<{ RESOURCES: unknown }>('nodes/Lacrm/actions/resources.js');
-	const { isReadFunction } = requireDist<{ isReadFunction: (fn: string) => boolean }>('nodes/Lacrm/transport/functions.js');
+	const { isReadFunction } = requireDist<{ isReadFunction: (fn: string) => boolean }>(
+		'nodes/Lacrm/transport/functions.js',
+	);
 	return {
 		Lacrm,
 		LacrmTrigger,
@@ -86,7 +110,10 @@ function loadShipped(): Shipped {
 		functionsOf(resource, operation) {
 			const definition = findOperation(RESOURCES, resource, operation);
 			if (!definition) return undefined;
-			return [definition.fn, ...(definition.alsoCalls ?? [])].map((fn) => ({ fn, read: isReadFunction(fn) }));
+			return [definition.fn, ...(definition.alsoCalls ?? [])].map((fn) => ({
+				fn,
+				read: isReadFunction(fn),
+			}));
 		},
 	};
 }
@@ -101,14 +128,21 @@ class CountingCredentialsHelper extends HarnessCredentialsHelper {
 	}
 }
 
-function credentialsFor(shipped: Shipped, data: ICredentialDataDecryptedObject): CountingCredentialsHelper {
-	return new CountingCredentialsHelper({}, { credentialTypes: shipped.credentialTypes }).add({ ...CREDENTIAL, data });
+function credentialsFor(
+	shipped: Shipped,
+	data: ICredentialDataDecryptedObject,
+): CountingCredentialsHelper {
+	return new CountingCredentialsHelper({}, { credentialTypes: shipped.credentialTypes }).add({
+		...CREDENTIAL,
+		data,
+	});
 }
 
 // ---- printing -------------------------------------------------------------------------------------
 
 const useColor = process.stdout.isTTY === true && !process.env.NO_COLOR;
-const paint = (code: string) => (text: string) => (useColor ? `\u001b[${code}m${text}\u001b[0m` : text);
+const paint = (code: string) => (text: string) =>
+	useColor ? `\u001b[${code}m${text}\u001b[0m` : text;
 const bold = paint('1');
 const dim = paint('2');
 const green = paint('32');
@@ -153,7 +187,16 @@ const PREFERRED_COLUMNS = [
 	'Task',
 	'Due',
 ];
-const HIDDEN = new Set(['headers', 'params', 'query', 'Emails', 'Phones', 'Addresses', 'webhookUrl', 'executionMode']);
+const HIDDEN = new Set([
+	'headers',
+	'params',
+	'query',
+	'Emails',
+	'Phones',
+	'Addresses',
+	'webhookUrl',
+	'executionMode',
+]);
 const MAX_COLUMNS = 5;
 const MAX_ROWS = 5;
 const MAX_WIDTH = 30;
@@ -170,8 +213,13 @@ function flatten(json: IDataObject): Record<string, string> {
 		if (HIDDEN.has(key) || value === null || value === undefined || value === '') continue;
 		if (isScalar(value)) flat[key] = String(value);
 		else if (key === 'body' && typeof value === 'object' && !Array.isArray(value)) {
-			for (const [field, text] of Object.entries(value)) if (isScalar(text)) flat[field] = String(text);
-		} else if (key.endsWith('MetaData') && typeof value === 'object' && isScalar((value as IDataObject).Name)) {
+			for (const [field, text] of Object.entries(value))
+				if (isScalar(text)) flat[field] = String(text);
+		} else if (
+			key.endsWith('MetaData') &&
+			typeof value === 'object' &&
+			isScalar((value as IDataObject).Name)
+		) {
 			flat[key.slice(0, -'MetaData'.length)] = String((value as IDataObject).Name);
 		} else if (Array.isArray(value) && value.every(isScalar) && value.length > 0) {
 			flat[key] = value.join(', ');
@@ -191,13 +239,22 @@ function table(items: IDataObject[], indent: string): string[] {
 	const rows = items.map(flatten);
 	const present = new Set(rows.flatMap((row) => Object.keys(row)));
 	const columns = PREFERRED_COLUMNS.filter((column) => present.has(column));
-	for (const column of present) if (columns.length < MAX_COLUMNS && !columns.includes(column)) columns.push(column);
+	for (const column of present)
+		if (columns.length < MAX_COLUMNS && !columns.includes(column)) columns.push(column);
 	columns.splice(MAX_COLUMNS);
 	if (columns.length === 0) return [];
-	const shown = rows.slice(0, MAX_ROWS).map((row) => columns.map((column) => cell(column, row[column] ?? '')));
-	const widths = columns.map((column, index) => Math.max(column.length, ...shown.map((row) => row[index].length)));
+	const shown = rows
+		.slice(0, MAX_ROWS)
+		.map((row) => columns.map((column) => cell(column, row[column] ?? '')));
+	const widths = columns.map((column, index) =>
+		Math.max(column.length, ...shown.map((row) => row[index].length)),
+	);
 	const line = (cells: string[]) =>
-		indent + cells.map((text, index) => text.padEnd(widths[index])).join('  ').trimEnd();
+		indent +
+		cells
+			.map((text, index) => text.padEnd(widths[index]))
+			.join('  ')
+			.trimEnd();
 	const out = [dim(line(columns)), ...shown.map(line)];
 	if (rows.length > MAX_ROWS) out.push(dim(`${indent}… and ${rows.length - MAX_ROWS} more`));
 	return out;
@@ -238,16 +295,21 @@ function printSection(index: number, section: Section, workflow: ExampleWorkflow
 		problems.length === 0
 			? green(section.runs.length === 1 ? 'succeeded' : `all ${section.runs.length} succeeded`)
 			: red(`${problems.length} error${problems.length === 1 ? '' : 's'}`);
-	say(`   ${section.what} → ${section.runs.length} execution${section.runs.length === 1 ? '' : 's'}, ${verdict}  ${dim(`(${seconds(section.ms)})`)}`);
+	say(
+		`   ${section.what} → ${section.runs.length} execution${section.runs.length === 1 ? '' : 's'}, ${verdict}  ${dim(`(${seconds(section.ms)})`)}`,
+	);
 	const nameWidth = Math.max(...workflow.nodes.map((node) => node.name.length));
 	for (const node of workflow.nodes) {
 		const ran = section.runs.filter((run) => run.runData[node.name] !== undefined);
 		if (ran.length === 0) continue;
 		const items = ran.flatMap((run) => run.itemsOf(node.name));
 		say();
-		say(`   ${bold(node.name.padEnd(nameWidth))}  ${items.length} item${items.length === 1 ? '' : 's'}`);
+		say(
+			`   ${bold(node.name.padEnd(nameWidth))}  ${items.length} item${items.length === 1 ? '' : 's'}`,
+		);
 		for (const row of table(items, '     ')) say(row);
-		if (items.length === 0 && !nodeFailed(ran, node.name)) say(dim('     (no items: n8n runs nothing after this node)'));
+		if (items.length === 0 && !nodeFailed(ran, node.name))
+			say(dim('     (no items: n8n runs nothing after this node)'));
 	}
 	if (section.readBack?.length) {
 		say();
@@ -298,7 +360,10 @@ async function read(sandbox: Sandbox, fn: string, parameters: IDataObject): Prom
 const nameOf = (meta: unknown) => String((meta as IDataObject | null)?.Name ?? '');
 
 /** Each web-form execution's contact, lead and task, as LACRM has them now. */
-async function readBackWebForm(sandbox: Sandbox, runs: WorkflowRunResult[]): Promise<IDataObject[]> {
+async function readBackWebForm(
+	sandbox: Sandbox,
+	runs: WorkflowRunResult[],
+): Promise<IDataObject[]> {
 	const rows: IDataObject[] = [];
 	for (const run of runs) {
 		const itemId = run.itemsOf('Add to Sales Leads')[0]?.PipelineItemId;
@@ -318,12 +383,19 @@ async function readBackWebForm(sandbox: Sandbox, runs: WorkflowRunResult[]): Pro
 }
 
 /** The won deal's note and task, as LACRM has them now. */
-async function readBackWonDeal(sandbox: Sandbox, runs: WorkflowRunResult[]): Promise<IDataObject[]> {
+async function readBackWonDeal(
+	sandbox: Sandbox,
+	runs: WorkflowRunResult[],
+): Promise<IDataObject[]> {
 	const rows: IDataObject[] = [];
 	for (const run of runs) {
 		const noteId = run.itemsOf('Log Deal Won Note')[0]?.NoteId;
 		const taskId = run.itemsOf('Onboarding Task')[0]?.TaskId;
-		if (noteId) rows.push({ Record: 'Note', Text: (await read(sandbox, 'GetNote', { NoteId: noteId })).Note });
+		if (noteId)
+			rows.push({
+				Record: 'Note',
+				Text: (await read(sandbox, 'GetNote', { NoteId: noteId })).Note,
+			});
 		if (taskId) {
 			const task = await read(sandbox, 'GetTask', { TaskId: taskId });
 			rows.push({ Record: 'Task', Text: task.Name, Due: task.DueDate });
@@ -332,7 +404,11 @@ async function readBackWonDeal(sandbox: Sandbox, runs: WorkflowRunResult[]): Pro
 	return rows;
 }
 
-async function withHost<T>(nodeTypes: HarnessNodeTypes, credentials: HarnessCredentialsHelper, work: (host: WebhookServer) => Promise<T>) {
+async function withHost<T>(
+	nodeTypes: HarnessNodeTypes,
+	credentials: HarnessCredentialsHelper,
+	work: (host: WebhookServer) => Promise<T>,
+) {
 	const host = await startWebhookServer({ nodeTypes, credentials });
 	try {
 		return await work(host);
@@ -343,15 +419,26 @@ async function withHost<T>(nodeTypes: HarnessNodeTypes, credentials: HarnessCred
 
 async function runSandboxDemo(shipped: Shipped): Promise<number> {
 	const started = Date.now();
-	const sandbox: Sandbox = await startSandbox({ port: 0, quiet: true, webhookRetry: { maxAttempts: 3, baseDelayMs: 100 } });
+	const sandbox: Sandbox = await startSandbox({
+		port: 0,
+		quiet: true,
+		webhookRetry: { maxAttempts: 3, baseDelayMs: 100 },
+	});
 	try {
-		const credentials = credentialsFor(shipped, { apiKey: sandbox.apiKey, baseUrl: sandbox.apiUrl });
+		const credentials = credentialsFor(shipped, {
+			apiKey: sandbox.apiKey,
+			baseUrl: sandbox.apiUrl,
+		});
 		const nodeTypes = new HarnessNodeTypes({
 			[LACRM_TYPES.node]: new shipped.Lacrm(),
 			[LACRM_TYPES.trigger]: new shipped.LacrmTrigger(),
 		});
 		say(bold('Less Annoying CRM nodes — example workflows, run by n8n'));
-		say(dim(`LACRM: the bundled sandbox at ${sandbox.url} (demo account), credential "${CREDENTIAL.name}" (API key)`));
+		say(
+			dim(
+				`LACRM: the bundled sandbox at ${sandbox.url} (demo account), credential "${CREDENTIAL.name}" (API key)`,
+			),
+		);
 		say(dim(`n8n:   n8n-core ${N8N_CORE_VERSION} WorkflowExecute, nodes from dist/`));
 		let ok = true;
 
@@ -403,8 +490,12 @@ async function runSandboxDemo(shipped: Shipped): Promise<number> {
 		const wonDeal = withCredential(loadExample(EXAMPLES.wonDealNote), CREDENTIAL);
 		const trigger = nodeNamed(wonDeal, 'Deal Won');
 		const wonStatusId = (trigger.parameters.statusIds as string[])[0];
-		const pipelineName = String((trigger.parameters.pipelineId as IDataObject).cachedResultName ?? locatorValue(trigger, 'pipelineId'));
-		const lead = formRuns[0]?.itemsOf('Add to Sales Leads')[0]?.PipelineItemId as string | undefined;
+		const pipelineName = String(
+			(trigger.parameters.pipelineId as IDataObject).cachedResultName ??
+				locatorValue(trigger, 'pipelineId'),
+		);
+		const lead = formRuns[0]?.itemsOf('Add to Sales Leads')[0]?.PipelineItemId as
+			string | undefined;
 		t0 = Date.now();
 		const wonRuns = await withHost(nodeTypes, credentials, async (host) => {
 			await host.activate(wonDeal);
@@ -427,7 +518,9 @@ async function runSandboxDemo(shipped: Shipped): Promise<number> {
 					readBack: await readBackWonDeal(sandbox, wonRuns),
 				},
 				wonDeal,
-			) && ok && wonRuns.length === 1;
+			) &&
+			ok &&
+			wonRuns.length === 1;
 
 		// Summary.
 		const counters = sandbox.counters();
@@ -442,10 +535,14 @@ async function runSandboxDemo(shipped: Shipped): Promise<number> {
 		const executions = formRuns.length + 1 + wonRuns.length;
 		say();
 		say(bold(cyan('━━ Summary')));
-		say(`   3 workflows, ${executions} executions: ${ok ? green('all succeeded') : red('some failed')}`);
+		say(
+			`   3 workflows, ${executions} executions: ${ok ? green('all succeeded') : red('some failed')}`,
+		);
 		say(`   LACRM API calls by the workflows: ${total}  ${dim(`(${byFunction})`)}`);
 		const delivered = counters.webhookDeliveries.filter((delivery) => delivery.ok).length;
-		say(`   LACRM webhooks delivered to n8n: ${delivered} ${dim('(signed, verified by the trigger)')}`);
+		say(
+			`   LACRM webhooks delivered to n8n: ${delivered} ${dim('(signed, verified by the trigger)')}`,
+		);
 		say(`   Time: ${seconds(Date.now() - started)}`);
 		say();
 		say(dim('Import the workflows into n8n: see examples/README.md.'));
@@ -464,15 +561,25 @@ function normalizeUrl(value: string): string {
 
 /** Refuse to run unless every LACRM call the workflow can make is a read. */
 function assertReadOnly(shipped: Shipped, workflow: ExampleWorkflow): string[] {
-	const allowed = new Set(['n8n-nodes-base.scheduleTrigger', 'n8n-nodes-base.noOp', LACRM_TYPES.node]);
+	const allowed = new Set([
+		'n8n-nodes-base.scheduleTrigger',
+		'n8n-nodes-base.noOp',
+		LACRM_TYPES.node,
+	]);
 	const functions: string[] = [];
 	for (const node of workflow.nodes) {
-		if (!allowed.has(node.type)) throw new DemoError(`refusing to run against LACRM: unexpected node type ${node.type}`);
+		if (!allowed.has(node.type))
+			throw new DemoError(`refusing to run against LACRM: unexpected node type ${node.type}`);
 	}
 	for (const node of lacrmNodes(workflow)) {
-		const calls = shipped.functionsOf(String(node.parameters.resource), String(node.parameters.operation));
+		const calls = shipped.functionsOf(
+			String(node.parameters.resource),
+			String(node.parameters.operation),
+		);
 		if (!calls || calls.some((call) => !call.read)) {
-			throw new DemoError(`refusing to run against LACRM: node "${node.name}" may write (${JSON.stringify(calls)})`);
+			throw new DemoError(
+				`refusing to run against LACRM: node "${node.name}" may write (${JSON.stringify(calls)})`,
+			);
 		}
 		functions.push(...calls.map((call) => call.fn));
 	}
@@ -487,7 +594,11 @@ async function runRealReadOnly(shipped: Shipped, apiKey: string): Promise<number
 	const credentials = credentialsFor(shipped, { apiKey, baseUrl });
 	const nodeTypes = new HarnessNodeTypes({ [LACRM_TYPES.node]: new shipped.Lacrm() });
 	say(bold('Less Annoying CRM nodes — read-only example against your LACRM'));
-	say(dim(`LACRM: ${baseUrl} with LACRM_API_KEY; only ${[...new Set(reads)].join(', ')} (reads), nothing is written`));
+	say(
+		dim(
+			`LACRM: ${baseUrl} with LACRM_API_KEY; only ${[...new Set(reads)].join(', ')} (reads), nothing is written`,
+		),
+	);
 	say(dim(`n8n:   n8n-core ${N8N_CORE_VERSION} WorkflowExecute, nodes from dist/`));
 	const t0 = Date.now();
 	const run = await runWorkflow(workflow, { nodeTypes, credentials, mode: 'trigger' });

@@ -32,7 +32,9 @@ async function main(): Promise<number> {
 main().then(
 	(code) => process.exit(code),
 	(error: unknown) => {
-		console.error(`\nDemo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+		console.error(
+			`\nDemo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+		);
 		process.exit(1);
 	},
 );

@@ -62,7 +62,16 @@ interface Execution {
 
 /** n8n stores execution data as `flatted` JSON; the module comes with n8n. */
 function parseExecutionData(data: string): {
-	resultData: { error?: { message: string }; runData: Record<string, Array<{ error?: { message: string }; data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> };
+	resultData: {
+		error?: { message: string };
+		runData: Record<
+			string,
+			Array<{
+				error?: { message: string };
+				data?: { main: Array<Array<{ json: Record<string, unknown> }>> };
+			}>
+		>;
+	};
 } {
 	const requireFromN8n = createRequire(path.join(N8N_DIR, 'package.json'));
 	const flatted = requireFromN8n('flatted') as { parse(text: string): unknown };
@@ -102,13 +111,26 @@ class Checker {
 	// ---- sandbox ----
 
 	async sandbox<T>(route: string, body?: unknown): Promise<T> {
-		const res = await fetch(`${this.sandboxUrl}/_sandbox/${route}`, body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+		const res = await fetch(
+			`${this.sandboxUrl}/_sandbox/${route}`,
+			body === undefined
+				? {}
+				: {
+						method: 'POST',
+						headers: { 'Content-Type': 'application/json' },
+						body: JSON.stringify(body),
+					},
+		);
 		if (!res.ok) throw new Error(`sandbox /_sandbox/${route}: HTTP ${res.status}`);
 		return (await res.json()) as T;
 	}
 
 	async counters(): Promise<Record<string, number> & { callsByFunction: Record<string, number> }> {
-		return (await this.sandbox<{ counters: Record<string, number> & { callsByFunction: Record<string, number> } }>('state')).counters;
+		return (
+			await this.sandbox<{
+				counters: Record<string, number> & { callsByFunction: Record<string, number> };
+			}>('state')
+		).counters;
 	}
 
 	async lacrm<T>(fn: string, parameters: Record<string, unknown> = {}): Promise<T> {
@@ -124,7 +146,11 @@ class Checker {
 
 	// ---- n8n ----
 
-	async createWorkflow(name: string, nodes: WorkflowNode[], connections: Record<string, unknown>): Promise<SavedWorkflow> {
+	async createWorkflow(
+		name: string,
+		nodes: WorkflowNode[],
+		connections: Record<string, unknown>,
+	): Promise<SavedWorkflow> {
 		const workflow = await this.client.request<SavedWorkflow>('POST', '/rest/workflows', {
 			name,
 			nodes,
@@ -137,45 +163,78 @@ class Checker {
 	}
 
 	/** POST /rest/workflows/:id/run (the editor's "Execute workflow"), then wait for the stored execution. */
-	async runManually(workflow: SavedWorkflow, trigger: string): Promise<ReturnType<typeof parseExecutionData>> {
-		const started = await this.client.request<{ executionId?: string; waitingForWebhook?: boolean }>('POST', `/rest/workflows/${workflow.id}/run`, {
+	async runManually(
+		workflow: SavedWorkflow,
+		trigger: string,
+	): Promise<ReturnType<typeof parseExecutionData>> {
+		const started = await this.client.request<{
+			executionId?: string;
+			waitingForWebhook?: boolean;
+		}>('POST', `/rest/workflows/${workflow.id}/run`, {
 			workflowData: workflow,
 			triggerToStartFrom: { name: trigger },
 		});
-		if (!started?.executionId) throw new Error(`n8n did not start an execution: ${JSON.stringify(started)}`);
+		if (!started?.executionId)
+			throw new Error(`n8n did not start an execution: ${JSON.stringify(started)}`);
 		return await this.waitForExecution(started.executionId);
 	}
 
-	async waitForExecution(id: string, timeoutMs = 60_000): Promise<ReturnType<typeof parseExecutionData>> {
+	async waitForExecution(
+		id: string,
+		timeoutMs = 60_000,
+	): Promise<ReturnType<typeof parseExecutionData>> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const execution = await this.client.request<Execution>('GET', `/rest/executions/${id}`).catch(() => undefined);
-			if (execution && !['new', 'running', 'waiting', 'unknown'].includes(execution.status) && execution.data) {
+			const execution = await this.client
+				.request<Execution>('GET', `/rest/executions/${id}`)
+				.catch(() => undefined);
+			if (
+				execution &&
+				!['new', 'running', 'waiting', 'unknown'].includes(execution.status) &&
+				execution.data
+			) {
 				const data = parseExecutionData(execution.data);
 				if (execution.status !== 'success') {
-					const nodeError = Object.values(data.resultData.runData).flat().find((task) => task.error)?.error?.message;
-					throw new Error(`execution ${id} ended "${execution.status}": ${data.resultData.error?.message ?? nodeError ?? 'no error recorded'}`);
+					const nodeError = Object.values(data.resultData.runData)
+						.flat()
+						.find((task) => task.error)?.error?.message;
+					throw new Error(
+						`execution ${id} ended "${execution.status}": ${data.resultData.error?.message ?? nodeError ?? 'no error recorded'}`,
+					);
 				}
 				return data;
 			}
-			if (Date.now() > deadline) throw new Error(`execution ${id} did not finish within ${timeoutMs / 1000} s`);
+			if (Date.now() > deadline)
+				throw new Error(`execution ${id} did not finish within ${timeoutMs / 1000} s`);
 			await sleep(250);
 		}
 	}
 
 	async activate(workflow: SavedWorkflow): Promise<void> {
-		const current = await this.client.request<SavedWorkflow>('GET', `/rest/workflows/${workflow.id}`);
+		const current = await this.client.request<SavedWorkflow>(
+			'GET',
+			`/rest/workflows/${workflow.id}`,
+		);
 		try {
-			await this.client.request('POST', `/rest/workflows/${workflow.id}/activate`, { versionId: current.versionId });
+			await this.client.request('POST', `/rest/workflows/${workflow.id}/activate`, {
+				versionId: current.versionId,
+			});
 		} catch (error) {
 			// n8n 1.x before the activate endpoint: PATCH active.
 			if (!/HTTP 404/.test((error as Error).message)) throw error;
-			await this.client.request('PATCH', `/rest/workflows/${workflow.id}`, { active: true, versionId: current.versionId });
+			await this.client.request('PATCH', `/rest/workflows/${workflow.id}`, {
+				active: true,
+				versionId: current.versionId,
+			});
 		}
 	}
 
 	/** n8n 2.x registers an activated ("published") workflow's webhooks a moment after the API answered. */
-	async eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+	async eventually<T>(
+		what: string,
+		probe: () => Promise<T | undefined>,
+		timeoutMs = 20_000,
+	): Promise<T> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const value = await probe();
@@ -190,8 +249,14 @@ class Checker {
 			await this.client.request('POST', `/rest/workflows/${workflow.id}/deactivate`, {});
 		} catch (error) {
 			if (!/HTTP 404/.test((error as Error).message)) throw error;
-			const current = await this.client.request<SavedWorkflow>('GET', `/rest/workflows/${workflow.id}`);
-			await this.client.request('PATCH', `/rest/workflows/${workflow.id}`, { active: false, versionId: current.versionId });
+			const current = await this.client.request<SavedWorkflow>(
+				'GET',
+				`/rest/workflows/${workflow.id}`,
+			);
+			await this.client.request('PATCH', `/rest/workflows/${workflow.id}`, {
+				active: false,
+				versionId: current.versionId,
+			});
 		}
 	}
 
@@ -206,7 +271,14 @@ class Checker {
 	// ---- the checks ----
 
 	manualTrigger(): WorkflowNode {
-		return { id: randomUUID(), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+		return {
+			id: randomUUID(),
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		};
 	}
 
 	lacrmNode(name: string, parameters: Record<string, unknown>, oauth = false): WorkflowNode {
@@ -218,7 +290,9 @@ class Checker {
 			typeVersion: 1,
 			position: [240, 0],
 			parameters: { authentication: oauth ? 'oAuth2' : 'apiKey', ...parameters },
-			credentials: oauth ? { lacrmOAuth2Api: { id: oauth2.id, name: oauth2.name } } : { lacrmApi: { id: apiKey.id, name: apiKey.name } },
+			credentials: oauth
+				? { lacrmOAuth2Api: { id: oauth2.id, name: oauth2.name } }
+				: { lacrmApi: { id: apiKey.id, name: apiKey.name } },
 		};
 	}
 
@@ -226,7 +300,10 @@ class Checker {
 		return { [from]: { main: [[{ node: to, type: 'main', index: 0 }]] } };
 	}
 
-	static itemsOf(data: ReturnType<typeof parseExecutionData>, node: string): Array<Record<string, unknown>> {
+	static itemsOf(
+		data: ReturnType<typeof parseExecutionData>,
+		node: string,
+	): Array<Record<string, unknown>> {
 		return (data.resultData.runData[node]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
 	}
 
@@ -242,49 +319,92 @@ class Checker {
 		});
 
 		await this.step('node and credential types loaded', async () => {
-			const nodes = await this.client.request<Array<{ name: string; version: number | number[] }>>('GET', '/types/nodes.json');
-			const ours = nodes.filter((node) => node.name.startsWith('n8n-nodes-lacrm.')).map((node) => node.name);
-			for (const expected of ['n8n-nodes-lacrm.lacrm', 'n8n-nodes-lacrm.lacrmTrigger', 'n8n-nodes-lacrm.lacrmPollingTrigger']) {
-				if (!ours.includes(expected)) throw new Error(`${expected} missing from /types/nodes.json (have: ${ours.join(', ') || 'none'})`);
+			const nodes = await this.client.request<Array<{ name: string; version: number | number[] }>>(
+				'GET',
+				'/types/nodes.json',
+			);
+			const ours = nodes
+				.filter((node) => node.name.startsWith('n8n-nodes-lacrm.'))
+				.map((node) => node.name);
+			for (const expected of [
+				'n8n-nodes-lacrm.lacrm',
+				'n8n-nodes-lacrm.lacrmTrigger',
+				'n8n-nodes-lacrm.lacrmPollingTrigger',
+			]) {
+				if (!ours.includes(expected))
+					throw new Error(
+						`${expected} missing from /types/nodes.json (have: ${ours.join(', ') || 'none'})`,
+					);
 			}
-			const credentials = await this.client.request<Array<{ name: string }>>('GET', '/types/credentials.json');
-			const credentialNames = credentials.map((credential) => credential.name).filter((name) => name.startsWith('lacrm'));
+			const credentials = await this.client.request<Array<{ name: string }>>(
+				'GET',
+				'/types/credentials.json',
+			);
+			const credentialNames = credentials
+				.map((credential) => credential.name)
+				.filter((name) => name.startsWith('lacrm'));
 			if (!credentialNames.includes('lacrmApi') || !credentialNames.includes('lacrmOAuth2Api')) {
 				throw new Error(`credential types missing (have: ${credentialNames.join(', ')})`);
 			}
-			const [description] = await this.client.request<Array<{ displayName: string; properties: unknown[] }>>('POST', '/rest/node-types', {
+			const [description] = await this.client.request<
+				Array<{ displayName: string; properties: unknown[] }>
+			>('POST', '/rest/node-types', {
 				nodeInfos: [{ name: 'n8n-nodes-lacrm.lacrm', version: 1 }],
 			});
 			return `${ours.join(', ')}; credentials ${credentialNames.join(', ')}; "${description.displayName}" has ${description.properties.length} parameters`;
 		});
 
 		if (this.state.workflows.length > 0) {
-			await this.step(`example workflows (${this.state.workflows.length}) use the sandbox credentials and known node types`, async () => {
-				const known = new Set(
-					(await this.client.request<Array<{ name: string; version: number | number[] }>>('GET', '/types/nodes.json')).flatMap((node) =>
-						(Array.isArray(node.version) ? node.version : [node.version]).map((version) => `${node.name}@${version}`),
-					),
-				);
-				const ours: Record<string, string> = { lacrmApi: this.state.credentials.apiKey.id, lacrmOAuth2Api: this.state.credentials.oauth2.id };
-				const problems: string[] = [];
-				let lacrmNodes = 0;
-				for (const { id, name } of this.state.workflows) {
-					const workflow = await this.client.request<SavedWorkflow>('GET', `/rest/workflows/${id}`);
-					for (const node of workflow.nodes) {
-						if (!known.has(`${node.type}@${node.typeVersion}`)) problems.push(`"${name}": ${node.type} v${node.typeVersion} is not a known node type`);
-						for (const [type, reference] of Object.entries(node.credentials ?? {})) {
-							if (type in ours && reference.id !== ours[type]) problems.push(`"${name}" → ${node.name}: ${type} is not the sandbox credential`);
+			await this.step(
+				`example workflows (${this.state.workflows.length}) use the sandbox credentials and known node types`,
+				async () => {
+					const known = new Set(
+						(
+							await this.client.request<Array<{ name: string; version: number | number[] }>>(
+								'GET',
+								'/types/nodes.json',
+							)
+						).flatMap((node) =>
+							(Array.isArray(node.version) ? node.version : [node.version]).map(
+								(version) => `${node.name}@${version}`,
+							),
+						),
+					);
+					const ours: Record<string, string> = {
+						lacrmApi: this.state.credentials.apiKey.id,
+						lacrmOAuth2Api: this.state.credentials.oauth2.id,
+					};
+					const problems: string[] = [];
+					let lacrmNodes = 0;
+					for (const { id, name } of this.state.workflows) {
+						const workflow = await this.client.request<SavedWorkflow>(
+							'GET',
+							`/rest/workflows/${id}`,
+						);
+						for (const node of workflow.nodes) {
+							if (!known.has(`${node.type}@${node.typeVersion}`))
+								problems.push(
+									`"${name}": ${node.type} v${node.typeVersion} is not a known node type`,
+								);
+							for (const [type, reference] of Object.entries(node.credentials ?? {})) {
+								if (type in ours && reference.id !== ours[type])
+									problems.push(`"${name}" → ${node.name}: ${type} is not the sandbox credential`);
+							}
+							if (node.type.startsWith('n8n-nodes-lacrm.')) lacrmNodes++;
 						}
-						if (node.type.startsWith('n8n-nodes-lacrm.')) lacrmNodes++;
 					}
-				}
-				if (problems.length) throw new Error(problems.join('; '));
-				return `${lacrmNodes} LACRM nodes in ${this.state.workflows.length} workflows, all wired to the sandbox credentials`;
-			});
+					if (problems.length) throw new Error(problems.join('; '));
+					return `${lacrmNodes} LACRM nodes in ${this.state.workflows.length} workflows, all wired to the sandbox credentials`;
+				},
+			);
 
 			for (const { id, name } of this.state.workflows) {
 				const workflow = await this.client.request<SavedWorkflow>('GET', `/rest/workflows/${id}`);
-				const start = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger' || node.type === 'n8n-nodes-base.manualTrigger');
+				const start = workflow.nodes.find(
+					(node) =>
+						node.type === 'n8n-nodes-base.scheduleTrigger' ||
+						node.type === 'n8n-nodes-base.manualTrigger',
+				);
 				if (!start) continue;
 				await this.step(`example "${name}" runs manually against the sandbox`, async () => {
 					const data = await this.runManually(workflow, start.name);
@@ -299,41 +419,66 @@ class Checker {
 		await this.step('manual execution, API key: Contact → Get Many (limit 3)', async () => {
 			const workflow = await this.createWorkflow(
 				`dev check ${stamp}: API key`,
-				[this.manualTrigger(), this.lacrmNode('LACRM', { resource: 'contact', operation: 'getAll', returnAll: false, limit: 3 })],
+				[
+					this.manualTrigger(),
+					this.lacrmNode('LACRM', {
+						resource: 'contact',
+						operation: 'getAll',
+						returnAll: false,
+						limit: 3,
+					}),
+				],
 				Checker.chain('Start', 'LACRM'),
 			);
 			const data = await this.runManually(workflow, 'Start');
 			const items = Checker.itemsOf(data, 'LACRM');
 			if (items.length !== 3 || !items.every((item) => typeof item.ContactId === 'string')) {
-				throw new Error(`expected 3 contacts with string ContactIds, got ${JSON.stringify(items).slice(0, 300)}`);
+				throw new Error(
+					`expected 3 contacts with string ContactIds, got ${JSON.stringify(items).slice(0, 300)}`,
+				);
 			}
 			return `3 contacts, e.g. ${String(items[0].ContactId)} "${String(items[0].Name ?? items[0].FirstName ?? '')}"`;
 		});
 
-		await this.step('manual execution, OAuth2: User → Get Current, then again after the sandbox expired the token', async () => {
-			if (!this.state.credentials.oauth2.connected) throw new Error('the OAuth2 credential is not connected (see the dev output)');
-			const workflow = await this.createWorkflow(
-				`dev check ${stamp}: OAuth2`,
-				[this.manualTrigger(), this.lacrmNode('LACRM', { resource: 'user', operation: 'getCurrent' }, true)],
-				Checker.chain('Start', 'LACRM'),
-			);
-			const first = Checker.itemsOf(await this.runManually(workflow, 'Start'), 'LACRM');
-			if (!first[0]?.UserId) throw new Error(`no UserId in ${JSON.stringify(first)}`);
-			const before = await this.counters();
-			await this.sandbox('expire-tokens', {});
-			const second = Checker.itemsOf(await this.runManually(workflow, 'Start'), 'LACRM');
-			const after = await this.counters();
-			if (!second[0]?.UserId) throw new Error(`no UserId after the refresh: ${JSON.stringify(second)}`);
-			const refreshes = after.refreshes - before.refreshes;
-			if (refreshes !== 1 || after.refreshReuses !== before.refreshReuses || after.revokedGrants !== before.revokedGrants) {
-				throw new Error(`expected exactly 1 refresh and no reuse, sandbox saw refreshes +${refreshes}, reuses ${after.refreshReuses}, revoked ${after.revokedGrants}`);
-			}
-			// A third run uses the token n8n stored after the refresh: no further refresh.
-			await this.runManually(workflow, 'Start');
-			const third = await this.counters();
-			if (third.refreshes !== after.refreshes) throw new Error('the refreshed token was not stored: the third run refreshed again');
-			return `UserId ${String(first[0].UserId)}; expired token → 1 refresh (no reuse), stored and reused by the next run`;
-		});
+		await this.step(
+			'manual execution, OAuth2: User → Get Current, then again after the sandbox expired the token',
+			async () => {
+				if (!this.state.credentials.oauth2.connected)
+					throw new Error('the OAuth2 credential is not connected (see the dev output)');
+				const workflow = await this.createWorkflow(
+					`dev check ${stamp}: OAuth2`,
+					[
+						this.manualTrigger(),
+						this.lacrmNode('LACRM', { resource: 'user', operation: 'getCurrent' }, true),
+					],
+					Checker.chain('Start', 'LACRM'),
+				);
+				const first = Checker.itemsOf(await this.runManually(workflow, 'Start'), 'LACRM');
+				if (!first[0]?.UserId) throw new Error(`no UserId in ${JSON.stringify(first)}`);
+				const before = await this.counters();
+				await this.sandbox('expire-tokens', {});
+				const second = Checker.itemsOf(await this.runManually(workflow, 'Start'), 'LACRM');
+				const after = await this.counters();
+				if (!second[0]?.UserId)
+					throw new Error(`no UserId after the refresh: ${JSON.stringify(second)}`);
+				const refreshes = after.refreshes - before.refreshes;
+				if (
+					refreshes !== 1 ||
+					after.refreshReuses !== before.refreshReuses ||
+					after.revokedGrants !== before.revokedGrants
+				) {
+					throw new Error(
+						`expected exactly 1 refresh and no reuse, sandbox saw refreshes +${refreshes}, reuses ${after.refreshReuses}, revoked ${after.revokedGrants}`,
+					);
+				}
+				// A third run uses the token n8n stored after the refresh: no further refresh.
+				await this.runManually(workflow, 'Start');
+				const third = await this.counters();
+				if (third.refreshes !== after.refreshes)
+					throw new Error('the refreshed token was not stored: the third run refreshed again');
+				return `UserId ${String(first[0].UserId)}; expired token → 1 refresh (no reuse), stored and reused by the next run`;
+			},
+		);
 
 		await this.step('production webhook: Webhook → LACRM, activated and called', async () => {
 			const pathSegment = `lacrm-dev-check-${randomUUID().slice(0, 8)}`;
@@ -348,74 +493,128 @@ class Checker {
 			};
 			const workflow = await this.createWorkflow(
 				`dev check ${stamp}: webhook`,
-				[webhook, this.lacrmNode('LACRM', { resource: 'contact', operation: 'getAll', returnAll: false, limit: 2 })],
+				[
+					webhook,
+					this.lacrmNode('LACRM', {
+						resource: 'contact',
+						operation: 'getAll',
+						returnAll: false,
+						limit: 2,
+					}),
+				],
 				Checker.chain('Webhook', 'LACRM'),
 			);
 			await this.activate(workflow);
 			try {
-				const { res, text } = await this.eventually(`the production webhook /webhook/${pathSegment} to be registered`, async () => {
-					const answer = await fetch(`${this.state.n8nUrl}/webhook/${pathSegment}`);
-					const body = await answer.text();
-					return answer.status === 404 && /not registered/.test(body) ? undefined : { res: answer, text: body };
-				});
-				if (!res.ok) throw new Error(`GET /webhook/${pathSegment}: HTTP ${res.status} ${text.slice(0, 300)}`);
+				const { res, text } = await this.eventually(
+					`the production webhook /webhook/${pathSegment} to be registered`,
+					async () => {
+						const answer = await fetch(`${this.state.n8nUrl}/webhook/${pathSegment}`);
+						const body = await answer.text();
+						return answer.status === 404 && /not registered/.test(body)
+							? undefined
+							: { res: answer, text: body };
+					},
+				);
+				if (!res.ok)
+					throw new Error(`GET /webhook/${pathSegment}: HTTP ${res.status} ${text.slice(0, 300)}`);
 				const body = JSON.parse(text) as unknown;
 				const first = (Array.isArray(body) ? body[0] : body) as Record<string, unknown>;
-				if (typeof first?.ContactId !== 'string') throw new Error(`no contact in the webhook answer: ${text.slice(0, 300)}`);
+				if (typeof first?.ContactId !== 'string')
+					throw new Error(`no contact in the webhook answer: ${text.slice(0, 300)}`);
 				return `GET /webhook/${pathSegment} → HTTP 200 with contact ${first.ContactId}`;
 			} finally {
 				await this.deactivate(workflow);
 			}
 		});
 
-		await this.step('LACRM Trigger: activate (handshake), new contact → execution, deactivate', async () => {
-			const trigger: WorkflowNode = {
-				id: randomUUID(),
-				name: 'LACRM Trigger',
-				type: 'n8n-nodes-lacrm.lacrmTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { authentication: 'apiKey', events: ['Contact.Create'], scope: 'Account' },
-				credentials: { lacrmApi: { id: this.state.credentials.apiKey.id, name: this.state.credentials.apiKey.name } },
-				webhookId: randomUUID(),
-			};
-			const noOp: WorkflowNode = { id: randomUUID(), name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0], parameters: {} };
-			const workflow = await this.createWorkflow(`dev check ${stamp}: trigger`, [trigger, noOp], Checker.chain('LACRM Trigger', 'Done'));
-			type Hook = { WebhookId: string; EndpointUrl: string; DateArchived?: string | null };
-			const hooksBefore = await this.lacrm<Hook[]>('GetWebhooks');
-			await this.activate(workflow);
-			let hook: Hook | undefined;
-			try {
-				hook = await this.eventually('activation to register a webhook at the sandbox', async () =>
-					(await this.lacrm<Hook[]>('GetWebhooks')).find((candidate) => !hooksBefore.some((old) => old.WebhookId === candidate.WebhookId)),
+		await this.step(
+			'LACRM Trigger: activate (handshake), new contact → execution, deactivate',
+			async () => {
+				const trigger: WorkflowNode = {
+					id: randomUUID(),
+					name: 'LACRM Trigger',
+					type: 'n8n-nodes-lacrm.lacrmTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: { authentication: 'apiKey', events: ['Contact.Create'], scope: 'Account' },
+					credentials: {
+						lacrmApi: {
+							id: this.state.credentials.apiKey.id,
+							name: this.state.credentials.apiKey.name,
+						},
+					},
+					webhookId: randomUUID(),
+				};
+				const noOp: WorkflowNode = {
+					id: randomUUID(),
+					name: 'Done',
+					type: 'n8n-nodes-base.noOp',
+					typeVersion: 1,
+					position: [240, 0],
+					parameters: {},
+				};
+				const workflow = await this.createWorkflow(
+					`dev check ${stamp}: trigger`,
+					[trigger, noOp],
+					Checker.chain('LACRM Trigger', 'Done'),
 				);
-				if (!hook.EndpointUrl.includes(trigger.webhookId!)) throw new Error(`unexpected endpoint ${hook.EndpointUrl}`);
-				const name = `Dev Check ${stamp.replace(/:/g, '')}`;
-				const created = await this.lacrm<{ ContactId: string }>('CreateContact', { Name: name, AssignedTo: '100001', IsCompany: false });
-				await this.sandbox('flush-webhooks', {});
-				const deadline = Date.now() + 30_000;
-				for (;;) {
-					const list = await this.client.request<{ results: Execution[] }>('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: workflow.id }))}`);
-					const execution = list.results.find((candidate) => candidate.status !== 'running' && candidate.status !== 'new');
-					if (execution) {
-						const data = await this.waitForExecution(execution.id);
-						const items = Checker.itemsOf(data, 'LACRM Trigger');
-						const text = JSON.stringify(items);
-						if (!text.includes(created.ContactId)) throw new Error(`the execution's items do not mention contact ${created.ContactId}: ${text.slice(0, 300)}`);
-						break;
+				type Hook = { WebhookId: string; EndpointUrl: string; DateArchived?: string | null };
+				const hooksBefore = await this.lacrm<Hook[]>('GetWebhooks');
+				await this.activate(workflow);
+				let hook: Hook | undefined;
+				try {
+					hook = await this.eventually(
+						'activation to register a webhook at the sandbox',
+						async () =>
+							(await this.lacrm<Hook[]>('GetWebhooks')).find(
+								(candidate) => !hooksBefore.some((old) => old.WebhookId === candidate.WebhookId),
+							),
+					);
+					if (!hook.EndpointUrl.includes(trigger.webhookId!))
+						throw new Error(`unexpected endpoint ${hook.EndpointUrl}`);
+					const name = `Dev Check ${stamp.replace(/:/g, '')}`;
+					const created = await this.lacrm<{ ContactId: string }>('CreateContact', {
+						Name: name,
+						AssignedTo: '100001',
+						IsCompany: false,
+					});
+					await this.sandbox('flush-webhooks', {});
+					const deadline = Date.now() + 30_000;
+					for (;;) {
+						const list = await this.client.request<{ results: Execution[] }>(
+							'GET',
+							`/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: workflow.id }))}`,
+						);
+						const execution = list.results.find(
+							(candidate) => candidate.status !== 'running' && candidate.status !== 'new',
+						);
+						if (execution) {
+							const data = await this.waitForExecution(execution.id);
+							const items = Checker.itemsOf(data, 'LACRM Trigger');
+							const text = JSON.stringify(items);
+							if (!text.includes(created.ContactId))
+								throw new Error(
+									`the execution's items do not mention contact ${created.ContactId}: ${text.slice(0, 300)}`,
+								);
+							break;
+						}
+						if (Date.now() > deadline)
+							throw new Error('no execution within 30 s of creating a contact');
+						await sleep(250);
 					}
-					if (Date.now() > deadline) throw new Error('no execution within 30 s of creating a contact');
-					await sleep(250);
+				} finally {
+					await this.deactivate(workflow);
 				}
-			} finally {
-				await this.deactivate(workflow);
-			}
-			await this.eventually(`deactivation to delete webhook ${hook?.WebhookId}`, async () => {
-				const left = (await this.lacrm<Hook[]>('GetWebhooks')).find((candidate) => candidate.WebhookId === hook?.WebhookId && !candidate.DateArchived);
-				return left ? undefined : true;
-			});
-			return `hook ${hook?.WebhookId} → ${hook?.EndpointUrl}; Contact.Create delivered and executed; hook deleted on deactivation`;
-		});
+				await this.eventually(`deactivation to delete webhook ${hook?.WebhookId}`, async () => {
+					const left = (await this.lacrm<Hook[]>('GetWebhooks')).find(
+						(candidate) => candidate.WebhookId === hook?.WebhookId && !candidate.DateArchived,
+					);
+					return left ? undefined : true;
+				});
+				return `hook ${hook?.WebhookId} → ${hook?.EndpointUrl}; Contact.Create delivered and executed; hook deleted on deactivation`;
+			},
+		);
 
 		await this.cleanUp();
 		return this.report();
@@ -423,17 +622,25 @@ class Checker {
 }
 
 export async function runChecks(state: DevState, client: N8nClient): Promise<CheckReport> {
-	process.stdout.write(`[check] checking n8n ${state.n8nVersion} at ${state.n8nUrl} against the sandbox at ${state.sandbox.url}\n`);
+	process.stdout.write(
+		`[check] checking n8n ${state.n8nVersion} at ${state.n8nUrl} against the sandbox at ${state.sandbox.url}\n`,
+	);
 	const report = await new Checker(state, client).run();
 	const failed = report.results.filter((result) => !result.ok).length;
-	process.stdout.write(`[check] ${report.results.length - failed}/${report.results.length} checks passed\n`);
+	process.stdout.write(
+		`[check] ${report.results.length - failed}/${report.results.length} checks passed\n`,
+	);
 	return report;
 }
 
 async function main(): Promise<void> {
 	const state = readState();
 	const client = new N8nClient(state.n8nUrl);
-	await client.request('POST', '/rest/login', { emailOrLdapLoginId: state.owner.email, email: state.owner.email, password: state.owner.password });
+	await client.request('POST', '/rest/login', {
+		emailOrLdapLoginId: state.owner.email,
+		email: state.owner.email,
+		password: state.owner.password,
+	});
 	const report = await runChecks(state, client);
 	process.exit(report.ok ? 0 : 1);
 }

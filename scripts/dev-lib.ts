@@ -10,7 +10,9 @@ import * as path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..');
 /** Everything `npm run dev` installs and stores (git-ignored). LACRM_DEV_DIR keeps another set side by side (e.g. one per n8n major). */
-export const DEV_DIR = process.env.LACRM_DEV_DIR ? path.resolve(process.env.LACRM_DEV_DIR) : path.join(ROOT, '.dev');
+export const DEV_DIR = process.env.LACRM_DEV_DIR
+	? path.resolve(process.env.LACRM_DEV_DIR)
+	: path.join(ROOT, '.dev');
 export const N8N_DIR = path.join(DEV_DIR, 'n8n');
 export const USER_FOLDER = path.join(DEV_DIR, 'n8n-user');
 /** n8n keeps its database, encryption key and community packages under <user folder>/.n8n. */
@@ -28,7 +30,8 @@ export const log = (text: string): void => {
 	process.stdout.write(`[dev] ${text}\n`);
 };
 
-export const seconds = (sinceMs: number): string => `${((Date.now() - sinceMs) / 1000).toFixed(1)} s`;
+export const seconds = (sinceMs: number): string =>
+	`${((Date.now() - sinceMs) / 1000).toFixed(1)} s`;
 
 export function nodeMajor(): number {
 	return Number(process.versions.node.split('.')[0]);
@@ -46,7 +49,9 @@ export async function run(
 	args: string[],
 	options: { cwd: string; logFile?: string; echo?: boolean; env?: NodeJS.ProcessEnv },
 ): Promise<void> {
-	const logStream = options.logFile ? fs.createWriteStream(options.logFile, { flags: 'a' }) : undefined;
+	const logStream = options.logFile
+		? fs.createWriteStream(options.logFile, { flags: 'a' })
+		: undefined;
 	logStream?.write(`\n$ ${command} ${args.join(' ')}\n`);
 	const child = spawn(command, args, {
 		cwd: options.cwd,
@@ -68,7 +73,9 @@ export async function run(
 	});
 	await new Promise<void>((resolve) => (logStream ? logStream.end(resolve) : resolve()));
 	if (code !== 0) {
-		throw new Error(`${command} ${args.join(' ')} exited with ${code}${options.logFile ? ` (log: ${path.relative(ROOT, options.logFile)})` : ''}\n${tail.join('').slice(-2000)}`);
+		throw new Error(
+			`${command} ${args.join(' ')} exited with ${code}${options.logFile ? ` (log: ${path.relative(ROOT, options.logFile)})` : ''}\n${tail.join('').slice(-2000)}`,
+		);
 	}
 }
 
@@ -118,7 +125,8 @@ export function startService(
 	});
 	const forward = (chunk: Buffer) => {
 		logStream.write(chunk);
-		if (options.echo) process.stdout.write(chunk.toString('utf8').replace(/^(?=.)/gm, `[${name}] `));
+		if (options.echo)
+			process.stdout.write(chunk.toString('utf8').replace(/^(?=.)/gm, `[${name}] `));
 	};
 	if (options.stdout !== 'pipe') child.stdout?.on('data', forward);
 	child.stderr?.on('data', forward);
@@ -159,7 +167,8 @@ export async function portIsFree(port: number, host = '127.0.0.1'): Promise<bool
 	});
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number): Promise<void> =>
+	new Promise((resolve) => setTimeout(resolve, ms));
 
 // ---- installing n8n ---------------------------------------------------------------------------------
 
@@ -178,7 +187,8 @@ export function n8nProjectManifest(version: string): object {
 	return {
 		name: 'lacrm-dev-n8n',
 		private: true,
-		description: 'The n8n that `npm run dev` runs (written by scripts/dev.ts; .dev/ is git-ignored).',
+		description:
+			'The n8n that `npm run dev` runs (written by scripts/dev.ts; .dev/ is git-ignored).',
 		dependencies: { n8n: version },
 		// n8n 1.x pins xlsx to a tarball on cdn.sheetjs.com, outside the npm registry; 2.x uses @e965/xlsx.
 		...(major < 2 ? { overrides: { xlsx: '0.18.5' } } : {}),
@@ -188,7 +198,9 @@ export function n8nProjectManifest(version: string): object {
 export function installedN8nVersion(): string | undefined {
 	try {
 		const marker = JSON.parse(fs.readFileSync(MARKER, 'utf8')) as InstallMarker;
-		const pkg = JSON.parse(fs.readFileSync(path.join(N8N_DIR, 'node_modules', 'n8n', 'package.json'), 'utf8')) as { version: string };
+		const pkg = JSON.parse(
+			fs.readFileSync(path.join(N8N_DIR, 'node_modules', 'n8n', 'package.json'), 'utf8'),
+		) as { version: string };
 		return marker.version === pkg.version ? pkg.version : undefined;
 	} catch {
 		return undefined;
@@ -205,17 +217,39 @@ export async function installN8n(version: string): Promise<number> {
 	fs.mkdirSync(N8N_DIR, { recursive: true });
 	const logFile = path.join(DEV_DIR, 'n8n-install.log');
 	fs.rmSync(MARKER, { force: true });
-	fs.writeFileSync(path.join(N8N_DIR, 'package.json'), `${JSON.stringify(n8nProjectManifest(version), null, 2)}\n`);
+	fs.writeFileSync(
+		path.join(N8N_DIR, 'package.json'),
+		`${JSON.stringify(n8nProjectManifest(version), null, 2)}\n`,
+	);
 	fs.writeFileSync(path.join(N8N_DIR, '.npmrc'), 'ignore-scripts=true\nfund=false\naudit=false\n');
-	log(`installing n8n ${version} into ${path.relative(ROOT, N8N_DIR)} (about 5 minutes and 1.8 GB; log: ${path.relative(ROOT, logFile)})`);
-	await run(npmCommand(), ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: N8N_DIR, logFile, env: childEnv() });
+	log(
+		`installing n8n ${version} into ${path.relative(ROOT, N8N_DIR)} (about 5 minutes and 1.8 GB; log: ${path.relative(ROOT, logFile)})`,
+	);
+	await run(
+		npmCommand(),
+		['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+		{ cwd: N8N_DIR, logFile, env: childEnv() },
+	);
 	log(`npm install done after ${seconds(started)}; building sqlite3 (npm rebuild sqlite3)`);
 	if (fs.existsSync(path.join(N8N_DIR, 'node_modules', 'sqlite3'))) {
-		await run(npmCommand(), ['rebuild', 'sqlite3', '--ignore-scripts=false'], { cwd: N8N_DIR, logFile, env: childEnv() });
-		await run(process.execPath, ['-e', "require('sqlite3'); console.log('sqlite3 loads on Node ' + process.version)"], { cwd: N8N_DIR, logFile });
+		await run(npmCommand(), ['rebuild', 'sqlite3', '--ignore-scripts=false'], {
+			cwd: N8N_DIR,
+			logFile,
+			env: childEnv(),
+		});
+		await run(
+			process.execPath,
+			['-e', "require('sqlite3'); console.log('sqlite3 loads on Node ' + process.version)"],
+			{ cwd: N8N_DIR, logFile },
+		);
 	}
 	const installSeconds = Math.round((Date.now() - started) / 1000);
-	const marker: InstallMarker = { version, node: process.version, installedAt: new Date().toISOString(), installSeconds };
+	const marker: InstallMarker = {
+		version,
+		node: process.version,
+		installedAt: new Date().toISOString(),
+		installSeconds,
+	};
 	fs.writeFileSync(MARKER, `${JSON.stringify(marker, null, 2)}\n`);
 	log(`n8n ${version} installed in ${seconds(started)}`);
 	return installSeconds;
@@ -242,17 +276,24 @@ export function placePackage(): { dir: string; nodes: string[]; credentials: str
 	};
 	const distDir = path.join(ROOT, 'dist');
 	for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) {
-		if (!fs.existsSync(path.join(ROOT, file))) throw new Error(`${file} is missing: the build did not produce it`);
+		if (!fs.existsSync(path.join(ROOT, file)))
+			throw new Error(`${file} is missing: the build did not produce it`);
 	}
 	const modulesDir = path.join(N8N_HOME, 'nodes', 'node_modules');
 	const target = path.join(modulesDir, manifest.name);
 	fs.rmSync(target, { recursive: true, force: true });
 	fs.mkdirSync(target, { recursive: true });
-	const { devDependencies: _dev, peerDependencies: _peer, scripts: _scripts, ...installed } = manifest;
+	const {
+		devDependencies: _dev,
+		peerDependencies: _peer,
+		scripts: _scripts,
+		...installed
+	} = manifest;
 	fs.writeFileSync(path.join(target, 'package.json'), `${JSON.stringify(installed, null, 2)}\n`);
 	fs.cpSync(distDir, path.join(target, 'dist'), { recursive: true });
 	for (const extra of ['README.md', 'LICENSE', 'LICENSE.md']) {
-		if (fs.existsSync(path.join(ROOT, extra))) fs.copyFileSync(path.join(ROOT, extra), path.join(target, extra));
+		if (fs.existsSync(path.join(ROOT, extra)))
+			fs.copyFileSync(path.join(ROOT, extra), path.join(target, extra));
 	}
 	const workflowLink = path.join(modulesDir, 'n8n-workflow');
 	fs.rmSync(workflowLink, { recursive: true, force: true });
@@ -289,13 +330,23 @@ export class N8nClient {
 	async request<T = unknown>(method: string, route: string, body?: unknown): Promise<T> {
 		const res = await this.raw(method, route, body);
 		const text = await res.text();
-		if (!res.ok) throw new N8nApiError(`${method} ${route}: HTTP ${res.status} ${text.slice(0, 500)}`, res.status, text);
+		if (!res.ok)
+			throw new N8nApiError(
+				`${method} ${route}: HTTP ${res.status} ${text.slice(0, 500)}`,
+				res.status,
+				text,
+			);
 		if (text === '') return undefined as T;
 		const parsed = JSON.parse(text) as { data?: T };
 		return (parsed && typeof parsed === 'object' && 'data' in parsed ? parsed.data : parsed) as T;
 	}
 
-	async raw(method: string, route: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+	async raw(
+		method: string,
+		route: string,
+		body?: unknown,
+		headers: Record<string, string> = {},
+	): Promise<Response> {
 		const url = route.startsWith('http') ? route : `${this.baseUrl}${route}`;
 		const res = await fetch(url, {
 			method,
@@ -320,8 +371,18 @@ export interface DevState {
 	n8nUrl: string;
 	n8nVersion: string;
 	owner: { email: string; password: string };
-	sandbox: { url: string; apiUrl: string; clientId: string; clientSecret: string; apiKey: string; redirectUrl: string };
-	credentials: { apiKey: { id: string; name: string }; oauth2: { id: string; name: string; connected: boolean } };
+	sandbox: {
+		url: string;
+		apiUrl: string;
+		clientId: string;
+		clientSecret: string;
+		apiKey: string;
+		redirectUrl: string;
+	};
+	credentials: {
+		apiKey: { id: string; name: string };
+		oauth2: { id: string; name: string; connected: boolean };
+	};
 	/** Example workflows from examples/*.json; `existing`: a workflow of that name was already there. */
 	workflows: Array<{ id: string; name: string; file: string; existing?: boolean }>;
 	startedAt: string;
@@ -329,6 +390,7 @@ export interface DevState {
 }
 
 export function readState(): DevState {
-	if (!fs.existsSync(STATE_FILE)) throw new Error(`${path.relative(ROOT, STATE_FILE)} not found: start \`npm run dev\` first`);
+	if (!fs.existsSync(STATE_FILE))
+		throw new Error(`${path.relative(ROOT, STATE_FILE)} not found: start \`npm run dev\` first`);
 	return JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as DevState;
 }

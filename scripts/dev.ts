@@ -148,7 +148,10 @@ interface SandboxLine {
 	apiKey: string;
 }
 
-async function startSandbox(options: Options, n8nUrl: string): Promise<{ service: Service; info: SandboxLine }> {
+async function startSandbox(
+	options: Options,
+	n8nUrl: string,
+): Promise<{ service: Service; info: SandboxLine }> {
 	const service = startService(
 		'sandbox',
 		process.execPath,
@@ -162,13 +165,23 @@ async function startSandbox(options: Options, n8nUrl: string): Promise<{ service
 			'--redirect-url',
 			`${n8nUrl}/rest/oauth2-credential/callback`,
 		],
-		{ cwd: ROOT, env: process.env, logFile: path.join(DEV_DIR, 'sandbox.log'), echo: options.verbose, stdout: 'pipe' },
+		{
+			cwd: ROOT,
+			env: process.env,
+			logFile: path.join(DEV_DIR, 'sandbox.log'),
+			echo: options.verbose,
+			stdout: 'pipe',
+		},
 	);
 	const info = await new Promise<SandboxLine>((resolve, reject) => {
 		createInterface({ input: service.child.stdout! }).on('line', (line) => {
 			if (line.startsWith('{')) resolve(JSON.parse(line) as SandboxLine);
 		});
-		void service.exited.then((code) => reject(new Error(`the sandbox exited (${code}); see ${rel(path.join(DEV_DIR, 'sandbox.log'))}`)));
+		void service.exited.then((code) =>
+			reject(
+				new Error(`the sandbox exited (${code}); see ${rel(path.join(DEV_DIR, 'sandbox.log'))}`),
+			),
+		);
 	});
 	return { service, info };
 }
@@ -188,7 +201,10 @@ function n8nEnvironment(options: Options, n8nUrl: string, sandbox: SandboxLine):
 		N8N_EXPRESSION_ENGINE: 'legacy',
 		// The hidden OAuth URLs of the LACRM credential point at LACRM; redirect them to the sandbox.
 		CREDENTIALS_OVERWRITE_DATA: JSON.stringify({
-			lacrmOAuth2Api: { authUrl: `${sandbox.url}/oauth/authorize.php`, accessTokenUrl: `${sandbox.url}/oauth/token.php` },
+			lacrmOAuth2Api: {
+				authUrl: `${sandbox.url}/oauth/authorize.php`,
+				accessTokenUrl: `${sandbox.url}/oauth/token.php`,
+			},
 		}),
 		// Older n8n 1.x needs this before a community node can be used as an AI tool.
 		N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
@@ -214,7 +230,10 @@ async function waitForN8n(client: N8nClient, n8n: Service, timeoutMs: number): P
 	let exited: number | null | undefined;
 	void n8n.exited.then((code) => (exited = code));
 	for (;;) {
-		if (exited !== undefined) throw new Error(`n8n exited (${exited}) while starting; see ${rel(path.join(DEV_DIR, 'n8n.log'))}`);
+		if (exited !== undefined)
+			throw new Error(
+				`n8n exited (${exited}) while starting; see ${rel(path.join(DEV_DIR, 'n8n.log'))}`,
+			);
 		try {
 			const res = await client.raw('GET', '/healthz/readiness');
 			if (res.ok) {
@@ -224,26 +243,50 @@ async function waitForN8n(client: N8nClient, n8n: Service, timeoutMs: number): P
 		} catch {
 			// not listening yet
 		}
-		if (Date.now() > deadline) throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s; see ${rel(path.join(DEV_DIR, 'n8n.log'))}`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`n8n did not become ready within ${timeoutMs / 1000} s; see ${rel(path.join(DEV_DIR, 'n8n.log'))}`,
+			);
 		await sleep(500);
 	}
 }
 
 // ---- headless setup ---------------------------------------------------------------------------------
 
-async function ensureOwner(client: N8nClient): Promise<{ email: string; password: string; created: boolean }> {
-	const settings = await client.request<{ userManagement: { showSetupOnFirstLoad?: boolean } }>('GET', '/rest/settings');
+async function ensureOwner(
+	client: N8nClient,
+): Promise<{ email: string; password: string; created: boolean }> {
+	const settings = await client.request<{ userManagement: { showSetupOnFirstLoad?: boolean } }>(
+		'GET',
+		'/rest/settings',
+	);
 	if (settings.userManagement.showSetupOnFirstLoad) {
-		const owner = { email: 'dev@lacrm-sandbox.local', password: `Lacrm-${randomBytes(6).toString('hex')}-A1` };
-		await client.request('POST', '/rest/owner/setup', { ...owner, firstName: 'LACRM', lastName: 'Developer' });
+		const owner = {
+			email: 'dev@lacrm-sandbox.local',
+			password: `Lacrm-${randomBytes(6).toString('hex')}-A1`,
+		};
+		await client.request('POST', '/rest/owner/setup', {
+			...owner,
+			firstName: 'LACRM',
+			lastName: 'Developer',
+		});
 		fs.writeFileSync(OWNER_FILE, `${JSON.stringify(owner, null, 2)}\n`, { mode: 0o600 });
 		return { ...owner, created: true };
 	}
 	if (!fs.existsSync(OWNER_FILE)) {
-		throw new Error(`n8n in ${path.relative(ROOT, USER_FOLDER)} already has an owner that this script did not create. Delete ${path.relative(ROOT, USER_FOLDER)} to start over.`);
+		throw new Error(
+			`n8n in ${path.relative(ROOT, USER_FOLDER)} already has an owner that this script did not create. Delete ${path.relative(ROOT, USER_FOLDER)} to start over.`,
+		);
 	}
-	const owner = JSON.parse(fs.readFileSync(OWNER_FILE, 'utf8')) as { email: string; password: string };
-	await client.request('POST', '/rest/login', { emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password });
+	const owner = JSON.parse(fs.readFileSync(OWNER_FILE, 'utf8')) as {
+		email: string;
+		password: string;
+	};
+	await client.request('POST', '/rest/login', {
+		emailOrLdapLoginId: owner.email,
+		email: owner.email,
+		password: owner.password,
+	});
 	return { ...owner, created: false };
 }
 
@@ -266,7 +309,11 @@ async function upsertCredential(
 		await client.request('PATCH', `/rest/credentials/${existing.id}`, { name, type, data });
 		return { id: existing.id, created: false };
 	}
-	const created = await client.request<CredentialSummary>('POST', '/rest/credentials', { name, type, data });
+	const created = await client.request<CredentialSummary>('POST', '/rest/credentials', {
+		name,
+		type,
+		data,
+	});
 	return { id: created.id, created: true };
 }
 
@@ -280,14 +327,25 @@ async function sandboxCounters(sandboxUrl: string): Promise<{ tokenGrants: numbe
  * consents automatically and redirects to n8n's callback with code and state → n8n exchanges the
  * code at the sandbox's token.php and stores the token.
  */
-async function connectOAuth2(client: N8nClient, credentialId: string, sandbox: SandboxLine, n8nUrl: string): Promise<string> {
-	const authorizeUrl = await client.request<string>('GET', `/rest/oauth2-credential/auth?id=${encodeURIComponent(credentialId)}`);
+async function connectOAuth2(
+	client: N8nClient,
+	credentialId: string,
+	sandbox: SandboxLine,
+	n8nUrl: string,
+): Promise<string> {
+	const authorizeUrl = await client.request<string>(
+		'GET',
+		`/rest/oauth2-credential/auth?id=${encodeURIComponent(credentialId)}`,
+	);
 	if (!authorizeUrl.startsWith(`${sandbox.url}/oauth/authorize.php`)) {
-		throw new Error(`n8n's authorize URL does not point at the sandbox (CREDENTIALS_OVERWRITE_DATA not applied?): ${authorizeUrl}`);
+		throw new Error(
+			`n8n's authorize URL does not point at the sandbox (CREDENTIALS_OVERWRITE_DATA not applied?): ${authorizeUrl}`,
+		);
 	}
 	const consent = await fetch(authorizeUrl, { redirect: 'manual' });
 	const callback = consent.headers.get('location');
-	if (consent.status !== 302 || !callback) throw new Error(`the sandbox's authorize.php answered ${consent.status} without a redirect`);
+	if (consent.status !== 302 || !callback)
+		throw new Error(`the sandbox's authorize.php answered ${consent.status} without a redirect`);
 	if (!callback.startsWith(`${n8nUrl}/rest/oauth2-credential/callback`)) {
 		throw new Error(`the sandbox redirected to ${callback}, not to n8n's callback`);
 	}
@@ -296,7 +354,12 @@ async function connectOAuth2(client: N8nClient, credentialId: string, sandbox: S
 	const html = await res.text();
 	const grantsAfter = (await sandboxCounters(sandbox.url)).tokenGrants;
 	if (!res.ok || grantsAfter <= grantsBefore) {
-		const message = /<p[^>]*>([^<]*error[^<]*)<\/p>/i.exec(html)?.[1] ?? html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 300);
+		const message =
+			/<p[^>]*>([^<]*error[^<]*)<\/p>/i.exec(html)?.[1] ??
+			html
+				.replace(/<[^>]+>/g, ' ')
+				.replace(/\s+/g, ' ')
+				.slice(0, 300);
 		throw new Error(`n8n's OAuth callback failed (HTTP ${res.status}): ${message}`);
 	}
 	return authorizeUrl;
@@ -310,18 +373,26 @@ interface WorkflowSummary {
 /** examples/*.json → n8n, LACRM credentials re-pointed at the sandbox ones; existing names are left alone. */
 async function importExamples(
 	client: N8nClient,
-	credentials: { lacrmApi: { id: string; name: string }; lacrmOAuth2Api: { id: string; name: string } },
+	credentials: {
+		lacrmApi: { id: string; name: string };
+		lacrmOAuth2Api: { id: string; name: string };
+	},
 ): Promise<{ imported: DevState['workflows']; skipped: string[] }> {
 	const dir = path.join(ROOT, 'examples');
 	const imported: DevState['workflows'] = [];
 	const skipped: string[] = [];
 	if (!fs.existsSync(dir)) return { imported, skipped };
 	const existing = await client.request<WorkflowSummary[]>('GET', '/rest/workflows');
-	for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.json')).sort()) {
+	for (const file of fs
+		.readdirSync(dir)
+		.filter((name) => name.endsWith('.json'))
+		.sort()) {
 		const relative = path.join('examples', file);
 		let definition: {
 			name?: string;
-			nodes?: Array<{ credentials?: Record<string, { id?: string; name: string }> } & Record<string, unknown>>;
+			nodes?: Array<
+				{ credentials?: Record<string, { id?: string; name: string }> } & Record<string, unknown>
+			>;
 			connections?: unknown;
 			settings?: unknown;
 			pinData?: unknown;
@@ -346,7 +417,8 @@ async function importExamples(
 			if (!node.credentials) return node;
 			const mapped: Record<string, { id?: string; name: string }> = {};
 			for (const [type, reference] of Object.entries(node.credentials)) {
-				mapped[type] = type in credentials ? credentials[type as keyof typeof credentials] : reference;
+				mapped[type] =
+					type in credentials ? credentials[type as keyof typeof credentials] : reference;
 			}
 			return { ...node, credentials: mapped };
 		});
@@ -361,7 +433,9 @@ async function importExamples(
 			});
 			imported.push({ id: created.id, name, file: relative });
 		} catch (error) {
-			skipped.push(`${relative} (${error instanceof N8nApiError ? `HTTP ${error.status}` : (error as Error).message})`);
+			skipped.push(
+				`${relative} (${error instanceof N8nApiError ? `HTTP ${error.status}` : (error as Error).message})`,
+			);
 		}
 	}
 	return { imported, skipped };
@@ -374,7 +448,9 @@ function describeExamples(workflows: DevState['workflows']): string {
 	const kept = workflows.filter((w) => w.existing);
 	return [
 		created.length ? `imported ${created.map((w) => `"${w.name}"`).join(', ')}` : '',
-		kept.length ? `already in n8n (left as they are): ${kept.map((w) => `"${w.name}"`).join(', ')}` : '',
+		kept.length
+			? `already in n8n (left as they are): ${kept.map((w) => `"${w.name}"`).join(', ')}`
+			: '',
 	]
 		.filter(Boolean)
 		.join('; ');
@@ -391,36 +467,51 @@ async function main(): Promise<void> {
 
 	const major = Number(options.n8nVersion.split('.')[0]);
 	if (major >= 2 && nodeMajor() < 24 && Number(options.n8nVersion.split('.')[1]) >= 36) {
-		fail(`n8n ${options.n8nVersion} needs Node 24 (this is ${process.version}); use Node 24 or --n8n-version 1.123.81`);
+		fail(
+			`n8n ${options.n8nVersion} needs Node 24 (this is ${process.version}); use Node 24 or --n8n-version 1.123.81`,
+		);
 	}
-	log(`Node ${process.version} → n8n ${options.n8nVersion}${nodeMajor() >= 24 ? ' (n8n 2.x: Node 24 or newer)' : ' (n8n 1.123.x: the line that runs on Node 20)'}`);
+	log(
+		`Node ${process.version} → n8n ${options.n8nVersion}${nodeMajor() >= 24 ? ' (n8n 2.x: Node 24 or newer)' : ' (n8n 1.123.x: the line that runs on Node 20)'}`,
+	);
 
 	for (const [what, port] of [
 		['n8n', options.port],
 		['sandbox', options.sandboxPort],
 	] as const) {
-		if (!(await portIsFree(port))) fail(`port ${port} (${what}) is in use; pick another with --${what === 'n8n' ? 'port' : 'sandbox-port'}`);
+		if (!(await portIsFree(port)))
+			fail(
+				`port ${port} (${what}) is in use; pick another with --${what === 'n8n' ? 'port' : 'sandbox-port'}`,
+			);
 	}
 
 	if (fs.existsSync(USER_FOLDER_MARKER)) {
 		const previous = fs.readFileSync(USER_FOLDER_MARKER, 'utf8').trim();
 		if (Number(previous.split('.')[0]) > major) {
-			fail(`${path.relative(ROOT, USER_FOLDER)} was last opened by n8n ${previous}, whose database n8n ${options.n8nVersion} cannot read. Delete ${path.relative(ROOT, USER_FOLDER)} (owner, credentials, workflows, executions) or set LACRM_DEV_DIR to keep a separate set.`);
+			fail(
+				`${path.relative(ROOT, USER_FOLDER)} was last opened by n8n ${previous}, whose database n8n ${options.n8nVersion} cannot read. Delete ${path.relative(ROOT, USER_FOLDER)} (owner, credentials, workflows, executions) or set LACRM_DEV_DIR to keep a separate set.`,
+			);
 		}
 	}
 
 	if (!options.skipBuild) {
 		const t = Date.now();
 		log('building the package (npm run build)');
-		await run(npmCommand(), ['run', 'build'], { cwd: ROOT, logFile: path.join(DEV_DIR, 'build.log'), env: childEnv() });
+		await run(npmCommand(), ['run', 'build'], {
+			cwd: ROOT,
+			logFile: path.join(DEV_DIR, 'build.log'),
+			env: childEnv(),
+		});
 		timings.build = seconds(t);
 	}
 
 	const installed = installedN8nVersion();
 	if (options.reinstall || installed !== options.n8nVersion) {
 		const t = Date.now();
-		if (installed) log(`${rel(N8N_DIR)} has n8n ${installed}; replacing it with ${options.n8nVersion}`);
-		if (options.reinstall || installed) fs.rmSync(path.join(N8N_DIR, 'node_modules'), { recursive: true, force: true });
+		if (installed)
+			log(`${rel(N8N_DIR)} has n8n ${installed}; replacing it with ${options.n8nVersion}`);
+		if (options.reinstall || installed)
+			fs.rmSync(path.join(N8N_DIR, 'node_modules'), { recursive: true, force: true });
 		await installN8n(options.n8nVersion);
 		timings.install = seconds(t);
 	} else {
@@ -428,7 +519,9 @@ async function main(): Promise<void> {
 	}
 
 	const placed = placePackage();
-	log(`package copied to ${path.relative(ROOT, placed.dir)} (n8n-workflow → the running n8n's copy)`);
+	log(
+		`package copied to ${path.relative(ROOT, placed.dir)} (n8n-workflow → the running n8n's copy)`,
+	);
 
 	const services: Service[] = [];
 	let stopping: Promise<void> | undefined;
@@ -436,7 +529,8 @@ async function main(): Promise<void> {
 		stopping ??= (async () => {
 			log(`${reason}: stopping n8n and the sandbox`);
 			const t = Date.now();
-			for (const service of [...services].reverse()) await stopService(service, service.name === 'n8n' ? 30_000 : 5_000);
+			for (const service of [...services].reverse())
+				await stopService(service, service.name === 'n8n' ? 30_000 : 5_000);
 			log(`stopped in ${seconds(t)}`);
 		})();
 		return stopping;
@@ -450,7 +544,8 @@ async function main(): Promise<void> {
 	process.on('exit', () => {
 		for (const service of services) {
 			try {
-				if (service.child.exitCode === null && service.child.pid) process.kill(-service.child.pid, 'SIGKILL');
+				if (service.child.exitCode === null && service.child.pid)
+					process.kill(-service.child.pid, 'SIGKILL');
 			} catch {
 				// gone
 			}
@@ -464,14 +559,21 @@ async function main(): Promise<void> {
 		log(`sandbox up at ${sandbox.info.url} (log: ${rel(path.join(DEV_DIR, 'sandbox.log'))})`);
 
 		t = Date.now();
-		const n8n = startService('n8n', process.execPath, [path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n'), 'start'], {
-			cwd: N8N_DIR,
-			env: n8nEnvironment(options, n8nUrl, sandbox.info),
-			logFile: path.join(DEV_DIR, 'n8n.log'),
-			echo: options.verbose,
-		});
+		const n8n = startService(
+			'n8n',
+			process.execPath,
+			[path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n'), 'start'],
+			{
+				cwd: N8N_DIR,
+				env: n8nEnvironment(options, n8nUrl, sandbox.info),
+				logFile: path.join(DEV_DIR, 'n8n.log'),
+				echo: options.verbose,
+			},
+		);
 		services.push(n8n);
-		log(`starting n8n ${options.n8nVersion} (user folder ${path.relative(ROOT, USER_FOLDER)}, log: ${rel(path.join(DEV_DIR, 'n8n.log'))})`);
+		log(
+			`starting n8n ${options.n8nVersion} (user folder ${path.relative(ROOT, USER_FOLDER)}, log: ${rel(path.join(DEV_DIR, 'n8n.log'))})`,
+		);
 		const client = new N8nClient(n8nUrl);
 		await waitForN8n(client, n8n, 240_000);
 		timings.n8nStart = seconds(t);
@@ -530,7 +632,9 @@ async function main(): Promise<void> {
 			`  example workflows: ${describeExamples(examples.imported)}`,
 			...(examples.skipped.length ? [`  skipped:          ${examples.skipped.join('; ')}`] : []),
 			`  logs:             ${rel(path.join(DEV_DIR, 'n8n.log'))}, ${rel(path.join(DEV_DIR, 'sandbox.log'))}; state: ${rel(STATE_FILE)}`,
-			`  timings:          ${Object.entries(timings).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+			`  timings:          ${Object.entries(timings)
+				.map(([k, v]) => `${k} ${v}`)
+				.join(', ')}`,
 			'',
 		];
 		process.stdout.write(`${lines.join('\n')}\n`);
@@ -545,7 +649,9 @@ async function main(): Promise<void> {
 			process.exit(checkFailed ? 1 : 0);
 		}
 		log('up; Ctrl-C stops n8n and the sandbox');
-		const first = await Promise.race(services.map(async (service) => ({ service, code: await service.exited })));
+		const first = await Promise.race(
+			services.map(async (service) => ({ service, code: await service.exited })),
+		);
 		if (!stopping) {
 			await stopAll(`${first.service.name} exited (${first.code})`);
 			process.exit(1);

@@ -13,4 +13,5 @@ process.env.N8N_ENCRYPTION_KEY = process.env.N8N_ENCRYPTION_KEY || 'n8n-nodes-la
 // Quiet n8n's own logging in tests (our assertions read results, not logs), and its warning about
 // the temp settings file's permissions.
 process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL || 'silent';
-process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS = process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS || 'false';
+process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS =
+	process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS || 'false';

@@ -1,4 +1,10 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { uid } from '../Lacrm/actions/fields';
@@ -27,12 +33,17 @@ function time(value: unknown): number {
 function pipelineIdOf(ctx: IPollFunctions): string {
 	const value = ctx.getNodeParameter('pipelineId', '', { extractValue: true }) as string;
 	const id = typeof value === 'string' ? value.trim() : '';
-	if (!/^\d+$/.test(id)) throw new NodeOperationError(ctx.getNode(), 'Choose the pipeline to watch in "Pipeline"');
+	if (!/^\d+$/.test(id))
+		throw new NodeOperationError(ctx.getNode(), 'Choose the pipeline to watch in "Pipeline"');
 	return id;
 }
 
 /** The feed of one kind of change, newest first, as LACRM can sort it. */
-async function feedFor(ctx: IPollFunctions, client: LacrmClient, watch: Watch): Promise<ChangeFeed> {
+async function feedFor(
+	ctx: IPollFunctions,
+	client: LacrmClient,
+	watch: Watch,
+): Promise<ChangeFeed> {
 	const updated = watch.endsWith('Updated');
 	const field = updated ? 'LastUpdate' : 'DateCreated';
 	const changeKey = (idField: string) => (record: IDataObject) =>
@@ -101,14 +112,23 @@ export class LacrmPollingTrigger implements INodeType {
 					{ name: 'New Contact', value: 'contactCreated' },
 					{ name: 'New or Updated Company', value: 'companyUpdated' },
 					{ name: 'New or Updated Contact', value: 'contactUpdated' },
-					{ name: 'New or Updated Pipeline Item', value: 'pipelineItemUpdated', description: 'Includes status changes' },
+					{
+						name: 'New or Updated Pipeline Item',
+						value: 'pipelineItemUpdated',
+						description: 'Includes status changes',
+					},
 					{ name: 'New Pipeline Item', value: 'pipelineItemCreated' },
 				],
 				default: 'contactCreated',
 			},
 			{
-				...uid({ key: 'PipelineId', displayName: 'Pipeline', name: 'pipelineId', locator: 'pipeline', required: true })
-					.property,
+				...uid({
+					key: 'PipelineId',
+					displayName: 'Pipeline',
+					name: 'pipelineId',
+					locator: 'pipeline',
+					required: true,
+				}).property,
 				displayOptions: { show: { watch: ['pipelineItemCreated', 'pipelineItemUpdated'] } },
 			},
 			{
@@ -116,7 +136,8 @@ export class LacrmPollingTrigger implements INodeType {
 				name: 'simplify',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to return flat records (first email and phone as text, names as text) instead of the raw LACRM data',
+				description:
+					'Whether to return flat records (first email and phone as text, names as text) instead of the raw LACRM data',
 			},
 		],
 	};
@@ -126,10 +147,17 @@ export class LacrmPollingTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const watch = this.getNodeParameter('watch') as Watch;
 		const simplify = this.getNodeParameter('simplify', true) as boolean;
-		const client = new LacrmClient(this, credentialTypeFor(this.getNodeParameter('authentication', 'apiKey') as string));
+		const client = new LacrmClient(
+			this,
+			credentialTypeFor(this.getNodeParameter('authentication', 'apiKey') as string),
+		);
 		const feed = await feedFor(this, client, watch);
 		const shape = (record: IDataObject) =>
-			simplify ? (watch.startsWith('pipelineItem') ? simplifyPipelineItem(record) : simplifyContact(record)) : record;
+			simplify
+				? watch.startsWith('pipelineItem')
+					? simplifyPipelineItem(record)
+					: simplifyContact(record)
+				: record;
 
 		if (this.getMode() === 'manual') {
 			// "Fetch test event": show the latest matching record, leave the cursor alone.
@@ -137,7 +165,9 @@ export class LacrmPollingTrigger implements INodeType {
 			return items.length ? [this.helpers.returnJsonArray([shape(items[0])])] : null;
 		}
 
-		const staticData = this.getWorkflowStaticData('node') as IDataObject & { changeFeed?: FeedState };
+		const staticData = this.getWorkflowStaticData('node') as IDataObject & {
+			changeFeed?: FeedState;
+		};
 		const { changes, state } = await readChanges(feed, staticData.changeFeed ?? {});
 		// Saved only now that the whole poll succeeded: an error above leaves the cursor untouched.
 		staticData.changeFeed = state;

@@ -67,6 +67,8 @@ export async function readChanges(source: ChangeFeed, previous: FeedState): Prom
 	const keep =
 		cursor === undefined
 			? []
-			: recent.filter((record) => source.changedAt(record) >= cursor - OVERLAP_MS).map(source.changeKey);
+			: recent
+					.filter((record) => source.changedAt(record) >= cursor - OVERLAP_MS)
+					.map(source.changeKey);
 	return { changes, state: { feed: source.feed, cursor, seen: [...new Set(keep)] } };
 }

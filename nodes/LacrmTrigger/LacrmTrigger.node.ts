@@ -20,8 +20,11 @@ import { itemsFromDelivery } from './deliveries';
 import { expectHandshake, receiveHandshake } from './handshake';
 import { isValidSignature } from './signature';
 
-
-const PIPELINE_EVENTS: WebhookEvent[] = ['PipelineItemStatus.Create', 'PipelineItemStatus.Update', 'PipelineItemStatus.Delete'];
+const PIPELINE_EVENTS: WebhookEvent[] = [
+	'PipelineItemStatus.Create',
+	'PipelineItemStatus.Update',
+	'PipelineItemStatus.Delete',
+];
 const GROUP_EVENTS: WebhookEvent[] = ['GroupMembership.Create', 'GroupMembership.Delete'];
 
 /** What this node keeps in the workflow's static data, written once by create(). */
@@ -35,10 +38,17 @@ interface HookState extends IDataObject {
 }
 
 function clientOf(ctx: IHookFunctions): LacrmClient {
-	return new LacrmClient(ctx, credentialTypeFor(ctx.getNodeParameter('authentication', 'apiKey') as string));
+	return new LacrmClient(
+		ctx,
+		credentialTypeFor(ctx.getNodeParameter('authentication', 'apiKey') as string),
+	);
 }
 
-function desiredSubscription(ctx: IHookFunctions): { events: WebhookEvent[]; scope: WebhookScope; key: string } {
+function desiredSubscription(ctx: IHookFunctions): {
+	events: WebhookEvent[];
+	scope: WebhookScope;
+	key: string;
+} {
 	const events = [...(ctx.getNodeParameter('events', []) as WebhookEvent[])].sort();
 	const scope = ctx.getNodeParameter('scope', 'Account') as WebhookScope;
 	return { events, scope, key: `${scope}:${events.join(',')}` };
@@ -46,7 +56,10 @@ function desiredSubscription(ctx: IHookFunctions): { events: WebhookEvent[]; sco
 
 function sameEvents(webhook: Webhook, events: WebhookEvent[]): boolean {
 	const subscribed = [...(webhook.SubscribedEvents ?? [])].sort();
-	return subscribed.length === events.length && subscribed.every((event, index) => event === events[index]);
+	return (
+		subscribed.length === events.length &&
+		subscribed.every((event, index) => event === events[index])
+	);
 }
 
 function header(headers: IDataObject, name: string): string | undefined {
@@ -75,7 +88,9 @@ export class LacrmTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: lacrmCredentials,
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			authenticationProperty,
 			{
@@ -104,7 +119,7 @@ export class LacrmTrigger implements INodeType {
 				],
 				default: 'Account',
 				description:
-					'Whose changes count: everyone\'s (that the credential\'s user may see), or only those made by the credential\'s user',
+					"Whose changes count: everyone's (that the credential's user may see), or only those made by the credential's user",
 			},
 			{
 				...uid({
@@ -120,7 +135,10 @@ export class LacrmTrigger implements INodeType {
 				displayName: 'Status Names or IDs',
 				name: 'statusIds',
 				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getStatuses', loadOptionsDependsOn: ['pipelineId.value'] },
+				typeOptions: {
+					loadOptionsMethod: 'getStatuses',
+					loadOptionsDependsOn: ['pipelineId.value'],
+				},
 				default: [],
 				description:
 					'Only pipeline items in these statuses, e.g. "Won" (leave empty for any status). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -156,7 +174,9 @@ export class LacrmTrigger implements INodeType {
 				const hooks = await client.callAll('GetWebhooks', { IncludeArchived: true });
 				// Ours: at our URL, or the one we made before n8n's URL changed.
 				const atOurUrl = hooks.filter(
-					(hook) => hook.EndpointUrl === endpointUrl || (state.webhookId !== undefined && hook.WebhookId === state.webhookId),
+					(hook) =>
+						hook.EndpointUrl === endpointUrl ||
+						(state.webhookId !== undefined && hook.WebhookId === state.webhookId),
 				);
 				const usable = atOurUrl.find(
 					(hook) =>
@@ -169,7 +189,8 @@ export class LacrmTrigger implements INodeType {
 				);
 				if (usable) return true;
 				for (const stale of atOurUrl) {
-					if (!stale.DateArchived) await client.call('DeleteWebhook', { WebhookId: stale.WebhookId });
+					if (!stale.DateArchived)
+						await client.call('DeleteWebhook', { WebhookId: stale.WebhookId });
 				}
 				return false;
 			},
@@ -196,10 +217,14 @@ export class LacrmTrigger implements INodeType {
 				if (!secret) {
 					// Without the secret no delivery could be verified: do not leave the hook behind.
 					await client.call('DeleteWebhook', { WebhookId: webhookId });
-					throw new NodeOperationError(this.getNode(), "LACRM's webhook handshake did not reach this n8n process", {
-						description:
-							'LACRM sends a secret to the webhook URL while the webhook is created, and this n8n process must receive it to verify deliveries. This happens when production webhooks are served by separate webhook processes (queue mode). Serve webhooks from the main process, or use the Less Annoying CRM Polling Trigger.',
-					});
+					throw new NodeOperationError(
+						this.getNode(),
+						"LACRM's webhook handshake did not reach this n8n process",
+						{
+							description:
+								'LACRM sends a secret to the webhook URL while the webhook is created, and this n8n process must receive it to verify deliveries. This happens when production webhooks are served by separate webhook processes (queue mode). Serve webhooks from the main process, or use the Less Annoying CRM Polling Trigger.',
+						},
+					);
 				}
 				const state = this.getWorkflowStaticData('node') as HookState;
 				state.webhookId = webhookId;

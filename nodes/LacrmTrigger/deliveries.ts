@@ -11,7 +11,8 @@ export interface DeliveryFilters {
 }
 
 function records(value: unknown): IDataObject[] {
-	if (Array.isArray(value)) return value.filter((entry) => entry && typeof entry === 'object') as IDataObject[];
+	if (Array.isArray(value))
+		return value.filter((entry) => entry && typeof entry === 'object') as IDataObject[];
 	return value && typeof value === 'object' ? [value as IDataObject] : [];
 }
 
@@ -28,7 +29,12 @@ function recordsOf(body: IDataObject): IDataObject[] {
 		}));
 	}
 	if (event === 'PublicForm.Submit') {
-		const form = { FormId: body.FormId, FormName: body.FormName, SubmissionId: body.SubmissionId, FormFields: body.FormFields };
+		const form = {
+			FormId: body.FormId,
+			FormName: body.FormName,
+			SubmissionId: body.SubmissionId,
+			FormFields: body.FormFields,
+		};
 		const contacts = records(body.Contacts);
 		return contacts.length ? contacts.map((contact) => ({ ...form, ...contact })) : [form];
 	}
@@ -36,7 +42,9 @@ function recordsOf(body: IDataObject): IDataObject[] {
 		if (Array.isArray(body[key])) {
 			// Delete events may list bare ids: ContactIds → { ContactId }.
 			return (body[key] as unknown[]).map((entry): IDataObject =>
-				entry && typeof entry === 'object' ? (entry as IDataObject) : { [key.replace(/s$/, '')]: entry as string },
+				entry && typeof entry === 'object'
+					? (entry as IDataObject)
+					: { [key.replace(/s$/, '')]: entry as string },
 			);
 		}
 	}
@@ -49,12 +57,26 @@ function recordsOf(body: IDataObject): IDataObject[] {
 
 function passes(record: IDataObject, event: string, filters: DeliveryFilters): boolean {
 	if (event.startsWith('PipelineItemStatus.')) {
-		if (filters.pipelineId && record.PipelineId !== undefined && String(record.PipelineId) !== filters.pipelineId) return false;
-		if (filters.statusIds?.length && record.StatusId !== undefined && !filters.statusIds.includes(String(record.StatusId))) {
+		if (
+			filters.pipelineId &&
+			record.PipelineId !== undefined &&
+			String(record.PipelineId) !== filters.pipelineId
+		)
+			return false;
+		if (
+			filters.statusIds?.length &&
+			record.StatusId !== undefined &&
+			!filters.statusIds.includes(String(record.StatusId))
+		) {
 			return false;
 		}
 	}
-	if (event.startsWith('GroupMembership.') && filters.groupId && String(record.GroupId) !== filters.groupId) return false;
+	if (
+		event.startsWith('GroupMembership.') &&
+		filters.groupId &&
+		String(record.GroupId) !== filters.groupId
+	)
+		return false;
 	return true;
 }
 

@@ -20,7 +20,10 @@ interface PendingHandshake {
 const pending = new Map<string, PendingHandshake>();
 
 /** Called by create() before CreateWebhook: start listening for this endpoint's handshake. */
-export function expectHandshake(endpointUrl: string): { secret: () => string | undefined; done: () => void } {
+export function expectHandshake(endpointUrl: string): {
+	secret: () => string | undefined;
+	done: () => void;
+} {
 	const entry: PendingHandshake = {};
 	pending.set(endpointUrl, entry);
 	return {

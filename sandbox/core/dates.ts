@@ -47,7 +47,14 @@ export function tzOffsetMinutes(ms: number, tz = ACCOUNT_TIMEZONE): number {
 	for (const p of formatterFor(tz).formatToParts(new Date(instant))) {
 		if (p.type !== 'literal') parts[p.type] = Number(p.value);
 	}
-	const wallAsUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+	const wallAsUtc = Date.UTC(
+		parts.year,
+		parts.month - 1,
+		parts.day,
+		parts.hour,
+		parts.minute,
+		parts.second,
+	);
 	const offset = Math.round((wallAsUtc - instant) / 60000);
 	perTz.set(hour, offset);
 	return offset;

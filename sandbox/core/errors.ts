@@ -31,7 +31,10 @@ export function errorCode(kind: string): string {
 	return code;
 }
 
-export function errorBody(kind: string, message: string): { ErrorCode: string; ErrorDescription: string } {
+export function errorBody(
+	kind: string,
+	message: string,
+): { ErrorCode: string; ErrorDescription: string } {
 	return { ErrorCode: errorCode(kind), ErrorDescription: message };
 }
 

@@ -58,7 +58,11 @@ export function sendText(
 	contentType = 'text/plain; charset=utf-8',
 	headers: Record<string, string> = {},
 ): void {
-	res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text), ...headers });
+	res.writeHead(status, {
+		'Content-Type': contentType,
+		'Content-Length': Buffer.byteLength(text),
+		...headers,
+	});
 	res.end(text);
 }
 
@@ -83,17 +87,30 @@ export function httpRequest(url: string, options: HttpRequestOptions = {}): Prom
 	return new Promise((resolve, reject) => {
 		const req = lib.request(
 			target,
-			{ method: options.method ?? 'GET', headers: options.headers, agent: false, signal: options.signal },
+			{
+				method: options.method ?? 'GET',
+				headers: options.headers,
+				agent: false,
+				signal: options.signal,
+			},
 			(res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (c: Buffer) => chunks.push(c));
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+				res.on('end', () =>
+					resolve({
+						status: res.statusCode ?? 0,
+						headers: res.headers,
+						body: Buffer.concat(chunks),
+					}),
+				);
 				res.on('error', reject);
 			},
 		);
 		req.on('error', reject);
 		if (options.timeoutMs) {
-			req.setTimeout(options.timeoutMs, () => req.destroy(new Error(`timed out after ${options.timeoutMs} ms`)));
+			req.setTimeout(options.timeoutMs, () =>
+				req.destroy(new Error(`timed out after ${options.timeoutMs} ms`)),
+			);
 		}
 		if (options.body !== undefined) req.write(options.body);
 		req.end();

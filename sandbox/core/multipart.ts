@@ -11,7 +11,10 @@ const CRLF = Buffer.from('\r\n');
 const HEADER_END = Buffer.from('\r\n\r\n');
 
 function malformed(detail: string): ApiError {
-	return new ApiError('multipart-malformed', `The multipart/form-data body could not be read: ${detail}.`);
+	return new ApiError(
+		'multipart-malformed',
+		`The multipart/form-data body could not be read: ${detail}.`,
+	);
 }
 
 export function boundaryOf(contentType: string): string | null {
@@ -61,7 +64,8 @@ export function parseMultipart(body: Buffer, contentType: string): MultipartPart
 		const headers: Record<string, string> = {};
 		for (const line of body.subarray(pos, headerEnd).toString('utf8').split('\r\n')) {
 			const colon = line.indexOf(':');
-			if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+			if (colon > 0)
+				headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
 		}
 		const dataStart = headerEnd + HEADER_END.length;
 		const next = body.indexOf(Buffer.concat([CRLF, delimiter]), dataStart);

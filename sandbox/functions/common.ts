@@ -5,7 +5,8 @@ import type { Params } from './context';
 /** An input DateTime as an instant (the validator has already checked it parses). */
 export function instantOf(value: string): number {
 	const parsed = parseDateTime(value);
-	if (!parsed) throw new ApiError('invalid-datetime', `'${value}' is not a date and time LACRM understands.`);
+	if (!parsed)
+		throw new ApiError('invalid-datetime', `'${value}' is not a date and time LACRM understands.`);
 	return parsed.ms;
 }
 
@@ -14,7 +15,11 @@ export function instantOf(value: string): number {
  * (`2025-01-31`) means the end of that day, which is what a person asking for "until the 31st"
  * expects.
  */
-export function windowOf(p: Params, startKey: string, endKey: string): { from: number; to: number } {
+export function windowOf(
+	p: Params,
+	startKey: string,
+	endKey: string,
+): { from: number; to: number } {
 	const start = p.str(startKey);
 	const end = p.str(endKey);
 	const from = start ? instantOf(start) : -Infinity;

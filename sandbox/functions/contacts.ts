@@ -29,15 +29,51 @@ export interface NameParts {
 	Suffix: string;
 }
 
-const SALUTATIONS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'rev', 'sir', 'madam', 'fr', 'hon']);
-const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'v', 'phd', 'md', 'esq', 'dds', 'cpa', 'rn']);
+const SALUTATIONS = new Set([
+	'mr',
+	'mrs',
+	'ms',
+	'miss',
+	'mx',
+	'dr',
+	'prof',
+	'rev',
+	'sir',
+	'madam',
+	'fr',
+	'hon',
+]);
+const SUFFIXES = new Set([
+	'jr',
+	'sr',
+	'ii',
+	'iii',
+	'iv',
+	'v',
+	'phd',
+	'md',
+	'esq',
+	'dds',
+	'cpa',
+	'rn',
+]);
 const bare = (token: string): string => token.toLowerCase().replace(/[.,]/g, '');
 
 /** LACRM parses the single Name string into parts; this does the common Western cases. */
 export function parseName(full: string): NameParts {
-	const tokens = full.trim().split(/\s+/).filter((t) => t !== '');
-	const parts: NameParts = { Salutation: '', FirstName: '', MiddleName: '', LastName: '', Suffix: '' };
-	if (tokens.length > 1 && SALUTATIONS.has(bare(tokens[0]))) parts.Salutation = tokens.shift() as string;
+	const tokens = full
+		.trim()
+		.split(/\s+/)
+		.filter((t) => t !== '');
+	const parts: NameParts = {
+		Salutation: '',
+		FirstName: '',
+		MiddleName: '',
+		LastName: '',
+		Suffix: '',
+	};
+	if (tokens.length > 1 && SALUTATIONS.has(bare(tokens[0])))
+		parts.Salutation = tokens.shift() as string;
 	if (tokens.length > 1 && SUFFIXES.has(bare(tokens[tokens.length - 1]))) {
 		parts.Suffix = tokens.pop() as string;
 		tokens[tokens.length - 1] = tokens[tokens.length - 1].replace(/,$/, '');
@@ -56,9 +92,13 @@ type TypedKind = 'Email' | 'Phone' | 'Website';
 function typeIdOf(kind: keyof typeof FIELD_TYPES, type: unknown, fn: string): number {
 	if (type === undefined || type === null || type === '') return 1; // blank = the first type
 	const list = FIELD_TYPES[kind];
-	const index = typeof type === 'string' ? list.findIndex((t) => t.toLowerCase() === type.toLowerCase()) : -1;
+	const index =
+		typeof type === 'string' ? list.findIndex((t) => t.toLowerCase() === type.toLowerCase()) : -1;
 	if (index < 0) {
-		throw new ApiError(`invalid-type:${fn}:${kind}`, `'${String(type)}' is not a valid ${kind} type. Valid types: ${list.join(', ')}.`);
+		throw new ApiError(
+			`invalid-type:${fn}:${kind}`,
+			`'${String(type)}' is not a valid ${kind} type. Valid types: ${list.join(', ')}.`,
+		);
 	}
 	return index + 1;
 }
@@ -74,12 +114,18 @@ export function normalizeTypedList(kind: TypedKind, value: unknown, fn: string):
 			continue;
 		}
 		if (!item || typeof item !== 'object') {
-			throw new ApiError(`invalid-multi:${fn}:${kind}`, `'${kind}' must be a string, an array of strings or an array of {Text, Type} objects.`);
+			throw new ApiError(
+				`invalid-multi:${fn}:${kind}`,
+				`'${kind}' must be a string, an array of strings or an array of {Text, Type} objects.`,
+			);
 		}
 		const obj = item as Record<string, unknown>;
 		const text = obj.Text ?? obj[kind];
 		if (typeof text !== 'string') {
-			throw new ApiError(`invalid-multi:${fn}:${kind}`, `Each '${kind}' object needs a Text value.`);
+			throw new ApiError(
+				`invalid-multi:${fn}:${kind}`,
+				`Each '${kind}' object needs a Text value.`,
+			);
 		}
 		if (text.trim() !== '') out.push({ Text: text.trim(), TypeId: typeIdOf(kind, obj.Type, fn) });
 	}
@@ -93,7 +139,10 @@ export function normalizeAddresses(value: unknown, fn: string): Address[] {
 	const items = Array.isArray(value) ? value : [value];
 	return items.map((item) => {
 		if (!item || typeof item !== 'object' || Array.isArray(item)) {
-			throw new ApiError(`invalid-address:${fn}`, `'Address' must be an array of {Street, City, State, Zip, Country, Type} objects.`);
+			throw new ApiError(
+				`invalid-address:${fn}`,
+				`'Address' must be an array of {Street, City, State, Zip, Country, Type} objects.`,
+			);
 		}
 		const obj = item as Record<string, unknown>;
 		const address = { TypeId: typeIdOf('Address', obj.Type, fn) } as Address;
@@ -109,7 +158,11 @@ export function normalizeAddresses(value: unknown, fn: string): Address[] {
 }
 
 function renderTyped(kind: keyof typeof FIELD_TYPES, list: readonly TypedText[]) {
-	return list.map((e) => ({ Text: e.Text, Type: FIELD_TYPES[kind][e.TypeId - 1], TypeId: e.TypeId }));
+	return list.map((e) => ({
+		Text: e.Text,
+		Type: FIELD_TYPES[kind][e.TypeId - 1],
+		TypeId: e.TypeId,
+	}));
 }
 
 function customFieldsOf(store: Store, c: Contact) {
@@ -124,7 +177,13 @@ export function serializeContact(store: Store, c: Contact): Record<string, unkno
 		AssignedTo: Number(c.AssignedTo),
 		IsCompany: c.IsCompany,
 		CompanyId: c.IsCompany ? null : c.CompanyId,
-		Name: { Salutation: c.Salutation, FirstName: c.FirstName, MiddleName: c.MiddleName, LastName: c.LastName, Suffix: c.Suffix },
+		Name: {
+			Salutation: c.Salutation,
+			FirstName: c.FirstName,
+			MiddleName: c.MiddleName,
+			LastName: c.LastName,
+			Suffix: c.Suffix,
+		},
 		Email: renderTyped('Email', c.Email),
 		Phone: renderTyped('Phone', c.Phone),
 		Address: c.Address.map((a) => ({ ...a, Type: FIELD_TYPES.Address[a.TypeId - 1] })),
@@ -145,11 +204,19 @@ export function serializeContact(store: Store, c: Contact): Record<string, unkno
 function assertUniqueCompanyName(store: Store, name: string, fn: string, selfId?: string): void {
 	const existing = store.companyByName.get(normalizeCompanyName(name));
 	if (existing !== undefined && existing !== selfId) {
-		throw new ApiError(`duplicate-company:${fn}`, `A company named '${name.trim()}' already exists (ContactId ${existing}); company names must be unique.`);
+		throw new ApiError(
+			`duplicate-company:${fn}`,
+			`A company named '${name.trim()}' already exists (ContactId ${existing}); company names must be unique.`,
+		);
 	}
 }
 
-export function blankContact(id: string, now: number, assignedTo: string, isCompany: boolean): Contact {
+export function blankContact(
+	id: string,
+	now: number,
+	assignedTo: string,
+	isCompany: boolean,
+): Contact {
 	return {
 		ContactId: id,
 		IsCompany: isCompany,
@@ -183,7 +250,12 @@ export function insertContact(store: Store, c: Contact): void {
  * Find the company a person's `Company Name` points at, or plan its creation. Returns a function
  * that performs the write, so callers can finish validating before anything changes.
  */
-function planCompanyLink(store: Store, name: string, assignedTo: string, now: number): { companyId: string; commit: () => void } {
+function planCompanyLink(
+	store: Store,
+	name: string,
+	assignedTo: string,
+	now: number,
+): { companyId: string; commit: () => void } {
 	const existing = store.companyNamed(name);
 	if (existing) return { companyId: existing.ContactId, commit: () => undefined };
 	const company = blankContact(store.newId(), now, assignedTo, true);
@@ -192,7 +264,11 @@ function planCompanyLink(store: Store, name: string, assignedTo: string, now: nu
 }
 
 function userMustExist(store: Store, userId: string, fn: string, param: string): void {
-	if (!store.users.has(userId)) throw new ApiError(`unknown-user:${fn}:${param}`, `'${param}': no user with UserId '${userId}' exists in this account.`);
+	if (!store.users.has(userId))
+		throw new ApiError(
+			`unknown-user:${fn}:${param}`,
+			`'${param}': no user with UserId '${userId}' exists in this account.`,
+		);
 }
 
 export interface NewContactInput {
@@ -211,7 +287,12 @@ export interface NewContactInput {
 }
 
 /** Validate and insert a contact or company. Shared by CreateContact and public-form submissions. */
-export function createContact(store: Store, fn: string, now: number, input: NewContactInput): Contact {
+export function createContact(
+	store: Store,
+	fn: string,
+	now: number,
+	input: NewContactInput,
+): Contact {
 	userMustExist(store, input.assignedTo, fn, 'AssignedTo');
 	const c = blankContact(store.newId(), now, input.assignedTo, input.isCompany);
 	if (input.isCompany) {
@@ -252,7 +333,7 @@ export function createContact(store: Store, fn: string, now: number, input: NewC
 function CreateContact(ctx: CallContext) {
 	const { p, store } = ctx;
 	const isCompany = p.bool('IsCompany') === true;
-	const name = isCompany ? (p.str('Company Name') || p.str('Name')) : p.str('Name');
+	const name = isCompany ? p.str('Company Name') || p.str('Name') : p.str('Name');
 	if (!name || name.trim() === '') {
 		throw new ApiError(
 			'missing-parameter:CreateContact:Name',
@@ -285,7 +366,11 @@ function EditContact(ctx: CallContext) {
 	const next: Contact = { ...c };
 	const changes: Array<() => void> = [];
 
-	if (p.has('IsCompany') && p.bool('IsCompany') !== undefined && p.bool('IsCompany') !== c.IsCompany) {
+	if (
+		p.has('IsCompany') &&
+		p.bool('IsCompany') !== undefined &&
+		p.bool('IsCompany') !== c.IsCompany
+	) {
 		next.IsCompany = p.bool('IsCompany') as boolean;
 		if (next.IsCompany) {
 			next.CompanyName = (p.str('Company Name') || p.str('Name') || fullName(c)).trim();
@@ -297,7 +382,11 @@ function EditContact(ctx: CallContext) {
 		}
 	}
 	if (p.has('AssignedTo')) {
-		if (p.isNull('AssignedTo')) throw new ApiError('blank-assigned-to:EditContact', `'AssignedTo' can't be cleared: every contact is assigned to a user.`);
+		if (p.isNull('AssignedTo'))
+			throw new ApiError(
+				'blank-assigned-to:EditContact',
+				`'AssignedTo' can't be cleared: every contact is assigned to a user.`,
+			);
 		userMustExist(store, p.req('AssignedTo'), fn, 'AssignedTo');
 		next.AssignedTo = p.req('AssignedTo');
 	}
@@ -305,14 +394,16 @@ function EditContact(ctx: CallContext) {
 		const nameKey = p.has('Company Name') ? 'Company Name' : p.has('Name') ? 'Name' : null;
 		if (nameKey) {
 			const newName = p.str(nameKey);
-			if (!newName || newName.trim() === '') throw new ApiError('blank-company-name:EditContact', `A company's name can't be blank.`);
+			if (!newName || newName.trim() === '')
+				throw new ApiError('blank-company-name:EditContact', `A company's name can't be blank.`);
 			next.CompanyName = newName.trim();
 		}
 		assertUniqueCompanyName(store, next.CompanyName, fn, c.ContactId);
 	} else {
 		if (p.has('Name')) {
 			const name = p.str('Name');
-			if (!name || name.trim() === '') throw new ApiError('blank-name:EditContact', `'Name' can't be blank.`);
+			if (!name || name.trim() === '')
+				throw new ApiError('blank-name:EditContact', `'Name' can't be blank.`);
 			Object.assign(next, parseName(name));
 		}
 		if (p.has('Company Name')) {
@@ -376,7 +467,8 @@ export function deleteContactCascade(store: Store, contactId: string): void {
 	}
 	for (const [id, n] of store.notes) if (n.ContactId === contactId) store.notes.delete(id);
 	for (const [id, t] of store.tasks) if (t.ContactId === contactId) store.tasks.delete(id);
-	for (const e of store.events.values()) e.Attendees = e.Attendees.filter((a) => a.IsUser || a.AttendeeId !== contactId);
+	for (const e of store.events.values())
+		e.Attendees = e.Attendees.filter((a) => a.IsUser || a.AttendeeId !== contactId);
 	for (const [id, m] of store.emails) {
 		if (m.ContactIds.includes(contactId)) {
 			m.ContactIds = m.ContactIds.filter((x) => x !== contactId);
@@ -385,8 +477,10 @@ export function deleteContactCascade(store: Store, contactId: string): void {
 	}
 	for (const [id, f] of store.files) if (f.ParentId === contactId) store.files.delete(id);
 	for (const g of store.groups.values()) g.Members.delete(contactId);
-	for (const [id, item] of store.pipelineItems) if (item.ContactId === contactId) store.pipelineItems.delete(id);
-	for (const [id, r] of store.relationships) if (r.ContactId1 === contactId || r.ContactId2 === contactId) store.relationships.delete(id);
+	for (const [id, item] of store.pipelineItems)
+		if (item.ContactId === contactId) store.pipelineItems.delete(id);
+	for (const [id, r] of store.relationships)
+		if (r.ContactId1 === contactId || r.ContactId2 === contactId) store.relationships.delete(id);
 }
 
 function DeleteContact(ctx: CallContext) {
@@ -416,10 +510,17 @@ function membershipsOf(store: Store, contactId: string): string[] {
 }
 
 /** The AdvancedFilters a contact search understands (REFERENCE §9) plus the account's custom fields. */
-function contactFilterResolver(store: Store, now: number): (name: string) => FilterField<Contact> | undefined {
-	const text = (values: (c: Contact) => string[]): FilterField<Contact> => ({ kind: 'text', values });
+function contactFilterResolver(
+	store: Store,
+	now: number,
+): (name: string) => FilterField<Contact> | undefined {
+	const text = (values: (c: Contact) => string[]): FilterField<Contact> => ({
+		kind: 'text',
+		values,
+	});
 	const one = (get: (c: Contact) => string) => text((c) => [get(c)]);
-	const address = (part: (typeof ADDRESS_PARTS)[number]) => text((c) => c.Address.map((a) => a[part]));
+	const address = (part: (typeof ADDRESS_PARTS)[number]) =>
+		text((c) => c.Address.map((a) => a[part]));
 	const builtIns: Record<string, FilterField<Contact>> = {
 		name: one(fullName),
 		fullname: one(fullName),
@@ -459,8 +560,14 @@ function contactFilterResolver(store: Store, now: number): (name: string) => Fil
 			operations: ['IsInGroupList', 'IsNotInGroupList', 'IsNotInAnyGroup'],
 			build: (op, value, fn) => {
 				if (op === 'IsNotInAnyGroup') return (c) => membershipsOf(store, c.ContactId).length === 0;
-				if (!Array.isArray(value)) throw new ApiError(`filter-value:${fn}`, `AdvancedFilters: 'Group' ${op} needs an array of GroupIds as its Value.`);
-				const members = value.map((gid) => store.groups.get(String(gid))?.Members ?? new Set<string>());
+				if (!Array.isArray(value))
+					throw new ApiError(
+						`filter-value:${fn}`,
+						`AdvancedFilters: 'Group' ${op} needs an array of GroupIds as its Value.`,
+					);
+				const members = value.map(
+					(gid) => store.groups.get(String(gid))?.Members ?? new Set<string>(),
+				);
 				const inAny = (c: Contact) => members.some((m) => m.has(c.ContactId));
 				return op === 'IsInGroupList' ? inAny : (c) => !inAny(c);
 			},
@@ -474,7 +581,8 @@ function contactFilterResolver(store: Store, now: number): (name: string) => Fil
 				const pipelineId = typeof opts.PipelineId === 'string' ? opts.PipelineId : null;
 				const has = (c: Contact) => {
 					for (const item of store.pipelineItems.values()) {
-						if (item.ContactId !== c.ContactId || (pipelineId && item.PipelineId !== pipelineId)) continue;
+						if (item.ContactId !== c.ContactId || (pipelineId && item.PipelineId !== pipelineId))
+							continue;
 						const active = store.statuses.get(item.StatusId)?.IsActive ?? false;
 						if (status === 'Both' || (status === 'Active') === active) return true;
 					}
@@ -515,7 +623,8 @@ function contactFilterResolver(store: Store, now: number): (name: string) => Fil
 		if (builtIn) return builtIn;
 		for (const recordType of ['Contact', 'Company'] as const) {
 			for (const field of store.customFieldsFor(recordType)) {
-				if (normalizeFilterName(field.Name) === name) return customFieldFilter<Contact>(field, (c) => c.Custom);
+				if (normalizeFilterName(field.Name) === name)
+					return customFieldFilter<Contact>(field, (c) => c.Custom);
 			}
 		}
 		return undefined;
@@ -530,7 +639,10 @@ const digitsOf = (s: string): string => s.replace(/\D/g, '');
  * matches above the rest for SortBy=Relevance.
  */
 function searchScorer(store: Store, terms: string): ((c: Contact) => number) | null {
-	const words = terms.toLowerCase().split(/\s+/).filter((w) => w !== '');
+	const words = terms
+		.toLowerCase()
+		.split(/\s+/)
+		.filter((w) => w !== '');
 	if (words.length === 0) return null;
 	return (c) => {
 		const name = fullName(c).toLowerCase();
@@ -540,8 +652,10 @@ function searchScorer(store: Store, terms: string): ((c: Contact) => number) | n
 			const wDigits = digitsOf(w);
 			if (name.startsWith(w) || name.includes(' ' + w)) score += 3;
 			else if (name.includes(w)) score += 2;
-			else if (company.includes(w) || c.Email.some((e) => e.Text.toLowerCase().includes(w))) score += 1;
-			else if (wDigits.length >= 3 && c.Phone.some((ph) => digitsOf(ph.Text).includes(wDigits))) score += 1;
+			else if (company.includes(w) || c.Email.some((e) => e.Text.toLowerCase().includes(w)))
+				score += 1;
+			else if (wDigits.length >= 3 && c.Phone.some((ph) => digitsOf(ph.Text).includes(wDigits)))
+				score += 1;
 			else return 0;
 		}
 		return score;
@@ -554,7 +668,11 @@ function GetContacts(ctx: CallContext) {
 	const owners = p.strings('OwnerFilter');
 	const ownerSet = owners && owners.length > 0 ? new Set(owners) : null;
 	const scorer = searchScorer(store, p.str('SearchTerms') ?? '');
-	const filter = compileFilters(ctx.fn, p.raw('AdvancedFilters'), contactFilterResolver(store, ctx.now));
+	const filter = compileFilters(
+		ctx.fn,
+		p.raw('AdvancedFilters'),
+		contactFilterResolver(store, ctx.now),
+	);
 	const scores = new Map<string, number>();
 	const matches: Contact[] = [];
 	for (const c of store.contacts.values()) {

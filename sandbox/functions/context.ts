@@ -48,7 +48,8 @@ export class Params {
 	/** A parameter the spec marks required; the validator guarantees it is present. */
 	req(name: string): string {
 		const v = this.values[name];
-		if (typeof v !== 'string') throw new ApiError(`missing-parameter:${name}`, `'${name}' parameter is required.`);
+		if (typeof v !== 'string')
+			throw new ApiError(`missing-parameter:${name}`, `'${name}' parameter is required.`);
 		return v;
 	}
 }

@@ -16,7 +16,10 @@ export function isDisplayOnly(field: CustomField): boolean {
 	return DISPLAY_ONLY.has(field.Type);
 }
 
-export function findFieldByName(fields: readonly CustomField[], key: string): CustomField | undefined {
+export function findFieldByName(
+	fields: readonly CustomField[],
+	key: string,
+): CustomField | undefined {
 	const exact = fields.find((f) => f.Name === key);
 	if (exact) return exact;
 	const lower = key.toLowerCase();
@@ -28,10 +31,19 @@ function badValue(fn: string, field: CustomField, message: string): never {
 }
 
 function optionIdFor(fn: string, field: CustomField, value: unknown): string {
-	if (typeof value !== 'string') badValue(fn, field, `'${field.Name}' takes the text of one of its options, got ${JSON.stringify(value)}.`);
+	if (typeof value !== 'string')
+		badValue(
+			fn,
+			field,
+			`'${field.Name}' takes the text of one of its options, got ${JSON.stringify(value)}.`,
+		);
 	const option = field.Options.find((o) => o.Name === value);
 	if (!option) {
-		badValue(fn, field, `'${value}' is not an option of '${field.Name}'. Options: ${field.Options.map((o) => o.Name).join(', ')}.`);
+		badValue(
+			fn,
+			field,
+			`'${value}' is not an option of '${field.Name}'. Options: ${field.Options.map((o) => o.Name).join(', ')}.`,
+		);
 	}
 	return option.OptionId;
 }
@@ -46,38 +58,65 @@ function toStoredValue(store: Store, fn: string, field: CustomField, value: unkn
 		case 'Number':
 		case 'Currency': {
 			const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-			if (typeof n !== 'number' || !Number.isFinite(n)) badValue(fn, field, `'${field.Name}' must be a number, got ${JSON.stringify(value)}.`);
+			if (typeof n !== 'number' || !Number.isFinite(n))
+				badValue(fn, field, `'${field.Name}' must be a number, got ${JSON.stringify(value)}.`);
 			return n;
 		}
 		case 'Date':
 			if (typeof value !== 'string' || !isValidDate(value)) {
-				badValue(fn, field, `'${field.Name}' must be a date formatted yyyy-mm-dd, got ${JSON.stringify(value)}.`);
+				badValue(
+					fn,
+					field,
+					`'${field.Name}' must be a date formatted yyyy-mm-dd, got ${JSON.stringify(value)}.`,
+				);
 			}
 			return value;
 		case 'Dropdown':
 		case 'RadioList':
 			return optionIdFor(fn, field, value);
 		case 'Checkbox': {
-			if (!Array.isArray(value)) badValue(fn, field, `'${field.Name}' is a Checkbox field: send an array of option texts, got ${JSON.stringify(value)}.`);
+			if (!Array.isArray(value))
+				badValue(
+					fn,
+					field,
+					`'${field.Name}' is a Checkbox field: send an array of option texts, got ${JSON.stringify(value)}.`,
+				);
 			return [...new Set(value.map((v) => optionIdFor(fn, field, v)))];
 		}
 		case 'ContactLink':
 			if (typeof value !== 'string' || !store.contacts.has(value)) {
-				badValue(fn, field, `'${field.Name}' must be the ContactId of an existing contact, got ${JSON.stringify(value)}.`);
+				badValue(
+					fn,
+					field,
+					`'${field.Name}' must be the ContactId of an existing contact, got ${JSON.stringify(value)}.`,
+				);
 			}
 			return value;
 		case 'FileLink':
 			if (typeof value !== 'string' || !store.files.has(value)) {
-				badValue(fn, field, `'${field.Name}' must be the FileId of an existing file, got ${JSON.stringify(value)}.`);
+				badValue(
+					fn,
+					field,
+					`'${field.Name}' must be the FileId of an existing file, got ${JSON.stringify(value)}.`,
+				);
 			}
 			return value;
 		default:
-			return badValue(fn, field, `'${field.Name}' is a ${field.Type} field and can't be set through the API.`);
+			return badValue(
+				fn,
+				field,
+				`'${field.Name}' is a ${field.Type} field and can't be set through the API.`,
+			);
 	}
 }
 
 function isBlank(value: unknown): boolean {
-	return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+	return (
+		value === null ||
+		value === undefined ||
+		value === '' ||
+		(Array.isArray(value) && value.length === 0)
+	);
 }
 
 export interface CustomInput {
@@ -109,7 +148,10 @@ export function applyCustomFieldInput(args: CustomInput): CustomValues | null {
 			);
 		}
 		if (NOT_WRITABLE.has(field.Type)) {
-			throw new ApiError(`custom-field-readonly:${fn}`, `'${field.Name}' is a ${field.Type} field and can't be set through the API.`);
+			throw new ApiError(
+				`custom-field-readonly:${fn}`,
+				`'${field.Name}' is a ${field.Type} field and can't be set through the API.`,
+			);
 		}
 		touched.add(field.CustomFieldId);
 		if (isBlank(value)) delete next[field.CustomFieldId];
@@ -141,7 +183,11 @@ export function renderCustomValue(field: CustomField, stored: unknown): unknown 
 }
 
 /** Add every writable custom field of the record type to `out`, keyed by name (null when unset). */
-export function renderCustomFields(fields: readonly CustomField[], values: CustomValues | null, out: Record<string, unknown>): void {
+export function renderCustomFields(
+	fields: readonly CustomField[],
+	values: CustomValues | null,
+	out: Record<string, unknown>,
+): void {
 	for (const field of fields) {
 		if (isDisplayOnly(field)) continue;
 		out[field.Name] = renderCustomValue(field, values?.[field.CustomFieldId]);
@@ -149,12 +195,18 @@ export function renderCustomFields(fields: readonly CustomField[], values: Custo
 }
 
 /** An AdvancedFilters field for a custom field, typed by the field's Type. */
-export function customFieldFilter<R>(field: CustomField, valuesOf: (record: R) => CustomValues | null): FilterField<R> | undefined {
+export function customFieldFilter<R>(
+	field: CustomField,
+	valuesOf: (record: R) => CustomValues | null,
+): FilterField<R> | undefined {
 	const stored = (r: R): unknown => valuesOf(r)?.[field.CustomFieldId];
 	switch (field.Type) {
 		case 'Text':
 		case 'TextArea':
-			return { kind: 'text', values: (r) => (typeof stored(r) === 'string' ? [stored(r) as string] : []) };
+			return {
+				kind: 'text',
+				values: (r) => (typeof stored(r) === 'string' ? [stored(r) as string] : []),
+			};
 		case 'Dropdown':
 		case 'RadioList':
 		case 'Checkbox':
@@ -168,12 +220,22 @@ export function customFieldFilter<R>(field: CustomField, valuesOf: (record: R) =
 			};
 		case 'Number':
 		case 'Currency':
-			return { kind: 'number', value: (r) => (typeof stored(r) === 'number' ? (stored(r) as number) : null) };
+			return {
+				kind: 'number',
+				value: (r) => (typeof stored(r) === 'number' ? (stored(r) as number) : null),
+			};
 		case 'Date':
-			return { kind: 'date', nullable: true, value: (r) => (typeof stored(r) === 'string' ? (stored(r) as string) : null) };
+			return {
+				kind: 'date',
+				nullable: true,
+				value: (r) => (typeof stored(r) === 'string' ? (stored(r) as string) : null),
+			};
 		case 'ContactLink':
 		case 'FileLink':
-			return { kind: 'uid', value: (r) => (typeof stored(r) === 'string' ? (stored(r) as string) : null) };
+			return {
+				kind: 'uid',
+				value: (r) => (typeof stored(r) === 'string' ? (stored(r) as string) : null),
+			};
 		default:
 			return undefined;
 	}

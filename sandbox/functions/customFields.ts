@@ -1,6 +1,12 @@
 import { ApiError, notFound } from '../core/errors';
 import { formatDateTime } from '../core/dates';
-import type { CustomField, CustomFieldOption, CustomFieldRecordType, CustomFieldType, Store } from '../store';
+import type {
+	CustomField,
+	CustomFieldOption,
+	CustomFieldRecordType,
+	CustomFieldType,
+	Store,
+} from '../store';
 import { NOTHING, type CallContext, type HandlerTable } from './context';
 import { isDisplayOnly } from './customFieldValues';
 import { paginate } from './paging';
@@ -16,8 +22,23 @@ const OPTION_TYPES = new Set(['Dropdown', 'RadioList', 'Checkbox']);
 /** Built-in CreateContact/EditContact/CreatePipelineItem parameter names a field may not take. */
 const RESERVED_NAMES = new Set(
 	[
-		'ContactId', 'IsCompany', 'AssignedTo', 'Name', 'Email', 'Phone', 'Company Name', 'Job Title', 'Address', 'Website',
-		'Background Info', 'Birthday', 'PipelineItemId', 'PipelineId', 'StatusId', 'Note', 'RunStatusAutomation',
+		'ContactId',
+		'IsCompany',
+		'AssignedTo',
+		'Name',
+		'Email',
+		'Phone',
+		'Company Name',
+		'Job Title',
+		'Address',
+		'Website',
+		'Background Info',
+		'Birthday',
+		'PipelineItemId',
+		'PipelineId',
+		'StatusId',
+		'Note',
+		'RunStatusAutomation',
 	].map((n) => n.toLowerCase()),
 );
 
@@ -48,8 +69,17 @@ export function customFieldOf(store: Store, id: string): CustomField {
  * Options arrive as text, `{Name}` or `{OptionId, Name}` (the item shape is unconfirmed; REFERENCE
  * §12). On edit an existing OptionId keeps (and may rename) that option; options left out are removed.
  */
-function parseOptions(store: Store, fn: string, value: unknown, existing: CustomFieldOption[]): CustomFieldOption[] {
-	if (!Array.isArray(value)) throw new ApiError(`invalid-options:${fn}`, `'Options' must be an array of option texts or {OptionId, Name} objects.`);
+function parseOptions(
+	store: Store,
+	fn: string,
+	value: unknown,
+	existing: CustomFieldOption[],
+): CustomFieldOption[] {
+	if (!Array.isArray(value))
+		throw new ApiError(
+			`invalid-options:${fn}`,
+			`'Options' must be an array of option texts or {OptionId, Name} objects.`,
+		);
 	const out: CustomFieldOption[] = [];
 	for (const item of value) {
 		let name: unknown = item;
@@ -67,7 +97,8 @@ function parseOptions(store: Store, fn: string, value: unknown, existing: Custom
 			}
 			throw new ApiError(`invalid-options:${fn}`, `Every option needs a Name.`);
 		}
-		if (out.some((o) => o.Name === name.trim())) throw new ApiError(`duplicate-option:${fn}`, `The option '${name}' is listed twice.`);
+		if (out.some((o) => o.Name === name.trim()))
+			throw new ApiError(`duplicate-option:${fn}`, `The option '${name}' is listed twice.`);
 		if (optionId !== undefined) {
 			const known = existing.find((e) => e.OptionId === String(optionId));
 			if (!known) throw notFound('option', 'OptionId', String(optionId));
@@ -79,13 +110,26 @@ function parseOptions(store: Store, fn: string, value: unknown, existing: Custom
 	return out;
 }
 
-function assertNameFree(store: Store, fn: string, name: string, recordType: CustomFieldRecordType, pipelineId: string | null, selfId?: string): void {
+function assertNameFree(
+	store: Store,
+	fn: string,
+	name: string,
+	recordType: CustomFieldRecordType,
+	pipelineId: string | null,
+	selfId?: string,
+): void {
 	if (RESERVED_NAMES.has(name.toLowerCase())) {
-		throw new ApiError(`reserved-field-name:${fn}`, `'${name}' is the name of a built-in field; choose another name.`);
+		throw new ApiError(
+			`reserved-field-name:${fn}`,
+			`'${name}' is the name of a built-in field; choose another name.`,
+		);
 	}
 	for (const f of store.customFieldsFor(recordType, pipelineId)) {
 		if (f.CustomFieldId !== selfId && f.Name.toLowerCase() === name.toLowerCase()) {
-			throw new ApiError(`duplicate-field:${fn}`, `A custom field named '${f.Name}' already exists for this record type.`);
+			throw new ApiError(
+				`duplicate-field:${fn}`,
+				`A custom field named '${f.Name}' already exists for this record type.`,
+			);
 		}
 	}
 }
@@ -96,14 +140,23 @@ function CreateCustomField(ctx: CallContext) {
 	let pipelineId: string | null = null;
 	if (recordType === 'Pipeline') {
 		pipelineId = p.str('PipelineId') ?? null;
-		if (!pipelineId) throw new ApiError('missing-parameter:CreateCustomField:PipelineId', `'PipelineId' is required when RecordType is Pipeline.`);
+		if (!pipelineId)
+			throw new ApiError(
+				'missing-parameter:CreateCustomField:PipelineId',
+				`'PipelineId' is required when RecordType is Pipeline.`,
+			);
 		if (!store.pipelines.has(pipelineId)) throw notFound('pipeline', 'PipelineId', pipelineId);
 	}
 	const name = p.req('Name').trim();
 	assertNameFree(store, fn, name, recordType, pipelineId);
 	const type = p.req('Type') as CustomFieldType;
-	const options = p.has('Options') && !p.isNull('Options') ? parseOptions(store, fn, p.raw('Options'), []) : [];
-	if (options.length > 0 && !OPTION_TYPES.has(type)) throw new ApiError(`options-not-allowed:${fn}`, `Only Dropdown, RadioList and Checkbox fields have Options.`);
+	const options =
+		p.has('Options') && !p.isNull('Options') ? parseOptions(store, fn, p.raw('Options'), []) : [];
+	if (options.length > 0 && !OPTION_TYPES.has(type))
+		throw new ApiError(
+			`options-not-allowed:${fn}`,
+			`Only Dropdown, RadioList and Checkbox fields have Options.`,
+		);
 	const field: CustomField = {
 		CustomFieldId: store.newId(),
 		Name: name,
@@ -129,19 +182,32 @@ function EditCustomField(ctx: CallContext) {
 	const next = { ...field };
 	if (p.has('Name')) {
 		const name = p.str('Name')?.trim();
-		if (!name) throw new ApiError('blank-name:EditCustomField', `A custom field's 'Name' can't be blank.`);
+		if (!name)
+			throw new ApiError('blank-name:EditCustomField', `A custom field's 'Name' can't be blank.`);
 		assertNameFree(store, fn, name, field.RecordType, field.PipelineId, field.CustomFieldId);
 		next.Name = name;
 	}
-	for (const flag of ['IsRequired', 'ShowOnActiveBadge', 'ShowOnClosedBadge', 'ShowOnReport'] as const) {
+	for (const flag of [
+		'IsRequired',
+		'ShowOnActiveBadge',
+		'ShowOnClosedBadge',
+		'ShowOnReport',
+	] as const) {
 		if (p.has(flag)) next[flag] = p.bool(flag) ?? false;
 	}
 	if (p.has('Options')) {
-		if (!OPTION_TYPES.has(field.Type) && !p.isNull('Options')) throw new ApiError(`options-not-allowed:${fn}`, `Only Dropdown, RadioList and Checkbox fields have Options.`);
-		next.Options = p.isNull('Options') ? [] : parseOptions(store, fn, p.raw('Options'), field.Options);
+		if (!OPTION_TYPES.has(field.Type) && !p.isNull('Options'))
+			throw new ApiError(
+				`options-not-allowed:${fn}`,
+				`Only Dropdown, RadioList and Checkbox fields have Options.`,
+			);
+		next.Options = p.isNull('Options')
+			? []
+			: parseOptions(store, fn, p.raw('Options'), field.Options);
 	}
 	if (p.has('DateDisplaySettings')) next.DateDisplaySettings = p.raw('DateDisplaySettings');
-	if (p.has('CurrencyDisplaySettings')) next.CurrencyDisplaySettings = p.raw('CurrencyDisplaySettings');
+	if (p.has('CurrencyDisplaySettings'))
+		next.CurrencyDisplaySettings = p.raw('CurrencyDisplaySettings');
 	Object.assign(field, next);
 	return NOTHING;
 }

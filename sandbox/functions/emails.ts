@@ -25,11 +25,17 @@ export function serializeEmail(store: Store, m: LoggedEmail): Record<string, unk
 
 function address(fn: string, param: string, value: unknown): EmailAddress {
 	if (!value || typeof value !== 'object' || Array.isArray(value)) {
-		throw new ApiError(`invalid-address:${fn}:${param}`, `'${param}' must be an object {Address, Name}.`);
+		throw new ApiError(
+			`invalid-address:${fn}:${param}`,
+			`'${param}' must be an object {Address, Name}.`,
+		);
 	}
 	const v = value as Record<string, unknown>;
 	if (typeof v.Address !== 'string' || v.Address.trim() === '') {
-		throw new ApiError(`missing-address:${fn}:${param}`, `'${param}': Address is required in every {Address, Name} object.`);
+		throw new ApiError(
+			`missing-address:${fn}:${param}`,
+			`'${param}': Address is required in every {Address, Name} object.`,
+		);
 	}
 	return { Address: v.Address.trim(), Name: typeof v.Name === 'string' ? v.Name : '' };
 }
@@ -43,10 +49,18 @@ function emailOf(store: Store, id: string): LoggedEmail {
 function CreateEmail(ctx: CallContext) {
 	const { p, store, fn } = ctx;
 	const contactIds = [...new Set(p.strings('ContactIds') ?? [])];
-	if (contactIds.length === 0) throw new ApiError('missing-parameter:CreateEmail:ContactIds', `'ContactIds' must list at least one contact.`);
+	if (contactIds.length === 0)
+		throw new ApiError(
+			'missing-parameter:CreateEmail:ContactIds',
+			`'ContactIds' must list at least one contact.`,
+		);
 	for (const id of contactIds) store.contact(id);
 	const to = (p.array('To') ?? []).map((a) => address(fn, 'To', a));
-	if (to.length === 0) throw new ApiError('missing-parameter:CreateEmail:To', `'To' must list at least one recipient.`);
+	if (to.length === 0)
+		throw new ApiError(
+			'missing-parameter:CreateEmail:To',
+			`'To' must list at least one recipient.`,
+		);
 	const email: LoggedEmail = {
 		EmailId: store.newId(),
 		ContactIds: contactIds,
@@ -79,7 +93,8 @@ function GetEmails(ctx: CallContext) {
 		contactIds = new Set([contactId]);
 		// With a company: also the emails of the people who work there.
 		if (contact.IsCompany && p.bool('GetContactsAtCompanyEmails')) {
-			for (const c of store.contacts.values()) if (c.CompanyId === contactId) contactIds.add(c.ContactId);
+			for (const c of store.contacts.values())
+				if (c.CompanyId === contactId) contactIds.add(c.ContactId);
 		}
 	}
 	const matches: LoggedEmail[] = [];
@@ -90,13 +105,23 @@ function GetEmails(ctx: CallContext) {
 		matches.push(m);
 	}
 	const descending = (p.str('SortDirection') ?? 'Descending') === 'Descending';
-	return paginate(ctx, sortBy(matches, (m) => m.Date, descending), (m) => serializeEmail(store, m));
+	return paginate(
+		ctx,
+		sortBy(matches, (m) => m.Date, descending),
+		(m) => serializeEmail(store, m),
+	);
 }
 
 function GetEmailsAttachedToContact(ctx: CallContext) {
 	const contact = ctx.store.contact(ctx.p.req('ContactId'));
-	const emails = [...ctx.store.emails.values()].filter((m) => m.ContactIds.includes(contact.ContactId));
-	return paginate(ctx, sortBy(emails, (m) => m.Date, true), (m) => serializeEmail(ctx.store, m));
+	const emails = [...ctx.store.emails.values()].filter((m) =>
+		m.ContactIds.includes(contact.ContactId),
+	);
+	return paginate(
+		ctx,
+		sortBy(emails, (m) => m.Date, true),
+		(m) => serializeEmail(ctx.store, m),
+	);
 }
 
 function DeleteEmail(ctx: CallContext) {

@@ -26,7 +26,8 @@ export function serializeEvent(store: Store, e: CalendarEvent): Record<string, u
 		IsRecurring: e.IsRecurring,
 		RecurrenceEventId: null,
 		RecurrenceRule: e.RecurrenceRule,
-		EndRecurrenceDate: e.EndRecurrenceDate === null ? null : formatDateTime(e.EndRecurrenceDate, e.OffsetMinutes),
+		EndRecurrenceDate:
+			e.EndRecurrenceDate === null ? null : formatDateTime(e.EndRecurrenceDate, e.OffsetMinutes),
 		SeriesNumber: 0,
 		DateCreated: formatDateTime(e.DateCreated),
 		DateUpdated: formatDateTime(e.DateUpdated),
@@ -51,18 +52,34 @@ function eventOf(store: Store, id: string): CalendarEvent {
  * truncated (REFERENCE §16.11), so any text is accepted; blank means IsAttending.
  */
 function parseAttendees(store: Store, fn: string, value: unknown): Attendee[] {
-	if (!Array.isArray(value)) throw new ApiError(`invalid-attendees:${fn}`, `'Attendees' must be an array of {IsUser, AttendeeId, AttendanceStatus} objects.`);
+	if (!Array.isArray(value))
+		throw new ApiError(
+			`invalid-attendees:${fn}`,
+			`'Attendees' must be an array of {IsUser, AttendeeId, AttendanceStatus} objects.`,
+		);
 	const seen = new Set<string>();
 	const out: Attendee[] = [];
 	for (const item of value) {
-		if (!item || typeof item !== 'object') throw new ApiError(`invalid-attendees:${fn}`, `'Attendees' must be an array of {IsUser, AttendeeId, AttendanceStatus} objects.`);
+		if (!item || typeof item !== 'object')
+			throw new ApiError(
+				`invalid-attendees:${fn}`,
+				`'Attendees' must be an array of {IsUser, AttendeeId, AttendanceStatus} objects.`,
+			);
 		const a = item as Record<string, unknown>;
 		const isUser = a.IsUser === true || a.IsUser === 'true' || a.IsUser === 1;
 		const id = typeof a.AttendeeId === 'number' ? String(a.AttendeeId) : a.AttendeeId;
-		if (typeof id !== 'string' || id === '') throw new ApiError(`invalid-attendees:${fn}`, `Each attendee needs an AttendeeId.`);
-		if (isUser && !store.users.has(id)) throw new ApiError(`unknown-user:${fn}:Attendees`, `Attendees: no user with UserId '${id}' exists in this account.`);
+		if (typeof id !== 'string' || id === '')
+			throw new ApiError(`invalid-attendees:${fn}`, `Each attendee needs an AttendeeId.`);
+		if (isUser && !store.users.has(id))
+			throw new ApiError(
+				`unknown-user:${fn}:Attendees`,
+				`Attendees: no user with UserId '${id}' exists in this account.`,
+			);
 		if (!isUser) store.contact(id, 'AttendeeId');
-		const status = typeof a.AttendanceStatus === 'string' && a.AttendanceStatus !== '' ? a.AttendanceStatus : 'IsAttending';
+		const status =
+			typeof a.AttendanceStatus === 'string' && a.AttendanceStatus !== ''
+				? a.AttendanceStatus
+				: 'IsAttending';
 		const key = `${isUser}:${id}`;
 		if (seen.has(key)) continue;
 		seen.add(key);
@@ -75,11 +92,24 @@ function CreateEvent(ctx: CallContext) {
 	const { p, store } = ctx;
 	const start = parseDateTime(p.req('StartDate'));
 	const end = instantOf(p.req('EndDate'));
-	if (!start) throw new ApiError('invalid-datetime:CreateEvent:StartDate', `'StartDate' is not a date and time.`);
-	if (end < start.ms) throw new ApiError('bad-window:CreateEvent', `'EndDate' is before 'StartDate'.`);
-	const attendees = p.has('Attendees') && !p.isNull('Attendees') ? parseAttendees(store, ctx.fn, p.raw('Attendees')) : [];
+	if (!start)
+		throw new ApiError(
+			'invalid-datetime:CreateEvent:StartDate',
+			`'StartDate' is not a date and time.`,
+		);
+	if (end < start.ms)
+		throw new ApiError('bad-window:CreateEvent', `'EndDate' is before 'StartDate'.`);
+	const attendees =
+		p.has('Attendees') && !p.isNull('Attendees')
+			? parseAttendees(store, ctx.fn, p.raw('Attendees'))
+			: [];
 	// The event lands on the caller's calendar, so the caller attends unless other users were named.
-	if (!attendees.some((a) => a.IsUser)) attendees.unshift({ IsUser: true, AttendeeId: ctx.user.UserId, AttendanceStatus: 'IsAttending' });
+	if (!attendees.some((a) => a.IsUser))
+		attendees.unshift({
+			IsUser: true,
+			AttendeeId: ctx.user.UserId,
+			AttendanceStatus: 'IsAttending',
+		});
 	const calendarId = p.str('CalendarId') ?? store.primaryCalendarOf(ctx.user.UserId).CalendarId;
 	if (!store.calendars.has(calendarId)) throw notFound('calendar', 'CalendarId', calendarId);
 	const endRecurrence = p.str('EndRecurrenceRule');
@@ -126,15 +156,18 @@ function EditEvent(ctx: CallContext) {
 		if (!end) throw new ApiError('blank-end:EditEvent', `'EndDate' can't be blank.`);
 		next.EndDate = instantOf(end);
 	}
-	if (next.EndDate < next.StartDate) throw new ApiError('bad-window:EditEvent', `'EndDate' is before 'StartDate'.`);
+	if (next.EndDate < next.StartDate)
+		throw new ApiError('bad-window:EditEvent', `'EndDate' is before 'StartDate'.`);
 	if (p.has('IsAllDay')) next.IsAllDay = p.bool('IsAllDay') ?? false;
 	if (p.has('Location')) next.Location = p.str('Location') ?? '';
 	if (p.has('Description')) next.Description = p.str('Description') ?? '';
 	if (p.has('CalendarId')) {
 		next.CalendarId = p.str('CalendarId') ?? store.primaryCalendarOf(ctx.user.UserId).CalendarId;
-		if (!store.calendars.has(next.CalendarId)) throw notFound('calendar', 'CalendarId', next.CalendarId);
+		if (!store.calendars.has(next.CalendarId))
+			throw notFound('calendar', 'CalendarId', next.CalendarId);
 	}
-	if (p.has('Attendees')) next.Attendees = p.isNull('Attendees') ? [] : parseAttendees(store, ctx.fn, p.raw('Attendees'));
+	if (p.has('Attendees'))
+		next.Attendees = p.isNull('Attendees') ? [] : parseAttendees(store, ctx.fn, p.raw('Attendees'));
 	if (p.has('IsRecurring')) next.IsRecurring = p.bool('IsRecurring') ?? false;
 	if (p.has('RecurrenceRule')) next.RecurrenceRule = p.str('RecurrenceRule') ?? '';
 	if (p.has('EndRecurrenceRule')) {
@@ -158,7 +191,8 @@ function GetEvent(ctx: CallContext) {
 	return serializeEvent(ctx.store, eventOf(ctx.store, ctx.p.req('EventId')));
 }
 
-const attends = (e: CalendarEvent, isUser: boolean, id: string): boolean => e.Attendees.some((a) => a.IsUser === isUser && a.AttendeeId === id);
+const attends = (e: CalendarEvent, isUser: boolean, id: string): boolean =>
+	e.Attendees.some((a) => a.IsUser === isUser && a.AttendeeId === id);
 
 /** Events overlapping [StartDate, EndDate]; ContactId overrides the other filters. */
 function GetEvents(ctx: CallContext) {
@@ -182,13 +216,21 @@ function GetEvents(ctx: CallContext) {
 			matches.push(e);
 		}
 	}
-	return paginate(ctx, sortBy(matches, (e) => e.StartDate, descending), (e) => serializeEvent(store, e));
+	return paginate(
+		ctx,
+		sortBy(matches, (e) => e.StartDate, descending),
+		(e) => serializeEvent(store, e),
+	);
 }
 
 function GetEventsAttachedToContact(ctx: CallContext) {
 	const contact = ctx.store.contact(ctx.p.req('ContactId'));
 	const events = [...ctx.store.events.values()].filter((e) => attends(e, false, contact.ContactId));
-	return paginate(ctx, sortBy(events, (e) => e.StartDate, false), (e) => serializeEvent(ctx.store, e));
+	return paginate(
+		ctx,
+		sortBy(events, (e) => e.StartDate, false),
+		(e) => serializeEvent(ctx.store, e),
+	);
 }
 
 export const eventFunctions: HandlerTable = {

@@ -44,8 +44,11 @@ function CreateFile(ctx: CallContext) {
 			`'File' is required for CreateFile: send multipart/form-data with the parts Function, Parameters (a JSON string) and File.`,
 		);
 	}
-	if (upload.data.length > MAX_FILE_BYTES) throw new ApiError('file-too-large:CreateFile', `The file is larger than the 50 MB limit.`);
-	const previous = [...store.files.values()].find((f) => f.ParentId === contact.ContactId && f.IsPrimary && f.FileName === upload.filename);
+	if (upload.data.length > MAX_FILE_BYTES)
+		throw new ApiError('file-too-large:CreateFile', `The file is larger than the 50 MB limit.`);
+	const previous = [...store.files.values()].find(
+		(f) => f.ParentId === contact.ContactId && f.IsPrimary && f.FileName === upload.filename,
+	);
 	const file: StoredFile = {
 		FileId: store.newId(),
 		CreatedBy: ctx.user.UserId,

@@ -17,7 +17,11 @@ export type FilterField<R> =
 	| { kind: 'number'; value(record: R): number | null }
 	| { kind: 'uid'; value(record: R): string | null }
 	/** Anything else (Group, Cal, Pipeline): the field builds its own predicate. */
-	| { kind: 'special'; operations: readonly string[]; build(operation: string, value: unknown, fn: string): (record: R) => boolean };
+	| {
+			kind: 'special';
+			operations: readonly string[];
+			build(operation: string, value: unknown, fn: string): (record: R) => boolean;
+	  };
 
 export type FilterResolver<R> = (normalizedName: string) => FilterField<R> | undefined;
 
@@ -25,7 +29,14 @@ const TEXT_OPS = ['Contains', 'DoesNotContain', 'IsExactly', 'IsNot', 'IsEmpty',
 const OPTION_OPS = [...TEXT_OPS, 'IsAnyOf', 'IsNoneOf'];
 const DATE_OPS = ['IsExactly', 'IsBefore', 'IsAfter', 'IsBetween'];
 const NULLABLE_DATE_OPS = [...DATE_OPS, 'IsEmpty', 'IsNotEmpty'];
-const NUMBER_OPS = ['IsExactly', 'IsGreaterThan', 'IsLessThan', 'IsBetween', 'IsEmpty', 'IsNotEmpty'];
+const NUMBER_OPS = [
+	'IsExactly',
+	'IsGreaterThan',
+	'IsLessThan',
+	'IsBetween',
+	'IsEmpty',
+	'IsNotEmpty',
+];
 const UID_OPS = ['IsExactly', 'IsNot'];
 
 export function normalizeFilterName(name: string): string {
@@ -48,7 +59,10 @@ function operationsOf<R>(field: FilterField<R>): readonly string[] {
 }
 
 function badValue(fn: string, name: string, operation: string, expected: string): never {
-	throw new ApiError(`filter-value:${fn}`, `AdvancedFilters: '${name}' ${operation} needs ${expected} as its Value.`);
+	throw new ApiError(
+		`filter-value:${fn}`,
+		`AdvancedFilters: '${name}' ${operation} needs ${expected} as its Value.`,
+	);
 }
 
 /** IsBetween values: `[from, to]`, or an object with StartDate/EndDate (or Start/End, From/To, Min/Max). */
@@ -80,7 +94,13 @@ function toNumber(value: unknown): number | null {
 	return typeof n === 'number' && Number.isFinite(n) ? n : null;
 }
 
-function textPredicate<R>(field: Extract<FilterField<R>, { kind: 'text' }>, op: string, value: unknown, fn: string, name: string) {
+function textPredicate<R>(
+	field: Extract<FilterField<R>, { kind: 'text' }>,
+	op: string,
+	value: unknown,
+	fn: string,
+	name: string,
+) {
 	const valuesOf = (r: R) => field.values(r).filter((v) => v !== '');
 	if (op === 'IsEmpty') return (r: R) => valuesOf(r).length === 0;
 	if (op === 'IsNotEmpty') return (r: R) => valuesOf(r).length > 0;
@@ -104,7 +124,13 @@ function textPredicate<R>(field: Extract<FilterField<R>, { kind: 'text' }>, op: 
 	}
 }
 
-function datePredicate<R>(field: Extract<FilterField<R>, { kind: 'date' }>, op: string, value: unknown, fn: string, name: string) {
+function datePredicate<R>(
+	field: Extract<FilterField<R>, { kind: 'date' }>,
+	op: string,
+	value: unknown,
+	fn: string,
+	name: string,
+) {
 	if (op === 'IsEmpty') return (r: R) => field.value(r) === null;
 	if (op === 'IsNotEmpty') return (r: R) => field.value(r) !== null;
 	if (op === 'IsBetween') {
@@ -135,7 +161,13 @@ function datePredicate<R>(field: Extract<FilterField<R>, { kind: 'date' }>, op: 
 	}
 }
 
-function numberPredicate<R>(field: Extract<FilterField<R>, { kind: 'number' }>, op: string, value: unknown, fn: string, name: string) {
+function numberPredicate<R>(
+	field: Extract<FilterField<R>, { kind: 'number' }>,
+	op: string,
+	value: unknown,
+	fn: string,
+	name: string,
+) {
 	if (op === 'IsEmpty') return (r: R) => field.value(r) === null;
 	if (op === 'IsNotEmpty') return (r: R) => field.value(r) !== null;
 	if (op === 'IsBetween') {
@@ -167,22 +199,48 @@ function numberPredicate<R>(field: Extract<FilterField<R>, { kind: 'number' }>, 
 }
 
 /** Turn AdvancedFilters into one predicate; throws a 400 for anything it does not understand. */
-export function compileFilters<R>(fn: string, filters: unknown, resolve: FilterResolver<R>): ((record: R) => boolean) | null {
+export function compileFilters<R>(
+	fn: string,
+	filters: unknown,
+	resolve: FilterResolver<R>,
+): ((record: R) => boolean) | null {
 	if (filters === undefined || filters === null) return null;
-	if (!Array.isArray(filters)) throw new ApiError(`filter-shape:${fn}`, `'AdvancedFilters' must be an array of {Name, Operation, Value} objects.`);
+	if (!Array.isArray(filters))
+		throw new ApiError(
+			`filter-shape:${fn}`,
+			`'AdvancedFilters' must be an array of {Name, Operation, Value} objects.`,
+		);
 	const predicates: Array<(record: R) => boolean> = [];
 	for (const f of filters) {
 		if (!f || typeof f !== 'object' || Array.isArray(f)) {
-			throw new ApiError(`filter-shape:${fn}`, `'AdvancedFilters' must be an array of {Name, Operation, Value} objects.`);
+			throw new ApiError(
+				`filter-shape:${fn}`,
+				`'AdvancedFilters' must be an array of {Name, Operation, Value} objects.`,
+			);
 		}
 		const { Name: name, Operation: op, Value: value = null } = f as Record<string, unknown>;
-		if (typeof name !== 'string' || name.trim() === '') throw new ApiError(`filter-name-missing:${fn}`, `AdvancedFilters: every filter needs a Name.`);
-		if (typeof op !== 'string' || op.trim() === '') throw new ApiError(`filter-operation-missing:${fn}`, `AdvancedFilters: the filter '${name}' needs an Operation.`);
+		if (typeof name !== 'string' || name.trim() === '')
+			throw new ApiError(
+				`filter-name-missing:${fn}`,
+				`AdvancedFilters: every filter needs a Name.`,
+			);
+		if (typeof op !== 'string' || op.trim() === '')
+			throw new ApiError(
+				`filter-operation-missing:${fn}`,
+				`AdvancedFilters: the filter '${name}' needs an Operation.`,
+			);
 		const field = resolve(normalizeFilterName(name));
-		if (!field) throw new ApiError(`filter-unknown-name:${fn}`, `AdvancedFilters: '${name}' is not a filter available for ${fn}.`);
+		if (!field)
+			throw new ApiError(
+				`filter-unknown-name:${fn}`,
+				`AdvancedFilters: '${name}' is not a filter available for ${fn}.`,
+			);
 		const ops = operationsOf(field);
 		if (!ops.includes(op)) {
-			throw new ApiError(`filter-unknown-operation:${fn}`, `AdvancedFilters: '${op}' is not a valid Operation for '${name}'. Valid operations: ${ops.join(', ')}.`);
+			throw new ApiError(
+				`filter-unknown-operation:${fn}`,
+				`AdvancedFilters: '${op}' is not a valid Operation for '${name}'. Valid operations: ${ops.join(', ')}.`,
+			);
 		}
 		switch (field.kind) {
 			case 'text':
@@ -196,7 +254,11 @@ export function compileFilters<R>(fn: string, filters: unknown, resolve: FilterR
 				break;
 			case 'uid': {
 				if (typeof value !== 'string') badValue(fn, name, op, 'a Uid');
-				predicates.push(op === 'IsExactly' ? (r: R) => field.value(r) === value : (r: R) => field.value(r) !== value);
+				predicates.push(
+					op === 'IsExactly'
+						? (r: R) => field.value(r) === value
+						: (r: R) => field.value(r) !== value,
+				);
 				break;
 			}
 			case 'special':

@@ -15,14 +15,21 @@ function resolveGroup(ctx: CallContext): Group {
 	const { p, store, fn } = ctx;
 	const id = p.str('GroupId');
 	const name = p.str('GroupName');
-	if (id && name) throw new ApiError(`group-id-and-name:${fn}`, `Give either 'GroupId' or 'GroupName' for ${fn}, not both.`);
+	if (id && name)
+		throw new ApiError(
+			`group-id-and-name:${fn}`,
+			`Give either 'GroupId' or 'GroupName' for ${fn}, not both.`,
+		);
 	if (id) return groupOf(store, id);
 	if (name) {
 		const g = groupNamed(store, name);
 		if (!g) throw new ApiError(`not-found:group-name`, `No group named '${name}' was found.`);
 		return g;
 	}
-	throw new ApiError(`missing-parameter:${fn}:GroupId`, `'GroupId' or 'GroupName' is required for ${fn}.`);
+	throw new ApiError(
+		`missing-parameter:${fn}:GroupId`,
+		`'GroupId' or 'GroupName' is required for ${fn}.`,
+	);
 }
 
 function CreateGroupMembership(ctx: CallContext) {
@@ -30,7 +37,10 @@ function CreateGroupMembership(ctx: CallContext) {
 	const group = resolveGroup(ctx);
 	if (!group.Members.has(contact.ContactId)) {
 		group.Members.add(contact.ContactId);
-		ctx.emit('GroupMembership.Create', { Group: serializeGroup(group), Contacts: [serializeContact(ctx.store, contact)] });
+		ctx.emit('GroupMembership.Create', {
+			Group: serializeGroup(group),
+			Contacts: [serializeContact(ctx.store, contact)],
+		});
 	}
 	return NOTHING;
 }
@@ -40,7 +50,10 @@ function DeleteGroupMembership(ctx: CallContext) {
 	const contact = ctx.store.contact(ctx.p.req('ContactId'));
 	const group = resolveGroup(ctx);
 	if (group.Members.delete(contact.ContactId)) {
-		ctx.emit('GroupMembership.Delete', { Group: serializeGroup(group), Contacts: [serializeContact(ctx.store, contact)] });
+		ctx.emit('GroupMembership.Delete', {
+			Group: serializeGroup(group),
+			Contacts: [serializeContact(ctx.store, contact)],
+		});
 	}
 	return NOTHING;
 }
@@ -48,12 +61,20 @@ function DeleteGroupMembership(ctx: CallContext) {
 function GetGroupsAttachedToContact(ctx: CallContext) {
 	const contact = ctx.store.contact(ctx.p.req('ContactId'));
 	const groups = [...ctx.store.groups.values()].filter((g) => g.Members.has(contact.ContactId));
-	return paginate(ctx, groups, (g) => ({ ContactId: contact.ContactId, GroupId: g.GroupId, GroupMetaData: { Name: g.Name } }));
+	return paginate(ctx, groups, (g) => ({
+		ContactId: contact.ContactId,
+		GroupId: g.GroupId,
+		GroupMetaData: { Name: g.Name },
+	}));
 }
 
 function GetContactsInGroup(ctx: CallContext) {
 	const group = resolveGroup(ctx);
-	return paginate(ctx, [...group.Members], (id) => ({ ContactId: id, GroupId: group.GroupId, ContactMetaData: contactMeta(ctx.store, id) }));
+	return paginate(ctx, [...group.Members], (id) => ({
+		ContactId: id,
+		GroupId: group.GroupId,
+		ContactMetaData: contactMeta(ctx.store, id),
+	}));
 }
 
 export const groupMembershipFunctions: HandlerTable = {

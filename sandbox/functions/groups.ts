@@ -6,7 +6,13 @@ import { paginate } from './paging';
 /** Group definitions (settings). Names are unique within the account, compared case-insensitively. */
 
 export function serializeGroup(g: Group, withCount = false): Record<string, unknown> {
-	const out: Record<string, unknown> = { GroupId: g.GroupId, Name: g.Name, Sharing: g.Sharing, TeamIds: [...g.TeamIds], Color: g.Color };
+	const out: Record<string, unknown> = {
+		GroupId: g.GroupId,
+		Name: g.Name,
+		Sharing: g.Sharing,
+		TeamIds: [...g.TeamIds],
+		Color: g.Color,
+	};
 	if (withCount) out.NumberOfContacts = g.Members.size;
 	return out;
 }
@@ -25,13 +31,20 @@ export function groupNamed(store: Store, name: string): Group | undefined {
 
 function assertUniqueName(store: Store, fn: string, name: string, selfId?: string): void {
 	const other = groupNamed(store, name);
-	if (other && other.GroupId !== selfId) throw new ApiError(`duplicate-group:${fn}`, `A group named '${other.Name}' already exists; group names must be unique.`);
+	if (other && other.GroupId !== selfId)
+		throw new ApiError(
+			`duplicate-group:${fn}`,
+			`A group named '${other.Name}' already exists; group names must be unique.`,
+		);
 }
 
 function checkTeams(store: Store, fn: string, sharing: string, teamIds: string[]): void {
 	for (const id of teamIds) if (!store.teams.has(id)) throw notFound('team', 'TeamIds', id);
 	if (sharing === 'Teams' && teamIds.length === 0) {
-		throw new ApiError(`missing-parameter:${fn}:TeamIds`, `'TeamIds' is required when Sharing is Teams.`);
+		throw new ApiError(
+			`missing-parameter:${fn}:TeamIds`,
+			`'TeamIds' is required when Sharing is Teams.`,
+		);
 	}
 }
 

@@ -59,7 +59,8 @@ function buildDispatch(): ReadonlyMap<string, DispatchEntry> {
 		dispatch.set(spec.function, { handler, spec: compileFunction(spec) });
 		handlers.delete(spec.function);
 	}
-	if (handlers.size > 0) throw new Error(`sandbox: handlers without a spec entry: ${[...handlers.keys()].join(', ')}`);
+	if (handlers.size > 0)
+		throw new Error(`sandbox: handlers without a spec entry: ${[...handlers.keys()].join(', ')}`);
 	return dispatch;
 }
 

@@ -31,7 +31,15 @@ export function serializeNote(store: Store, n: Note): Record<string, unknown> {
 	};
 }
 
-export function addNote(store: Store, contactId: string, userId: string, text: string, when: number, now: number, pipelineInfo: PipelineInfo | null = null): Note {
+export function addNote(
+	store: Store,
+	contactId: string,
+	userId: string,
+	text: string,
+	when: number,
+	now: number,
+	pipelineInfo: PipelineInfo | null = null,
+): Note {
 	const note: Note = {
 		NoteId: store.newId(),
 		ContactId: contactId,
@@ -55,7 +63,14 @@ function CreateNote(ctx: CallContext) {
 	const { p, store } = ctx;
 	const contact = store.contact(p.req('ContactId'));
 	const when = p.str('DateDisplayedInHistory');
-	const note = addNote(store, contact.ContactId, ctx.user.UserId, p.req('Note'), when ? instantOf(when) : ctx.now, ctx.now);
+	const note = addNote(
+		store,
+		contact.ContactId,
+		ctx.user.UserId,
+		p.req('Note'),
+		when ? instantOf(when) : ctx.now,
+		ctx.now,
+	);
 	return { NoteId: note.NoteId };
 }
 
@@ -93,13 +108,21 @@ function GetNotes(ctx: CallContext) {
 		matches.push(n);
 	}
 	const descending = (p.str('SortDirection') ?? 'Descending') === 'Descending';
-	return paginate(ctx, sortBy(matches, (n) => n.DateDisplayedInHistory, descending), (n) => serializeNote(store, n));
+	return paginate(
+		ctx,
+		sortBy(matches, (n) => n.DateDisplayedInHistory, descending),
+		(n) => serializeNote(store, n),
+	);
 }
 
 function GetNotesAttachedToContact(ctx: CallContext) {
 	const contact = ctx.store.contact(ctx.p.req('ContactId'));
 	const notes = [...ctx.store.notes.values()].filter((n) => n.ContactId === contact.ContactId);
-	return paginate(ctx, sortBy(notes, (n) => n.DateDisplayedInHistory, true), (n) => serializeNote(ctx.store, n));
+	return paginate(
+		ctx,
+		sortBy(notes, (n) => n.DateDisplayedInHistory, true),
+		(n) => serializeNote(ctx.store, n),
+	);
 }
 
 export const noteFunctions: HandlerTable = {

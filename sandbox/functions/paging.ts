@@ -14,13 +14,22 @@ export function pageWindow(ctx: CallContext): { size: number; page: number } {
 	const size = ctx.p.num('MaxNumberOfResults') ?? DEFAULT_PAGE_SIZE;
 	const page = ctx.p.num('Page') ?? 1;
 	if (!Number.isInteger(size) || size < 1) {
-		throw new ApiError(`invalid-page-size:${ctx.fn}`, `'MaxNumberOfResults' must be a whole number of at least 1, got ${size}.`);
+		throw new ApiError(
+			`invalid-page-size:${ctx.fn}`,
+			`'MaxNumberOfResults' must be a whole number of at least 1, got ${size}.`,
+		);
 	}
 	if (size > MAX_PAGE_SIZE) {
-		throw new ApiError(`page-size-too-large:${ctx.fn}`, `'MaxNumberOfResults' can be at most ${MAX_PAGE_SIZE}, got ${size}.`);
+		throw new ApiError(
+			`page-size-too-large:${ctx.fn}`,
+			`'MaxNumberOfResults' can be at most ${MAX_PAGE_SIZE}, got ${size}.`,
+		);
 	}
 	if (!Number.isInteger(page) || page < 1) {
-		throw new ApiError(`invalid-page:${ctx.fn}`, `'Page' must be a whole number of at least 1 (pages start at 1), got ${page}.`);
+		throw new ApiError(
+			`invalid-page:${ctx.fn}`,
+			`'Page' must be a whole number of at least 1 (pages start at 1), got ${page}.`,
+		);
 	}
 	return { size, page };
 }
@@ -29,7 +38,11 @@ export function pageWindow(ctx: CallContext): { size: number; page: number } {
  * `{HasMoreResults, Results}` for one page. Only the records on the page are rendered, so paging
  * through 100,000 contacts costs one filter and one slice per call. Past the end: an empty page.
  */
-export function paginate<T>(ctx: CallContext, items: readonly T[], render: (item: T) => unknown): Page {
+export function paginate<T>(
+	ctx: CallContext,
+	items: readonly T[],
+	render: (item: T) => unknown,
+): Page {
 	const { size, page } = pageWindow(ctx);
 	const start = (page - 1) * size;
 	if (start >= items.length) return { HasMoreResults: false, Results: [] };

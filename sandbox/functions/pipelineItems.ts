@@ -48,7 +48,10 @@ function itemOf(store: Store, id: string): PipelineItem {
 function statusInPipeline(store: Store, fn: string, statusId: string, pipelineId: string) {
 	const status = statusOf(store, statusId);
 	if (status.PipelineId !== pipelineId) {
-		throw new ApiError(`status-pipeline-mismatch:${fn}`, `The status ${statusId} ('${status.Name}') does not belong to pipeline ${pipelineId}.`);
+		throw new ApiError(
+			`status-pipeline-mismatch:${fn}`,
+			`The status ${statusId} ('${status.Name}') does not belong to pipeline ${pipelineId}.`,
+		);
 	}
 	return status;
 }
@@ -57,7 +60,8 @@ function CreatePipelineItem(ctx: CallContext) {
 	const { p, store, fn } = ctx;
 	const contact = store.contact(p.req('ContactId'));
 	const pipeline = pipelineOf(store, p.req('PipelineId'));
-	if (pipeline.DateArchived !== null) throw new ApiError(`pipeline-archived:${fn}`, `The pipeline '${pipeline.Name}' is archived.`);
+	if (pipeline.DateArchived !== null)
+		throw new ApiError(`pipeline-archived:${fn}`, `The pipeline '${pipeline.Name}' is archived.`);
 	const status = statusInPipeline(store, fn, p.req('StatusId'), pipeline.PipelineId);
 	const custom = applyCustomFieldInput({
 		store,
@@ -133,7 +137,9 @@ function EditPipelineItem(ctx: CallContext) {
 function DeletePipelineItem(ctx: CallContext) {
 	const item = itemOf(ctx.store, ctx.p.req('PipelineItemId'));
 	ctx.store.pipelineItems.delete(item.PipelineItemId);
-	ctx.emit('PipelineItemStatus.Delete', { PipelineItems: [{ PipelineItemId: item.PipelineItemId, PipelineId: item.PipelineId }] });
+	ctx.emit('PipelineItemStatus.Delete', {
+		PipelineItems: [{ PipelineItemId: item.PipelineItemId, PipelineId: item.PipelineId }],
+	});
 	return NOTHING;
 }
 
@@ -146,20 +152,31 @@ function DeletePipelineItems(ctx: CallContext) {
 	const pipeline = pipelineOf(store, p.req('PipelineId'));
 	const ids = [...new Set(p.strings('PipelineItemIds') ?? [])];
 	if (ids.length > MAX_BULK_DELETE) {
-		throw new ApiError(`too-many-items:${fn}`, `'PipelineItemIds' can list at most ${MAX_BULK_DELETE} items per call, got ${ids.length}.`);
+		throw new ApiError(
+			`too-many-items:${fn}`,
+			`'PipelineItemIds' can list at most ${MAX_BULK_DELETE} items per call, got ${ids.length}.`,
+		);
 	}
 	const existing: PipelineItem[] = [];
 	for (const id of ids) {
 		const item = store.pipelineItems.get(id);
 		if (!item) continue;
 		if (item.PipelineId !== pipeline.PipelineId) {
-			throw new ApiError(`item-pipeline-mismatch:${fn}`, `The pipeline item ${id} is not in pipeline ${pipeline.PipelineId}; all items must belong to the given PipelineId.`);
+			throw new ApiError(
+				`item-pipeline-mismatch:${fn}`,
+				`The pipeline item ${id} is not in pipeline ${pipeline.PipelineId}; all items must belong to the given PipelineId.`,
+			);
 		}
 		existing.push(item);
 	}
 	for (const item of existing) store.pipelineItems.delete(item.PipelineItemId);
 	if (existing.length > 0) {
-		ctx.emit('PipelineItemStatus.Delete', { PipelineItems: existing.map((i) => ({ PipelineItemId: i.PipelineItemId, PipelineId: i.PipelineId })) });
+		ctx.emit('PipelineItemStatus.Delete', {
+			PipelineItems: existing.map((i) => ({
+				PipelineItemId: i.PipelineItemId,
+				PipelineId: i.PipelineId,
+			})),
+		});
 	}
 	return { NumberProcessed: existing.length, NumberSkipped: ids.length - existing.length };
 }
@@ -168,7 +185,10 @@ function GetPipelineItem(ctx: CallContext) {
 	return serializePipelineItem(ctx.store, itemOf(ctx.store, ctx.p.req('PipelineItemId')));
 }
 
-function itemFilterResolver(store: Store, pipelineId: string): (name: string) => FilterField<PipelineItem> | undefined {
+function itemFilterResolver(
+	store: Store,
+	pipelineId: string,
+): (name: string) => FilterField<PipelineItem> | undefined {
 	const statusName = (i: PipelineItem) => store.statuses.get(i.StatusId)?.Name ?? '';
 	const builtIns: Record<string, FilterField<PipelineItem>> = {
 		status: { kind: 'text', options: true, values: (i) => [statusName(i), i.StatusId] },
@@ -185,7 +205,9 @@ function itemFilterResolver(store: Store, pipelineId: string): (name: string) =>
 	};
 	return (name) => {
 		if (builtIns[name]) return builtIns[name];
-		const field = store.customFieldsFor('Pipeline', pipelineId).find((f) => normalizeFilterName(f.Name) === name);
+		const field = store
+			.customFieldsFor('Pipeline', pipelineId)
+			.find((f) => normalizeFilterName(f.Name) === name);
 		return field ? customFieldFilter<PipelineItem>(field, (i) => i.Custom) : undefined;
 	};
 }
@@ -206,7 +228,11 @@ function GetPipelineItems(ctx: CallContext) {
 		statusIds = new Set(pipeline.StatusIds.filter((id) => store.statuses.get(id)?.IsActive));
 	}
 	const users = idSet(p, 'UserFilter');
-	const filter = compileFilters(fn, p.raw('AdvancedFilters'), itemFilterResolver(store, pipeline.PipelineId));
+	const filter = compileFilters(
+		fn,
+		p.raw('AdvancedFilters'),
+		itemFilterResolver(store, pipeline.PipelineId),
+	);
 	const matches: PipelineItem[] = [];
 	for (const item of store.pipelineItems.values()) {
 		if (item.PipelineId !== pipeline.PipelineId || !statusIds.has(item.StatusId)) continue;

@@ -21,7 +21,11 @@ export function statusOf(store: Store, id: string): PipelineStatus {
 	return s;
 }
 
-export function serializePipeline(store: Store, p: Pipeline, includeCustomFields = false): Record<string, unknown> {
+export function serializePipeline(
+	store: Store,
+	p: Pipeline,
+	includeCustomFields = false,
+): Record<string, unknown> {
 	const out: Record<string, unknown> = {
 		PipelineId: p.PipelineId,
 		Name: p.Name,
@@ -34,18 +38,29 @@ export function serializePipeline(store: Store, p: Pipeline, includeCustomFields
 			.filter((s): s is PipelineStatus => s !== undefined)
 			.map((s) => ({ StatusId: s.StatusId, Name: s.Name, IsActive: s.IsActive, Color: s.Color })),
 	};
-	if (includeCustomFields) out.CustomFields = store.customFieldsFor('Pipeline', p.PipelineId).map(serializeCustomField);
+	if (includeCustomFields)
+		out.CustomFields = store.customFieldsFor('Pipeline', p.PipelineId).map(serializeCustomField);
 	return out;
 }
 
 function serializeStatus(s: PipelineStatus): Record<string, unknown> {
-	return { StatusId: s.StatusId, PipelineId: s.PipelineId, Name: s.Name, IsActive: s.IsActive, Color: s.Color, DateCreated: formatDateTime(s.DateCreated) };
+	return {
+		StatusId: s.StatusId,
+		PipelineId: s.PipelineId,
+		Name: s.Name,
+		IsActive: s.IsActive,
+		Color: s.Color,
+		DateCreated: formatDateTime(s.DateCreated),
+	};
 }
 
 function checkSharing(store: Store, fn: string, permissions: string, teamIds: string[]): void {
 	for (const id of teamIds) if (!store.teams.has(id)) throw notFound('team', 'TeamIds', id);
 	if (permissions === 'TeamSharing' && teamIds.length === 0) {
-		throw new ApiError(`missing-parameter:${fn}:TeamIds`, `'TeamIds' is required when Permissions is TeamSharing.`);
+		throw new ApiError(
+			`missing-parameter:${fn}:TeamIds`,
+			`'TeamIds' is required when Permissions is TeamSharing.`,
+		);
 	}
 }
 
@@ -94,8 +109,10 @@ function DeletePipeline(ctx: CallContext) {
 	const { store } = ctx;
 	const pipeline = pipelineOf(store, ctx.p.req('PipelineId'));
 	for (const id of pipeline.StatusIds) store.statuses.delete(id);
-	for (const [id, item] of store.pipelineItems) if (item.PipelineId === pipeline.PipelineId) store.pipelineItems.delete(id);
-	for (const [id, f] of store.customFields) if (f.PipelineId === pipeline.PipelineId) store.customFields.delete(id);
+	for (const [id, item] of store.pipelineItems)
+		if (item.PipelineId === pipeline.PipelineId) store.pipelineItems.delete(id);
+	for (const [id, f] of store.customFields)
+		if (f.PipelineId === pipeline.PipelineId) store.customFields.delete(id);
 	store.pipelines.delete(pipeline.PipelineId);
 	return NOTHING;
 }
@@ -113,11 +130,20 @@ function GetPipelines(ctx: CallContext) {
 		.map((p) => serializePipeline(ctx.store, p, withFields));
 }
 
-function assertStatusNameFree(store: Store, fn: string, pipeline: Pipeline, name: string, selfId?: string): void {
+function assertStatusNameFree(
+	store: Store,
+	fn: string,
+	pipeline: Pipeline,
+	name: string,
+	selfId?: string,
+): void {
 	for (const id of pipeline.StatusIds) {
 		const s = store.statuses.get(id);
 		if (s && s.StatusId !== selfId && s.Name.toLowerCase() === name.toLowerCase()) {
-			throw new ApiError(`duplicate-status:${fn}`, `The pipeline '${pipeline.Name}' already has a status named '${s.Name}'.`);
+			throw new ApiError(
+				`duplicate-status:${fn}`,
+				`The pipeline '${pipeline.Name}' already has a status named '${s.Name}'.`,
+			);
 		}
 	}
 }
@@ -158,7 +184,10 @@ function DeletePipelineStatus(ctx: CallContext) {
 	let inUse = 0;
 	for (const item of store.pipelineItems.values()) if (item.StatusId === status.StatusId) inUse++;
 	if (inUse > 0) {
-		throw new ApiError('status-in-use:DeletePipelineStatus', `The status '${status.Name}' still has ${inUse} pipeline item(s); move them to another status first.`);
+		throw new ApiError(
+			'status-in-use:DeletePipelineStatus',
+			`The status '${status.Name}' still has ${inUse} pipeline item(s); move them to another status first.`,
+		);
 	}
 	const pipeline = store.pipelines.get(status.PipelineId);
 	if (pipeline) pipeline.StatusIds = pipeline.StatusIds.filter((id) => id !== status.StatusId);
@@ -168,7 +197,9 @@ function DeletePipelineStatus(ctx: CallContext) {
 
 function GetPipelineStatuses(ctx: CallContext) {
 	const pipelineId = ctx.p.str('PipelineId');
-	const pipelines = pipelineId ? [pipelineOf(ctx.store, pipelineId)] : [...ctx.store.pipelines.values()];
+	const pipelines = pipelineId
+		? [pipelineOf(ctx.store, pipelineId)]
+		: [...ctx.store.pipelines.values()];
 	const out: unknown[] = [];
 	for (const pipeline of pipelines) {
 		for (const id of pipeline.StatusIds) {

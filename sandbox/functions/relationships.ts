@@ -37,7 +37,11 @@ function CreateRelationship(ctx: CallContext) {
 	const { p, store } = ctx;
 	const a = store.contact(p.req('ContactId1'), 'ContactId1');
 	const b = store.contact(p.req('ContactId2'), 'ContactId2');
-	if (a.ContactId === b.ContactId) throw new ApiError('self-relationship:CreateRelationship', `A contact can't have a relationship with itself.`);
+	if (a.ContactId === b.ContactId)
+		throw new ApiError(
+			'self-relationship:CreateRelationship',
+			`A contact can't have a relationship with itself.`,
+		);
 	const r: Relationship = {
 		RelationshipId: store.newId(),
 		ContactId1: a.ContactId,
@@ -70,7 +74,9 @@ function GetRelationship(ctx: CallContext) {
 
 function GetRelationshipsAttachedToContact(ctx: CallContext) {
 	const contact = ctx.store.contact(ctx.p.req('ContactId'));
-	const list = [...ctx.store.relationships.values()].filter((r) => r.ContactId1 === contact.ContactId || r.ContactId2 === contact.ContactId);
+	const list = [...ctx.store.relationships.values()].filter(
+		(r) => r.ContactId1 === contact.ContactId || r.ContactId2 === contact.ContactId,
+	);
 	return paginate(ctx, list, (r) => serializeRelationship(ctx.store, r));
 }
 

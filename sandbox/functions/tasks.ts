@@ -32,7 +32,11 @@ function taskOf(store: Store, id: string): Task {
 }
 
 function checkUser(store: Store, fn: string, userId: string): void {
-	if (!store.users.has(userId)) throw new ApiError(`unknown-user:${fn}:AssignedTo`, `'AssignedTo': no user with UserId '${userId}' exists in this account.`);
+	if (!store.users.has(userId))
+		throw new ApiError(
+			`unknown-user:${fn}:AssignedTo`,
+			`'AssignedTo': no user with UserId '${userId}' exists in this account.`,
+		);
 }
 
 function checkCalendar(store: Store, calendarId: string): void {
@@ -131,9 +135,17 @@ function GetTasks(ctx: CallContext) {
 			['StartDate', start],
 			['EndDate', end],
 		] as const) {
-			if (!value) throw new ApiError(`missing-parameter:GetTasks:${name}`, `'${name}' parameter is required for GetTasks (unless ContactId is given).`);
+			if (!value)
+				throw new ApiError(
+					`missing-parameter:GetTasks:${name}`,
+					`'${name}' parameter is required for GetTasks (unless ContactId is given).`,
+				);
 		}
-		if ((end as string) < (start as string)) throw new ApiError('bad-window:GetTasks', `'EndDate' (${end}) is before 'StartDate' (${start}).`);
+		if ((end as string) < (start as string))
+			throw new ApiError(
+				'bad-window:GetTasks',
+				`'EndDate' (${end}) is before 'StartDate' (${start}).`,
+			);
 		const status = p.str('CompletionStatus') ?? 'Both';
 		const users = idSet(p, 'UserFilter');
 		matches = [];
@@ -145,13 +157,21 @@ function GetTasks(ctx: CallContext) {
 			matches.push(t);
 		}
 	}
-	return paginate(ctx, sortBy(matches, (t) => t.DueDate, descending), (t) => serializeTask(store, t));
+	return paginate(
+		ctx,
+		sortBy(matches, (t) => t.DueDate, descending),
+		(t) => serializeTask(store, t),
+	);
 }
 
 function GetTasksAttachedToContact(ctx: CallContext) {
 	const contact = ctx.store.contact(ctx.p.req('ContactId'));
 	const tasks = [...ctx.store.tasks.values()].filter((t) => t.ContactId === contact.ContactId);
-	return paginate(ctx, sortBy(tasks, (t) => t.DueDate, false), (t) => serializeTask(ctx.store, t));
+	return paginate(
+		ctx,
+		sortBy(tasks, (t) => t.DueDate, false),
+		(t) => serializeTask(ctx.store, t),
+	);
 }
 
 export const taskFunctions: HandlerTable = {

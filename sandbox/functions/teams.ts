@@ -6,7 +6,12 @@ import { NOTHING, type CallContext, type HandlerTable } from './context';
 /** Teams (settings). Admins see every team, other users the teams they belong to. */
 
 function serializeTeam(t: Team): Record<string, unknown> {
-	return { TeamId: t.TeamId, Name: t.Name, DateCreated: formatDateTime(t.DateCreated), UserIds: [...t.UserIds] };
+	return {
+		TeamId: t.TeamId,
+		Name: t.Name,
+		DateCreated: formatDateTime(t.DateCreated),
+		UserIds: [...t.UserIds],
+	};
 }
 
 function teamOf(store: Store, id: string): Team {
@@ -17,13 +22,18 @@ function teamOf(store: Store, id: string): Team {
 
 function checkUsers(store: Store, fn: string, ids: string[]): string[] {
 	for (const id of ids) {
-		if (!store.users.has(id)) throw new ApiError(`unknown-user:${fn}:UserIdList`, `'UserIdList': no user with UserId '${id}' exists in this account.`);
+		if (!store.users.has(id))
+			throw new ApiError(
+				`unknown-user:${fn}:UserIdList`,
+				`'UserIdList': no user with UserId '${id}' exists in this account.`,
+			);
 	}
 	return [...new Set(ids)];
 }
 
 function requireAdmin(ctx: CallContext): void {
-	if (!ctx.user.IsAdmin) throw new ApiError(`admin-only:${ctx.fn}`, `Only account administrators can use ${ctx.fn}.`);
+	if (!ctx.user.IsAdmin)
+		throw new ApiError(`admin-only:${ctx.fn}`, `Only account administrators can use ${ctx.fn}.`);
 }
 
 function CreateTeam(ctx: CallContext) {
@@ -56,8 +66,10 @@ function DeleteTeam(ctx: CallContext) {
 	requireAdmin(ctx);
 	const team = teamOf(ctx.store, ctx.p.req('TeamId'));
 	ctx.store.teams.delete(team.TeamId);
-	for (const g of ctx.store.groups.values()) g.TeamIds = g.TeamIds.filter((id) => id !== team.TeamId);
-	for (const p of ctx.store.pipelines.values()) p.TeamIds = p.TeamIds.filter((id) => id !== team.TeamId);
+	for (const g of ctx.store.groups.values())
+		g.TeamIds = g.TeamIds.filter((id) => id !== team.TeamId);
+	for (const p of ctx.store.pipelines.values())
+		p.TeamIds = p.TeamIds.filter((id) => id !== team.TeamId);
 	return NOTHING;
 }
 
@@ -66,7 +78,9 @@ function GetTeam(ctx: CallContext) {
 }
 
 function GetTeams(ctx: CallContext) {
-	return [...ctx.store.teams.values()].filter((t) => ctx.user.IsAdmin || t.UserIds.includes(ctx.user.UserId)).map(serializeTeam);
+	return [...ctx.store.teams.values()]
+		.filter((t) => ctx.user.IsAdmin || t.UserIds.includes(ctx.user.UserId))
+		.map(serializeTeam);
 }
 
 export const teamFunctions: HandlerTable = {

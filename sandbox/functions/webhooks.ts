@@ -22,7 +22,8 @@ export function serializeWebhook(w: Webhook): Record<string, unknown> {
 /** Admins see every webhook of the account; other users their own. */
 function visibleWebhook(ctx: CallContext, id: string): Webhook {
 	const w = ctx.store.webhooks.get(id);
-	if (!w || (!ctx.user.IsAdmin && w.OwnerUserId !== ctx.user.UserId)) throw notFound('webhook', 'WebhookId', id);
+	if (!w || (!ctx.user.IsAdmin && w.OwnerUserId !== ctx.user.UserId))
+		throw notFound('webhook', 'WebhookId', id);
 	return w;
 }
 
@@ -36,10 +37,14 @@ async function CreateWebhook(ctx: CallContext) {
 		throw new ApiError(`invalid-url:${fn}`, `'EndpointUrl' is not a valid URL: ${endpointUrl}`);
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new ApiError(`invalid-url:${fn}`, `'EndpointUrl' must be an https:// URL (the sandbox also accepts http://).`);
+		throw new ApiError(
+			`invalid-url:${fn}`,
+			`'EndpointUrl' must be an https:// URL (the sandbox also accepts http://).`,
+		);
 	}
 	const events = [...new Set(p.strings('Events') ?? [])];
-	if (events.length === 0) throw new ApiError(`missing-parameter:${fn}:Events`, `'Events' must list at least one event.`);
+	if (events.length === 0)
+		throw new ApiError(`missing-parameter:${fn}:Events`, `'Events' must list at least one event.`);
 	const webhookId = store.newId();
 	const secret = await ctx.handshake(endpointUrl, webhookId);
 	const webhook: Webhook = {
@@ -65,7 +70,11 @@ function GetWebhook(ctx: CallContext) {
 function GetWebhooks(ctx: CallContext) {
 	const archived = ctx.p.bool('IncludeArchived') === true;
 	return [...ctx.store.webhooks.values()]
-		.filter((w) => (ctx.user.IsAdmin || w.OwnerUserId === ctx.user.UserId) && (archived || w.DateArchived === null))
+		.filter(
+			(w) =>
+				(ctx.user.IsAdmin || w.OwnerUserId === ctx.user.UserId) &&
+				(archived || w.DateArchived === null),
+		)
 		.map(serializeWebhook);
 }
 
@@ -82,4 +91,3 @@ export const webhookFunctions: HandlerTable = {
 	GetWebhooks,
 	DeleteWebhook,
 };
-

@@ -19,7 +19,7 @@ export const SPEC_OVERRIDES: Record<string, SpecOverride> = {
 	},
 	GetTasks: {
 		notRequired: ['StartDate', 'EndDate'],
-		why: 'With ContactId the date window is ignored and all of that contact\'s tasks are returned (REFERENCE §12 GetTasks, §14). The handler requires both dates when ContactId is absent.',
+		why: "With ContactId the date window is ignored and all of that contact's tasks are returned (REFERENCE §12 GetTasks, §14). The handler requires both dates when ContactId is absent.",
 	},
 	CreateWebhook: {
 		extraEnum: {

@@ -21,14 +21,28 @@ const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
  * the way Ctrl+C does (a signal to the whole group: npx does not forward SIGTERM to its child).
  * `via: 'tsx'` runs tsx directly, to check the sandbox's own SIGTERM handling.
  */
-function startCli(args: string[], env: Record<string, string> = {}, via: 'npx' | 'tsx' = 'npx'): Promise<Running> {
-	const [command, argv] = via === 'npx' ? ['npx', ['tsx', 'sandbox/cli.ts', ...args]] : [TSX, ['sandbox/cli.ts', ...args]];
-	const child = spawn(command, argv, { cwd: ROOT, env: { ...process.env, ...env }, detached: via === 'npx' });
+function startCli(
+	args: string[],
+	env: Record<string, string> = {},
+	via: 'npx' | 'tsx' = 'npx',
+): Promise<Running> {
+	const [command, argv] =
+		via === 'npx'
+			? ['npx', ['tsx', 'sandbox/cli.ts', ...args]]
+			: [TSX, ['sandbox/cli.ts', ...args]];
+	const child = spawn(command, argv, {
+		cwd: ROOT,
+		env: { ...process.env, ...env },
+		detached: via === 'npx',
+	});
 	let out = '';
 	let err = '';
 	const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`CLI did not print a line in time. stderr: ${err}`)), 45_000);
+		const timer = setTimeout(
+			() => reject(new Error(`CLI did not print a line in time. stderr: ${err}`)),
+			45_000,
+		);
 		child.stderr.on('data', (c: Buffer) => (err += c.toString()));
 		child.stdout.on('data', (c: Buffer) => {
 			out += c.toString();
@@ -91,7 +105,20 @@ it('shuts down cleanly (exit code 0) on SIGTERM', async () => {
 });
 
 it('honours SANDBOX_PORT (overridden by --port), --seed, --json-only-token-endpoint and --expired-token-status; logs only to stderr', async () => {
-	const run = await startCli(['--port=0', '--seed', 'empty', '--json-only-token-endpoint', '--expired-token-status', '400', '--latency', '5-10'], { SANDBOX_PORT: '1' }, 'tsx');
+	const run = await startCli(
+		[
+			'--port=0',
+			'--seed',
+			'empty',
+			'--json-only-token-endpoint',
+			'--expired-token-status',
+			'400',
+			'--latency',
+			'5-10',
+		],
+		{ SANDBOX_PORT: '1' },
+		'tsx',
+	);
 	const info = JSON.parse(run.firstLine) as Record<string, string>;
 	try {
 		const contacts = await httpRequest(`${info.url}/v2/`, {
@@ -100,12 +127,20 @@ it('honours SANDBOX_PORT (overridden by --port), --seed, --json-only-token-endpo
 			body: JSON.stringify({ Function: 'GetContacts' }),
 		});
 		expect(JSON.parse(contacts.body.toString())).toEqual({ HasMoreResults: false, Results: [] });
-		const form = await postToken(`${info.url}/oauth/token.php`, { grant_type: 'refresh_token', refresh_token: 'x' }, { format: 'form', authorization: basicAuth(info.clientId, info.clientSecret) });
+		const form = await postToken(
+			`${info.url}/oauth/token.php`,
+			{ grant_type: 'refresh_token', refresh_token: 'x' },
+			{ format: 'form', authorization: basicAuth(info.clientId, info.clientSecret) },
+		);
 		expect(form.status).toBe(400);
 		expect(form.body.error_description).toMatch(/JSON/);
 		const state = await httpRequest(`${info.url}/_sandbox/state`);
 		const options = JSON.parse(state.body.toString()).options;
-		expect(options).toMatchObject({ seed: 'empty', tokenEndpointJsonOnly: true, expiredTokenStatus: 400 });
+		expect(options).toMatchObject({
+			seed: 'empty',
+			tokenEndpointJsonOnly: true,
+			expiredTokenStatus: 400,
+		});
 	} finally {
 		run.child.kill('SIGINT');
 	}

@@ -1,4 +1,11 @@
-import { addDays, dateOf, formatDateTime, isValidDate, parseDateTime, startOfDate } from '../core/dates';
+import {
+	addDays,
+	dateOf,
+	formatDateTime,
+	isValidDate,
+	parseDateTime,
+	startOfDate,
+} from '../core/dates';
 import { errorCode } from '../core/errors';
 import { UidGenerator } from '../core/ids';
 import { parseMultipart } from '../core/multipart';
@@ -11,8 +18,15 @@ import { ERROR_CODE_RE, UID_RE, multipartBody } from './helpers';
 
 describe('multipart parser', () => {
 	it('keeps binary content intact, even bytes that look like CRLF and boundaries', () => {
-		const data = Buffer.concat([Buffer.from([0, 255, 13, 10, 45, 45]), Buffer.from('\r\n--not-the-boundary\r\n'), Buffer.from([1, 2, 3])]);
-		const { body, contentType } = multipartBody({ Function: 'CreateFile', Parameters: '{"ContactId":"1"}' }, { name: 'File', filename: 'x.bin', contentType: 'application/octet-stream', data });
+		const data = Buffer.concat([
+			Buffer.from([0, 255, 13, 10, 45, 45]),
+			Buffer.from('\r\n--not-the-boundary\r\n'),
+			Buffer.from([1, 2, 3]),
+		]);
+		const { body, contentType } = multipartBody(
+			{ Function: 'CreateFile', Parameters: '{"ContactId":"1"}' },
+			{ name: 'File', filename: 'x.bin', contentType: 'application/octet-stream', data },
+		);
 		const parts = parseMultipart(body, contentType);
 		expect(parts.map((p) => p.name)).toEqual(['Function', 'Parameters', 'File']);
 		expect(parts[0].data.toString()).toBe('CreateFile');
@@ -33,7 +47,12 @@ describe('multipart parser', () => {
 
 	it('rejects bodies without a usable boundary', () => {
 		expect(() => parseMultipart(Buffer.from('x'), 'multipart/form-data')).toThrow(/boundary/);
-		expect(() => parseMultipart(Buffer.from('--a\r\nContent-Disposition: form-data; name="x"\r\n\r\nunterminated'), 'multipart/form-data; boundary=a')).toThrow(/terminated/);
+		expect(() =>
+			parseMultipart(
+				Buffer.from('--a\r\nContent-Disposition: form-data; name="x"\r\n\r\nunterminated'),
+				'multipart/form-data; boundary=a',
+			),
+		).toThrow(/terminated/);
 	});
 });
 
@@ -41,15 +60,26 @@ describe('dates', () => {
 	it('formats instants as ISO 8601 with the account offset (DST aware)', () => {
 		expect(formatDateTime(Date.parse('2025-01-15T20:00:00Z'))).toBe('2025-01-15T14:00:00-06:00');
 		expect(formatDateTime(Date.parse('2025-07-15T20:00:00Z'))).toBe('2025-07-15T15:00:00-05:00');
-		expect(formatDateTime(Date.parse('2025-07-15T20:00:00Z'), 540)).toBe('2025-07-16T05:00:00+09:00');
+		expect(formatDateTime(Date.parse('2025-07-15T20:00:00Z'), 540)).toBe(
+			'2025-07-16T05:00:00+09:00',
+		);
 	});
 
 	it('parses ISO input with and without an offset, and best-effort other formats', () => {
-		expect(parseDateTime('2025-01-15T14:00:00-05:00')).toEqual({ ms: Date.parse('2025-01-15T19:00:00Z'), offsetMinutes: -300, dateOnly: false });
+		expect(parseDateTime('2025-01-15T14:00:00-05:00')).toEqual({
+			ms: Date.parse('2025-01-15T19:00:00Z'),
+			offsetMinutes: -300,
+			dateOnly: false,
+		});
 		expect(parseDateTime('2025-01-15T14:00:00Z')?.offsetMinutes).toBe(0);
 		expect(parseDateTime('2025-01-15 08:30')?.ms).toBe(Date.parse('2025-01-15T14:30:00Z'));
-		expect(parseDateTime('2025-01-15')).toMatchObject({ ms: Date.parse('2025-01-15T06:00:00Z'), dateOnly: true });
-		expect(parseDateTime('January 15, 2025 10:00 GMT')?.ms).toBe(Date.parse('2025-01-15T10:00:00Z'));
+		expect(parseDateTime('2025-01-15')).toMatchObject({
+			ms: Date.parse('2025-01-15T06:00:00Z'),
+			dateOnly: true,
+		});
+		expect(parseDateTime('January 15, 2025 10:00 GMT')?.ms).toBe(
+			Date.parse('2025-01-15T10:00:00Z'),
+		);
 		expect(parseDateTime('2025-02-30')).toBeNull();
 		expect(parseDateTime('tomorrow-ish')).toBeNull();
 	});
@@ -68,7 +98,10 @@ describe('names, ids, codes', () => {
 	it.each([
 		['Jane', { FirstName: 'Jane', LastName: '' }],
 		['Jane Doe', { FirstName: 'Jane', LastName: 'Doe' }],
-		['Mr. John Q. Public III', { Salutation: 'Mr.', FirstName: 'John', MiddleName: 'Q.', LastName: 'Public', Suffix: 'III' }],
+		[
+			'Mr. John Q. Public III',
+			{ Salutation: 'Mr.', FirstName: 'John', MiddleName: 'Q.', LastName: 'Public', Suffix: 'III' },
+		],
 		['  Ann   Marie   van Dyke ', { FirstName: 'Ann', MiddleName: 'Marie van', LastName: 'Dyke' }],
 	])('parseName(%j)', (input, expected) => {
 		expect(parseName(input)).toMatchObject(expected);
@@ -92,11 +125,26 @@ describe('names, ids, codes', () => {
 
 describe('spec overlay', () => {
 	it('relaxes only what handlers check themselves and extends the webhook events', () => {
-		expect(FUNCTION_SPEC_BY_NAME.get('CreateContact')?.parameters.find((p) => p.name === 'Name')?.required).toBe(false);
-		expect(FUNCTION_SPEC_BY_NAME.get('CreateContact')?.parameters.find((p) => p.name === 'IsCompany')?.required).toBe(true);
+		expect(
+			FUNCTION_SPEC_BY_NAME.get('CreateContact')?.parameters.find((p) => p.name === 'Name')
+				?.required,
+		).toBe(false);
+		expect(
+			FUNCTION_SPEC_BY_NAME.get('CreateContact')?.parameters.find((p) => p.name === 'IsCompany')
+				?.required,
+		).toBe(true);
 		expect(FUNCTION_SPEC_BY_NAME.get('GetTasks')?.parameters.filter((p) => p.required)).toEqual([]);
-		expect(FUNCTION_SPEC_BY_NAME.get('CreateWebhook')?.parameters.find((p) => p.name === 'Events')?.enum).toEqual(
-			expect.arrayContaining(['Contact.Create', 'Contact.Update', 'Contact.Delete', 'GroupMembership.Delete', 'PipelineItemStatus.Delete', 'PublicForm.Submit']),
+		expect(
+			FUNCTION_SPEC_BY_NAME.get('CreateWebhook')?.parameters.find((p) => p.name === 'Events')?.enum,
+		).toEqual(
+			expect.arrayContaining([
+				'Contact.Create',
+				'Contact.Update',
+				'Contact.Delete',
+				'GroupMembership.Delete',
+				'PipelineItemStatus.Delete',
+				'PublicForm.Submit',
+			]),
 		);
 	});
 });

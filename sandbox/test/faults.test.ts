@@ -58,7 +58,11 @@ describe('rate limiting', () => {
 	it('answers 429 with Retry-After (seconds) and an ErrorCode body', async () => {
 		sandbox.setFaults({ rateLimit: { rate: 1, retryAfterSeconds: 7 } });
 		const { httpRequest } = await import('../core/http');
-		const res = await httpRequest(sandbox.apiUrl, { method: 'POST', headers: { Authorization: sandbox.apiKey, 'Content-Type': 'application/json' }, body: '{"Function":"GetUser"}' });
+		const res = await httpRequest(sandbox.apiUrl, {
+			method: 'POST',
+			headers: { Authorization: sandbox.apiKey, 'Content-Type': 'application/json' },
+			body: '{"Function":"GetUser"}',
+		});
 		expect(res.status).toBe(429);
 		expect(res.headers['retry-after']).toBe('7');
 		expect(JSON.parse(res.body.toString()).ErrorCode).toMatch(/^[a-z0-9]{16}$/);
@@ -66,7 +70,11 @@ describe('rate limiting', () => {
 
 	it('a 429 does not perform the call', async () => {
 		sandbox.setFaults({ rateLimit: { rate: 1, retryAfterSeconds: 1 } });
-		const res = await sandbox.call('CreateContact', { IsCompany: false, AssignedTo: ADMIN, Name: 'Limited Larry' });
+		const res = await sandbox.call('CreateContact', {
+			IsCompany: false,
+			AssignedTo: ADMIN,
+			Name: 'Limited Larry',
+		});
 		expect(res.status).toBe(429);
 		sandbox.clearFaults();
 		expect(await contactNamed('Limited Larry')).toEqual([]);
@@ -81,9 +89,18 @@ describe('server errors', () => {
 	}
 
 	it('a 5xx rate is reproducible from randomSeed', async () => {
-		const a = await startSandbox({ randomSeed: 42, faults: { serverErrors: { rate: 0.5, status: 503 } } });
-		const b = await startSandbox({ randomSeed: 42, faults: { serverErrors: { rate: 0.5, status: 503 } } });
-		const c = await startSandbox({ randomSeed: 7, faults: { serverErrors: { rate: 0.5, status: 503 } } });
+		const a = await startSandbox({
+			randomSeed: 42,
+			faults: { serverErrors: { rate: 0.5, status: 503 } },
+		});
+		const b = await startSandbox({
+			randomSeed: 42,
+			faults: { serverErrors: { rate: 0.5, status: 503 } },
+		});
+		const c = await startSandbox({
+			randomSeed: 7,
+			faults: { serverErrors: { rate: 0.5, status: 503 } },
+		});
 		try {
 			const seqA = await sequence(a, 40);
 			const seqB = await sequence(b, 40);
@@ -104,7 +121,11 @@ describe('server errors', () => {
 
 	it('a 5xx does not perform the call; the default status is 500', async () => {
 		sandbox.setFaults({ serverErrors: { rate: 1 } });
-		const res = await sandbox.call('CreateContact', { IsCompany: false, AssignedTo: ADMIN, Name: 'Never Stored' });
+		const res = await sandbox.call('CreateContact', {
+			IsCompany: false,
+			AssignedTo: ADMIN,
+			Name: 'Never Stored',
+		});
 		expectLacrmError(res, 500);
 		sandbox.clearFaults();
 		expect(await contactNamed('Never Stored')).toEqual([]);
@@ -113,9 +134,17 @@ describe('server errors', () => {
 	it('error-after-commit performs the write (and its webhooks), then answers 500', async () => {
 		const r = await startHookReceiver();
 		try {
-			await sandbox.call('CreateWebhook', { EndpointUrl: r.url, WebhookScope: 'Account', Events: ['Contact.Create'] });
+			await sandbox.call('CreateWebhook', {
+				EndpointUrl: r.url,
+				WebhookScope: 'Account',
+				Events: ['Contact.Create'],
+			});
 			sandbox.setFaults({ errorAfterCommit: { rate: 1 } });
-			const res = await sandbox.call('CreateContact', { IsCompany: false, AssignedTo: ADMIN, Name: 'Committed Carla' });
+			const res = await sandbox.call('CreateContact', {
+				IsCompany: false,
+				AssignedTo: ADMIN,
+				Name: 'Committed Carla',
+			});
 			expectLacrmError(res, 500);
 			sandbox.clearFaults();
 			const found = await contactNamed('Committed Carla');
@@ -130,10 +159,18 @@ describe('server errors', () => {
 
 describe('scripted faults', () => {
 	it('the queue applies to the next calls in order: 429, 500 after commit, socket reset, then normal', async () => {
-		sandbox.scriptFaults([{ status: 429, retryAfterSeconds: 1 }, { status: 500, afterCommit: true }, { networkError: 'reset' }]);
+		sandbox.scriptFaults([
+			{ status: 429, retryAfterSeconds: 1 },
+			{ status: 500, afterCommit: true },
+			{ networkError: 'reset' },
+		]);
 		const first = await sandbox.call('GetUser');
 		expect(first.status).toBe(429);
-		const second = await sandbox.call('CreateContact', { IsCompany: false, AssignedTo: ADMIN, Name: 'Scripted Sid' });
+		const second = await sandbox.call('CreateContact', {
+			IsCompany: false,
+			AssignedTo: ADMIN,
+			Name: 'Scripted Sid',
+		});
 		expect(second.status).toBe(500);
 		await expect(sandbox.call('GetUser')).rejects.toThrow(/socket hang up|ECONNRESET/);
 		expect((await sandbox.call('GetUser')).status).toBe(200);
@@ -142,7 +179,9 @@ describe('scripted faults', () => {
 
 	it('a reset after commit stores the record but the client sees a dead socket', async () => {
 		sandbox.scriptFaults([{ networkError: 'reset', afterCommit: true }]);
-		await expect(sandbox.call('CreateContact', { IsCompany: false, AssignedTo: ADMIN, Name: 'Reset Rita' })).rejects.toThrow();
+		await expect(
+			sandbox.call('CreateContact', { IsCompany: false, AssignedTo: ADMIN, Name: 'Reset Rita' }),
+		).rejects.toThrow();
 		expect(await contactNamed('Reset Rita')).toHaveLength(1);
 	});
 
@@ -155,12 +194,18 @@ describe('scripted faults', () => {
 	});
 
 	it('a custom body is sent as given (text bodies as text/plain)', async () => {
-		sandbox.scriptFaults([{ status: 502, body: '<html>Bad gateway</html>' }, { status: 400, body: { ErrorCode: 'abcdefghij012345', ErrorDescription: 'scripted' } }]);
+		sandbox.scriptFaults([
+			{ status: 502, body: '<html>Bad gateway</html>' },
+			{ status: 400, body: { ErrorCode: 'abcdefghij012345', ErrorDescription: 'scripted' } },
+		]);
 		const html = await sandbox.call('GetUser');
 		expect(html.status).toBe(502);
 		expect(html.body).toBe('<html>Bad gateway</html>');
 		const json = await sandbox.call('GetUser');
-		expect(json).toEqual({ status: 400, body: { ErrorCode: 'abcdefghij012345', ErrorDescription: 'scripted' } });
+		expect(json).toEqual({
+			status: 400,
+			body: { ErrorCode: 'abcdefghij012345', ErrorDescription: 'scripted' },
+		});
 	});
 
 	it('an empty entry lets one call through; clearFaults empties the queue', async () => {
@@ -176,10 +221,18 @@ describe('scripted faults', () => {
 		const auth = basicAuth(sandbox.clientId, sandbox.clientSecret);
 		sandbox.scriptFaults([{ status: 500, afterCommit: true, functions: ['oauth/token'] }]);
 		expect((await sandbox.call('GetUser')).status).toBe(200); // API calls do not consume it
-		const lost = await postToken(sandbox.tokenUrl, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token }, { authorization: auth });
+		const lost = await postToken(
+			sandbox.tokenUrl,
+			{ grant_type: 'refresh_token', refresh_token: tokens.refresh_token },
+			{ authorization: auth },
+		);
 		expect(lost.status).toBe(500);
 		// The client never saw the new pair; retrying with the old token is a reuse and revokes the grant.
-		const retry = await postToken(sandbox.tokenUrl, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token }, { authorization: auth });
+		const retry = await postToken(
+			sandbox.tokenUrl,
+			{ grant_type: 'refresh_token', refresh_token: tokens.refresh_token },
+			{ authorization: auth },
+		);
 		expect(retry.status).toBe(400);
 		expect(retry.body.error).toBe('invalid_grant');
 		expect(sandbox.counters()).toMatchObject({ refreshes: 1, refreshReuses: 1, revokedGrants: 1 });

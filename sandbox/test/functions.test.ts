@@ -1,7 +1,14 @@
 import { httpRequest } from '../core/http';
 import { startSandbox, type Sandbox } from '../index';
 import { FUNCTION_SPECS, type ParamSpec } from '../spec';
-import { ERROR_CODE_RE, UID_RE, expectLacrmError, multipartBody, startHookReceiver, type HookReceiver } from './helpers';
+import {
+	ERROR_CODE_RE,
+	UID_RE,
+	expectLacrmError,
+	multipartBody,
+	startHookReceiver,
+	type HookReceiver,
+} from './helpers';
 
 /**
  * Every one of the 79 functions over HTTP: one success path each (table-driven), a validation
@@ -34,12 +41,14 @@ let fx: Fixture;
 
 async function ok(fn: string, params: object = {}): Promise<Body> {
 	const res = await sandbox.call(fn, params);
-	if (res.status !== 200) throw new Error(`${fn} failed: ${res.status} ${JSON.stringify(res.body)}`);
+	if (res.status !== 200)
+		throw new Error(`${fn} failed: ${res.status} ${JSON.stringify(res.body)}`);
 	return res.body;
 }
 
 async function newContact(name = 'Table Person'): Promise<string> {
-	return (await ok('CreateContact', { IsCompany: false, AssignedTo: fx.admin, Name: name })).ContactId;
+	return (await ok('CreateContact', { IsCompany: false, AssignedTo: fx.admin, Name: name }))
+		.ContactId;
 }
 
 async function upload(contactId: string, text: string, filename = 'hello.txt'): Promise<Body> {
@@ -47,7 +56,11 @@ async function upload(contactId: string, text: string, filename = 'hello.txt'): 
 		{ Function: 'CreateFile', Parameters: JSON.stringify({ ContactId: contactId }) },
 		{ name: 'File', filename, contentType: 'text/plain', data: Buffer.from(text) },
 	);
-	const res = await httpRequest(sandbox.apiUrl, { method: 'POST', headers: { Authorization: sandbox.apiKey, 'Content-Type': contentType }, body });
+	const res = await httpRequest(sandbox.apiUrl, {
+		method: 'POST',
+		headers: { Authorization: sandbox.apiKey, 'Content-Type': contentType },
+		body,
+	});
 	return { status: res.status, body: JSON.parse(res.body.toString('utf8')) };
 }
 
@@ -56,7 +69,10 @@ beforeAll(async () => {
 	receiver = await startHookReceiver();
 	const users = await ok('GetUsers');
 	const contacts = await ok('GetContacts', { RecordTypeFilter: 'Contacts', MaxNumberOfResults: 2 });
-	const companies = await ok('GetContacts', { RecordTypeFilter: 'Companies', MaxNumberOfResults: 1 });
+	const companies = await ok('GetContacts', {
+		RecordTypeFilter: 'Companies',
+		MaxNumberOfResults: 1,
+	});
 	const pipelines = await ok('GetPipelines');
 	const sales = pipelines.find((p: Body) => p.Name === 'Sales Leads');
 	const groups = await ok('GetGroups');
@@ -106,7 +122,16 @@ const isEmptyObject = (body: Body): void => expect(body).toEqual({});
 
 const cases: Case[] = [
 	// Contacts
-	{ fn: 'CreateContact', params: () => ({ IsCompany: false, AssignedTo: fx.admin, Name: 'Ada Lovelace', Email: 'ada@example.com' }), check: (b) => isUid(b.ContactId) },
+	{
+		fn: 'CreateContact',
+		params: () => ({
+			IsCompany: false,
+			AssignedTo: fx.admin,
+			Name: 'Ada Lovelace',
+			Email: 'ada@example.com',
+		}),
+		check: (b) => isUid(b.ContactId),
+	},
 	{
 		fn: 'EditContact',
 		params: async () => ({ ContactId: await newContact(), 'Job Title': 'Analyst' }),
@@ -123,7 +148,11 @@ const cases: Case[] = [
 			expectLacrmError(await sandbox.call('GetContact', { ContactId: p.ContactId }), 400);
 		},
 	},
-	{ fn: 'GetContact', params: () => ({ ContactId: fx.contactId }), check: (b) => expect(b.ContactId).toBe(fx.contactId) },
+	{
+		fn: 'GetContact',
+		params: () => ({ ContactId: fx.contactId }),
+		check: (b) => expect(b.ContactId).toBe(fx.contactId),
+	},
 	{
 		fn: 'GetContactsById',
 		params: () => ({ ContactIds: [fx.contactId, fx.contact2Id] }),
@@ -132,15 +161,26 @@ const cases: Case[] = [
 			expect(b.Results.map((c: Body) => c.ContactId)).toEqual([fx.contactId, fx.contact2Id]);
 		},
 	},
-	{ fn: 'GetContacts', params: () => ({}), check: (b) => {
-		isPage(b);
-		expect(b.Results.length).toBeGreaterThan(20);
-	} },
+	{
+		fn: 'GetContacts',
+		params: () => ({}),
+		check: (b) => {
+			isPage(b);
+			expect(b.Results.length).toBeGreaterThan(20);
+		},
+	},
 	// Notes
-	{ fn: 'CreateNote', params: () => ({ ContactId: fx.contactId, Note: 'Hello\nworld' }), check: (b) => isUid(b.NoteId) },
+	{
+		fn: 'CreateNote',
+		params: () => ({ ContactId: fx.contactId, Note: 'Hello\nworld' }),
+		check: (b) => isUid(b.NoteId),
+	},
 	{
 		fn: 'EditNote',
-		params: async () => ({ NoteId: (await ok('CreateNote', { ContactId: fx.contactId, Note: 'a' })).NoteId, Note: 'b' }),
+		params: async () => ({
+			NoteId: (await ok('CreateNote', { ContactId: fx.contactId, Note: 'a' })).NoteId,
+			Note: 'b',
+		}),
 		check: async (b, p) => {
 			isEmptyObject(b);
 			expect((await ok('GetNote', { NoteId: p.NoteId })).Note).toBe('b');
@@ -148,31 +188,51 @@ const cases: Case[] = [
 	},
 	{
 		fn: 'DeleteNote',
-		params: async () => ({ NoteId: (await ok('CreateNote', { ContactId: fx.contactId, Note: 'x' })).NoteId }),
-		check: async (_b, p) => expectLacrmError(await sandbox.call('GetNote', { NoteId: p.NoteId }), 400),
+		params: async () => ({
+			NoteId: (await ok('CreateNote', { ContactId: fx.contactId, Note: 'x' })).NoteId,
+		}),
+		check: async (_b, p) =>
+			expectLacrmError(await sandbox.call('GetNote', { NoteId: p.NoteId }), 400),
 	},
 	{
 		fn: 'GetNote',
-		params: async () => ({ NoteId: (await ok('CreateNote', { ContactId: fx.contactId, Note: 'read me' })).NoteId }),
+		params: async () => ({
+			NoteId: (await ok('CreateNote', { ContactId: fx.contactId, Note: 'read me' })).NoteId,
+		}),
 		check: (b) => {
 			expect(b.Note).toBe('read me');
 			expect(b.ContactId).toBe(fx.contactId);
 			expect(b.ContactMetaData.Name).toEqual(expect.any(String));
 		},
 	},
-	{ fn: 'GetNotes', params: () => ({ ContactId: fx.contactId }), check: (b) => {
-		isPage(b);
-		expect(b.Results.every((n: Body) => n.ContactId === fx.contactId)).toBe(true);
-	} },
-	{ fn: 'GetNotesAttachedToContact', params: () => ({ ContactId: fx.contactId }), check: (b) => {
-		isPage(b);
-		expect(b.Results.length).toBeGreaterThan(0);
-	} },
+	{
+		fn: 'GetNotes',
+		params: () => ({ ContactId: fx.contactId }),
+		check: (b) => {
+			isPage(b);
+			expect(b.Results.every((n: Body) => n.ContactId === fx.contactId)).toBe(true);
+		},
+	},
+	{
+		fn: 'GetNotesAttachedToContact',
+		params: () => ({ ContactId: fx.contactId }),
+		check: (b) => {
+			isPage(b);
+			expect(b.Results.length).toBeGreaterThan(0);
+		},
+	},
 	// Tasks
-	{ fn: 'CreateTask', params: () => ({ Name: 'Call back', DueDate: '2030-01-15', ContactId: fx.contactId }), check: (b) => isUid(b.TaskId) },
+	{
+		fn: 'CreateTask',
+		params: () => ({ Name: 'Call back', DueDate: '2030-01-15', ContactId: fx.contactId }),
+		check: (b) => isUid(b.TaskId),
+	},
 	{
 		fn: 'EditTask',
-		params: async () => ({ TaskId: (await ok('CreateTask', { Name: 't' })).TaskId, IsComplete: true }),
+		params: async () => ({
+			TaskId: (await ok('CreateTask', { Name: 't' })).TaskId,
+			IsComplete: true,
+		}),
 		check: async (_b, p) => {
 			const t = await ok('GetTask', { TaskId: p.TaskId });
 			expect(t.IsCompleted).toBe(true);
@@ -182,11 +242,14 @@ const cases: Case[] = [
 	{
 		fn: 'DeleteTask',
 		params: async () => ({ TaskId: (await ok('CreateTask', { Name: 't' })).TaskId }),
-		check: async (_b, p) => expectLacrmError(await sandbox.call('GetTask', { TaskId: p.TaskId }), 400),
+		check: async (_b, p) =>
+			expectLacrmError(await sandbox.call('GetTask', { TaskId: p.TaskId }), 400),
 	},
 	{
 		fn: 'GetTask',
-		params: async () => ({ TaskId: (await ok('CreateTask', { Name: 'get me', DueDate: '2030-02-01' })).TaskId }),
+		params: async () => ({
+			TaskId: (await ok('CreateTask', { Name: 'get me', DueDate: '2030-02-01' })).TaskId,
+		}),
 		check: (b) => {
 			expect(b.Name).toBe('get me');
 			expect(b.DueDate).toBe('2030-02-01');
@@ -206,19 +269,43 @@ const cases: Case[] = [
 	},
 	{ fn: 'GetTasksAttachedToContact', params: () => ({ ContactId: fx.contactId }), check: isPage },
 	// Events
-	{ fn: 'CreateEvent', params: () => ({ Name: 'Demo', StartDate: '2030-05-01T10:00:00-04:00', EndDate: '2030-05-01T11:00:00-04:00' }), check: (b) => isUid(b.EventId) },
+	{
+		fn: 'CreateEvent',
+		params: () => ({
+			Name: 'Demo',
+			StartDate: '2030-05-01T10:00:00-04:00',
+			EndDate: '2030-05-01T11:00:00-04:00',
+		}),
+		check: (b) => isUid(b.EventId),
+	},
 	{
 		fn: 'EditEvent',
 		params: async () => ({
-			EventId: (await ok('CreateEvent', { Name: 'e', StartDate: '2030-05-01T10:00:00Z', EndDate: '2030-05-01T11:00:00Z' })).EventId,
+			EventId: (
+				await ok('CreateEvent', {
+					Name: 'e',
+					StartDate: '2030-05-01T10:00:00Z',
+					EndDate: '2030-05-01T11:00:00Z',
+				})
+			).EventId,
 			Location: 'Room 4',
 		}),
-		check: async (_b, p) => expect((await ok('GetEvent', { EventId: p.EventId })).Location).toBe('Room 4'),
+		check: async (_b, p) =>
+			expect((await ok('GetEvent', { EventId: p.EventId })).Location).toBe('Room 4'),
 	},
 	{
 		fn: 'DeleteEvent',
-		params: async () => ({ EventId: (await ok('CreateEvent', { Name: 'e', StartDate: '2030-05-01T10:00:00Z', EndDate: '2030-05-01T11:00:00Z' })).EventId }),
-		check: async (_b, p) => expectLacrmError(await sandbox.call('GetEvent', { EventId: p.EventId }), 400),
+		params: async () => ({
+			EventId: (
+				await ok('CreateEvent', {
+					Name: 'e',
+					StartDate: '2030-05-01T10:00:00Z',
+					EndDate: '2030-05-01T11:00:00Z',
+				})
+			).EventId,
+		}),
+		check: async (_b, p) =>
+			expectLacrmError(await sandbox.call('GetEvent', { EventId: p.EventId }), 400),
 	},
 	{
 		fn: 'GetEvent',
@@ -238,49 +325,102 @@ const cases: Case[] = [
 			expect(b.UserIds).toEqual([fx.admin]);
 		},
 	},
-	{ fn: 'GetEvents', params: () => ({ StartDate: '2030-06-01', EndDate: '2030-06-01' }), check: (b) => {
-		isPage(b);
-		expect(b.Results.map((e: Body) => e.Name)).toContain('with attendee');
-	} },
-	{ fn: 'GetEventsAttachedToContact', params: () => ({ ContactId: fx.contactId }), check: (b) => {
-		isPage(b);
-		expect(b.Results.length).toBeGreaterThan(0);
-	} },
+	{
+		fn: 'GetEvents',
+		params: () => ({ StartDate: '2030-06-01', EndDate: '2030-06-01' }),
+		check: (b) => {
+			isPage(b);
+			expect(b.Results.map((e: Body) => e.Name)).toContain('with attendee');
+		},
+	},
+	{
+		fn: 'GetEventsAttachedToContact',
+		params: () => ({ ContactId: fx.contactId }),
+		check: (b) => {
+			isPage(b);
+			expect(b.Results.length).toBeGreaterThan(0);
+		},
+	},
 	// Emails
 	{
 		fn: 'CreateEmail',
-		params: () => ({ ContactIds: [fx.contactId], From: { Address: 'a@x.example', Name: 'A' }, To: [{ Address: 'b@x.example' }], Subject: 'Hi', Body: 'Hello', Date: '2030-01-01T09:00:00Z' }),
+		params: () => ({
+			ContactIds: [fx.contactId],
+			From: { Address: 'a@x.example', Name: 'A' },
+			To: [{ Address: 'b@x.example' }],
+			Subject: 'Hi',
+			Body: 'Hello',
+			Date: '2030-01-01T09:00:00Z',
+		}),
 		check: (b) => isUid(b.EmailId),
 	},
 	{
 		fn: 'GetEmail',
-		params: async () => ({ EmailId: (await ok('CreateEmail', { ContactIds: [fx.contactId], From: { Address: 'a@x.example' }, To: [{ Address: 'b@x.example' }], Body: 'B', Date: '2030-01-02T09:00:00Z' })).EmailId }),
+		params: async () => ({
+			EmailId: (
+				await ok('CreateEmail', {
+					ContactIds: [fx.contactId],
+					From: { Address: 'a@x.example' },
+					To: [{ Address: 'b@x.example' }],
+					Body: 'B',
+					Date: '2030-01-02T09:00:00Z',
+				})
+			).EmailId,
+		}),
 		check: (b) => {
 			expect(b.Body).toBe('B');
 			expect(b.From).toEqual({ Address: 'a@x.example', Name: '' });
 		},
 	},
-	{ fn: 'GetEmails', params: () => ({ ContactId: fx.contactId }), check: (b) => {
-		isPage(b);
-		expect(b.Results.length).toBeGreaterThan(0);
-	} },
+	{
+		fn: 'GetEmails',
+		params: () => ({ ContactId: fx.contactId }),
+		check: (b) => {
+			isPage(b);
+			expect(b.Results.length).toBeGreaterThan(0);
+		},
+	},
 	{ fn: 'GetEmailsAttachedToContact', params: () => ({ ContactId: fx.contactId }), check: isPage },
 	{
 		fn: 'DeleteEmail',
-		params: async () => ({ EmailId: (await ok('CreateEmail', { ContactIds: [fx.contactId], From: { Address: 'a@x.example' }, To: [{ Address: 'b@x.example' }], Body: 'B', Date: '2030-01-02T09:00:00Z' })).EmailId }),
-		check: async (_b, p) => expectLacrmError(await sandbox.call('GetEmail', { EmailId: p.EmailId }), 400),
+		params: async () => ({
+			EmailId: (
+				await ok('CreateEmail', {
+					ContactIds: [fx.contactId],
+					From: { Address: 'a@x.example' },
+					To: [{ Address: 'b@x.example' }],
+					Body: 'B',
+					Date: '2030-01-02T09:00:00Z',
+				})
+			).EmailId,
+		}),
+		check: async (_b, p) =>
+			expectLacrmError(await sandbox.call('GetEmail', { EmailId: p.EmailId }), 400),
 	},
 	// Files
-	{ fn: 'GetFile', params: () => ({ FileId: fx.fileId }), check: (b) => {
-		expect(b.FileName).toBe('hello.txt');
-		expect(b.FileType).toBe('text/plain');
-		expect(b.FileUrl).toMatch(/\/files\//);
-	} },
-	{ fn: 'GetFilesAttachedToContact', params: () => ({ ContactId: fx.contactId }), check: (b) => {
-		expect(Array.isArray(b)).toBe(true);
-		expect(b.map((f: Body) => f.FileId)).toContain(fx.fileId);
-	} },
-	{ fn: 'CreateFile', params: () => ({ ContactId: fx.contact2Id }), run: (p) => upload(p.ContactId, 'abc', 'new.txt'), check: (b) => isUid(b.FileId) },
+	{
+		fn: 'GetFile',
+		params: () => ({ FileId: fx.fileId }),
+		check: (b) => {
+			expect(b.FileName).toBe('hello.txt');
+			expect(b.FileType).toBe('text/plain');
+			expect(b.FileUrl).toMatch(/\/files\//);
+		},
+	},
+	{
+		fn: 'GetFilesAttachedToContact',
+		params: () => ({ ContactId: fx.contactId }),
+		check: (b) => {
+			expect(Array.isArray(b)).toBe(true);
+			expect(b.map((f: Body) => f.FileId)).toContain(fx.fileId);
+		},
+	},
+	{
+		fn: 'CreateFile',
+		params: () => ({ ContactId: fx.contact2Id }),
+		run: (p) => upload(p.ContactId, 'abc', 'new.txt'),
+		check: (b) => isUid(b.FileId),
+	},
 	// Group memberships
 	{
 		fn: 'CreateGroupMembership',
@@ -297,24 +437,45 @@ const cases: Case[] = [
 			await ok('CreateGroupMembership', { ContactId, GroupName: fx.groupName });
 			return { ContactId, GroupName: fx.groupName };
 		},
-		check: async (_b, p) => expect((await ok('GetGroupsAttachedToContact', { ContactId: p.ContactId })).Results).toEqual([]),
+		check: async (_b, p) =>
+			expect((await ok('GetGroupsAttachedToContact', { ContactId: p.ContactId })).Results).toEqual(
+				[],
+			),
 	},
 	{ fn: 'GetGroupsAttachedToContact', params: () => ({ ContactId: fx.contactId }), check: isPage },
-	{ fn: 'GetContactsInGroup', params: () => ({ GroupId: fx.groupId }), check: (b) => {
-		isPage(b);
-		expect(b.Results[0].GroupId).toBe(fx.groupId);
-		expect(b.Results[0].ContactMetaData.Name).toEqual(expect.any(String));
-	} },
+	{
+		fn: 'GetContactsInGroup',
+		params: () => ({ GroupId: fx.groupId }),
+		check: (b) => {
+			isPage(b);
+			expect(b.Results[0].GroupId).toBe(fx.groupId);
+			expect(b.Results[0].ContactMetaData.Name).toEqual(expect.any(String));
+		},
+	},
 	// Pipeline items
 	{
 		fn: 'CreatePipelineItem',
-		params: () => ({ ContactId: fx.contactId, PipelineId: fx.salesPipelineId, StatusId: fx.salesStatusNew, Hunter: 'Matt', 'Deal Value': 1200, Note: 'First touch' }),
+		params: () => ({
+			ContactId: fx.contactId,
+			PipelineId: fx.salesPipelineId,
+			StatusId: fx.salesStatusNew,
+			Hunter: 'Matt',
+			'Deal Value': 1200,
+			Note: 'First touch',
+		}),
 		check: (b) => isUid(b.PipelineItemId),
 	},
 	{
 		fn: 'EditPipelineItem',
 		params: async () => ({
-			PipelineItemId: (await ok('CreatePipelineItem', { ContactId: fx.contactId, PipelineId: fx.salesPipelineId, StatusId: fx.salesStatusNew, Hunter: 'M' })).PipelineItemId,
+			PipelineItemId: (
+				await ok('CreatePipelineItem', {
+					ContactId: fx.contactId,
+					PipelineId: fx.salesPipelineId,
+					StatusId: fx.salesStatusNew,
+					Hunter: 'M',
+				})
+			).PipelineItemId,
 			StatusId: fx.salesStatusWon,
 			Note: 'Closed it',
 		}),
@@ -327,20 +488,51 @@ const cases: Case[] = [
 	},
 	{
 		fn: 'DeletePipelineItem',
-		params: async () => ({ PipelineItemId: (await ok('CreatePipelineItem', { ContactId: fx.contactId, PipelineId: fx.salesPipelineId, StatusId: fx.salesStatusNew, Hunter: 'M' })).PipelineItemId }),
-		check: async (_b, p) => expectLacrmError(await sandbox.call('GetPipelineItem', { PipelineItemId: p.PipelineItemId }), 400),
+		params: async () => ({
+			PipelineItemId: (
+				await ok('CreatePipelineItem', {
+					ContactId: fx.contactId,
+					PipelineId: fx.salesPipelineId,
+					StatusId: fx.salesStatusNew,
+					Hunter: 'M',
+				})
+			).PipelineItemId,
+		}),
+		check: async (_b, p) =>
+			expectLacrmError(
+				await sandbox.call('GetPipelineItem', { PipelineItemId: p.PipelineItemId }),
+				400,
+			),
 	},
 	{
 		fn: 'DeletePipelineItems',
 		params: async () => {
-			const a = await ok('CreatePipelineItem', { ContactId: fx.contactId, PipelineId: fx.salesPipelineId, StatusId: fx.salesStatusNew, Hunter: 'M' });
-			return { PipelineId: fx.salesPipelineId, PipelineItemIds: [a.PipelineItemId, '4'.repeat(31)] };
+			const a = await ok('CreatePipelineItem', {
+				ContactId: fx.contactId,
+				PipelineId: fx.salesPipelineId,
+				StatusId: fx.salesStatusNew,
+				Hunter: 'M',
+			});
+			return {
+				PipelineId: fx.salesPipelineId,
+				PipelineItemIds: [a.PipelineItemId, '4'.repeat(31)],
+			};
 		},
 		check: (b) => expect(b).toEqual({ NumberProcessed: 1, NumberSkipped: 1 }),
 	},
 	{
 		fn: 'GetPipelineItem',
-		params: async () => ({ PipelineItemId: (await ok('CreatePipelineItem', { ContactId: fx.contactId, PipelineId: fx.salesPipelineId, StatusId: fx.salesStatusNew, Hunter: 'Zed', Priority: 'High' })).PipelineItemId }),
+		params: async () => ({
+			PipelineItemId: (
+				await ok('CreatePipelineItem', {
+					ContactId: fx.contactId,
+					PipelineId: fx.salesPipelineId,
+					StatusId: fx.salesStatusNew,
+					Hunter: 'Zed',
+					Priority: 'High',
+				})
+			).PipelineItemId,
+		}),
 		check: (b) => {
 			expect(b.Hunter).toBe('Zed');
 			expect(b.Priority).toBe('High');
@@ -348,173 +540,374 @@ const cases: Case[] = [
 			expect(b.PipelineMetaData).toEqual({ Name: 'Sales Leads' });
 		},
 	},
-	{ fn: 'GetPipelineItems', params: () => ({ PipelineId: fx.salesPipelineId }), check: (b) => {
-		isPage(b);
-		expect(b.Results.length).toBeGreaterThan(0);
-	} },
-	{ fn: 'GetPipelineItemsAttachedToContact', params: () => ({ ContactId: fx.contactId }), check: (b) => {
-		expect(Array.isArray(b)).toBe(true);
-		expect(b[0].PipelineId).toEqual(expect.any(String));
-		expect(Array.isArray(b[0].PipelineItems)).toBe(true);
-	} },
+	{
+		fn: 'GetPipelineItems',
+		params: () => ({ PipelineId: fx.salesPipelineId }),
+		check: (b) => {
+			isPage(b);
+			expect(b.Results.length).toBeGreaterThan(0);
+		},
+	},
+	{
+		fn: 'GetPipelineItemsAttachedToContact',
+		params: () => ({ ContactId: fx.contactId }),
+		check: (b) => {
+			expect(Array.isArray(b)).toBe(true);
+			expect(b[0].PipelineId).toEqual(expect.any(String));
+			expect(Array.isArray(b[0].PipelineItems)).toBe(true);
+		},
+	},
 	// Relationships
-	{ fn: 'CreateRelationship', params: () => ({ ContactId1: fx.contactId, ContactId2: fx.companyId, Note: 'Works with' }), check: (b) => isUid(b.RelationshipId) },
+	{
+		fn: 'CreateRelationship',
+		params: () => ({ ContactId1: fx.contactId, ContactId2: fx.companyId, Note: 'Works with' }),
+		check: (b) => isUid(b.RelationshipId),
+	},
 	{
 		fn: 'EditRelationship',
-		params: async () => ({ RelationshipId: (await ok('CreateRelationship', { ContactId1: fx.contactId, ContactId2: fx.contact2Id })).RelationshipId, Note: 'Siblings' }),
-		check: async (_b, p) => expect((await ok('GetRelationship', { RelationshipId: p.RelationshipId })).Note).toBe('Siblings'),
+		params: async () => ({
+			RelationshipId: (
+				await ok('CreateRelationship', { ContactId1: fx.contactId, ContactId2: fx.contact2Id })
+			).RelationshipId,
+			Note: 'Siblings',
+		}),
+		check: async (_b, p) =>
+			expect((await ok('GetRelationship', { RelationshipId: p.RelationshipId })).Note).toBe(
+				'Siblings',
+			),
 	},
 	{
 		fn: 'DeleteRelationship',
-		params: async () => ({ RelationshipId: (await ok('CreateRelationship', { ContactId1: fx.contactId, ContactId2: fx.contact2Id })).RelationshipId }),
-		check: async (_b, p) => expectLacrmError(await sandbox.call('GetRelationship', { RelationshipId: p.RelationshipId }), 400),
+		params: async () => ({
+			RelationshipId: (
+				await ok('CreateRelationship', { ContactId1: fx.contactId, ContactId2: fx.contact2Id })
+			).RelationshipId,
+		}),
+		check: async (_b, p) =>
+			expectLacrmError(
+				await sandbox.call('GetRelationship', { RelationshipId: p.RelationshipId }),
+				400,
+			),
 	},
 	{
 		fn: 'GetRelationship',
-		params: async () => ({ RelationshipId: (await ok('CreateRelationship', { ContactId1: fx.contactId, ContactId2: fx.contact2Id, Note: 'n' })).RelationshipId }),
+		params: async () => ({
+			RelationshipId: (
+				await ok('CreateRelationship', {
+					ContactId1: fx.contactId,
+					ContactId2: fx.contact2Id,
+					Note: 'n',
+				})
+			).RelationshipId,
+		}),
 		check: (b) => {
 			expect(b.ContactId1).toBe(fx.contactId);
 			expect(b.Contact2MetaData.Name).toEqual(expect.any(String));
 		},
 	},
-	{ fn: 'GetRelationshipsAttachedToContact', params: () => ({ ContactId: fx.contactId }), check: (b) => {
-		isPage(b);
-		expect(b.Results.length).toBeGreaterThan(0);
-	} },
+	{
+		fn: 'GetRelationshipsAttachedToContact',
+		params: () => ({ ContactId: fx.contactId }),
+		check: (b) => {
+			isPage(b);
+			expect(b.Results.length).toBeGreaterThan(0);
+		},
+	},
 	// Calendars
-	{ fn: 'GetCalendars', params: () => ({}), check: (b) => {
-		expect(Array.isArray(b)).toBe(true);
-		expect(b.filter((c: Body) => c.IsPrimary).length).toBe(3);
-	} },
+	{
+		fn: 'GetCalendars',
+		params: () => ({}),
+		check: (b) => {
+			expect(Array.isArray(b)).toBe(true);
+			expect(b.filter((c: Body) => c.IsPrimary).length).toBe(3);
+		},
+	},
 	// Custom fields
-	{ fn: 'CreateCustomField', params: () => ({ Name: 'Favorite Color', Type: 'Dropdown', RecordType: 'Contact', Options: ['Red', 'Blue'] }), check: (b) => isUid(b.CustomFieldId) },
+	{
+		fn: 'CreateCustomField',
+		params: () => ({
+			Name: 'Favorite Color',
+			Type: 'Dropdown',
+			RecordType: 'Contact',
+			Options: ['Red', 'Blue'],
+		}),
+		check: (b) => isUid(b.CustomFieldId),
+	},
 	{
 		fn: 'EditCustomField',
-		params: async () => ({ CustomFieldId: (await ok('CreateCustomField', { Name: 'Temp Field', Type: 'Text' })).CustomFieldId, Name: 'Renamed Field' }),
-		check: async (_b, p) => expect((await ok('GetCustomField', { CustomFieldId: p.CustomFieldId })).Name).toBe('Renamed Field'),
+		params: async () => ({
+			CustomFieldId: (await ok('CreateCustomField', { Name: 'Temp Field', Type: 'Text' }))
+				.CustomFieldId,
+			Name: 'Renamed Field',
+		}),
+		check: async (_b, p) =>
+			expect((await ok('GetCustomField', { CustomFieldId: p.CustomFieldId })).Name).toBe(
+				'Renamed Field',
+			),
 	},
 	{
 		fn: 'DeleteCustomField',
-		params: async () => ({ CustomFieldId: (await ok('CreateCustomField', { Name: 'Doomed Field', Type: 'Text' })).CustomFieldId }),
-		check: async (_b, p) => expectLacrmError(await sandbox.call('GetCustomField', { CustomFieldId: p.CustomFieldId }), 400),
+		params: async () => ({
+			CustomFieldId: (await ok('CreateCustomField', { Name: 'Doomed Field', Type: 'Text' }))
+				.CustomFieldId,
+		}),
+		check: async (_b, p) =>
+			expectLacrmError(
+				await sandbox.call('GetCustomField', { CustomFieldId: p.CustomFieldId }),
+				400,
+			),
 	},
 	{
 		fn: 'GetCustomField',
-		params: async () => ({ CustomFieldId: (await ok('CreateCustomField', { Name: 'Size Field', Type: 'RadioList', Options: [{ Name: 'S' }, { Name: 'M' }] })).CustomFieldId }),
+		params: async () => ({
+			CustomFieldId: (
+				await ok('CreateCustomField', {
+					Name: 'Size Field',
+					Type: 'RadioList',
+					Options: [{ Name: 'S' }, { Name: 'M' }],
+				})
+			).CustomFieldId,
+		}),
 		check: (b) => {
 			expect(b.Type).toBe('RadioList');
 			expect(b.Options.map((o: Body) => o.Name)).toEqual(['S', 'M']);
 			isUid(b.Options[0].OptionId);
 		},
 	},
-	{ fn: 'GetCustomFields', params: () => ({ RecordType: 'Pipeline', PipelineId: fx.salesPipelineId }), check: (b) => {
-		isPage(b);
-		expect(b.Results.map((f: Body) => f.Name)).toContain('Hunter');
-	} },
+	{
+		fn: 'GetCustomFields',
+		params: () => ({ RecordType: 'Pipeline', PipelineId: fx.salesPipelineId }),
+		check: (b) => {
+			isPage(b);
+			expect(b.Results.map((f: Body) => f.Name)).toContain('Hunter');
+		},
+	},
 	// Groups
-	{ fn: 'CreateGroup', params: () => ({ Name: 'Table Group', Color: 'Teal' }), check: (b) => isUid(b.GroupId) },
+	{
+		fn: 'CreateGroup',
+		params: () => ({ Name: 'Table Group', Color: 'Teal' }),
+		check: (b) => isUid(b.GroupId),
+	},
 	{
 		fn: 'EditGroup',
-		params: async () => ({ GroupId: (await ok('CreateGroup', { Name: 'Edit Me Group' })).GroupId, Sharing: 'Public' }),
-		check: async (_b, p) => expect((await ok('GetGroup', { GroupId: p.GroupId })).Sharing).toBe('Public'),
+		params: async () => ({
+			GroupId: (await ok('CreateGroup', { Name: 'Edit Me Group' })).GroupId,
+			Sharing: 'Public',
+		}),
+		check: async (_b, p) =>
+			expect((await ok('GetGroup', { GroupId: p.GroupId })).Sharing).toBe('Public'),
 	},
 	{
 		fn: 'DeleteGroup',
-		params: async () => ({ GroupId: (await ok('CreateGroup', { Name: 'Delete Me Group' })).GroupId }),
-		check: async (_b, p) => expectLacrmError(await sandbox.call('GetGroup', { GroupId: p.GroupId }), 400),
+		params: async () => ({
+			GroupId: (await ok('CreateGroup', { Name: 'Delete Me Group' })).GroupId,
+		}),
+		check: async (_b, p) =>
+			expectLacrmError(await sandbox.call('GetGroup', { GroupId: p.GroupId }), 400),
 	},
-	{ fn: 'GetGroup', params: () => ({ GroupId: fx.groupId }), check: (b) => expect(b.Name).toBe(fx.groupName) },
-	{ fn: 'GetGroups', params: () => ({ ReturnNumberOfContacts: true }), check: (b) => {
-		isPage(b);
-		expect(typeof b.Results[0].NumberOfContacts).toBe('number');
-	} },
+	{
+		fn: 'GetGroup',
+		params: () => ({ GroupId: fx.groupId }),
+		check: (b) => expect(b.Name).toBe(fx.groupName),
+	},
+	{
+		fn: 'GetGroups',
+		params: () => ({ ReturnNumberOfContacts: true }),
+		check: (b) => {
+			isPage(b);
+			expect(typeof b.Results[0].NumberOfContacts).toBe('number');
+		},
+	},
 	// Pipelines
-	{ fn: 'CreatePipeline', params: () => ({ Name: 'Hiring', Icon: 'star' }), check: (b) => isUid(b.PipelineId) },
+	{
+		fn: 'CreatePipeline',
+		params: () => ({ Name: 'Hiring', Icon: 'star' }),
+		check: (b) => isUid(b.PipelineId),
+	},
 	{
 		fn: 'EditPipeline',
-		params: async () => ({ PipelineId: (await ok('CreatePipeline', { Name: 'P', Icon: 'gem' })).PipelineId, Name: 'P2' }),
-		check: async (_b, p) => expect((await ok('GetPipeline', { PipelineId: p.PipelineId })).Name).toBe('P2'),
+		params: async () => ({
+			PipelineId: (await ok('CreatePipeline', { Name: 'P', Icon: 'gem' })).PipelineId,
+			Name: 'P2',
+		}),
+		check: async (_b, p) =>
+			expect((await ok('GetPipeline', { PipelineId: p.PipelineId })).Name).toBe('P2'),
 	},
 	{
 		fn: 'DeletePipeline',
-		params: async () => ({ PipelineId: (await ok('CreatePipeline', { Name: 'Gone', Icon: 'gem' })).PipelineId }),
-		check: async (_b, p) => expectLacrmError(await sandbox.call('GetPipeline', { PipelineId: p.PipelineId }), 400),
+		params: async () => ({
+			PipelineId: (await ok('CreatePipeline', { Name: 'Gone', Icon: 'gem' })).PipelineId,
+		}),
+		check: async (_b, p) =>
+			expectLacrmError(await sandbox.call('GetPipeline', { PipelineId: p.PipelineId }), 400),
 	},
-	{ fn: 'GetPipeline', params: () => ({ PipelineId: fx.salesPipelineId }), check: (b) => {
-		expect(b.Name).toBe('Sales Leads');
-		expect(b.Statuses.map((s: Body) => [s.Name, s.IsActive])).toEqual([
-			['New', true],
-			['Contacted', true],
-			['Proposal Sent', true],
-			['Won', false],
-			['Lost', false],
-		]);
-	} },
-	{ fn: 'GetPipelines', params: () => ({ IncludeArchivedPipelines: true }), check: (b) => {
-		expect(Array.isArray(b)).toBe(true);
-		expect(b.map((p: Body) => p.Name)).toContain('Old Deals');
-	} },
+	{
+		fn: 'GetPipeline',
+		params: () => ({ PipelineId: fx.salesPipelineId }),
+		check: (b) => {
+			expect(b.Name).toBe('Sales Leads');
+			expect(b.Statuses.map((s: Body) => [s.Name, s.IsActive])).toEqual([
+				['New', true],
+				['Contacted', true],
+				['Proposal Sent', true],
+				['Won', false],
+				['Lost', false],
+			]);
+		},
+	},
+	{
+		fn: 'GetPipelines',
+		params: () => ({ IncludeArchivedPipelines: true }),
+		check: (b) => {
+			expect(Array.isArray(b)).toBe(true);
+			expect(b.map((p: Body) => p.Name)).toContain('Old Deals');
+		},
+	},
 	// Pipeline statuses
-	{ fn: 'CreatePipelineStatus', params: () => ({ PipelineId: fx.salesPipelineId, Name: 'Negotiating', IsActive: true }), check: (b) => isUid(b.StatusId) },
+	{
+		fn: 'CreatePipelineStatus',
+		params: () => ({ PipelineId: fx.salesPipelineId, Name: 'Negotiating', IsActive: true }),
+		check: (b) => isUid(b.StatusId),
+	},
 	{
 		fn: 'EditPipelineStatus',
-		params: async () => ({ StatusId: (await ok('CreatePipelineStatus', { PipelineId: fx.salesPipelineId, Name: 'Temp' })).StatusId, Name: 'Temp 2', Color: '#486581' }),
+		params: async () => ({
+			StatusId: (await ok('CreatePipelineStatus', { PipelineId: fx.salesPipelineId, Name: 'Temp' }))
+				.StatusId,
+			Name: 'Temp 2',
+			Color: '#486581',
+		}),
 		check: async (_b, p) => {
 			const statuses = await ok('GetPipelineStatuses', { PipelineId: fx.salesPipelineId });
-			expect(statuses.find((s: Body) => s.StatusId === p.StatusId)).toMatchObject({ Name: 'Temp 2', Color: '#486581' });
+			expect(statuses.find((s: Body) => s.StatusId === p.StatusId)).toMatchObject({
+				Name: 'Temp 2',
+				Color: '#486581',
+			});
 		},
 	},
 	{
 		fn: 'DeletePipelineStatus',
-		params: async () => ({ StatusId: (await ok('CreatePipelineStatus', { PipelineId: fx.salesPipelineId, Name: 'Unused' })).StatusId }),
+		params: async () => ({
+			StatusId: (
+				await ok('CreatePipelineStatus', { PipelineId: fx.salesPipelineId, Name: 'Unused' })
+			).StatusId,
+		}),
 		check: async (_b, p) => {
 			const statuses = await ok('GetPipelineStatuses', { PipelineId: fx.salesPipelineId });
 			expect(statuses.map((s: Body) => s.StatusId)).not.toContain(p.StatusId);
 		},
 	},
-	{ fn: 'GetPipelineStatuses', params: () => ({}), check: (b) => {
-		expect(Array.isArray(b)).toBe(true);
-		expect(b[0]).toEqual(expect.objectContaining({ StatusId: expect.any(String), PipelineId: expect.any(String), IsActive: expect.any(Boolean) }));
-	} },
+	{
+		fn: 'GetPipelineStatuses',
+		params: () => ({}),
+		check: (b) => {
+			expect(Array.isArray(b)).toBe(true);
+			expect(b[0]).toEqual(
+				expect.objectContaining({
+					StatusId: expect.any(String),
+					PipelineId: expect.any(String),
+					IsActive: expect.any(Boolean),
+				}),
+			);
+		},
+	},
 	// Teams
-	{ fn: 'CreateTeam', params: () => ({ Name: 'Ops', UserIdList: [fx.admin] }), check: (b) => isUid(b.TeamId) },
+	{
+		fn: 'CreateTeam',
+		params: () => ({ Name: 'Ops', UserIdList: [fx.admin] }),
+		check: (b) => isUid(b.TeamId),
+	},
 	{
 		fn: 'EditTeam',
-		params: async () => ({ TeamId: (await ok('CreateTeam', { Name: 'T' })).TeamId, UserIdList: [fx.admin, fx.otherUser] }),
-		check: async (_b, p) => expect((await ok('GetTeam', { TeamId: p.TeamId })).UserIds).toEqual([fx.admin, fx.otherUser]),
+		params: async () => ({
+			TeamId: (await ok('CreateTeam', { Name: 'T' })).TeamId,
+			UserIdList: [fx.admin, fx.otherUser],
+		}),
+		check: async (_b, p) =>
+			expect((await ok('GetTeam', { TeamId: p.TeamId })).UserIds).toEqual([fx.admin, fx.otherUser]),
 	},
 	{
 		fn: 'DeleteTeam',
 		params: async () => ({ TeamId: (await ok('CreateTeam', { Name: 'T' })).TeamId }),
-		check: async (_b, p) => expectLacrmError(await sandbox.call('GetTeam', { TeamId: p.TeamId }), 400),
+		check: async (_b, p) =>
+			expectLacrmError(await sandbox.call('GetTeam', { TeamId: p.TeamId }), 400),
 	},
-	{ fn: 'GetTeam', params: () => ({ TeamId: fx.teamId }), check: (b) => expect(b.Name).toBe('Sales') },
-	{ fn: 'GetTeams', params: () => ({}), check: (b) => expect(b.map((t: Body) => t.Name)).toEqual(expect.arrayContaining(['Sales', 'Support'])) },
+	{
+		fn: 'GetTeam',
+		params: () => ({ TeamId: fx.teamId }),
+		check: (b) => expect(b.Name).toBe('Sales'),
+	},
+	{
+		fn: 'GetTeams',
+		params: () => ({}),
+		check: (b) =>
+			expect(b.map((t: Body) => t.Name)).toEqual(expect.arrayContaining(['Sales', 'Support'])),
+	},
 	// Users
-	{ fn: 'GetUser', params: () => ({}), check: (b) => expect(b).toEqual(expect.objectContaining({ UserId: fx.admin, FirstName: 'Jane', Email: expect.any(String) })) },
-	{ fn: 'GetUsers', params: () => ({}), check: (b) => {
-		expect(b).toHaveLength(3);
-		expect(b[0].Email).toBeUndefined();
-	} },
+	{
+		fn: 'GetUser',
+		params: () => ({}),
+		check: (b) =>
+			expect(b).toEqual(
+				expect.objectContaining({ UserId: fx.admin, FirstName: 'Jane', Email: expect.any(String) }),
+			),
+	},
+	{
+		fn: 'GetUsers',
+		params: () => ({}),
+		check: (b) => {
+			expect(b).toHaveLength(3);
+			expect(b[0].Email).toBeUndefined();
+		},
+	},
 	// Webhooks
-	{ fn: 'CreateWebhook', params: () => ({ EndpointUrl: receiver.url, WebhookScope: 'Account', Events: ['Contact.Create'] }), check: (b) => isUid(b.WebhookId) },
+	{
+		fn: 'CreateWebhook',
+		params: () => ({
+			EndpointUrl: receiver.url,
+			WebhookScope: 'Account',
+			Events: ['Contact.Create'],
+		}),
+		check: (b) => isUid(b.WebhookId),
+	},
 	{
 		fn: 'GetWebhook',
-		params: async () => ({ WebhookId: (await ok('CreateWebhook', { EndpointUrl: receiver.url, WebhookScope: 'User', Events: ['Event.Create'] })).WebhookId }),
+		params: async () => ({
+			WebhookId: (
+				await ok('CreateWebhook', {
+					EndpointUrl: receiver.url,
+					WebhookScope: 'User',
+					Events: ['Event.Create'],
+				})
+			).WebhookId,
+		}),
 		check: (b) => {
 			expect(b.SubscribedEvents).toEqual(['Event.Create']);
 			expect(b.DateArchived).toBeNull();
 			expect(b.Secret).toBeUndefined();
 		},
 	},
-	{ fn: 'GetWebhooks', params: () => ({}), check: (b) => {
-		expect(Array.isArray(b)).toBe(true);
-		expect(b.length).toBeGreaterThan(0);
-	} },
+	{
+		fn: 'GetWebhooks',
+		params: () => ({}),
+		check: (b) => {
+			expect(Array.isArray(b)).toBe(true);
+			expect(b.length).toBeGreaterThan(0);
+		},
+	},
 	{
 		fn: 'DeleteWebhook',
-		params: async () => ({ WebhookId: (await ok('CreateWebhook', { EndpointUrl: receiver.url, WebhookScope: 'User', Events: ['Event.Create'] })).WebhookId }),
-		check: async (_b, p) => expectLacrmError(await sandbox.call('GetWebhook', { WebhookId: p.WebhookId }), 400),
+		params: async () => ({
+			WebhookId: (
+				await ok('CreateWebhook', {
+					EndpointUrl: receiver.url,
+					WebhookScope: 'User',
+					Events: ['Event.Create'],
+				})
+			).WebhookId,
+		}),
+		check: async (_b, p) =>
+			expectLacrmError(await sandbox.call('GetWebhook', { WebhookId: p.WebhookId }), 400),
 	},
 ];
 
@@ -542,11 +935,17 @@ describe('missing required parameters → 400 naming the parameter', () => {
 		const description = res.body.ErrorDescription as string;
 		const required = spec.parameters.filter((p) => p.required).map((p) => p.name);
 		// The handler-checked ones (CreateContact's Name, GetTasks' dates) are reported too.
-		expect(required.concat(['Name', 'StartDate']).some((name) => description.includes(`'${name}'`))).toBe(true);
+		expect(
+			required.concat(['Name', 'StartDate']).some((name) => description.includes(`'${name}'`)),
+		).toBe(true);
 	});
 
 	it('functions whose spec has no required parameter still work with Parameters {}, [] or missing', async () => {
-		for (const envelope of [{ Function: 'GetUser', Parameters: {} }, { Function: 'GetUser', Parameters: [] }, { Function: 'GetUser' }]) {
+		for (const envelope of [
+			{ Function: 'GetUser', Parameters: {} },
+			{ Function: 'GetUser', Parameters: [] },
+			{ Function: 'GetUser' },
+		]) {
 			const res = await httpRequest(sandbox.apiUrl, {
 				method: 'POST',
 				headers: { Authorization: sandbox.apiKey, 'Content-Type': 'application/json' },
@@ -573,19 +972,26 @@ function plausible(p: ParamSpec): unknown {
 	return 'x';
 }
 
-const enumCases = FUNCTION_SPECS.flatMap((f) => f.parameters.filter((p) => p.enum).map((p) => [f.function, p.name, f] as const));
+const enumCases = FUNCTION_SPECS.flatMap((f) =>
+	f.parameters.filter((p) => p.enum).map((p) => [f.function, p.name, f] as const),
+);
 
 describe('enum parameters reject values outside the documented list', () => {
 	it.each(enumCases)('%s %s', async (fn, paramName, spec) => {
 		const params: Record<string, unknown> = {};
 		for (const p of spec.parameters) {
 			if (p.name === paramName) break;
-			if (p.required && !p.type.startsWith('depends') && !p.type.startsWith('File')) params[p.name] = plausible(p);
+			if (p.required && !p.type.startsWith('depends') && !p.type.startsWith('File'))
+				params[p.name] = plausible(p);
 		}
 		const target = spec.parameters.find((p) => p.name === paramName) as ParamSpec;
 		params[paramName] = target.type.startsWith('Array') ? ['NotAValidValue'] : 'NotAValidValue';
 		const res = await sandbox.call(fn, params);
-		expectLacrmError(res, 400, new RegExp(`'NotAValidValue' is not a valid value for '${paramName}'`));
+		expectLacrmError(
+			res,
+			400,
+			new RegExp(`'NotAValidValue' is not a valid value for '${paramName}'`),
+		);
 	});
 });
 
@@ -600,7 +1006,11 @@ describe('envelope', () => {
 	});
 
 	it('invalid JSON is a 400 with an ErrorCode', async () => {
-		const res = await httpRequest(sandbox.apiUrl, { method: 'POST', headers: { Authorization: sandbox.apiKey }, body: '{not json' });
+		const res = await httpRequest(sandbox.apiUrl, {
+			method: 'POST',
+			headers: { Authorization: sandbox.apiKey },
+			body: '{not json',
+		});
 		expect(res.status).toBe(400);
 		expect(JSON.parse(res.body.toString()).ErrorCode).toMatch(ERROR_CODE_RE);
 	});
@@ -612,7 +1022,11 @@ describe('envelope', () => {
 			headers: { Authorization: sandbox.apiKey, 'Content-Type': 'application/json' },
 			body: '{"Function":"GetContact","Parameters":{"ContactId":4000000000012345678901234567890}}',
 		});
-		expectLacrmError({ status: raw.status, body: JSON.parse(raw.body.toString()) }, 400, /must be sent as a string/);
+		expectLacrmError(
+			{ status: raw.status, body: JSON.parse(raw.body.toString()) },
+			400,
+			/must be sent as a string/,
+		);
 		expectLacrmError(await sandbox.call('GetContact', { ContactId: 12345 }), 400, /No contact/);
 	});
 

@@ -8,7 +8,11 @@ import { httpRequest, type HttpResponse } from '../core/http';
 export const ERROR_CODE_RE = /^[a-z0-9]{16}$/;
 export const UID_RE = /^\d{31}$/;
 
-export function expectLacrmError(res: { status: number; body: unknown }, status: number, descriptionPattern?: RegExp | string): void {
+export function expectLacrmError(
+	res: { status: number; body: unknown },
+	status: number,
+	descriptionPattern?: RegExp | string,
+): void {
 	expect(res.status).toBe(status);
 	const body = res.body as { ErrorCode?: unknown; ErrorDescription?: unknown };
 	expect(typeof body.ErrorCode).toBe('string');
@@ -41,7 +45,9 @@ export interface HookReceiver {
  * A local webhook endpoint. `echo: false` answers the handshake without echoing X-Hook-Secret;
  * `handshakeStatus` overrides the handshake's status.
  */
-export async function startHookReceiver(opts: { echo?: boolean; handshakeStatus?: number; wrongSecret?: boolean } = {}): Promise<HookReceiver> {
+export async function startHookReceiver(
+	opts: { echo?: boolean; handshakeStatus?: number; wrongSecret?: boolean } = {},
+): Promise<HookReceiver> {
 	const receiver: HookReceiver = {
 		url: '',
 		secret: null,
@@ -69,7 +75,11 @@ export async function startHookReceiver(opts: { echo?: boolean; handshakeStatus?
 				res.end();
 				return;
 			}
-			receiver.deliveries.push({ headers: req.headers, raw, body: JSON.parse(raw.toString('utf8')) as Record<string, unknown> });
+			receiver.deliveries.push({
+				headers: req.headers,
+				raw,
+				body: JSON.parse(raw.toString('utf8')) as Record<string, unknown>,
+			});
 			const status = receiver.statusSequence.shift() ?? receiver.deliveryStatus;
 			setTimeout(() => {
 				res.writeHead(status);
@@ -123,12 +133,17 @@ export async function postToken(
 	const headers: Record<string, string> = {
 		'Content-Type': format === 'json' ? 'application/json' : 'application/x-www-form-urlencoded',
 	};
-	if (opts.authorization !== null && opts.authorization !== undefined) headers.Authorization = opts.authorization;
+	if (opts.authorization !== null && opts.authorization !== undefined)
+		headers.Authorization = opts.authorization;
 	const body = format === 'json' ? JSON.stringify(params) : new URLSearchParams(params).toString();
 	return toJson(await httpRequest(url, { method: 'POST', headers, body }));
 }
 
-export async function rawPost(url: string, body: string | Buffer, headers: Record<string, string>): Promise<JsonResponse> {
+export async function rawPost(
+	url: string,
+	body: string | Buffer,
+	headers: Record<string, string>,
+): Promise<JsonResponse> {
 	return toJson(await httpRequest(url, { method: 'POST', headers, body }));
 }
 
@@ -137,14 +152,25 @@ export async function getJson(url: string): Promise<JsonResponse> {
 }
 
 /** A multipart/form-data body with text fields and one file part. */
-export function multipartBody(fields: Record<string, string>, file?: { name: string; filename: string; contentType: string; data: Buffer }): { body: Buffer; contentType: string } {
+export function multipartBody(
+	fields: Record<string, string>,
+	file?: { name: string; filename: string; contentType: string; data: Buffer },
+): { body: Buffer; contentType: string } {
 	const boundary = '----sandboxtest' + Math.random().toString(16).slice(2);
 	const parts: Buffer[] = [];
 	for (const [name, value] of Object.entries(fields)) {
-		parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+		parts.push(
+			Buffer.from(
+				`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+			),
+		);
 	}
 	if (file) {
-		parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType}\r\n\r\n`));
+		parts.push(
+			Buffer.from(
+				`--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType}\r\n\r\n`,
+			),
+		);
 		parts.push(file.data);
 		parts.push(Buffer.from('\r\n'));
 	}

@@ -15,18 +15,36 @@ beforeAll(async () => {
 afterAll(() => sandbox.stop());
 
 /** GET authorize.php without following the redirect. */
-async function authorizeRaw(params: Record<string, string>): Promise<{ status: number; location: URL | null; body: string }> {
+async function authorizeRaw(
+	params: Record<string, string>,
+): Promise<{ status: number; location: URL | null; body: string }> {
 	const res = await httpRequest(`${sandbox.authorizeUrl}?${new URLSearchParams(params)}`);
 	const location = res.headers.location;
-	return { status: res.status, location: location ? new URL(location) : null, body: res.body.toString('utf8') };
+	return {
+		status: res.status,
+		location: location ? new URL(location) : null,
+		body: res.body.toString('utf8'),
+	};
 }
 
-async function exchange(code: string, extra: Record<string, string> = {}, format: 'json' | 'form' = 'json'): Promise<JsonResponse> {
-	return postToken(sandbox.tokenUrl, { grant_type: 'authorization_code', code, ...extra }, { format, authorization: basic });
+async function exchange(
+	code: string,
+	extra: Record<string, string> = {},
+	format: 'json' | 'form' = 'json',
+): Promise<JsonResponse> {
+	return postToken(
+		sandbox.tokenUrl,
+		{ grant_type: 'authorization_code', code, ...extra },
+		{ format, authorization: basic },
+	);
 }
 
 async function refresh(token: string, format: 'json' | 'form' = 'json'): Promise<JsonResponse> {
-	return postToken(sandbox.tokenUrl, { grant_type: 'refresh_token', refresh_token: token }, { format, authorization: basic });
+	return postToken(
+		sandbox.tokenUrl,
+		{ grant_type: 'refresh_token', refresh_token: token },
+		{ format, authorization: basic },
+	);
 }
 
 function expectTokenError(res: JsonResponse, status: number, error: string): void {
@@ -45,7 +63,11 @@ async function grant(): Promise<{ access_token: string; refresh_token: string }>
 
 describe('authorize.php', () => {
 	it('redirects to the registered URL with a code and the echoed state', async () => {
-		const res = await authorizeRaw({ response_type: 'code', client_id: sandbox.clientId, state: 'xyz-123' });
+		const res = await authorizeRaw({
+			response_type: 'code',
+			client_id: sandbox.clientId,
+			state: 'xyz-123',
+		});
 		expect(res.status).toBe(302);
 		expect(res.location?.origin + (res.location?.pathname ?? '')).toBe(sandbox.redirectUrl);
 		expect(res.location?.searchParams.get('code')).toEqual(expect.any(String));
@@ -53,7 +75,11 @@ describe('authorize.php', () => {
 	});
 
 	it('response_type must be "code" (error redirect, state still echoed)', async () => {
-		const res = await authorizeRaw({ response_type: 'token', client_id: sandbox.clientId, state: 's1' });
+		const res = await authorizeRaw({
+			response_type: 'token',
+			client_id: sandbox.clientId,
+			state: 's1',
+		});
 		expect(res.status).toBe(302);
 		expect(res.location?.searchParams.get('error')).toBe('unsupported_response_type');
 		expect(res.location?.searchParams.get('code')).toBeNull();
@@ -71,14 +97,25 @@ describe('authorize.php', () => {
 	});
 
 	it('redirect_url, when given, must equal the registered URL', async () => {
-		const res = await authorizeRaw({ response_type: 'code', client_id: sandbox.clientId, redirect_url: 'https://evil.example/cb', state: 'q' });
+		const res = await authorizeRaw({
+			response_type: 'code',
+			client_id: sandbox.clientId,
+			redirect_url: 'https://evil.example/cb',
+			state: 'q',
+		});
 		expect(res.location?.origin).not.toBe('https://evil.example');
 		expect(res.location?.searchParams.get('error')).toBe('invalid_request');
 		expect(res.location?.searchParams.get('state')).toBe('q');
 	});
 
 	it("redirect_uri (n8n's name) is ignored: the registered URL is used", async () => {
-		const res = await authorizeRaw({ response_type: 'code', client_id: sandbox.clientId, redirect_uri: 'https://elsewhere.example/cb', scope: '', state: 'n8n' });
+		const res = await authorizeRaw({
+			response_type: 'code',
+			client_id: sandbox.clientId,
+			redirect_uri: 'https://elsewhere.example/cb',
+			scope: '',
+			state: 'n8n',
+		});
 		expect(res.status).toBe(302);
 		expect(res.location?.toString().startsWith(sandbox.redirectUrl)).toBe(true);
 		expect(res.location?.searchParams.get('code')).toEqual(expect.any(String));
@@ -88,7 +125,9 @@ describe('authorize.php', () => {
 		const result = await sandbox.authorize({ state: 'abc' });
 		expect(result.state).toBe('abc');
 		expect(result.code.length).toBeGreaterThan(10);
-		await expect(sandbox.authorize({ response_type: 'token' })).rejects.toThrow(/unsupported_response_type/);
+		await expect(sandbox.authorize({ response_type: 'token' })).rejects.toThrow(
+			/unsupported_response_type/,
+		);
 	});
 });
 
@@ -98,15 +137,27 @@ describe('token.php', () => {
 		const res = await exchange(code);
 		expect(res.status).toBe(200);
 		expect(res.headers['content-type']).toMatch(/^application\/json/);
-		expect(res.body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 3600, refresh_token: expect.any(String) });
+		expect(res.body).toEqual({
+			access_token: expect.any(String),
+			token_type: 'Bearer',
+			expires_in: 3600,
+			refresh_token: expect.any(String),
+		});
 		const me = await sandbox.call('GetUser', {}, { accessToken: res.body.access_token as string });
 		expect(me.status).toBe(200);
 		expect(me.body.UserId).toBe('100001');
 	});
 
 	it('accepts the form body n8n sends (redirect_uri, client auth in the header)', async () => {
-		const { code } = await sandbox.authorize({ redirect_uri: 'http://localhost:5678/rest/oauth2-credential/callback', scope: '' });
-		const res = await exchange(code, { redirect_uri: 'http://localhost:5678/rest/oauth2-credential/callback' }, 'form');
+		const { code } = await sandbox.authorize({
+			redirect_uri: 'http://localhost:5678/rest/oauth2-credential/callback',
+			scope: '',
+		});
+		const res = await exchange(
+			code,
+			{ redirect_uri: 'http://localhost:5678/rest/oauth2-credential/callback' },
+			'form',
+		);
 		expect(res.status).toBe(200);
 		expect(res.body.token_type).toBe('Bearer');
 		const refreshed = await refresh(res.body.refresh_token as string, 'form');
@@ -115,12 +166,29 @@ describe('token.php', () => {
 
 	it('requires HTTP Basic client authentication', async () => {
 		const { code } = await sandbox.authorize();
-		const none = await postToken(sandbox.tokenUrl, { grant_type: 'authorization_code', code }, { authorization: null });
+		const none = await postToken(
+			sandbox.tokenUrl,
+			{ grant_type: 'authorization_code', code },
+			{ authorization: null },
+		);
 		expectTokenError(none, 401, 'invalid_client');
 		expect(none.headers['www-authenticate']).toMatch(/^Basic/);
-		const inBody = await postToken(sandbox.tokenUrl, { grant_type: 'authorization_code', code, client_id: sandbox.clientId, client_secret: sandbox.clientSecret }, { authorization: null });
+		const inBody = await postToken(
+			sandbox.tokenUrl,
+			{
+				grant_type: 'authorization_code',
+				code,
+				client_id: sandbox.clientId,
+				client_secret: sandbox.clientSecret,
+			},
+			{ authorization: null },
+		);
 		expectTokenError(inBody, 401, 'invalid_client');
-		const wrong = await postToken(sandbox.tokenUrl, { grant_type: 'authorization_code', code }, { authorization: basicAuth(sandbox.clientId, 'wrong') });
+		const wrong = await postToken(
+			sandbox.tokenUrl,
+			{ grant_type: 'authorization_code', code },
+			{ authorization: basicAuth(sandbox.clientId, 'wrong') },
+		);
 		expectTokenError(wrong, 401, 'invalid_client');
 		// The code was not consumed by the failed attempts.
 		expect((await exchange(code)).status).toBe(200);
@@ -146,14 +214,26 @@ describe('token.php', () => {
 		const without = await exchange(code);
 		expectTokenError(without, 400, 'invalid_grant');
 		expect(without.body.error_description).toMatch(/redirect_url/);
-		expectTokenError(await exchange(code, { redirect_url: 'https://other.example/cb' }), 400, 'invalid_grant');
+		expectTokenError(
+			await exchange(code, { redirect_url: 'https://other.example/cb' }),
+			400,
+			'invalid_grant',
+		);
 		expect((await exchange(code, { redirect_url: sandbox.redirectUrl })).status).toBe(200);
 	});
 
 	it('unknown codes and grant types are 4xx JSON errors', async () => {
 		expectTokenError(await exchange('not-a-code'), 400, 'invalid_grant');
-		expectTokenError(await postToken(sandbox.tokenUrl, { grant_type: 'password' }, { authorization: basic }), 400, 'unsupported_grant_type');
-		expectTokenError(await postToken(sandbox.tokenUrl, {}, { authorization: basic }), 400, 'invalid_request');
+		expectTokenError(
+			await postToken(sandbox.tokenUrl, { grant_type: 'password' }, { authorization: basic }),
+			400,
+			'unsupported_grant_type',
+		);
+		expectTokenError(
+			await postToken(sandbox.tokenUrl, {}, { authorization: basic }),
+			400,
+			'invalid_request',
+		);
 	});
 });
 
@@ -164,13 +244,17 @@ describe('access tokens', () => {
 		const me = await sandbox.call('GetUser', {}, { accessToken: tokens.access_token as string });
 		expect(me.body.FirstName).toBe('Riley');
 		const issued = sandbox.issueTokens('100002');
-		expect((await sandbox.call('GetUser', {}, { accessToken: issued.access_token })).body.FirstName).toBe('Sam');
+		expect(
+			(await sandbox.call('GetUser', {}, { accessToken: issued.access_token })).body.FirstName,
+		).toBe('Sam');
 	});
 
 	it('expire after an hour → 401 with ErrorCode', async () => {
 		const tokens = await grant();
 		sandbox.clock.advance(3599_000);
-		expect((await sandbox.call('GetUser', {}, { accessToken: tokens.access_token })).status).toBe(200);
+		expect((await sandbox.call('GetUser', {}, { accessToken: tokens.access_token })).status).toBe(
+			200,
+		);
 		sandbox.clock.advance(2000);
 		const before = sandbox.counters();
 		const res = await sandbox.call('GetUser', {}, { accessToken: tokens.access_token });
@@ -181,7 +265,10 @@ describe('access tokens', () => {
 		// The refresh token still works and yields a working access token.
 		const refreshed = await refresh(tokens.refresh_token);
 		expect(refreshed.status).toBe(200);
-		expect((await sandbox.call('GetUser', {}, { accessToken: refreshed.body.access_token as string })).status).toBe(200);
+		expect(
+			(await sandbox.call('GetUser', {}, { accessToken: refreshed.body.access_token as string }))
+				.status,
+		).toBe(200);
 	});
 
 	it('expireAccessTokens() expires every current access token', async () => {
@@ -194,14 +281,20 @@ describe('access tokens', () => {
 		const before = sandbox.counters().unauthorized;
 		expectLacrmError(await sandbox.call('GetUser', {}, { accessToken: 'nope' }), 401);
 		expectLacrmError(await sandbox.call('GetUser', {}, { apiKey: 'not-a-key' }), 401);
-		const res = await httpRequest(sandbox.apiUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"Function":"GetUser"}' });
+		const res = await httpRequest(sandbox.apiUrl, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: '{"Function":"GetUser"}',
+		});
 		expect(res.status).toBe(401);
 		expect(JSON.parse(res.body.toString()).ErrorCode).toMatch(/^[a-z0-9]{16}$/);
 		expect(sandbox.counters().unauthorized).toBe(before + 3);
 	});
 
 	it('each API key acts as one user', async () => {
-		expect((await sandbox.call('GetUser', {}, { apiKey: sandbox.apiKeyFor('100002') })).body.FirstName).toBe('Sam');
+		expect(
+			(await sandbox.call('GetUser', {}, { apiKey: sandbox.apiKeyFor('100002') })).body.FirstName,
+		).toBe('Sam');
 		expect(sandbox.apiKeyFor('100001')).toBe(sandbox.apiKey);
 		expect(sandbox.users().filter((u) => u.IsAdmin)).toHaveLength(1);
 		expect(sandbox.users().length).toBeGreaterThanOrEqual(3);
@@ -213,7 +306,12 @@ describe('refresh tokens', () => {
 		const first = await grant();
 		const second = await refresh(first.refresh_token);
 		expect(second.status).toBe(200);
-		expect(second.body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 3600, refresh_token: expect.any(String) });
+		expect(second.body).toEqual({
+			access_token: expect.any(String),
+			token_type: 'Bearer',
+			expires_in: 3600,
+			refresh_token: expect.any(String),
+		});
 		expect(second.body.refresh_token).not.toBe(first.refresh_token);
 		expect(second.body.access_token).not.toBe(first.access_token);
 		const third = await refresh(second.body.refresh_token as string);
@@ -245,7 +343,9 @@ describe('refresh tokens', () => {
 
 		// Other grants are unaffected.
 		const other = await grant();
-		expect((await sandbox.call('GetUser', {}, { accessToken: other.access_token })).status).toBe(200);
+		expect((await sandbox.call('GetUser', {}, { accessToken: other.access_token })).status).toBe(
+			200,
+		);
 	});
 
 	it('refresh tokens last 30 days', async () => {
@@ -264,13 +364,21 @@ describe('switches', () => {
 		try {
 			const auth = basicAuth(strict.clientId, strict.clientSecret);
 			const { code } = await strict.authorize();
-			const form = await postToken(strict.tokenUrl, { grant_type: 'authorization_code', code }, { format: 'form', authorization: auth });
+			const form = await postToken(
+				strict.tokenUrl,
+				{ grant_type: 'authorization_code', code },
+				{ format: 'form', authorization: auth },
+			);
 			expect(form.status).toBeGreaterThanOrEqual(400);
 			expect(form.status).toBeLessThan(500);
 			expect(form.headers['content-type']).toMatch(/^application\/json/);
 			expect(form.body.error).toBe('invalid_request');
 			expect(form.body.error_description).toMatch(/JSON/);
-			const json = await postToken(strict.tokenUrl, { grant_type: 'authorization_code', code }, { authorization: auth });
+			const json = await postToken(
+				strict.tokenUrl,
+				{ grant_type: 'authorization_code', code },
+				{ authorization: auth },
+			);
 			expect(json.status).toBe(200);
 		} finally {
 			await strict.stop();
@@ -283,7 +391,11 @@ describe('switches', () => {
 			const tokens = other.issueTokens();
 			expect(tokens.expires_in).toBe(60);
 			other.clock.advance(61_000);
-			expectLacrmError(await other.call('GetUser', {}, { accessToken: tokens.access_token }), 400, /expired/);
+			expectLacrmError(
+				await other.call('GetUser', {}, { accessToken: tokens.access_token }),
+				400,
+				/expired/,
+			);
 			expectLacrmError(await other.call('GetUser', {}, { accessToken: 'unknown' }), 401);
 			expect(other.counters().expiredTokenRejections).toBe(1);
 		} finally {
@@ -294,18 +406,34 @@ describe('switches', () => {
 	it("consent: 'page' shows a one-button page; Allow → code, Deny → access_denied", async () => {
 		const paged = await startSandbox({ consent: 'page' });
 		try {
-			const page = await httpRequest(`${paged.authorizeUrl}?${new URLSearchParams({ response_type: 'code', client_id: paged.clientId, state: 'st' })}`);
+			const page = await httpRequest(
+				`${paged.authorizeUrl}?${new URLSearchParams({ response_type: 'code', client_id: paged.clientId, state: 'st' })}`,
+			);
 			expect(page.status).toBe(200);
 			expect(page.headers['content-type']).toMatch(/text\/html/);
 			expect(page.body.toString()).toMatch(/Allow access/);
-			const form = (decision: string): string => new URLSearchParams({ response_type: 'code', client_id: paged.clientId, state: 'st', decision }).toString();
-			const deny = await httpRequest(paged.authorizeUrl, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form('deny') });
+			const form = (decision: string): string =>
+				new URLSearchParams({
+					response_type: 'code',
+					client_id: paged.clientId,
+					state: 'st',
+					decision,
+				}).toString();
+			const deny = await httpRequest(paged.authorizeUrl, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+				body: form('deny'),
+			});
 			const denied = new URL(deny.headers.location as string);
 			expect(denied.searchParams.get('error')).toBe('access_denied');
 			expect(denied.searchParams.get('state')).toBe('st');
 			const { code, state } = await paged.authorize({ state: 'st' });
 			expect(state).toBe('st');
-			const res = await postToken(paged.tokenUrl, { grant_type: 'authorization_code', code }, { authorization: basicAuth(paged.clientId, paged.clientSecret) });
+			const res = await postToken(
+				paged.tokenUrl,
+				{ grant_type: 'authorization_code', code },
+				{ authorization: basicAuth(paged.clientId, paged.clientSecret) },
+			);
 			expect(res.status).toBe(200);
 		} finally {
 			await paged.stop();

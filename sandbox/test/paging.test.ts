@@ -12,7 +12,8 @@ describe('paging', () => {
 
 	beforeAll(async () => {
 		sandbox = await startSandbox();
-		const demo = (await sandbox.call('GetContacts', { MaxNumberOfResults: 10000 })).body.Results.length;
+		const demo = (await sandbox.call('GetContacts', { MaxNumberOfResults: 10000 })).body.Results
+			.length;
 		sandbox.seedContacts(25_000, { companies: 50 });
 		total = demo + 25_050;
 	});
@@ -36,8 +37,13 @@ describe('paging', () => {
 		}
 		expect(sizes).toEqual([10000, 10000, total - 20000]);
 		expect(seen.size).toBe(total);
-		expect((await sandbox.call('GetContacts', { MaxNumberOfResults: 10000, Page: 4 })).body).toEqual({ HasMoreResults: false, Results: [] });
-		expect((await sandbox.call('GetContacts', { Page: 1000 })).body).toEqual({ HasMoreResults: false, Results: [] });
+		expect(
+			(await sandbox.call('GetContacts', { MaxNumberOfResults: 10000, Page: 4 })).body,
+		).toEqual({ HasMoreResults: false, Results: [] });
+		expect((await sandbox.call('GetContacts', { Page: 1000 })).body).toEqual({
+			HasMoreResults: false,
+			Results: [],
+		});
 	});
 
 	it('defaults to 500 per page', async () => {
@@ -47,18 +53,42 @@ describe('paging', () => {
 	});
 
 	it('MaxNumberOfResults above 10,000 (or below 1) and Page below 1 are a 400', async () => {
-		expectLacrmError(await sandbox.call('GetContacts', { MaxNumberOfResults: 10001 }), 400, /at most 10000/);
-		expectLacrmError(await sandbox.call('GetNotes', { MaxNumberOfResults: 20000 }), 400, /MaxNumberOfResults/);
-		expectLacrmError(await sandbox.call('GetContacts', { MaxNumberOfResults: 0 }), 400, /MaxNumberOfResults/);
+		expectLacrmError(
+			await sandbox.call('GetContacts', { MaxNumberOfResults: 10001 }),
+			400,
+			/at most 10000/,
+		);
+		expectLacrmError(
+			await sandbox.call('GetNotes', { MaxNumberOfResults: 20000 }),
+			400,
+			/MaxNumberOfResults/,
+		);
+		expectLacrmError(
+			await sandbox.call('GetContacts', { MaxNumberOfResults: 0 }),
+			400,
+			/MaxNumberOfResults/,
+		);
 		expectLacrmError(await sandbox.call('GetContacts', { Page: 0 }), 400, /'Page'/);
-		expectLacrmError(await sandbox.call('GetContacts', { MaxNumberOfResults: 'many' }), 400, /number/);
+		expectLacrmError(
+			await sandbox.call('GetContacts', { MaxNumberOfResults: 'many' }),
+			400,
+			/number/,
+		);
 	});
 
 	it('search and filters work on the bulk data', async () => {
-		const res = await sandbox.call('GetContacts', { SearchTerms: 'bulk.example', RecordTypeFilter: 'Contacts', MaxNumberOfResults: 10000 });
+		const res = await sandbox.call('GetContacts', {
+			SearchTerms: 'bulk.example',
+			RecordTypeFilter: 'Contacts',
+			MaxNumberOfResults: 10000,
+		});
 		expect(res.body.Results).toHaveLength(10000);
 		expect(res.body.HasMoreResults).toBe(true);
-		const companies = await sandbox.call('GetContacts', { RecordTypeFilter: 'Companies', SearchTerms: 'Bulk Company', MaxNumberOfResults: 100 });
+		const companies = await sandbox.call('GetContacts', {
+			RecordTypeFilter: 'Companies',
+			SearchTerms: 'Bulk Company',
+			MaxNumberOfResults: 100,
+		});
 		expect(companies.body.Results).toHaveLength(50);
 	});
 });
@@ -79,7 +109,14 @@ describe('the documented example: 700 matches, page size 500', () => {
 });
 
 describe('bare arrays', () => {
-	it.each(['GetUsers', 'GetTeams', 'GetCalendars', 'GetPipelines', 'GetPipelineStatuses', 'GetWebhooks'])('%s returns a JSON array', async (fn) => {
+	it.each([
+		'GetUsers',
+		'GetTeams',
+		'GetCalendars',
+		'GetPipelines',
+		'GetPipelineStatuses',
+		'GetWebhooks',
+	])('%s returns a JSON array', async (fn) => {
 		const sandbox = await startSandbox();
 		try {
 			const res = await sandbox.call(fn, {});
@@ -101,7 +138,9 @@ describe('seedContacts', () => {
 			const last = await sandbox.call('GetContacts', { MaxNumberOfResults: 10000, Page: 11 });
 			expect(last.body.Results).toHaveLength(100);
 			expect(last.body.HasMoreResults).toBe(false);
-			const person = (await sandbox.call('GetContacts', { RecordTypeFilter: 'Contacts', MaxNumberOfResults: 1 })).body.Results[0];
+			const person = (
+				await sandbox.call('GetContacts', { RecordTypeFilter: 'Contacts', MaxNumberOfResults: 1 })
+			).body.Results[0];
 			expect(person.CompanyId).toMatch(UID_RE);
 			expect(person['Company Name']).toMatch(/^Bulk Company/);
 		} finally {
@@ -112,11 +151,25 @@ describe('seedContacts', () => {
 
 describe('determinism and reset', () => {
 	async function snapshot(s: Sandbox): Promise<Body> {
-		const contacts = await s.call('GetContacts', { MaxNumberOfResults: 10000, SortBy: 'LastName', SortDirection: 'Ascending' });
+		const contacts = await s.call('GetContacts', {
+			MaxNumberOfResults: 10000,
+			SortBy: 'LastName',
+			SortDirection: 'Ascending',
+		});
 		const pipelines = await s.call('GetPipelines', { IncludeArchivedPipelines: true });
 		return {
-			contacts: contacts.body.Results.map((c: Body) => [c.ContactId, c.Name, c.Email, c.Industry ?? null, c['Company Name']]),
-			pipelines: pipelines.body.map((p: Body) => [p.PipelineId, p.Name, p.Statuses.map((x: Body) => x.StatusId)]),
+			contacts: contacts.body.Results.map((c: Body) => [
+				c.ContactId,
+				c.Name,
+				c.Email,
+				c.Industry ?? null,
+				c['Company Name'],
+			]),
+			pipelines: pipelines.body.map((p: Body) => [
+				p.PipelineId,
+				p.Name,
+				p.Statuses.map((x: Body) => x.StatusId),
+			]),
 		};
 	}
 
@@ -139,11 +192,18 @@ describe('determinism and reset', () => {
 		const empty = await startSandbox({ seed: 'empty' });
 		try {
 			const before = await snapshot(s);
-			await s.call('CreateContact', { IsCompany: false, AssignedTo: '100001', Name: 'Temporary Tom' });
+			await s.call('CreateContact', {
+				IsCompany: false,
+				AssignedTo: '100001',
+				Name: 'Temporary Tom',
+			});
 			await s.call('DeletePipeline', { PipelineId: before.pipelines[0][0] });
 			s.reset();
 			expect(await snapshot(s)).toEqual(before);
-			expect((await empty.call('GetContacts', {})).body).toEqual({ HasMoreResults: false, Results: [] });
+			expect((await empty.call('GetContacts', {})).body).toEqual({
+				HasMoreResults: false,
+				Results: [],
+			});
 			expect((await empty.call('GetUsers', {})).body).toHaveLength(3);
 			expect((await empty.call('GetCalendars', {})).body).toHaveLength(3);
 		} finally {

@@ -1,5 +1,11 @@
 import { startSandbox, type Sandbox } from '../index';
-import { expectLacrmError, hmacHex, rawPost, startHookReceiver, type HookReceiver } from './helpers';
+import {
+	expectLacrmError,
+	hmacHex,
+	rawPost,
+	startHookReceiver,
+	type HookReceiver,
+} from './helpers';
 
 /** Webhooks: the X-Hook-Secret handshake, signed deliveries, scopes, payloads, retries and archiving. */
 
@@ -13,7 +19,8 @@ const receivers: HookReceiver[] = [];
 
 async function ok(fn: string, params: object = {}, auth: { apiKey?: string } = {}): Promise<Body> {
 	const res = await sandbox.call(fn, params, auth);
-	if (res.status !== 200) throw new Error(`${fn} failed: ${res.status} ${JSON.stringify(res.body)}`);
+	if (res.status !== 200)
+		throw new Error(`${fn} failed: ${res.status} ${JSON.stringify(res.body)}`);
 	return res.body;
 }
 
@@ -23,8 +30,19 @@ async function receiver(opts: Parameters<typeof startHookReceiver>[0] = {}): Pro
 	return r;
 }
 
-async function subscribe(r: HookReceiver, events: string[], scope: 'User' | 'Account' = 'Account', apiKey?: string): Promise<string> {
-	return (await ok('CreateWebhook', { EndpointUrl: r.url, WebhookScope: scope, Events: events }, { apiKey })).WebhookId;
+async function subscribe(
+	r: HookReceiver,
+	events: string[],
+	scope: 'User' | 'Account' = 'Account',
+	apiKey?: string,
+): Promise<string> {
+	return (
+		await ok(
+			'CreateWebhook',
+			{ EndpointUrl: r.url, WebhookScope: scope, Events: events },
+			{ apiKey },
+		)
+	).WebhookId;
 }
 
 beforeEach(async () => {
@@ -43,7 +61,13 @@ describe('handshake', () => {
 		expect(r.handshakes).toBe(1);
 		expect(r.secret).toMatch(/^[0-9a-f]{64}$/);
 		const hook = await ok('GetWebhook', { WebhookId: id });
-		expect(hook).toEqual({ WebhookId: id, EndpointUrl: r.url, LastSendDate: null, SubscribedEvents: ['Contact.Create'], DateArchived: null });
+		expect(hook).toEqual({
+			WebhookId: id,
+			EndpointUrl: r.url,
+			LastSendDate: null,
+			SubscribedEvents: ['Contact.Create'],
+			DateArchived: null,
+		});
 	});
 
 	it.each([
@@ -52,7 +76,11 @@ describe('handshake', () => {
 		['answers non-2xx', { handshakeStatus: 500 }, /HTTP 500/],
 	])('fails with 400 when the endpoint %s, and creates nothing', async (_what, opts, pattern) => {
 		const r = await receiver(opts);
-		const res = await sandbox.call('CreateWebhook', { EndpointUrl: r.url, WebhookScope: 'Account', Events: ['Contact.Create'] });
+		const res = await sandbox.call('CreateWebhook', {
+			EndpointUrl: r.url,
+			WebhookScope: 'Account',
+			Events: ['Contact.Create'],
+		});
 		expectLacrmError(res, 400, pattern);
 		expect(r.handshakes).toBe(1);
 		expect(await ok('GetWebhooks', { IncludeArchived: true })).toEqual([]);
@@ -62,9 +90,33 @@ describe('handshake', () => {
 		const r = await receiver();
 		const url = r.url;
 		await r.close();
-		expectLacrmError(await sandbox.call('CreateWebhook', { EndpointUrl: url, WebhookScope: 'Account', Events: ['Contact.Create'] }), 400, /could not reach/);
-		expectLacrmError(await sandbox.call('CreateWebhook', { EndpointUrl: 'ftp://x.example/', WebhookScope: 'Account', Events: ['Contact.Create'] }), 400, /https/);
-		expectLacrmError(await sandbox.call('CreateWebhook', { EndpointUrl: 'https://x.example/', WebhookScope: 'Account', Events: ['Contact.Created'] }), 400, /not a valid value for 'Events'/);
+		expectLacrmError(
+			await sandbox.call('CreateWebhook', {
+				EndpointUrl: url,
+				WebhookScope: 'Account',
+				Events: ['Contact.Create'],
+			}),
+			400,
+			/could not reach/,
+		);
+		expectLacrmError(
+			await sandbox.call('CreateWebhook', {
+				EndpointUrl: 'ftp://x.example/',
+				WebhookScope: 'Account',
+				Events: ['Contact.Create'],
+			}),
+			400,
+			/https/,
+		);
+		expectLacrmError(
+			await sandbox.call('CreateWebhook', {
+				EndpointUrl: 'https://x.example/',
+				WebhookScope: 'Account',
+				Events: ['Contact.Created'],
+			}),
+			400,
+			/not a valid value for 'Events'/,
+		);
 	});
 });
 
@@ -72,7 +124,12 @@ describe('deliveries', () => {
 	it('are signed: X-Hook-Signature = lowercase hex HMAC-SHA256 of the raw body with the handshake secret', async () => {
 		const r = await receiver();
 		await subscribe(r, ['Contact.Create']);
-		const { ContactId } = await ok('CreateContact', { IsCompany: false, AssignedTo: ADMIN, Name: 'Signed Sally', Email: 'sally@example.com' });
+		const { ContactId } = await ok('CreateContact', {
+			IsCompany: false,
+			AssignedTo: ADMIN,
+			Name: 'Signed Sally',
+			Email: 'sally@example.com',
+		});
 		await sandbox.flushWebhooks();
 		expect(r.deliveries).toHaveLength(1);
 		const d = r.deliveries[0];
@@ -102,21 +159,30 @@ describe('deliveries', () => {
 		const r = await receiver();
 		const id = await subscribe(r, ['Event.Create']);
 		await ok('CreateContact', { IsCompany: false, AssignedTo: ADMIN, Name: 'Not Delivered' });
-		await ok('CreateEvent', { Name: 'Delivered', StartDate: '2030-01-01T10:00:00Z', EndDate: '2030-01-01T11:00:00Z' });
+		await ok('CreateEvent', {
+			Name: 'Delivered',
+			StartDate: '2030-01-01T10:00:00Z',
+			EndDate: '2030-01-01T11:00:00Z',
+		});
 		await sandbox.flushWebhooks();
 		expect(r.deliveries.map((d) => d.body.TriggeringEvent)).toEqual(['Event.Create']);
 		expect((await ok('GetWebhook', { WebhookId: id })).LastSendDate).toEqual(expect.any(String));
 	});
 
-	it('WebhookScope User = only the owner\'s actions; Account = anyone\'s', async () => {
+	it("WebhookScope User = only the owner's actions; Account = anyone's", async () => {
 		const userScoped = await receiver();
 		const accountScoped = await receiver();
 		await subscribe(userScoped, ['Contact.Create'], 'User');
 		await subscribe(accountScoped, ['Contact.Create'], 'Account');
-		await ok('CreateContact', { IsCompany: false, AssignedTo: SAM, Name: 'By Sam' }, { apiKey: sandbox.apiKeyFor(SAM) });
+		await ok(
+			'CreateContact',
+			{ IsCompany: false, AssignedTo: SAM, Name: 'By Sam' },
+			{ apiKey: sandbox.apiKeyFor(SAM) },
+		);
 		await ok('CreateContact', { IsCompany: false, AssignedTo: ADMIN, Name: 'By Jane' });
 		await sandbox.flushWebhooks();
-		const names = (r: HookReceiver) => r.deliveries.map((d) => `${d.body.UserId}:${(d.body.Contacts as Body[])[0].Name.FirstName}`);
+		const names = (r: HookReceiver) =>
+			r.deliveries.map((d) => `${d.body.UserId}:${(d.body.Contacts as Body[])[0].Name.FirstName}`);
 		expect(names(userScoped)).toEqual([`${ADMIN}:By`]);
 		expect(names(accountScoped).sort()).toEqual([`${ADMIN}:By`, `${SAM}:By`]);
 		expect(accountScoped.deliveries.map((d) => d.body.UserId).sort()).toEqual([ADMIN, SAM]);
@@ -138,24 +204,45 @@ describe('deliveries', () => {
 			'PipelineItemStatus.Delete',
 			'PublicForm.Submit',
 		]);
-		const { ContactId } = await ok('CreateContact', { IsCompany: false, AssignedTo: ADMIN, Name: 'Every Event' });
+		const { ContactId } = await ok('CreateContact', {
+			IsCompany: false,
+			AssignedTo: ADMIN,
+			Name: 'Every Event',
+		});
 		await ok('EditContact', { ContactId, 'Job Title': 'Tester' });
-		const { EventId } = await ok('CreateEvent', { Name: 'E', StartDate: '2030-01-01T10:00:00Z', EndDate: '2030-01-01T11:00:00Z' });
+		const { EventId } = await ok('CreateEvent', {
+			Name: 'E',
+			StartDate: '2030-01-01T10:00:00Z',
+			EndDate: '2030-01-01T11:00:00Z',
+		});
 		await ok('EditEvent', { EventId, Name: 'E2' });
 		await ok('DeleteEvent', { EventId });
 		const group = (await ok('GetGroups')).Results[0];
 		await ok('CreateGroupMembership', { ContactId, GroupId: group.GroupId });
 		await ok('DeleteGroupMembership', { ContactId, GroupId: group.GroupId });
 		const sales = (await ok('GetPipelines')).find((p: Body) => p.Name === 'Sales Leads');
-		const { PipelineItemId } = await ok('CreatePipelineItem', { ContactId, PipelineId: sales.PipelineId, StatusId: sales.Statuses[0].StatusId, Hunter: 'H' });
+		const { PipelineItemId } = await ok('CreatePipelineItem', {
+			ContactId,
+			PipelineId: sales.PipelineId,
+			StatusId: sales.Statuses[0].StatusId,
+			Hunter: 'H',
+		});
 		await ok('EditPipelineItem', { PipelineItemId, StatusId: sales.Statuses[1].StatusId });
 		await ok('DeletePipelineItem', { PipelineItemId });
 		await ok('DeleteContact', { ContactId });
-		await sandbox.submitPublicForm('Contact Us', { 'First Name': 'Form', 'Last Name': 'Filler', Email: 'form@example.com', Message: 'Hi there', Industry: 'Retail' });
+		await sandbox.submitPublicForm('Contact Us', {
+			'First Name': 'Form',
+			'Last Name': 'Filler',
+			Email: 'form@example.com',
+			Message: 'Hi there',
+			Industry: 'Retail',
+		});
 		await sandbox.flushWebhooks();
 
 		const byEvent = new Map<string, Body>();
-		for (const d of r.deliveries) if (!byEvent.has(d.body.TriggeringEvent as string)) byEvent.set(d.body.TriggeringEvent as string, d.body);
+		for (const d of r.deliveries)
+			if (!byEvent.has(d.body.TriggeringEvent as string))
+				byEvent.set(d.body.TriggeringEvent as string, d.body);
 		expect([...new Set(r.deliveries.map((d) => d.body.TriggeringEvent))]).toEqual([
 			'Contact.Create',
 			'Contact.Update',
@@ -174,31 +261,61 @@ describe('deliveries', () => {
 		expect(byEvent.get('Contact.Delete').Contacts).toEqual([{ ContactId }]);
 		expect(byEvent.get('Event.Create').Event.EventId).toBe(EventId);
 		expect(byEvent.get('Event.Update').Event.Name).toBe('E2');
-		expect(byEvent.get('Event.Delete')).toEqual({ UserId: ADMIN, TriggeringEvent: 'Event.Delete', EventId });
+		expect(byEvent.get('Event.Delete')).toEqual({
+			UserId: ADMIN,
+			TriggeringEvent: 'Event.Delete',
+			EventId,
+		});
 		expect(byEvent.get('GroupMembership.Create').Group.GroupId).toBe(group.GroupId);
 		expect(byEvent.get('GroupMembership.Create').Contacts[0].ContactId).toBe(ContactId);
 		expect(byEvent.get('GroupMembership.Delete').Group.GroupId).toBe(group.GroupId);
-		expect(byEvent.get('PipelineItemStatus.Create').PipelineItems[0]).toMatchObject({ PipelineItemId, Hunter: 'H', StatusId: sales.Statuses[0].StatusId });
-		expect(byEvent.get('PipelineItemStatus.Update').PipelineItems[0].StatusId).toBe(sales.Statuses[1].StatusId);
-		expect(byEvent.get('PipelineItemStatus.Delete').PipelineItems).toEqual([{ PipelineItemId, PipelineId: sales.PipelineId }]);
+		expect(byEvent.get('PipelineItemStatus.Create').PipelineItems[0]).toMatchObject({
+			PipelineItemId,
+			Hunter: 'H',
+			StatusId: sales.Statuses[0].StatusId,
+		});
+		expect(byEvent.get('PipelineItemStatus.Update').PipelineItems[0].StatusId).toBe(
+			sales.Statuses[1].StatusId,
+		);
+		expect(byEvent.get('PipelineItemStatus.Delete').PipelineItems).toEqual([
+			{ PipelineItemId, PipelineId: sales.PipelineId },
+		]);
 		const form = byEvent.get('PublicForm.Submit');
-		expect(form).toMatchObject({ UserId: ADMIN, FormName: 'Contact Us', FormFields: { 'First Name': 'Form', Message: 'Hi there' } });
+		expect(form).toMatchObject({
+			UserId: ADMIN,
+			FormName: 'Contact Us',
+			FormFields: { 'First Name': 'Form', Message: 'Hi there' },
+		});
 		expect(form.FormId).toMatch(/^\d{31}$/);
 		expect(form.SubmissionId).toMatch(/^\d{31}$/);
-		expect(form.Contacts[0]).toMatchObject({ Name: { FirstName: 'Form', LastName: 'Filler' }, Industry: 'Retail' });
+		expect(form.Contacts[0]).toMatchObject({
+			Name: { FirstName: 'Form', LastName: 'Filler' },
+			Industry: 'Retail',
+		});
 		// Every delivery is signed with the same secret.
-		for (const d of r.deliveries) expect(d.headers['x-hook-signature']).toBe(hmacHex(r.secret as string, d.raw));
+		for (const d of r.deliveries)
+			expect(d.headers['x-hook-signature']).toBe(hmacHex(r.secret as string, d.raw));
 	});
 
 	it('a public form can be submitted through the control endpoint', async () => {
 		const r = await receiver();
 		await subscribe(r, ['PublicForm.Submit']);
-		const res = await rawPost(`${sandbox.url}/_sandbox/forms/${encodeURIComponent('Newsletter Signup')}/submit`, JSON.stringify({ Email: 'news@example.com' }), { 'Content-Type': 'application/json' });
+		const res = await rawPost(
+			`${sandbox.url}/_sandbox/forms/${encodeURIComponent('Newsletter Signup')}/submit`,
+			JSON.stringify({ Email: 'news@example.com' }),
+			{ 'Content-Type': 'application/json' },
+		);
 		expect(res.status).toBe(200);
 		await sandbox.flushWebhooks();
 		expect(r.deliveries).toHaveLength(1);
-		expect(r.deliveries[0].body).toMatchObject({ TriggeringEvent: 'PublicForm.Submit', FormName: 'Newsletter Signup', FormFields: { Email: 'news@example.com' } });
-		expect((await ok('GetContact', { ContactId: res.body.ContactId as string })).Email[0].Text).toBe('news@example.com');
+		expect(r.deliveries[0].body).toMatchObject({
+			TriggeringEvent: 'PublicForm.Submit',
+			FormName: 'Newsletter Signup',
+			FormFields: { Email: 'news@example.com' },
+		});
+		expect(
+			(await ok('GetContact', { ContactId: res.body.ContactId as string })).Email[0].Text,
+		).toBe('news@example.com');
 	});
 });
 
@@ -219,7 +336,9 @@ describe('retries and archiving', () => {
 		const hook = await ok('GetWebhook', { WebhookId: id });
 		expect(hook.DateArchived).toEqual(expect.any(String));
 		expect(await ok('GetWebhooks')).toEqual([]);
-		expect((await ok('GetWebhooks', { IncludeArchived: true })).map((w: Body) => w.WebhookId)).toEqual([id]);
+		expect(
+			(await ok('GetWebhooks', { IncludeArchived: true })).map((w: Body) => w.WebhookId),
+		).toEqual([id]);
 
 		r.deliveryStatus = 200;
 		await ok('CreateContact', { IsCompany: false, AssignedTo: ADMIN, Name: 'After Archive' });
@@ -268,8 +387,16 @@ describe('retries and archiving', () => {
 	it('users see their own webhooks; admins see all', async () => {
 		const r = await receiver();
 		const samsHook = await subscribe(r, ['Contact.Create'], 'User', sandbox.apiKeyFor(SAM));
-		expect((await ok('GetWebhooks', {}, { apiKey: sandbox.apiKeyFor('100003') })).map((w: Body) => w.WebhookId)).toEqual([]);
-		expect((await ok('GetWebhooks', {}, { apiKey: sandbox.apiKeyFor(SAM) })).map((w: Body) => w.WebhookId)).toEqual([samsHook]);
+		expect(
+			(await ok('GetWebhooks', {}, { apiKey: sandbox.apiKeyFor('100003') })).map(
+				(w: Body) => w.WebhookId,
+			),
+		).toEqual([]);
+		expect(
+			(await ok('GetWebhooks', {}, { apiKey: sandbox.apiKeyFor(SAM) })).map(
+				(w: Body) => w.WebhookId,
+			),
+		).toEqual([samsHook]);
 		expect((await ok('GetWebhooks')).map((w: Body) => w.WebhookId)).toEqual([samsHook]);
 	});
 });

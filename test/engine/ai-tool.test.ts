@@ -36,7 +36,13 @@ import { refreshGate } from '../../nodes/Lacrm/transport/refreshGate';
 import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 import type { CredentialRef, ExampleWorkflow } from '../../scripts/demo-examples';
-import { EXAMPLES, LACRM_TYPES, loadExample, nodeNamed, withCredential } from '../../scripts/demo-examples';
+import {
+	EXAMPLES,
+	LACRM_TYPES,
+	loadExample,
+	nodeNamed,
+	withCredential,
+} from '../../scripts/demo-examples';
 import { HarnessCredentialsHelper } from '../harness/credentials-helper';
 import { HarnessNodeTypes } from '../harness/node-types';
 import { runWorkflow } from '../harness/runner';
@@ -87,7 +93,10 @@ function toolVariant(nodeType: INodeType): INodeType {
 interface AgentTool {
 	name: string;
 	description: string;
-	schema: { shape: Record<string, { description?: string }>; safeParse(value: unknown): { success: boolean } };
+	schema: {
+		shape: Record<string, { description?: string }>;
+		safeParse(value: unknown): { success: boolean };
+	};
 	invoke(args: IDataObject): Promise<string>;
 }
 
@@ -111,7 +120,12 @@ const scriptedModel: ScriptedModel = {
 	answer(question, observations) {
 		const people = observations.flatMap((observation) => JSON.parse(observation) as IDataObject[]);
 		if (people.length === 0) return `Nobody in your CRM matches "${question}".`;
-		return people.map((person) => `${String(person.Name)} <${String(person.Email)}> (ContactId ${String(person.ContactId)})`).join('\n');
+		return people
+			.map(
+				(person) =>
+					`${String(person.Name)} <${String(person.Email)}> (ContactId ${String(person.ContactId)})`,
+			)
+			.join('\n');
 	},
 };
 
@@ -144,7 +158,8 @@ class ChatModelStandIn implements INodeType {
 		name: 'lmChatOpenAi',
 		group: ['transform'],
 		version: [1, 1.1, 1.2],
-		description: 'Stand-in for @n8n/n8n-nodes-langchain.lmChatOpenAi (a scripted model, no OpenAI call)',
+		description:
+			'Stand-in for @n8n/n8n-nodes-langchain.lmChatOpenAi (a scripted model, no OpenAI call)',
 		defaults: { name: 'OpenAI Chat Model' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.AiLanguageModel],
@@ -173,7 +188,12 @@ class AgentStandIn implements INodeType {
 		defaults: { name: 'AI Agent' },
 		inputs: [
 			NodeConnectionTypes.Main,
-			{ type: NodeConnectionTypes.AiLanguageModel, displayName: 'Chat Model', required: true, maxConnections: 1 },
+			{
+				type: NodeConnectionTypes.AiLanguageModel,
+				displayName: 'Chat Model',
+				required: true,
+				maxConnections: 1,
+			},
 			{ type: NodeConnectionTypes.AiTool, displayName: 'Tool' },
 		],
 		outputs: [NodeConnectionTypes.Main],
@@ -184,8 +204,14 @@ class AgentStandIn implements INodeType {
 		const output: INodeExecutionData[] = [];
 		const items = this.getInputData();
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-			const model = (await this.getInputConnectionData(NodeConnectionTypes.AiLanguageModel, itemIndex)) as ScriptedModel;
-			const tools = (await this.getInputConnectionData(NodeConnectionTypes.AiTool, itemIndex)) as AgentTool[];
+			const model = (await this.getInputConnectionData(
+				NodeConnectionTypes.AiLanguageModel,
+				itemIndex,
+			)) as ScriptedModel;
+			const tools = (await this.getInputConnectionData(
+				NodeConnectionTypes.AiTool,
+				itemIndex,
+			)) as AgentTool[];
 			agentSeen.tools = tools;
 			const question = String(items[itemIndex].json.chatInput ?? '');
 			const intermediateSteps: IDataObject[] = [];
@@ -196,7 +222,10 @@ class AgentStandIn implements INodeType {
 				observations.push(observation);
 				intermediateSteps.push({ action: { tool: call.tool, toolInput: call.args }, observation });
 			}
-			output.push({ json: { output: model.answer(question, observations), intermediateSteps }, pairedItem: { item: itemIndex } });
+			output.push({
+				json: { output: model.answer(question, observations), intermediateSteps },
+				pairedItem: { item: itemIndex },
+			});
 		}
 		return [output];
 	}
@@ -210,10 +239,22 @@ const nodeTypes = new HarnessNodeTypes({
 });
 
 const TOOL_NODE = 'Find People in LACRM';
-const API_KEY: CredentialRef = { type: 'lacrmApi', id: 'lacrm-api-key', name: 'Less Annoying CRM account' };
-const OAUTH2: CredentialRef = { type: 'lacrmOAuth2Api', id: 'lacrm-oauth2', name: 'Less Annoying CRM (OAuth2)' };
+const API_KEY: CredentialRef = {
+	type: 'lacrmApi',
+	id: 'lacrm-api-key',
+	name: 'Less Annoying CRM account',
+};
+const OAUTH2: CredentialRef = {
+	type: 'lacrmOAuth2Api',
+	id: 'lacrm-oauth2',
+	name: 'Less Annoying CRM (OAuth2)',
+};
 
-async function ask(workflow: ExampleWorkflow, credentials: HarnessCredentialsHelper, chatInput: string) {
+async function ask(
+	workflow: ExampleWorkflow,
+	credentials: HarnessCredentialsHelper,
+	chatInput: string,
+) {
 	return await runWorkflow(workflow, {
 		nodeTypes,
 		credentials,
@@ -232,7 +273,10 @@ describe(`LACRM node as an AI agent tool on ${ENGINE_LABEL}`, () => {
 		refreshGate.reset();
 		agentSeen.tools = [];
 		sandbox = await startSandbox({ quiet: true });
-		credentials = new HarnessCredentialsHelper().add({ ...API_KEY, data: { apiKey: sandbox.apiKey, baseUrl: sandbox.apiUrl } });
+		credentials = new HarnessCredentialsHelper().add({
+			...API_KEY,
+			data: { apiKey: sandbox.apiKey, baseUrl: sandbox.apiUrl },
+		});
 	});
 
 	afterEach(async () => {
@@ -247,7 +291,14 @@ describe(`LACRM node as an AI agent tool on ${ENGINE_LABEL}`, () => {
 		const type = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 		expect(type.description.outputs).toEqual([NodeConnectionTypes.AiTool]);
 		const kept =
-			NodeHelpers.getNodeParameters(type.description.properties, node.parameters, true, false, node, type.description) ?? {};
+			NodeHelpers.getNodeParameters(
+				type.description.properties,
+				node.parameters,
+				true,
+				false,
+				node,
+				type.description,
+			) ?? {};
 		expect(Object.keys(node.parameters).filter((key) => !(key in kept))).toEqual([]);
 		expect(String(node.parameters.searchTerms)).toContain("$fromAI('searchTerms'");
 		expect(example.connections[TOOL_NODE]).toEqual({
@@ -271,19 +322,34 @@ describe(`LACRM node as an AI agent tool on ${ENGINE_LABEL}`, () => {
 		expect(tool.name).toBe('Find_People_in_LACRM');
 		expect(tool.description).toBe(nodeNamed(example, TOOL_NODE).parameters.toolDescription);
 		expect(Object.keys(tool.schema.shape)).toEqual(['searchTerms']);
-		expect(tool.schema.shape.searchTerms.description).toBe('A name, email address, phone number or company name to look up');
+		expect(tool.schema.shape.searchTerms.description).toBe(
+			'A name, email address, phone number or company name to look up',
+		);
 
 		// What LACRM itself finds for that search.
-		const expected = (await sandbox.call('GetContacts', { SearchTerms: 'Diego Jones', RecordTypeFilter: 'Contacts' })).body as {
+		const expected = (
+			await sandbox.call('GetContacts', {
+				SearchTerms: 'Diego Jones',
+				RecordTypeFilter: 'Contacts',
+			})
+		).body as {
 			Results: Array<{ ContactId: string }>;
 		};
 		expect(expected.Results.length).toBeGreaterThanOrEqual(1);
 
 		const [answer] = run.itemsOf('AI Agent');
-		const [step] = answer.intermediateSteps as Array<{ action: { tool: string; toolInput: IDataObject }; observation: string }>;
-		expect(step.action).toEqual({ tool: 'Find_People_in_LACRM', toolInput: { searchTerms: 'Diego Jones' } });
+		const [step] = answer.intermediateSteps as Array<{
+			action: { tool: string; toolInput: IDataObject };
+			observation: string;
+		}>;
+		expect(step.action).toEqual({
+			tool: 'Find_People_in_LACRM',
+			toolInput: { searchTerms: 'Diego Jones' },
+		});
 		const people = JSON.parse(step.observation) as IDataObject[];
-		expect(people.map((person) => person.ContactId)).toEqual(expected.Results.map((contact) => contact.ContactId));
+		expect(people.map((person) => person.ContactId)).toEqual(
+			expected.Results.map((contact) => contact.ContactId),
+		);
 		expect(people[0]).toMatchObject({
 			ContactId: expect.stringMatching(/^\d{31}$/),
 			Name: 'Diego Jones',
@@ -297,9 +363,13 @@ describe(`LACRM node as an AI agent tool on ${ENGINE_LABEL}`, () => {
 		// n8n records the tool call under the tool node, like the editor shows it.
 		const toolRuns = run.runData[TOOL_NODE];
 		expect(toolRuns).toHaveLength(1);
-		expect(toolRuns[0].inputOverride?.ai_tool?.[0]?.[0]?.json).toEqual({ searchTerms: 'Diego Jones' });
+		expect(toolRuns[0].inputOverride?.ai_tool?.[0]?.[0]?.json).toEqual({
+			searchTerms: 'Diego Jones',
+		});
 		const recorded = toolRuns[0].data?.ai_tool?.[0]?.[0]?.json as { response: IDataObject[] };
-		expect(recorded.response.map((person) => person.ContactId)).toEqual(people.map((person) => person.ContactId));
+		expect(recorded.response.map((person) => person.ContactId)).toEqual(
+			people.map((person) => person.ContactId),
+		);
 		expect(sandbox.counters().callsByFunction).toEqual({ GetContacts: 2 }); // the tool's + this test's own
 	});
 
@@ -337,7 +407,11 @@ describe(`LACRM node as an AI agent tool on ${ENGINE_LABEL}`, () => {
 			},
 		});
 		sandbox.expireAccessTokens();
-		const run = await ask(withCredential(loadExample(EXAMPLES.aiAgentLookup), OAUTH2), credentials, 'Who is Diego Jones?');
+		const run = await ask(
+			withCredential(loadExample(EXAMPLES.aiAgentLookup), OAUTH2),
+			credentials,
+			'Who is Diego Jones?',
+		);
 		expect(run.error?.message).toBeUndefined();
 		expect(run.itemsOf('AI Agent')[0].output).toContain('Diego Jones');
 		expect(sandbox.counters().refreshes).toBe(1);

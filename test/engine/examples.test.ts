@@ -21,7 +21,13 @@ import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ExecutionLifecycleHooks } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeProperties, INodeType } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeProperties,
+	INodeType,
+} from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { Lacrm } from '../../nodes/Lacrm/Lacrm.node';
@@ -29,7 +35,12 @@ import { refreshGate } from '../../nodes/Lacrm/transport/refreshGate';
 import { LacrmTrigger } from '../../nodes/LacrmTrigger/LacrmTrigger.node';
 import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
-import type { CredentialRef, ExampleName, ExampleWorkflow, WebFormFields } from '../../scripts/demo-examples';
+import type {
+	CredentialRef,
+	ExampleName,
+	ExampleWorkflow,
+	WebFormFields,
+} from '../../scripts/demo-examples';
 import {
 	EXAMPLES,
 	LACRM_TYPES,
@@ -55,8 +66,16 @@ const nodeTypes = new HarnessNodeTypes({
 	[LACRM_TYPES.trigger]: new LacrmTrigger(),
 });
 
-const API_KEY_CREDENTIAL: CredentialRef = { type: 'lacrmApi', id: 'lacrm-api-key', name: 'Less Annoying CRM account' };
-const OAUTH2_CREDENTIAL: CredentialRef = { type: 'lacrmOAuth2Api', id: 'lacrm-oauth2', name: 'Less Annoying CRM (OAuth2)' };
+const API_KEY_CREDENTIAL: CredentialRef = {
+	type: 'lacrmApi',
+	id: 'lacrm-api-key',
+	name: 'Less Annoying CRM account',
+};
+const OAUTH2_CREDENTIAL: CredentialRef = {
+	type: 'lacrmOAuth2Api',
+	id: 'lacrm-oauth2',
+	name: 'Less Annoying CRM (OAuth2)',
+};
 
 // ---- n8n's OAuth2 connect flow, with n8n's own client ------------------------------------------
 
@@ -68,14 +87,21 @@ interface ClientOAuth2Like {
 }
 
 /** @n8n/client-oauth2 as the n8n-core under test depends on it (0.33.x for 1.122, 1.x for 2.x). */
-function n8nClientOAuth2(): { ClientOAuth2: new (options: IDataObject) => ClientOAuth2Like; version: string } {
+function n8nClientOAuth2(): {
+	ClientOAuth2: new (options: IDataObject) => ClientOAuth2Like;
+	version: string;
+} {
 	const coreDir = path.dirname(require.resolve('n8n-core'));
 	const entry = require.resolve('@n8n/client-oauth2', { paths: [coreDir] });
 	let dir = path.dirname(entry);
 	while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-	const { version } = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string };
+	const { version } = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+		version: string;
+	};
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { ClientOAuth2 } = require(entry) as { ClientOAuth2: new (options: IDataObject) => ClientOAuth2Like };
+	const { ClientOAuth2 } = require(entry) as {
+		ClientOAuth2: new (options: IDataObject) => ClientOAuth2Like;
+	};
 	return { ClientOAuth2, version };
 }
 
@@ -117,9 +143,9 @@ async function oauth2Connection(sandbox: Sandbox): Promise<Connection> {
 
 	const { ClientOAuth2, version } = n8nClientOAuth2();
 	expect(version.startsWith(N8N_CORE_MAJOR === 1 ? '0.' : '1.')).toBe(true);
-	const state = Buffer.from(JSON.stringify({ token: randomBytes(16).toString('hex'), cid: OAUTH2_CREDENTIAL.id })).toString(
-		'base64',
-	);
+	const state = Buffer.from(
+		JSON.stringify({ token: randomBytes(16).toString('hex'), cid: OAUTH2_CREDENTIAL.id }),
+	).toString('base64');
 	// n8n's <base>/rest/oauth2-credential/callback, which is what the sandbox has registered.
 	const redirectUri = sandbox.redirectUrl;
 	const client = new ClientOAuth2({
@@ -147,7 +173,11 @@ async function oauth2Connection(sandbox: Sandbox): Promise<Connection> {
 
 // ---- "the token expires mid-run" ------------------------------------------------------------
 
-type RunHook = (this: ExecutionLifecycleHooks, hookName: string, parameters: unknown[]) => Promise<void>;
+type RunHook = (
+	this: ExecutionLifecycleHooks,
+	hookName: string,
+	parameters: unknown[],
+) => Promise<void>;
 
 const hooksPrototype = ExecutionLifecycleHooks.prototype as unknown as { runHook: RunHook };
 const originalRunHook = hooksPrototype.runHook;
@@ -170,7 +200,11 @@ function expireTokensAfterNode(sandbox: Sandbox, nodeName: string): { fired: () 
 
 // ---- helpers ------------------------------------------------------------------------------------
 
-async function api<T = IDataObject>(sandbox: Sandbox, fn: string, parameters: IDataObject = {}): Promise<T> {
+async function api<T = IDataObject>(
+	sandbox: Sandbox,
+	fn: string,
+	parameters: IDataObject = {},
+): Promise<T> {
 	const { status, body } = await sandbox.call(fn, parameters);
 	if (status !== 200) throw new Error(`${fn} → ${status} ${JSON.stringify(body)}`);
 	return body as T;
@@ -187,10 +221,17 @@ const LACRM_ID = expect.stringMatching(/^\d{10,40}$/);
 
 /** yyyy-mm-dd of "today + days" in any time zone on Earth (n8n's $today uses the instance's). */
 function possibleDates(days: number): string[] {
-	return [-1, 0, 1].map((offset) => new Date(Date.now() + (days + offset) * 86_400_000).toISOString().slice(0, 10));
+	return [-1, 0, 1].map((offset) =>
+		new Date(Date.now() + (days + offset) * 86_400_000).toISOString().slice(0, 10),
+	);
 }
 
-const WEB_FORM_NODES = ['Web Form', 'Create or Update Contact', 'Add to Sales Leads', 'Follow-up Task'];
+const WEB_FORM_NODES = [
+	'Web Form',
+	'Create or Update Contact',
+	'Add to Sales Leads',
+	'Follow-up Task',
+];
 const NIGHTLY_NODES = ['Every Night', 'Contacts Updated Since Yesterday', 'Sheet'];
 const WON_DEAL_NODES = ['Deal Won', 'Log Deal Won Note', 'Onboarding Task'];
 
@@ -200,7 +241,10 @@ interface Pipeline {
 	Statuses: Array<{ StatusId: string; Name: string }>;
 }
 
-async function withWebhookHost<T>(connection: Connection, work: (host: WebhookServer) => Promise<T>): Promise<T> {
+async function withWebhookHost<T>(
+	connection: Connection,
+	work: (host: WebhookServer) => Promise<T>,
+): Promise<T> {
 	const host = await startWebhookServer({ nodeTypes, credentials: connection.credentials });
 	try {
 		return await work(host);
@@ -209,7 +253,10 @@ async function withWebhookHost<T>(connection: Connection, work: (host: WebhookSe
 	}
 }
 
-async function webFormUrl(host: WebhookServer, connection: Connection): Promise<{ url: string; workflow: ExampleWorkflow }> {
+async function webFormUrl(
+	host: WebhookServer,
+	connection: Connection,
+): Promise<{ url: string; workflow: ExampleWorkflow }> {
 	const workflow = withCredential(loadExample(EXAMPLES.webFormLead), connection.credential);
 	await host.activate(workflow);
 	return { url: `${host.webhookBaseUrl}/${webhookPath(workflow, 'Web Form')}`, workflow };
@@ -276,7 +323,8 @@ describe(`example workflows on ${ENGINE_LABEL}`, () => {
 					scope: '',
 				});
 				expect(sandbox.counters().tokenGrants).toBe(1);
-				const stored = connection.credentials.get(OAUTH2_CREDENTIAL.id).data.oauthTokenData as IDataObject;
+				const stored = connection.credentials.get(OAUTH2_CREDENTIAL.id).data
+					.oauthTokenData as IDataObject;
 				expect(stored).toMatchObject({
 					access_token: expect.any(String),
 					refresh_token: expect.any(String),
@@ -303,7 +351,12 @@ describe(`example workflows on ${ENGINE_LABEL}`, () => {
 				expect(await first.json()).toEqual({ message: 'Workflow was started' });
 				await host.waitForExecutions(1);
 				// The same person again, from another device: matched by email (ignoring case), updated.
-				await submitWebForm(form.url, { ...ada, email: 'ADA@example.com', phone: '+1 555 0199', message: 'Any news?' });
+				await submitWebForm(form.url, {
+					...ada,
+					email: 'ADA@example.com',
+					phone: '+1 555 0199',
+					message: 'Any news?',
+				});
 				await host.waitForExecutions(2);
 				// A JSON POST with only the required fields.
 				const minimal = await fetch(form.url, {
@@ -323,7 +376,13 @@ describe(`example workflows on ${ENGINE_LABEL}`, () => {
 			expect(created.itemsOf('Web Form')).toEqual([expect.objectContaining({ body: ada })]);
 			const [contactOut] = created.itemsOf('Create or Update Contact');
 			expect(created.itemsOf('Create or Update Contact')).toEqual([
-				{ ContactId: LACRM_ID, action: 'created', matchedOn: 'Email', matchValue: ada.email, matchCount: 0 },
+				{
+					ContactId: LACRM_ID,
+					action: 'created',
+					matchedOn: 'Email',
+					matchValue: ada.email,
+					matchCount: 0,
+				},
 			]);
 			expect(created.itemsOf('Add to Sales Leads')).toEqual([{ PipelineItemId: LACRM_ID }]);
 			expect(created.itemsOf('Follow-up Task')).toEqual([{ TaskId: LACRM_ID }]);
@@ -338,7 +397,9 @@ describe(`example workflows on ${ENGINE_LABEL}`, () => {
 			]);
 
 			// What LACRM holds now.
-			const contact = await api(sandbox, 'GetContact', { ContactId: contactOut.ContactId as string });
+			const contact = await api(sandbox, 'GetContact', {
+				ContactId: contactOut.ContactId as string,
+			});
 			expect(contact).toMatchObject({
 				IsCompany: false,
 				AssignedTo: Number(sandbox.users()[0].UserId),
@@ -347,7 +408,9 @@ describe(`example workflows on ${ENGINE_LABEL}`, () => {
 				Phone: [expect.objectContaining({ Text: '+1 555 0199', Type: 'Work' })],
 				'Company Name': 'Analytical Engines',
 			});
-			const matches = await api<{ Results: IDataObject[] }>(sandbox, 'GetContacts', { SearchTerms: 'ada@example.com' });
+			const matches = await api<{ Results: IDataObject[] }>(sandbox, 'GetContacts', {
+				SearchTerms: 'ada@example.com',
+			});
 			expect(matches.Results).toHaveLength(1);
 
 			const salesLeads = locatorValue(nodeNamed(workflow, 'Add to Sales Leads'), 'pipelineId');
@@ -371,7 +434,9 @@ describe(`example workflows on ${ENGINE_LABEL}`, () => {
 				LastNote: 'Web form: Please send pricing.',
 			});
 
-			const task = await api(sandbox, 'GetTask', { TaskId: created.itemsOf('Follow-up Task')[0].TaskId as string });
+			const task = await api(sandbox, 'GetTask', {
+				TaskId: created.itemsOf('Follow-up Task')[0].TaskId as string,
+			});
 			expect(task).toMatchObject({
 				Name: 'Follow up with Ada Lovelace',
 				Description: 'Please send pricing.',
@@ -385,8 +450,14 @@ describe(`example workflows on ${ENGINE_LABEL}`, () => {
 			const ben = await api(sandbox, 'GetContact', {
 				ContactId: minimal.itemsOf('Create or Update Contact')[0].ContactId as string,
 			});
-			expect(ben).toMatchObject({ Email: [expect.objectContaining({ Text: 'ben@example.com' })], Phone: [], 'Company Name': '' });
-			const benTask = await api(sandbox, 'GetTask', { TaskId: minimal.itemsOf('Follow-up Task')[0].TaskId as string });
+			expect(ben).toMatchObject({
+				Email: [expect.objectContaining({ Text: 'ben@example.com' })],
+				Phone: [],
+				'Company Name': '',
+			});
+			const benTask = await api(sandbox, 'GetTask', {
+				TaskId: minimal.itemsOf('Follow-up Task')[0].TaskId as string,
+			});
 			expect(benTask).toMatchObject({ Name: 'Follow up with Ben Minimal', Description: '' });
 			const benItem = await api(sandbox, 'GetPipelineItem', {
 				PipelineItemId: minimal.itemsOf('Add to Sales Leads')[0].PipelineItemId as string,
@@ -397,14 +468,21 @@ describe(`example workflows on ${ENGINE_LABEL}`, () => {
 		});
 
 		it('nightly-contact-sync: the schedule run lists exactly the contacts changed since yesterday, simplified, newest first', async () => {
-			const before = await api<{ Results: Array<{ ContactId: string; IsCompany: boolean }> }>(sandbox, 'GetContacts', {
-				MaxNumberOfResults: 500,
-			});
+			const before = await api<{ Results: Array<{ ContactId: string; IsCompany: boolean }> }>(
+				sandbox,
+				'GetContacts',
+				{
+					MaxNumberOfResults: 500,
+				},
+			);
 			const people = before.Results.filter((contact) => !contact.IsCompany);
 			expect(people.length).toBeGreaterThan(10);
 			// Two changes today, a minute apart: someone edits a contact, someone adds one.
 			const edited = people[3];
-			await api(sandbox, 'EditContact', { ContactId: edited.ContactId, 'Job Title': 'Head of Operations' });
+			await api(sandbox, 'EditContact', {
+				ContactId: edited.ContactId,
+				'Job Title': 'Head of Operations',
+			});
 			sandbox.clock.advance(60_000);
 			const added = await api<{ ContactId: string }>(sandbox, 'CreateContact', {
 				IsCompany: false,
@@ -417,14 +495,19 @@ describe(`example workflows on ${ENGINE_LABEL}`, () => {
 			expireAfter('Every Night');
 			sandbox.resetCounters();
 
-			const run = await runWorkflow(withCredential(loadExample(EXAMPLES.nightlyContactSync), connection.credential), {
-				nodeTypes,
-				credentials: connection.credentials,
-				mode: 'trigger',
-			});
+			const run = await runWorkflow(
+				withCredential(loadExample(EXAMPLES.nightlyContactSync), connection.credential),
+				{
+					nodeTypes,
+					credentials: connection.credentials,
+					mode: 'trigger',
+				},
+			);
 
 			expectAllNodesSucceeded(run, NIGHTLY_NODES);
-			expect(run.itemsOf('Every Night')).toEqual([expect.objectContaining({ timestamp: expect.any(String) })]);
+			expect(run.itemsOf('Every Night')).toEqual([
+				expect.objectContaining({ timestamp: expect.any(String) }),
+			]);
 			const rows = run.itemsOf('Sheet');
 			expect(rows).toEqual(run.itemsOf('Contacts Updated Since Yesterday'));
 			expect(rows.map((row) => row.ContactId)).toEqual([added.ContactId, edited.ContactId]);
@@ -440,7 +523,10 @@ describe(`example workflows on ${ENGINE_LABEL}`, () => {
 				'Company Name': 'Night Owls Ltd',
 				AssignedToName: 'Sam Seller',
 			});
-			expect(rows[1]).toMatchObject({ ContactId: edited.ContactId, 'Job Title': 'Head of Operations' });
+			expect(rows[1]).toMatchObject({
+				ContactId: edited.ContactId,
+				'Job Title': 'Head of Operations',
+			});
 			// Flat rows for a sheet: no nested LACRM structures left.
 			for (const row of rows) {
 				expect(typeof row.Name).toBe('string');
@@ -458,22 +544,35 @@ describe(`example workflows on ${ENGINE_LABEL}`, () => {
 			const salesLeadsId = locatorValue(trigger, 'pipelineId');
 			const wonId = (trigger.parameters.statusIds as string[])[0];
 			const pipelines = await api<Pipeline[]>(sandbox, 'GetPipelines');
-			const salesLeads = pipelines.find((pipeline) => pipeline.PipelineId === salesLeadsId) as Pipeline;
-			const support = pipelines.find((pipeline) => pipeline.PipelineId !== salesLeadsId) as Pipeline;
+			const salesLeads = pipelines.find(
+				(pipeline) => pipeline.PipelineId === salesLeadsId,
+			) as Pipeline;
+			const support = pipelines.find(
+				(pipeline) => pipeline.PipelineId !== salesLeadsId,
+			) as Pipeline;
 			const statusNamed = (pipeline: Pipeline, name: string) =>
 				(pipeline.Statuses.find((status) => status.Name === name) as { StatusId: string }).StatusId;
 			expect(statusNamed(salesLeads, 'Won')).toBe(wonId);
 
-			const leads = await api<{ Results: IDataObject[] }>(sandbox, 'GetPipelineItems', { PipelineId: salesLeadsId });
-			const deal = leads.Results.find((item) => item.StatusId === statusNamed(salesLeads, 'New')) as IDataObject;
-			const tickets = await api<{ Results: IDataObject[] }>(sandbox, 'GetPipelineItems', { PipelineId: support.PipelineId });
+			const leads = await api<{ Results: IDataObject[] }>(sandbox, 'GetPipelineItems', {
+				PipelineId: salesLeadsId,
+			});
+			const deal = leads.Results.find(
+				(item) => item.StatusId === statusNamed(salesLeads, 'New'),
+			) as IDataObject;
+			const tickets = await api<{ Results: IDataObject[] }>(sandbox, 'GetPipelineItems', {
+				PipelineId: support.PipelineId,
+			});
 			const ticket = tickets.Results[0];
 			const contact = await api(sandbox, 'GetContact', { ContactId: deal.ContactId as string });
 			const contactName = `${(contact.Name as IDataObject).FirstName} ${(contact.Name as IDataObject).LastName}`;
 
 			await withWebhookHost(connection, async (host) => {
 				await host.activate(workflow);
-				const hooks = await api<Array<{ EndpointUrl: string; SubscribedEvents: string[] }>>(sandbox, 'GetWebhooks');
+				const hooks = await api<Array<{ EndpointUrl: string; SubscribedEvents: string[] }>>(
+					sandbox,
+					'GetWebhooks',
+				);
 				expect(hooks).toEqual([
 					expect.objectContaining({
 						EndpointUrl: host.webhookUrl(workflow.id as string, 'Deal Won'),
@@ -492,7 +591,10 @@ describe(`example workflows on ${ENGINE_LABEL}`, () => {
 					PipelineItemId: deal.PipelineItemId as string,
 					StatusId: statusNamed(salesLeads, 'Contacted'),
 				});
-				await api(sandbox, 'EditPipelineItem', { PipelineItemId: deal.PipelineItemId as string, StatusId: wonId });
+				await api(sandbox, 'EditPipelineItem', {
+					PipelineItemId: deal.PipelineItemId as string,
+					StatusId: wonId,
+				});
 				await sandbox.flushWebhooks();
 				const runs = await host.idle();
 
@@ -517,14 +619,21 @@ describe(`example workflows on ${ENGINE_LABEL}`, () => {
 				expect(run.itemsOf('Log Deal Won Note')).toEqual([{ NoteId: LACRM_ID }]);
 				expect(run.itemsOf('Onboarding Task')).toEqual([{ TaskId: LACRM_ID }]);
 
-				const note = await api(sandbox, 'GetNote', { NoteId: run.itemsOf('Log Deal Won Note')[0].NoteId as string });
+				const note = await api(sandbox, 'GetNote', {
+					NoteId: run.itemsOf('Log Deal Won Note')[0].NoteId as string,
+				});
 				const value = deal['Deal Value'] ? ` ($${String(deal['Deal Value'])})` : '';
 				expect(note).toMatchObject({
 					ContactId: deal.ContactId,
 					Note: `Deal won: Sales Leads → Won${value}.`,
 				});
-				const task = await api(sandbox, 'GetTask', { TaskId: run.itemsOf('Onboarding Task')[0].TaskId as string });
-				expect(task).toMatchObject({ Name: `Kick off onboarding for ${contactName}`, ContactId: deal.ContactId });
+				const task = await api(sandbox, 'GetTask', {
+					TaskId: run.itemsOf('Onboarding Task')[0].TaskId as string,
+				});
+				expect(task).toMatchObject({
+					Name: `Kick off onboarding for ${contactName}`,
+					ContactId: deal.ContactId,
+				});
 				expect(possibleDates(1)).toContain(task.DueDate);
 
 				// Deactivating removes the LACRM webhook.
@@ -569,13 +678,17 @@ describe(`example workflows on ${ENGINE_LABEL}`, () => {
 			item: run.itemsOf('Add to Sales Leads')[0],
 			task: run.itemsOf('Follow-up Task')[0],
 		}));
-		expect(outputs.map((output) => output.email).sort()).toEqual(people.map((person) => person.email).sort());
+		expect(outputs.map((output) => output.email).sort()).toEqual(
+			people.map((person) => person.email).sort(),
+		);
 		expect(outputs.every((output) => output.contact.action === 'created')).toBe(true);
 		expect(new Set(outputs.map((output) => output.contact.ContactId)).size).toBe(20);
 		expect(new Set(outputs.map((output) => output.item.PipelineItemId)).size).toBe(20);
 		expect(new Set(outputs.map((output) => output.task.TaskId)).size).toBe(20);
 		for (const output of outputs) {
-			const contact = await api(sandbox, 'GetContact', { ContactId: output.contact.ContactId as string });
+			const contact = await api(sandbox, 'GetContact', {
+				ContactId: output.contact.ContactId as string,
+			});
 			expect(contact.Email).toEqual([expect.objectContaining({ Text: output.email })]);
 		}
 		expect(sandbox.counters().callsByFunction.CreateContact).toBe(20);
@@ -587,7 +700,11 @@ describe(`example workflows on ${ENGINE_LABEL}`, () => {
 // ---- the JSON a user imports --------------------------------------------------------------------
 
 /** Properties of `type` that apply to a node with these parameters (resource/operation shown). */
-function shownProperties(type: INodeType, parameters: IDataObject, name: string): INodeProperties[] {
+function shownProperties(
+	type: INodeType,
+	parameters: IDataObject,
+	name: string,
+): INodeProperties[] {
 	return type.description.properties.filter((property) => {
 		if (property.name !== name) return false;
 		const show = property.displayOptions?.show ?? {};
@@ -601,58 +718,90 @@ function shownProperties(type: INodeType, parameters: IDataObject, name: string)
 /** Parameters (and collection entries) of the JSON that n8n would not keep for this node. */
 function droppedParameters(type: INodeType, node: INode): string[] {
 	const kept =
-		NodeHelpers.getNodeParameters(type.description.properties, node.parameters, true, false, node, type.description) ?? {};
+		NodeHelpers.getNodeParameters(
+			type.description.properties,
+			node.parameters,
+			true,
+			false,
+			node,
+			type.description,
+		) ?? {};
 	const dropped = Object.keys(node.parameters).filter((key) => !(key in kept));
 	for (const [key, value] of Object.entries(node.parameters)) {
 		const [property] = shownProperties(type, node.parameters as IDataObject, key);
 		if (property?.type !== 'collection' || !value || typeof value !== 'object') continue;
-		const allowed = new Set((property.options ?? []).map((option) => (option as INodeProperties).name));
-		for (const entry of Object.keys(value)) if (!allowed.has(entry)) dropped.push(`${key}.${entry}`);
+		const allowed = new Set(
+			(property.options ?? []).map((option) => (option as INodeProperties).name),
+		);
+		for (const entry of Object.keys(value))
+			if (!allowed.has(entry)) dropped.push(`${key}.${entry}`);
 	}
 	return dropped;
 }
 
 describe(`example workflow JSON on ${ENGINE_LABEL}`, () => {
-	const examples: ExampleName[] = [EXAMPLES.webFormLead, EXAMPLES.nightlyContactSync, EXAMPLES.wonDealNote];
+	const examples: ExampleName[] = [
+		EXAMPLES.webFormLead,
+		EXAMPLES.nightlyContactSync,
+		EXAMPLES.wonDealNote,
+	];
 
-	it.each(examples)('%s: only node types the engine knows, no parameter n8n would drop, credentials by type and name', (name) => {
-		const workflow = loadExample(name);
-		expect(workflow.name).toMatch(/^LACRM: /);
-		for (const node of workflow.nodes) {
-			const type = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-			expect(type).toBeDefined();
-			if (node.type.startsWith('n8n-nodes-base.')) continue; // harness stand-ins
-			expect([node.name, droppedParameters(type, node)]).toEqual([node.name, []]);
-		}
-		for (const node of lacrmNodes(workflow)) {
-			expect(node.parameters.authentication).toBe('apiKey');
-			expect(node.credentials).toEqual({ lacrmApi: { id: API_KEY_CREDENTIAL.id, name: API_KEY_CREDENTIAL.name } });
-		}
-		// Every connection joins two nodes of the workflow.
-		const names = new Set(workflow.nodes.map((node) => node.name));
-		for (const [source, outputs] of Object.entries(workflow.connections)) {
-			expect(names.has(source)).toBe(true);
-			for (const target of Object.values(outputs).flat(2)) expect(names.has(target?.node as string)).toBe(true);
-		}
-	});
+	it.each(examples)(
+		'%s: only node types the engine knows, no parameter n8n would drop, credentials by type and name',
+		(name) => {
+			const workflow = loadExample(name);
+			expect(workflow.name).toMatch(/^LACRM: /);
+			for (const node of workflow.nodes) {
+				const type = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+				expect(type).toBeDefined();
+				if (node.type.startsWith('n8n-nodes-base.')) continue; // harness stand-ins
+				expect([node.name, droppedParameters(type, node)]).toEqual([node.name, []]);
+			}
+			for (const node of lacrmNodes(workflow)) {
+				expect(node.parameters.authentication).toBe('apiKey');
+				expect(node.credentials).toEqual({
+					lacrmApi: { id: API_KEY_CREDENTIAL.id, name: API_KEY_CREDENTIAL.name },
+				});
+			}
+			// Every connection joins two nodes of the workflow.
+			const names = new Set(workflow.nodes.map((node) => node.name));
+			for (const [source, outputs] of Object.entries(workflow.connections)) {
+				expect(names.has(source)).toBe(true);
+				for (const target of Object.values(outputs).flat(2))
+					expect(names.has(target?.node as string)).toBe(true);
+			}
+		},
+	);
 
 	it('web-form-lead: the saved custom-field schema is what the editor loads for the pipeline, and the status belongs to it', async () => {
 		const sandbox = await startSandbox({ quiet: true });
 		try {
 			const { credentials } = apiKeyConnection(sandbox);
 			const node = nodeNamed(loadExample(EXAMPLES.webFormLead), 'Add to Sales Leads');
-			const loaded = await resourceMapping(LACRM_TYPES.node, node.parameters, 'getPipelineCustomFields', {
-				nodeTypes,
-				credentials,
-				nodeCredentials: node.credentials,
-			});
+			const loaded = await resourceMapping(
+				LACRM_TYPES.node,
+				node.parameters,
+				'getPipelineCustomFields',
+				{
+					nodeTypes,
+					credentials,
+					nodeCredentials: node.credentials,
+				},
+			);
 			const saved = node.parameters.customFields as { schema: unknown[]; value: IDataObject };
 			expect(saved.schema).toEqual(loaded.fields);
-			expect(loaded.fields.filter((field) => field.required).map((field) => field.id)).toEqual(['Hunter']);
+			expect(loaded.fields.filter((field) => field.required).map((field) => field.id)).toEqual([
+				'Hunter',
+			]);
 			expect(saved.value.Hunter).toBeTruthy();
-			const pipeline = await api<Pipeline>(sandbox, 'GetPipeline', { PipelineId: locatorValue(node, 'pipelineId') });
+			const pipeline = await api<Pipeline>(sandbox, 'GetPipeline', {
+				PipelineId: locatorValue(node, 'pipelineId'),
+			});
 			expect(pipeline.Name).toBe('Sales Leads');
-			expect(pipeline.Statuses[0]).toMatchObject({ StatusId: locatorValue(node, 'statusId'), Name: 'New' });
+			expect(pipeline.Statuses[0]).toMatchObject({
+				StatusId: locatorValue(node, 'statusId'),
+				Name: 'New',
+			});
 		} finally {
 			await sandbox.stop();
 		}

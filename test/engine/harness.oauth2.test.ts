@@ -18,12 +18,19 @@ import {
 	runWorkflow,
 } from '../harness';
 import type { HarnessWorkflow } from '../harness';
-import { chain, node, OAUTH2_CREDENTIAL_ID, oauth2Credential, oauth2NodeCredentials } from '../harness/fixtures/builders';
+import {
+	chain,
+	node,
+	OAUTH2_CREDENTIAL_ID,
+	oauth2Credential,
+	oauth2NodeCredentials,
+} from '../harness/fixtures/builders';
 import type { FixtureServer } from '../harness/fixtures/fixture-server';
 import { startFixtureServer } from '../harness/fixtures/fixture-server';
 import { fixtureNodeTypes, HTTP_FIXTURE_TYPE } from '../harness/fixtures/nodes';
 
-const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
+const basic = (id: string, secret: string) =>
+	`Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
 
 describe(`harness OAuth2 refresh on ${ENGINE_LABEL}`, () => {
 	let server: FixtureServer;
@@ -79,8 +86,15 @@ describe(`harness OAuth2 refresh on ${ENGINE_LABEL}`, () => {
 
 		// The new token was persisted into the store, exactly once.
 		expect(credentials.writeCount(OAUTH2_CREDENTIAL_ID, 'oauthTokenData')).toBe(1);
-		const stored = credentials.get(OAUTH2_CREDENTIAL_ID).data.oauthTokenData as Record<string, unknown>;
-		expect(stored).toMatchObject({ access_token: 'access-1', refresh_token: 'refresh-1', token_type: 'Bearer' });
+		const stored = credentials.get(OAUTH2_CREDENTIAL_ID).data.oauthTokenData as Record<
+			string,
+			unknown
+		>;
+		expect(stored).toMatchObject({
+			access_token: 'access-1',
+			refresh_token: 'refresh-1',
+			token_type: 'Bearer',
+		});
 		if (N8N_CORE_MAJOR >= 2) {
 			// n8n-core 2.x stores an absolute expiry next to the token; 1.x stores the response as is.
 			expect(Number(stored.n8n_expires_at)).toBeGreaterThan(Date.now());
@@ -115,7 +129,9 @@ describe(`harness OAuth2 refresh on ${ENGINE_LABEL}`, () => {
 		);
 		expect(options).toEqual([{ name: 'Seven', value: '7' }]);
 		expect(server.tokenRequests().map((r) => r.form?.refresh_token)).toEqual(['refresh-0']);
-		expect(credentials.get(OAUTH2_CREDENTIAL_ID).data.oauthTokenData).toMatchObject({ access_token: 'access-1' });
+		expect(credentials.get(OAUTH2_CREDENTIAL_ID).data.oauthTokenData).toMatchObject({
+			access_token: 'access-1',
+		});
 	});
 
 	test('5 concurrent executions, expired token, no gate: n8n-core 1.x reuses the refresh token, 2.x refreshes once', async () => {
@@ -126,7 +142,10 @@ describe(`harness OAuth2 refresh on ${ENGINE_LABEL}`, () => {
 		server.expireAccessToken();
 
 		const results = await Promise.all(
-			Array.from({ length: 5 }, async () => await runWorkflow(workflow(), { nodeTypes, credentials, mode: 'trigger' })),
+			Array.from(
+				{ length: 5 },
+				async () => await runWorkflow(workflow(), { nodeTypes, credentials, mode: 'trigger' }),
+			),
 		);
 
 		const refreshTokensSent = server.tokenRequests().map((r) => r.form?.refresh_token);
@@ -137,7 +156,9 @@ describe(`harness OAuth2 refresh on ${ENGINE_LABEL}`, () => {
 			expect(refreshTokensSent).toEqual(['refresh-0']);
 			expect(statuses).toEqual(Array(5).fill('success'));
 			expect(credentials.writeCount(OAUTH2_CREDENTIAL_ID, 'oauthTokenData')).toBe(1);
-			expect(results.map((r) => r.itemsOf('Call')[0]?.authorization)).toEqual(Array(5).fill('Bearer access-1'));
+			expect(results.map((r) => r.itemsOf('Call')[0]?.authorization)).toEqual(
+				Array(5).fill('Bearer access-1'),
+			);
 		} else {
 			// n8n-core 1.122.48: every execution refreshes on its own with the same refresh token.
 			expect(refreshTokensSent.length).toBeGreaterThan(1);
@@ -147,7 +168,8 @@ describe(`harness OAuth2 refresh on ${ENGINE_LABEL}`, () => {
 			// — with LACRM the whole grant may be revoked.
 			const failed = results.filter((r) => r.status === 'error');
 			expect(failed).toHaveLength(refreshTokensSent.length - 1);
-			for (const r of failed) expect(r.error?.message).toMatch(/refresh token is invalid|invalid_grant/);
+			for (const r of failed)
+				expect(r.error?.message).toMatch(/refresh token is invalid|invalid_grant/);
 			expect(credentials.writeCount(OAUTH2_CREDENTIAL_ID, 'oauthTokenData')).toBe(1);
 		}
 		// Either way the store ends with the one token pair the provider issued.

@@ -4,7 +4,13 @@
  * static data, and the load-options runner.
  */
 import { WorkflowExecute } from 'n8n-core';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes, VersionedNodeType } from 'n8n-workflow';
 
 import {
@@ -41,7 +47,14 @@ class CounterNode implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const data = this.getWorkflowStaticData('global');
 		data.runs = ((data.runs as number) ?? 0) + 1;
-		return [[{ json: { runs: data.runs as number, version: this.getNode().typeVersion }, pairedItem: { item: 0 } }]];
+		return [
+			[
+				{
+					json: { runs: data.runs as number, version: this.getNode().typeVersion },
+					pairedItem: { item: 0 },
+				},
+			],
+		];
 	}
 }
 
@@ -60,12 +73,23 @@ function versionedTag(): VersionedNodeType {
 			properties: [],
 		},
 		async execute(this: IExecuteFunctions) {
-			return [this.getInputData().map((item, i) => ({ json: { ...item.json, taggedBy: `v${version}` }, pairedItem: { item: i } }))];
+			return [
+				this.getInputData().map((item, i) => ({
+					json: { ...item.json, taggedBy: `v${version}` },
+					pairedItem: { item: i },
+				})),
+			];
 		},
 	});
 	return new VersionedNodeType(
 		{ 1: make(1), 2: make(2) },
-		{ displayName: 'Tag', name: 'tag', group: ['transform'], description: 'Tag', defaultVersion: 2 },
+		{
+			displayName: 'Tag',
+			name: 'tag',
+			group: ['transform'],
+			description: 'Tag',
+			defaultVersion: 2,
+		},
 	);
 }
 
@@ -83,13 +107,30 @@ describe(`harness runner on ${ENGINE_LABEL}`, () => {
 		server = await startFixtureServer({
 			apiKeys: ['key-123'],
 			functions: {
-				GetThings: () => ({ Results: [{ Id: 1, Name: 'One' }, { Id: 2, Name: 'Two' }] }),
+				GetThings: () => ({
+					Results: [
+						{ Id: 1, Name: 'One' },
+						{ Id: 2, Name: 'Two' },
+					],
+				}),
 				SearchThings: (p) => {
 					const { SearchTerms, Page } = p as { SearchTerms: string; Page: number };
-					const all = [{ Id: 1, Name: 'Alpha' }, { Id: 2, Name: 'Beta' }, { Id: 3, Name: 'Alphonse' }];
-					return { Results: all.filter((r) => r.Name.includes(SearchTerms)), NextPage: Page < 2 ? Page + 1 : null };
+					const all = [
+						{ Id: 1, Name: 'Alpha' },
+						{ Id: 2, Name: 'Beta' },
+						{ Id: 3, Name: 'Alphonse' },
+					];
+					return {
+						Results: all.filter((r) => r.Name.includes(SearchTerms)),
+						NextPage: Page < 2 ? Page + 1 : null,
+					};
 				},
-				GetFields: () => ({ Fields: [{ Id: 'Name', Name: 'Name', Required: true }, { Id: 'Email', Name: 'Email' }] }),
+				GetFields: () => ({
+					Fields: [
+						{ Id: 'Name', Name: 'Name', Required: true },
+						{ Id: 'Email', Name: 'Email' },
+					],
+				}),
 			},
 		});
 		credentials = new HarnessCredentialsHelper().add(apiKeyCredential(server));
@@ -161,7 +202,12 @@ describe(`harness runner on ${ENGINE_LABEL}`, () => {
 			{
 				nodes: [
 					node('Start', 'n8n-nodes-base.manualTrigger'),
-					node('Call', HTTP_FIXTURE_TYPE, { url: server.apiUrl }, { credentials: apiKeyNodeCredentials() }),
+					node(
+						'Call',
+						HTTP_FIXTURE_TYPE,
+						{ url: server.apiUrl },
+						{ credentials: apiKeyNodeCredentials() },
+					),
 				],
 				connections: chain('Start', 'Call'),
 			},
@@ -186,7 +232,12 @@ describe(`harness runner on ${ENGINE_LABEL}`, () => {
 			{
 				nodes: [
 					node('Start', 'n8n-nodes-base.manualTrigger'),
-					node('Call', HTTP_FIXTURE_TYPE, { url: server.apiUrl }, { credentials: apiKeyNodeCredentials() }),
+					node(
+						'Call',
+						HTTP_FIXTURE_TYPE,
+						{ url: server.apiUrl },
+						{ credentials: apiKeyNodeCredentials() },
+					),
 					node('Done', 'n8n-nodes-base.noOp'),
 				],
 				connections: chain('Start', 'Call', 'Done'),
@@ -203,7 +254,10 @@ describe(`harness runner on ${ENGINE_LABEL}`, () => {
 	test('scheduleTrigger stand-in as start node emits one timestamp item', async () => {
 		const result = await runWorkflow(
 			{
-				nodes: [node('Schedule', 'n8n-nodes-base.scheduleTrigger'), node('Done', 'n8n-nodes-base.noOp')],
+				nodes: [
+					node('Schedule', 'n8n-nodes-base.scheduleTrigger'),
+					node('Done', 'n8n-nodes-base.noOp'),
+				],
 				connections: chain('Schedule', 'Done'),
 			},
 			{ nodeTypes, credentials, mode: 'trigger' },
@@ -257,12 +311,20 @@ describe(`harness runner on ${ENGINE_LABEL}`, () => {
 		const definition = {
 			nodes: [
 				node('Start', 'n8n-nodes-base.manualTrigger'),
-				node('Call', HTTP_FIXTURE_TYPE, { url: server.apiUrl }, { credentials: apiKeyNodeCredentials() }),
+				node(
+					'Call',
+					HTTP_FIXTURE_TYPE,
+					{ url: server.apiUrl },
+					{ credentials: apiKeyNodeCredentials() },
+				),
 			],
 			connections: chain('Start', 'Call'),
 		};
 		const results = await Promise.all(
-			Array.from({ length: 6 }, async () => await runWorkflow(definition, { nodeTypes, credentials, mode: 'trigger' })),
+			Array.from(
+				{ length: 6 },
+				async () => await runWorkflow(definition, { nodeTypes, credentials, mode: 'trigger' }),
+			),
 		);
 		expect(results.map((r) => r.status)).toEqual(Array(6).fill('success'));
 		expect(new Set(results.map((r) => r.executionId)).size).toBe(6);
@@ -292,12 +354,29 @@ describe(`harness runner on ${ENGINE_LABEL}`, () => {
 				apiKey: 'ignored',
 				oauthTokenData: { access_token: 'x' },
 			});
-			const c = await credentials.getDecrypted(additionalData, details, 'lacrmApi', 'internal', undefined, true);
+			const c = await credentials.getDecrypted(
+				additionalData,
+				details,
+				'lacrmApi',
+				'internal',
+				undefined,
+				true,
+			);
 			// Only oauthTokenData is merged into the CURRENT stored data (like n8n).
-			expect(c).toEqual({ apiKey: 'key-123', baseUrl: server.apiUrl, oauthTokenData: { access_token: 'x' } });
+			expect(c).toEqual({
+				apiKey: 'key-123',
+				baseUrl: server.apiUrl,
+				oauthTokenData: { access_token: 'x' },
+			});
 
-			await credentials.updateCredentials(details, 'lacrmApi', { apiKey: 'new-key', baseUrl: 'http://x' });
-			expect(credentials.get('cred-api-key').data).toEqual({ apiKey: 'new-key', baseUrl: 'http://x' });
+			await credentials.updateCredentials(details, 'lacrmApi', {
+				apiKey: 'new-key',
+				baseUrl: 'http://x',
+			});
+			expect(credentials.get('cred-api-key').data).toEqual({
+				apiKey: 'new-key',
+				baseUrl: 'http://x',
+			});
 			expect(credentials.writeCount('cred-api-key')).toBe(2);
 			expect(credentials.writeCount('cred-api-key', 'oauthTokenData')).toBe(1);
 		});
@@ -309,19 +388,33 @@ describe(`harness runner on ${ENGINE_LABEL}`, () => {
 				apiKey: 'k',
 				baseUrl: 'https://api.lessannoyingcrm.com/v2/',
 			});
-			expect(await credentials.getDecrypted(additionalData, bare, 'lacrmApi', 'internal', undefined, true)).toEqual({
+			expect(
+				await credentials.getDecrypted(
+					additionalData,
+					bare,
+					'lacrmApi',
+					'internal',
+					undefined,
+					true,
+				),
+			).toEqual({
 				apiKey: 'k',
 			});
-			await expect(credentials.getDecrypted(additionalData, bare, 'lacrmOAuth2Api', 'internal')).rejects.toThrow(
-				/has type "lacrmApi"/,
-			);
+			await expect(
+				credentials.getDecrypted(additionalData, bare, 'lacrmOAuth2Api', 'internal'),
+			).rejects.toThrow(/has type "lacrmApi"/);
 		});
 
 		test('authenticate resolves the generic header expression, also without a workflow', async () => {
-			const signed = await credentials.authenticate({ apiKey: 'k-1' }, 'lacrmApi', { url: 'http://x', headers: {} });
+			const signed = await credentials.authenticate({ apiKey: 'k-1' }, 'lacrmApi', {
+				url: 'http://x',
+				headers: {},
+			});
 			expect(signed.headers).toEqual({ Authorization: 'k-1' });
 			// No authenticate on the OAuth2 type: options come back untouched.
-			expect(await credentials.authenticate({}, 'lacrmOAuth2Api', { url: 'http://x' })).toEqual({ url: 'http://x' });
+			expect(await credentials.authenticate({}, 'lacrmOAuth2Api', { url: 'http://x' })).toEqual({
+				url: 'http://x',
+			});
 		});
 	});
 
@@ -388,7 +481,10 @@ describe(`harness runner on ${ENGINE_LABEL}`, () => {
 
 		test('an unknown method is reported', async () => {
 			await expect(
-				loadOptions(fixtures.http, parameters(), 'nope', { credentials, nodeCredentials: apiKeyNodeCredentials() }),
+				loadOptions(fixtures.http, parameters(), 'nope', {
+					credentials,
+					nodeCredentials: apiKeyNodeCredentials(),
+				}),
 			).rejects.toThrow(/no loadOptions method "nope"/);
 		});
 	});

@@ -5,13 +5,23 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { ENGINE_LABEL, HarnessCredentialsHelper, HarnessNodeTypes, poll, startWebhookServer } from '../harness';
+import {
+	ENGINE_LABEL,
+	HarnessCredentialsHelper,
+	HarnessNodeTypes,
+	poll,
+	startWebhookServer,
+} from '../harness';
 import type { HarnessWorkflow, WebhookServer } from '../harness';
 import { chain, node } from '../harness/fixtures/builders';
 import type { FixtureServer } from '../harness/fixtures/fixture-server';
 import { startFixtureServer } from '../harness/fixtures/fixture-server';
 import type { PollTriggerFixture, WebhookTriggerFixture } from '../harness/fixtures/nodes';
-import { fixtureNodeTypes, POLL_TRIGGER_FIXTURE_TYPE, WEBHOOK_TRIGGER_FIXTURE_TYPE } from '../harness/fixtures/nodes';
+import {
+	fixtureNodeTypes,
+	POLL_TRIGGER_FIXTURE_TYPE,
+	WEBHOOK_TRIGGER_FIXTURE_TYPE,
+} from '../harness/fixtures/nodes';
 
 const TRIGGER = 'LACRM Trigger';
 const nodeStatic = (workflow: HarnessWorkflow, nodeName: string) =>
@@ -157,7 +167,10 @@ describe(`harness webhook trigger lifecycle on ${ENGINE_LABEL}`, () => {
 
 	test('the n8n-nodes-base.webhook stand-in serves a path and passes the request into the workflow', async () => {
 		const simple: HarnessWorkflow = {
-			nodes: [node('Webhook', 'n8n-nodes-base.webhook', { path: 'orders', httpMethod: 'POST' }), node('Done', 'n8n-nodes-base.noOp')],
+			nodes: [
+				node('Webhook', 'n8n-nodes-base.webhook', { path: 'orders', httpMethod: 'POST' }),
+				node('Done', 'n8n-nodes-base.noOp'),
+			],
 			connections: chain('Webhook', 'Done'),
 		};
 		await host.activate(simple);

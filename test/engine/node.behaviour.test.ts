@@ -35,7 +35,11 @@ afterEach(async () => {
 
 /** Creates a contact straight through the LACRM API (not through the node) and returns its id. */
 async function seedContact(parameters: IDataObject): Promise<string> {
-	const { ContactId } = await lacrm(sandbox, 'CreateContact', { IsCompany: false, AssignedTo: JANE, ...parameters });
+	const { ContactId } = await lacrm(sandbox, 'CreateContact', {
+		IsCompany: false,
+		AssignedTo: JANE,
+		...parameters,
+	});
 	return ContactId as string;
 }
 
@@ -53,14 +57,20 @@ async function getContact(contactId: string): Promise<IDataObject> {
 	return await lacrm(sandbox, 'GetContact', { ContactId: contactId });
 }
 
-async function pipelineNamed(name: string): Promise<{ PipelineId: string; statuses: Record<string, string> }> {
+async function pipelineNamed(
+	name: string,
+): Promise<{ PipelineId: string; statuses: Record<string, string> }> {
 	const pipelines = (await lacrm(sandbox, 'GetPipelines')) as unknown as IDataObject[];
 	const pipeline = pipelines.find((candidate) => candidate.Name === name);
 	if (!pipeline) throw new Error(`no pipeline ${name}`);
-	const statuses = (await lacrm(sandbox, 'GetPipelineStatuses', { PipelineId: pipeline.PipelineId })) as unknown as IDataObject[];
+	const statuses = (await lacrm(sandbox, 'GetPipelineStatuses', {
+		PipelineId: pipeline.PipelineId,
+	})) as unknown as IDataObject[];
 	return {
 		PipelineId: pipeline.PipelineId as string,
-		statuses: Object.fromEntries(statuses.map((status) => [status.Name as string, status.StatusId as string])),
+		statuses: Object.fromEntries(
+			statuses.map((status) => [status.Name as string, status.StatusId as string]),
+		),
 	};
 }
 
@@ -80,18 +90,30 @@ describe(`Contact → Create or Update against the sandbox (${ENGINE_LABEL})`, (
 		});
 		expect(error).toBeUndefined();
 		expect(json).toEqual([
-			{ ContactId: expect.stringMatching(UID), action: 'created', matchedOn: 'Email', matchValue: 'ada.new@example.com', matchCount: 0 },
+			{
+				ContactId: expect.stringMatching(UID),
+				action: 'created',
+				matchedOn: 'Email',
+				matchValue: 'ada.new@example.com',
+				matchCount: 0,
+			},
 		]);
 		const contact = await getContact(json[0].ContactId as string);
 		expect(contact.Name).toMatchObject({ FirstName: 'Ada', LastName: 'Newcomer' });
-		expect((contact.Email as IDataObject[]).map((email) => email.Text)).toEqual(['ada.new@example.com']);
+		expect((contact.Email as IDataObject[]).map((email) => email.Text)).toEqual([
+			'ada.new@example.com',
+		]);
 		expect(contact['Job Title']).toBe('Engineer');
 		expect(String(contact.AssignedTo)).toBe(JANE);
 		expect(calls).toEqual({ GetContacts: 1, GetUser: 1, CreateContact: 1 });
 	});
 
 	it('updates the contact whose email matches (ignoring case), and creates nothing', async () => {
-		const id = await seedContact({ Name: 'Pat Example', Email: 'Pat.Example@Example.com', 'Job Title': 'Analyst' });
+		const id = await seedContact({
+			Name: 'Pat Example',
+			Email: 'Pat.Example@Example.com',
+			'Job Title': 'Analyst',
+		});
 		const { json, error, calls } = await runLacrm(sandbox, {
 			resource: 'contact',
 			operation: 'upsert',
@@ -104,7 +126,13 @@ describe(`Contact → Create or Update against the sandbox (${ENGINE_LABEL})`, (
 		});
 		expect(error).toBeUndefined();
 		expect(json).toEqual([
-			{ ContactId: id, action: 'updated', matchedOn: 'Email', matchValue: 'pat.example@example.com', matchCount: 1 },
+			{
+				ContactId: id,
+				action: 'updated',
+				matchedOn: 'Email',
+				matchValue: 'pat.example@example.com',
+				matchCount: 1,
+			},
 		]);
 		expect((await getContact(id))['Job Title']).toBe('Director');
 		expect(await contactsWithEmail(sandbox, 'pat.example@example.com')).toHaveLength(1);
@@ -124,7 +152,15 @@ describe(`Contact → Create or Update against the sandbox (${ENGINE_LABEL})`, (
 			},
 		});
 		expect(error).toBeUndefined();
-		expect(json).toEqual([{ ContactId: id, action: 'updated', matchedOn: 'Phone', matchValue: '555.777.1234', matchCount: 1 }]);
+		expect(json).toEqual([
+			{
+				ContactId: id,
+				action: 'updated',
+				matchedOn: 'Phone',
+				matchValue: '555.777.1234',
+				matchCount: 1,
+			},
+		]);
 		expect((await getContact(id))['Background Info']).toBe('Matched by phone');
 		expect(calls.CreateContact).toBeUndefined();
 	});
@@ -141,7 +177,13 @@ describe(`Contact → Create or Update against the sandbox (${ENGINE_LABEL})`, (
 		});
 		expect(error).toBeUndefined();
 		expect(json).toEqual([
-			{ ContactId: id, action: 'updated', matchedOn: 'Phone', matchValue: '+1 (555) 777-9876', matchCount: 1 },
+			{
+				ContactId: id,
+				action: 'updated',
+				matchedOn: 'Phone',
+				matchValue: '+1 (555) 777-9876',
+				matchCount: 1,
+			},
 		]);
 		expect(calls.CreateContact).toBeUndefined();
 	});
@@ -162,7 +204,13 @@ describe(`Contact → Create or Update against the sandbox (${ENGINE_LABEL})`, (
 		});
 		expect(error).toBeUndefined();
 		expect(json).toEqual([
-			{ ContactId: id, action: 'updated', matchedOn: 'Referral Source', matchValue: 'CRM-0042', matchCount: 1 },
+			{
+				ContactId: id,
+				action: 'updated',
+				matchedOn: 'Referral Source',
+				matchValue: 'CRM-0042',
+				matchCount: 1,
+			},
 		]);
 		expect((await getContact(id))['Job Title']).toBe('Buyer');
 		expect(calls).toEqual({ GetContacts: 1, EditContact: 1 });
@@ -172,7 +220,12 @@ describe(`Contact → Create or Update against the sandbox (${ENGINE_LABEL})`, (
 		const { json, error } = await runLacrm(sandbox, {
 			resource: 'contact',
 			operation: 'upsert',
-			parameters: { matchOn: 'customField', matchCustomField: 'Referral Source', matchValue: 'CRM-7777', name: 'Fresh Lead' },
+			parameters: {
+				matchOn: 'customField',
+				matchCustomField: 'Referral Source',
+				matchValue: 'CRM-7777',
+				name: 'Fresh Lead',
+			},
 		});
 		expect(error).toBeUndefined();
 		expect(json[0]).toMatchObject({ action: 'created', matchCount: 0 });
@@ -184,9 +237,17 @@ describe(`Contact → Create or Update against the sandbox (${ENGINE_LABEL})`, (
 		let second: string;
 
 		beforeEach(async () => {
-			first = await seedContact({ Name: 'Twin One', Email: 'twin@example.com', 'Job Title': 'Original' });
+			first = await seedContact({
+				Name: 'Twin One',
+				Email: 'twin@example.com',
+				'Job Title': 'Original',
+			});
 			sandbox.clock.advance(60_000);
-			second = await seedContact({ Name: 'Twin Two', Email: 'TWIN@example.com', 'Job Title': 'Original' });
+			second = await seedContact({
+				Name: 'Twin Two',
+				Email: 'TWIN@example.com',
+				'Job Title': 'Original',
+			});
 			sandbox.clock.advance(60_000);
 			// The first one is now the most recently changed.
 			await lacrm(sandbox, 'EditContact', { ContactId: first, 'Background Info': 'touched last' });
@@ -236,7 +297,13 @@ describe(`Contact → Create or Update against the sandbox (${ENGINE_LABEL})`, (
 			const { error, json, calls } = await upsert('updateLatest');
 			expect(error).toBeUndefined();
 			expect(json).toEqual([
-				{ ContactId: first, action: 'updated', matchedOn: 'Email', matchValue: 'twin@example.com', matchCount: 2 },
+				{
+					ContactId: first,
+					action: 'updated',
+					matchedOn: 'Email',
+					matchValue: 'twin@example.com',
+					matchCount: 2,
+				},
 			]);
 			expect(calls).toEqual({ GetContacts: 1, EditContact: 1 });
 			expect((await getContact(first))['Job Title']).toBe('Changed');
@@ -274,7 +341,9 @@ describe(`Contact → Create or Update against the sandbox (${ENGINE_LABEL})`, (
 
 describe(`Company → Create or Update and Get against the sandbox (${ENGINE_LABEL})`, () => {
 	async function companyNamed(name: string): Promise<IDataObject> {
-		const found = (await lacrm(sandbox, 'GetContacts', { SearchTerms: name, RecordTypeFilter: 'Companies' })).Results as IDataObject[];
+		const found = (
+			await lacrm(sandbox, 'GetContacts', { SearchTerms: name, RecordTypeFilter: 'Companies' })
+		).Results as IDataObject[];
 		const company = found.find((candidate) => candidate['Company Name'] === name);
 		if (!company) throw new Error(`no company ${name}`);
 		return company;
@@ -285,10 +354,22 @@ describe(`Company → Create or Update and Get against the sandbox (${ENGINE_LAB
 		const { json, error, calls } = await runLacrm(sandbox, {
 			resource: 'company',
 			operation: 'upsert',
-			parameters: { matchOn: 'name', matchValue: 'Acme Inc', additionalFields: { backgroundInfo: 'Key account' } },
+			parameters: {
+				matchOn: 'name',
+				matchValue: 'Acme Inc',
+				additionalFields: { backgroundInfo: 'Key account' },
+			},
 		});
 		expect(error).toBeUndefined();
-		expect(json).toEqual([{ ContactId: acme.ContactId, action: 'updated', matchedOn: 'Name', matchValue: 'Acme Inc', matchCount: 1 }]);
+		expect(json).toEqual([
+			{
+				ContactId: acme.ContactId,
+				action: 'updated',
+				matchedOn: 'Name',
+				matchValue: 'Acme Inc',
+				matchCount: 1,
+			},
+		]);
 		expect((await getContact(acme.ContactId as string))['Background Info']).toBe('Key account');
 		expect(calls.CreateContact).toBeUndefined();
 	});
@@ -312,7 +393,12 @@ describe(`Company → Create or Update and Get against the sandbox (${ENGINE_LAB
 			parameters: { contactId: byId(acme.ContactId as string) },
 		});
 		expect(error).toBeUndefined();
-		expect(json[0]).toMatchObject({ ContactId: acme.ContactId, IsCompany: true, Name: 'Acme Inc', 'Company Name': 'Acme Inc' });
+		expect(json[0]).toMatchObject({
+			ContactId: acme.ContactId,
+			IsCompany: true,
+			Name: 'Acme Inc',
+			'Company Name': 'Acme Inc',
+		});
 	});
 });
 
@@ -320,7 +406,10 @@ describe(`Company → Create or Update and Get against the sandbox (${ENGINE_LAB
 
 describe(`custom fields through the field mapper (${ENGINE_LABEL})`, () => {
 	it('Contact → Create writes dropdown, checkbox, number, date and text fields; Get Contact reads them back by name', async () => {
-		const { fields } = await editorResourceMapping(sandbox, 'getContactCustomFields', { resource: 'contact', operation: 'create' });
+		const { fields } = await editorResourceMapping(sandbox, 'getContactCustomFields', {
+			resource: 'contact',
+			operation: 'create',
+		});
 		const { json, error } = await runLacrm(sandbox, {
 			resource: 'contact',
 			operation: 'create',
@@ -348,7 +437,10 @@ describe(`custom fields through the field mapper (${ENGINE_LABEL})`, () => {
 	});
 
 	it('converts mapped expression values to the field types (number text, "a, b" lists)', async () => {
-		const { fields } = await editorResourceMapping(sandbox, 'getContactCustomFields', { resource: 'contact', operation: 'create' });
+		const { fields } = await editorResourceMapping(sandbox, 'getContactCustomFields', {
+			resource: 'contact',
+			operation: 'create',
+		});
 		const { json, error } = await runLacrm(sandbox, {
 			resource: 'contact',
 			operation: 'create',
@@ -366,15 +458,27 @@ describe(`custom fields through the field mapper (${ENGINE_LABEL})`, () => {
 		});
 		expect(error).toBeUndefined();
 		const contact = await getContact(json[0].ContactId as string);
-		expect(contact).toMatchObject({ Interests: ['Product B', 'Support Plan'], 'Lead Score': 12, 'Next Review': '2025-07-01', Industry: null });
+		expect(contact).toMatchObject({
+			Interests: ['Product B', 'Support Plan'],
+			'Lead Score': 12,
+			'Next Review': '2025-07-01',
+			Industry: null,
+		});
 	});
 
 	it('refuses a dropdown value that is not an option, naming the field, with zero requests', async () => {
-		const { fields } = await editorResourceMapping(sandbox, 'getContactCustomFields', { resource: 'contact', operation: 'create' });
+		const { fields } = await editorResourceMapping(sandbox, 'getContactCustomFields', {
+			resource: 'contact',
+			operation: 'create',
+		});
 		const { error, totalCalls } = await runLacrm(sandbox, {
 			resource: 'contact',
 			operation: 'create',
-			parameters: { name: 'Bad Option', assignedTo: byId(JANE), customFields: mapperValue(fields, { Industry: '={{ "Mining" }}' }) },
+			parameters: {
+				name: 'Bad Option',
+				assignedTo: byId(JANE),
+				customFields: mapperValue(fields, { Industry: '={{ "Mining" }}' }),
+			},
 		});
 		expect(error?.message).toBe(
 			'Invalid "Custom Fields → Industry": "Mining" is not one of its options: Retail, Manufacturing, Software, Healthcare, Finance, Education',
@@ -390,7 +494,11 @@ describe(`custom fields through the field mapper (${ENGINE_LABEL})`, () => {
 		beforeEach(async () => {
 			sales = await pipelineNamed('Sales Leads');
 			contactId = await seedContact({ Name: 'Deal Maker' });
-			const parameters = { resource: 'pipelineItem', operation: 'create', pipelineId: fromList(sales.PipelineId, 'Sales Leads') };
+			const parameters = {
+				resource: 'pipelineItem',
+				operation: 'create',
+				pipelineId: fromList(sales.PipelineId, 'Sales Leads'),
+			};
 			schema = (await editorResourceMapping(sandbox, 'getPipelineCustomFields', parameters)).fields;
 		});
 
@@ -408,19 +516,31 @@ describe(`custom fields through the field mapper (${ENGINE_LABEL})`, () => {
 
 		it('without the required field: an error naming it, and no request sent', async () => {
 			// What the editor stores with "add all fields": every field present, unfilled ones null.
-			const { error, totalCalls } = await create({ Hunter: null, 'Deal Value': 12500, Priority: null, Products: null, 'Expected Close': null });
+			const { error, totalCalls } = await create({
+				Hunter: null,
+				'Deal Value': 12500,
+				Priority: null,
+				Products: null,
+				'Expected Close': null,
+			});
 			expect(error?.message).toBe('Invalid "Custom Fields → Hunter": this pipeline requires it');
 			expect(totalCalls).toBe(0);
-			expect(await lacrm(sandbox, 'GetPipelineItemsAttachedToContact', { ContactId: contactId })).toEqual([]);
+			expect(
+				await lacrm(sandbox, 'GetPipelineItemsAttachedToContact', { ContactId: contactId }),
+			).toEqual([]);
 		});
 
 		it("with a schema saved before the field became required, LACRM's own refusal is shown and nothing is created", async () => {
 			const stale = schema.map((field) => ({ ...field, required: false }));
 			const { error, calls } = await create({ 'Deal Value': 12500 }, stale);
 			expect(error?.message).toBe("'Hunter' field is required for CreatePipelineItem");
-			expect(descriptionOf(error)).toMatch(/^LACRM rejected CreatePipelineItem \(error code [0-9a-z]{16}\)/);
+			expect(descriptionOf(error)).toMatch(
+				/^LACRM rejected CreatePipelineItem \(error code [0-9a-z]{16}\)/,
+			);
 			expect(calls).toEqual({ CreatePipelineItem: 1 });
-			expect(await lacrm(sandbox, 'GetPipelineItemsAttachedToContact', { ContactId: contactId })).toEqual([]);
+			expect(
+				await lacrm(sandbox, 'GetPipelineItemsAttachedToContact', { ContactId: contactId }),
+			).toEqual([]);
 		});
 
 		it('with it: the item is created, and reads back with every field by its display name', async () => {
@@ -434,7 +554,9 @@ describe(`custom fields through the field mapper (${ENGINE_LABEL})`, () => {
 			expect(error).toBeUndefined();
 			expect(json).toEqual([{ PipelineItemId: expect.stringMatching(UID) }]);
 			expect(calls).toEqual({ CreatePipelineItem: 1 });
-			const item = await lacrm(sandbox, 'GetPipelineItem', { PipelineItemId: json[0].PipelineItemId });
+			const item = await lacrm(sandbox, 'GetPipelineItem', {
+				PipelineItemId: json[0].PipelineItemId,
+			});
 			expect(item).toMatchObject({
 				ContactId: contactId,
 				PipelineId: sales.PipelineId,
@@ -461,7 +583,13 @@ function binaryItem(bytes: Buffer, meta: Partial<IBinaryData> = {}) {
 	return {
 		json: { name: 'quote' },
 		binary: {
-			data: { data: bytes.toString('base64'), mimeType: 'application/pdf', fileName: 'quote.pdf', fileExtension: 'pdf', ...meta },
+			data: {
+				data: bytes.toString('base64'),
+				mimeType: 'application/pdf',
+				fileName: 'quote.pdf',
+				fileExtension: 'pdf',
+				...meta,
+			},
 		},
 	};
 }
@@ -473,11 +601,16 @@ function binaryItem(bytes: Buffer, meta: Partial<IBinaryData> = {}) {
  */
 function bytesOf(binary: IBinaryData | undefined): Buffer {
 	if (!binary) throw new Error('no binary property');
-	if (binary.id) throw new Error(`binary stored by id (${binary.id}): the test expects n8n's in-memory mode`);
+	if (binary.id)
+		throw new Error(`binary stored by id (${binary.id}): the test expects n8n's in-memory mode`);
 	return Buffer.from(binary.data, 'base64');
 }
 
-async function uploadThroughNode(contactId: string, bytes = FILE_BYTES, meta: Partial<IBinaryData> = {}) {
+async function uploadThroughNode(
+	contactId: string,
+	bytes = FILE_BYTES,
+	meta: Partial<IBinaryData> = {},
+) {
 	return await runLacrm(sandbox, {
 		resource: 'file',
 		operation: 'upload',
@@ -497,7 +630,12 @@ describe(`files (${ENGINE_LABEL})`, () => {
 
 		// What LACRM stored, fetched through its own FileUrl, not through the node.
 		const info = await lacrm(sandbox, 'GetFile', { FileId: fileId });
-		expect(info).toMatchObject({ FileName: 'quote.pdf', FileType: 'application/pdf', FileSize: FILE_BYTES.length, ParentId: contactId });
+		expect(info).toMatchObject({
+			FileName: 'quote.pdf',
+			FileType: 'application/pdf',
+			FileSize: FILE_BYTES.length,
+			ParentId: contactId,
+		});
 		const stored = Buffer.from(await (await fetch(info.FileUrl as string)).arrayBuffer());
 		expect(stored.equals(FILE_BYTES)).toBe(true);
 
@@ -509,17 +647,27 @@ describe(`files (${ENGINE_LABEL})`, () => {
 		expect(download.error).toBeUndefined();
 		expect(download.items).toHaveLength(1);
 		const [item] = download.items;
-		expect(item.json).toMatchObject({ FileId: fileId, FileName: 'quote.pdf', FileSize: FILE_BYTES.length });
+		expect(item.json).toMatchObject({
+			FileId: fileId,
+			FileName: 'quote.pdf',
+			FileSize: FILE_BYTES.length,
+		});
 		expect(item.json).not.toHaveProperty('FileUrl');
 		expect(Object.keys(item.binary ?? {})).toEqual(['attachment']);
-		expect(item.binary?.attachment).toMatchObject({ fileName: 'quote.pdf', mimeType: 'application/pdf' });
+		expect(item.binary?.attachment).toMatchObject({
+			fileName: 'quote.pdf',
+			mimeType: 'application/pdf',
+		});
 		expect(bytesOf(item.binary?.attachment).equals(FILE_BYTES)).toBe(true);
 		expect(item.pairedItem).toEqual({ item: 0 });
 	});
 
 	it('File → Get with Download on gives the details and the bytes', async () => {
 		const contactId = await seedContact({ Name: 'File Getter' });
-		const upload = await uploadThroughNode(contactId, Buffer.from('plain text file\n'), { mimeType: 'text/plain', fileName: 'notes.txt' });
+		const upload = await uploadThroughNode(contactId, Buffer.from('plain text file\n'), {
+			mimeType: 'text/plain',
+			fileName: 'notes.txt',
+		});
 		const fileId = upload.json[0].FileId as string;
 		const { items, error } = await runLacrm(sandbox, {
 			resource: 'file',
@@ -527,7 +675,11 @@ describe(`files (${ENGINE_LABEL})`, () => {
 			parameters: { fileId, options: { download: true, binaryPropertyName: 'file' } },
 		});
 		expect(error).toBeUndefined();
-		expect(items[0].json).toMatchObject({ FileId: fileId, FileName: 'notes.txt', FileType: 'text/plain' });
+		expect(items[0].json).toMatchObject({
+			FileId: fileId,
+			FileName: 'notes.txt',
+			FileType: 'text/plain',
+		});
 		expect(bytesOf(items[0].binary?.file).toString()).toBe('plain text file\n');
 	});
 
@@ -539,7 +691,9 @@ describe(`files (${ENGINE_LABEL})`, () => {
 			parameters: { contactId: byId(contactId), binaryPropertyName: 'document' },
 			input: [binaryItem(FILE_BYTES)],
 		});
-		expect(error?.message).toBe('Invalid "Input Binary Field": the input item has no binary field "document"');
+		expect(error?.message).toBe(
+			'Invalid "Input Binary Field": the input item has no binary field "document"',
+		);
 		expect(descriptionOf(error)).toBe('Binary fields of this item: data');
 		expect(totalCalls).toBe(0);
 	});
@@ -570,7 +724,11 @@ describe(`Contact → Get Activity Timeline (${ENGINE_LABEL})`, () => {
 			Body: 'Sounds good.',
 			Date: '2025-03-02T08:00:00-06:00',
 		});
-		const { TaskId } = await lacrm(sandbox, 'CreateTask', { Name: 'Send contract', DueDate: '2025-03-03', ContactId: contactId });
+		const { TaskId } = await lacrm(sandbox, 'CreateTask', {
+			Name: 'Send contract',
+			DueDate: '2025-03-03',
+			ContactId: contactId,
+		});
 		const { EventId } = await lacrm(sandbox, 'CreateEvent', {
 			Name: 'Kick-off call',
 			StartDate: '2025-03-04T09:00:00-06:00',
@@ -610,7 +768,11 @@ describe(`Contact → Get Activity Timeline (${ENGINE_LABEL})`, () => {
 		const onlySome = await runLacrm(sandbox, {
 			resource: 'contact',
 			operation: 'getTimeline',
-			parameters: { contactId: byId(contactId), returnAll: true, options: { types: ['task', 'note'], since: '2025-03-04' } },
+			parameters: {
+				contactId: byId(contactId),
+				returnAll: true,
+				options: { types: ['task', 'note'], since: '2025-03-04' },
+			},
 		});
 		expect(onlySome.json.map((activity) => activity.type)).toEqual(['note']);
 		expect(onlySome.calls).toEqual({ GetNotesAttachedToContact: 1, GetTasksAttachedToContact: 1 });
@@ -669,14 +831,20 @@ describe(`errors a user sees (${ENGINE_LABEL})`, () => {
 			continueOnFail: true,
 		});
 		expect(error).toBeUndefined();
-		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		expect(items[0].json).toMatchObject({ ContactId: alice, Name: 'Alice Good' });
 		expect(items[1].json).toEqual({
 			error: `No contact was found with ContactId '${MISSING_ID}' (or you don't have permission to see it).`,
 			details: expect.stringMatching(/^LACRM rejected GetContact \(error code [0-9a-z]{16}\)/),
 		});
 		expect(items[2].json).toEqual({
-			error: 'Invalid "Contact": "not-an-id" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
+			error:
+				'Invalid "Contact": "not-an-id" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
 		});
 		expect(items[3].json).toMatchObject({ ContactId: bob, Name: 'Bob Good' });
 		// The malformed id never reached LACRM.
@@ -692,7 +860,9 @@ describe(`errors a user sees (${ENGINE_LABEL})`, () => {
 			input: [{ id: alice }, { id: MISSING_ID }],
 		});
 		expect(run?.status).toBe('error');
-		expect(error?.message).toBe(`No contact was found with ContactId '${MISSING_ID}' (or you don't have permission to see it).`);
+		expect(error?.message).toBe(
+			`No contact was found with ContactId '${MISSING_ID}' (or you don't have permission to see it).`,
+		);
 		expect(itemIndexOf(error)).toBe(1);
 	});
 
@@ -700,17 +870,30 @@ describe(`errors a user sees (${ENGINE_LABEL})`, () => {
 		it.each([
 			[
 				'an id from an expression that is not a LACRM id',
-				{ resource: 'contact', operation: 'get', parameters: { contactId: byId('={{ "contact-42" }}') } },
+				{
+					resource: 'contact',
+					operation: 'get',
+					parameters: { contactId: byId('={{ "contact-42" }}') },
+				},
 				'Invalid "Contact": "contact-42" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
 			],
 			[
 				'an id that an expression turned into a number',
-				{ resource: 'contact', operation: 'get', parameters: { contactId: byId('={{ Number($json.id) }}') }, input: [{ id: '4006273942886858777552707100828' }] },
+				{
+					resource: 'contact',
+					operation: 'get',
+					parameters: { contactId: byId('={{ Number($json.id) }}') },
+					input: [{ id: '4006273942886858777552707100828' }],
+				},
 				/^Invalid "Contact": 4\.00627394288685\d*e\+30 arrived as a number, which cannot hold a LACRM ID exactly$/,
 			],
 			[
 				'a date that does not exist',
-				{ resource: 'task', operation: 'create', parameters: { name: 'Call back', additionalFields: { dueDate: '2025-02-30' } } },
+				{
+					resource: 'task',
+					operation: 'create',
+					parameters: { name: 'Call back', additionalFields: { dueDate: '2025-02-30' } },
+				},
 				'Invalid "Due Date": "2025-02-30" is not a date (use yyyy-mm-dd, e.g. 2025-01-31)',
 			],
 			[
@@ -719,7 +902,13 @@ describe(`errors a user sees (${ENGINE_LABEL})`, () => {
 					resource: 'contact',
 					operation: 'getAll',
 					parameters: {
-						filters: { advancedFilters: { entries: [{ name: 'Email', filterOperation: 'IsAnyOf', value: '["a@example.com", ' }] } },
+						filters: {
+							advancedFilters: {
+								entries: [
+									{ name: 'Email', filterOperation: 'IsAnyOf', value: '["a@example.com", ' },
+								],
+							},
+						},
 					},
 				},
 				/^Invalid "Advanced Filters value": not valid JSON \(.+\)$/,
@@ -735,7 +924,16 @@ describe(`errors a user sees (${ENGINE_LABEL})`, () => {
 							mappingMode: 'defineBelow',
 							value: { 'Next Review': '={{ "next tuesday" }}' },
 							matchingColumns: [],
-							schema: [{ id: 'Next Review', displayName: 'Next Review', required: false, defaultMatch: false, display: true, type: 'dateTime' }],
+							schema: [
+								{
+									id: 'Next Review',
+									displayName: 'Next Review',
+									required: false,
+									defaultMatch: false,
+									display: true,
+									type: 'dateTime',
+								},
+							],
 						},
 					},
 				},
@@ -746,13 +944,16 @@ describe(`errors a user sees (${ENGINE_LABEL})`, () => {
 				{ resource: 'contact', operation: 'create', parameters: { name: '={{ $json.missing }}' } },
 				'Invalid "Full Name": it is required',
 			],
-		] as Array<[string, Parameters<typeof runLacrm>[1], string | RegExp]>)('%s', async (_case, options, message) => {
-			const { error, items, totalCalls } = await runLacrm(sandbox, options);
-			if (typeof message === 'string') expect(error?.message).toBe(message);
-			else expect(error?.message).toMatch(message);
-			expect(items).toEqual([]);
-			expect(totalCalls).toBe(0);
-		});
+		] as Array<[string, Parameters<typeof runLacrm>[1], string | RegExp]>)(
+			'%s',
+			async (_case, options, message) => {
+				const { error, items, totalCalls } = await runLacrm(sandbox, options);
+				if (typeof message === 'string') expect(error?.message).toBe(message);
+				else expect(error?.message).toMatch(message);
+				expect(items).toEqual([]);
+				expect(totalCalls).toBe(0);
+			},
+		);
 
 		it('a required parameter left empty: n8n itself refuses to start the workflow', async () => {
 			const { error, run, totalCalls } = await runLacrm(sandbox, {
@@ -763,7 +964,10 @@ describe(`errors a user sees (${ENGINE_LABEL})`, () => {
 			expect(run).toBeUndefined();
 			expect(error?.constructor.name).toBe('WorkflowHasIssuesError');
 			// n8n 2.x names the node and the parameter; 1.x only says the workflow has issues.
-			if (N8N_CORE_MAJOR >= 2) expect(error?.message).toBe("The 'LACRM' node has issues:\n- Parameter \"Note\" is required.");
+			if (N8N_CORE_MAJOR >= 2)
+				expect(error?.message).toBe(
+					'The \'LACRM\' node has issues:\n- Parameter "Note" is required.',
+				);
 			expect(totalCalls).toBe(0);
 		});
 
@@ -772,9 +976,15 @@ describe(`errors a user sees (${ENGINE_LABEL})`, () => {
 				resource: 'note',
 				operation: 'create',
 				parameters: { contactId: byId('={{ $json.id }}'), note: 'hello' },
-				input: [{ id: '4006273942886858777552707100828' }, { id: '4006273942886858777552707100829' }, { id: '12-34' }],
+				input: [
+					{ id: '4006273942886858777552707100828' },
+					{ id: '4006273942886858777552707100829' },
+					{ id: '12-34' },
+				],
 			});
-			expect(error?.message).toBe('Invalid "Contact": "12-34" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)');
+			expect(error?.message).toBe(
+				'Invalid "Contact": "12-34" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
+			);
 			expect(itemIndexOf(error)).toBe(2);
 			expect(totalCalls).toBe(0);
 		});
@@ -799,7 +1009,9 @@ describe(`retries never duplicate a write (${ENGINE_LABEL})`, () => {
 		sandbox.scriptFaults([{ afterCommit: true, status: 500, functions: ['CreateContact'] }]);
 		const { error, calls } = await createAda();
 		expect(error?.message).toBe('LACRM had a server error (HTTP 500) during CreateContact');
-		expect(descriptionOf(error)).toMatch(/^Not retried automatically: LACRM may already have made this change/);
+		expect(descriptionOf(error)).toMatch(
+			/^Not retried automatically: LACRM may already have made this change/,
+		);
 		expect(calls).toEqual({ CreateContact: 1 });
 		expect(await contactsWithEmail(sandbox, 'ada.retry@example.com')).toHaveLength(1);
 	});
@@ -810,7 +1022,12 @@ describe(`retries never duplicate a write (${ENGINE_LABEL})`, () => {
 			runLacrm(sandbox, {
 				resource: 'contact',
 				operation: 'upsert',
-				parameters: { matchOn: 'email', matchValue: 'ada.retry@example.com', name: 'Ada Retry', assignedTo: byId(JANE) },
+				parameters: {
+					matchOn: 'email',
+					matchValue: 'ada.retry@example.com',
+					name: 'Ada Retry',
+					assignedTo: byId(JANE),
+				},
 			});
 		const first = await upsert();
 		expect(first.error?.message).toBe('LACRM had a server error (HTTP 500) during CreateContact');
@@ -822,7 +1039,9 @@ describe(`retries never duplicate a write (${ENGINE_LABEL})`, () => {
 	});
 
 	it('a create whose connection drops after LACRM stored it: not retried, the error says so, exactly one contact', async () => {
-		sandbox.scriptFaults([{ afterCommit: true, networkError: 'reset', functions: ['CreateContact'] }]);
+		sandbox.scriptFaults([
+			{ afterCommit: true, networkError: 'reset', functions: ['CreateContact'] },
+		]);
 		const { error, calls } = await createAda();
 		expect(error?.message).toMatch(/^Could not reach LACRM \((ECONNRESET|SOCKET_HANG_UP)\)$/);
 		expect(descriptionOf(error)).toMatch(/^CreateContact was not retried automatically/);

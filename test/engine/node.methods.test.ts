@@ -46,21 +46,30 @@ interface PipelineInfo {
 }
 
 async function pipelineNamed(name: string, includeArchived = false): Promise<PipelineInfo> {
-	const pipelines = (await lacrm(sandbox, 'GetPipelines', { IncludeArchivedPipelines: includeArchived })) as unknown as IDataObject[];
+	const pipelines = (await lacrm(sandbox, 'GetPipelines', {
+		IncludeArchivedPipelines: includeArchived,
+	})) as unknown as IDataObject[];
 	const pipeline = pipelines.find((candidate) => candidate.Name === name);
 	if (!pipeline) throw new Error(`no pipeline ${name}`);
-	const statuses = (await lacrm(sandbox, 'GetPipelineStatuses', { PipelineId: pipeline.PipelineId })) as unknown as PipelineInfo['statuses'];
+	const statuses = (await lacrm(sandbox, 'GetPipelineStatuses', {
+		PipelineId: pipeline.PipelineId,
+	})) as unknown as PipelineInfo['statuses'];
 	return { PipelineId: pipeline.PipelineId as string, statuses };
 }
 
 /** Every person (not company) in the account, as GetContacts lists them. */
 async function allPeople(): Promise<IDataObject[]> {
-	const body = await lacrm(sandbox, 'GetContacts', { RecordTypeFilter: 'Contacts', MaxNumberOfResults: 10000 });
+	const body = await lacrm(sandbox, 'GetContacts', {
+		RecordTypeFilter: 'Contacts',
+		MaxNumberOfResults: 10000,
+	});
 	return body.Results as IDataObject[];
 }
 
-const visible = (fields: ResourceMapperField[]) => fields.filter((field) => field.display !== false && !field.removed);
-const byIdOf = (fields: ResourceMapperField[]) => Object.fromEntries(fields.map((field) => [field.id, field]));
+const visible = (fields: ResourceMapperField[]) =>
+	fields.filter((field) => field.display !== false && !field.removed);
+const byIdOf = (fields: ResourceMapperField[]) =>
+	Object.fromEntries(fields.map((field) => [field.id, field]));
 
 // -------------------------------------------------------------------------------------------------
 
@@ -73,11 +82,20 @@ describe(`resource-locator pickers (listSearch) against the sandbox (${ENGINE_LA
 			Email: 'zelda.q@example.com',
 			'Company Name': 'Quartermain Holdings',
 		});
-		const company = (await lacrm(sandbox, 'GetContacts', { SearchTerms: 'Quartermain Holdings', RecordTypeFilter: 'Companies' }))
-			.Results as IDataObject[];
+		const company = (
+			await lacrm(sandbox, 'GetContacts', {
+				SearchTerms: 'Quartermain Holdings',
+				RecordTypeFilter: 'Companies',
+			})
+		).Results as IDataObject[];
 		expect(company).toHaveLength(1);
 
-		const { results, paginationToken } = await editorListSearch(sandbox, 'searchContacts', {}, { filter: 'Quartermain' });
+		const { results, paginationToken } = await editorListSearch(
+			sandbox,
+			'searchContacts',
+			{},
+			{ filter: 'Quartermain' },
+		);
 		expect(results.map((result) => result.value)).toEqual([zelda]);
 		expect(results[0].name).toContain('Zelda Quartermain');
 		expect(results[0].name).toContain('zelda.q@example.com');
@@ -94,7 +112,12 @@ describe(`resource-locator pickers (listSearch) against the sandbox (${ENGINE_LA
 		const tokens: Array<string | undefined> = [];
 		let token: string | undefined;
 		do {
-			const page = await editorListSearch(sandbox, 'searchContacts', {}, { paginationToken: token });
+			const page = await editorListSearch(
+				sandbox,
+				'searchContacts',
+				{},
+				{ paginationToken: token },
+			);
 			expect(page.results.length).toBeLessThanOrEqual(50);
 			seen.push(...page.results.map((result) => String(result.value)));
 			token = page.paginationToken as string | undefined;
@@ -108,9 +131,14 @@ describe(`resource-locator pickers (listSearch) against the sandbox (${ENGINE_LA
 
 	it('searchCompanies lists companies only', async () => {
 		const { results } = await editorListSearch(sandbox, 'searchCompanies');
-		const companies = (await lacrm(sandbox, 'GetContacts', { RecordTypeFilter: 'Companies' })).Results as IDataObject[];
-		expect(results.map((result) => result.value).sort()).toEqual(companies.map((company) => company.ContactId).sort());
-		expect(results.map((result) => result.name)).toEqual(expect.arrayContaining(['Acme Inc', 'Initech']));
+		const companies = (await lacrm(sandbox, 'GetContacts', { RecordTypeFilter: 'Companies' }))
+			.Results as IDataObject[];
+		expect(results.map((result) => result.value).sort()).toEqual(
+			companies.map((company) => company.ContactId).sort(),
+		);
+		expect(results.map((result) => result.name)).toEqual(
+			expect.arrayContaining(['Acme Inc', 'Initech']),
+		);
 	});
 
 	it('searchUsers lists the account users by name (filterable)', async () => {
@@ -139,7 +167,8 @@ describe(`resource-locator pickers (listSearch) against the sandbox (${ENGINE_LA
 	it('searchStatuses lists the statuses of the pipeline chosen in the node, closed ones marked', async () => {
 		const sales = await pipelineNamed('Sales Leads');
 		const support = await pipelineNamed('Support Tickets');
-		const id = (pipeline: PipelineInfo, name: string) => pipeline.statuses.find((status) => status.Name === name)?.StatusId;
+		const id = (pipeline: PipelineInfo, name: string) =>
+			pipeline.statuses.find((status) => status.Name === name)?.StatusId;
 
 		const fromSales = await editorListSearch(sandbox, 'searchStatuses', {
 			resource: 'pipelineItem',
@@ -170,21 +199,32 @@ describe(`resource-locator pickers (listSearch) against the sandbox (${ENGINE_LA
 
 	it('searchStatuses without a chosen pipeline names each status with its pipeline', async () => {
 		const sales = await pipelineNamed('Sales Leads');
-		const { results } = await editorListSearch(sandbox, 'searchStatuses', { resource: 'pipelineItem', operation: 'create' });
+		const { results } = await editorListSearch(sandbox, 'searchStatuses', {
+			resource: 'pipelineItem',
+			operation: 'create',
+		});
 		expect(results).toEqual(
 			expect.arrayContaining([
-				{ name: 'Sales Leads → New', value: sales.statuses.find((status) => status.Name === 'New')?.StatusId },
+				{
+					name: 'Sales Leads → New',
+					value: sales.statuses.find((status) => status.Name === 'New')?.StatusId,
+				},
 				{ name: 'Support Tickets → Resolved (closed)', value: expect.any(String) },
 			]),
 		);
 		// Every status is labelled with a real pipeline name — none with a placeholder.
-		for (const result of results) expect(result.name).toMatch(/^(Sales Leads|Support Tickets|Old Deals) → /);
+		for (const result of results)
+			expect(result.name).toMatch(/^(Sales Leads|Support Tickets|Old Deals) → /);
 	});
 
 	it('searchPipelineItems lists the items of the chosen pipeline as "contact — status", filterable by contact', async () => {
 		const sales = await pipelineNamed('Sales Leads');
-		const items = (await lacrm(sandbox, 'GetPipelineItems', { PipelineId: sales.PipelineId, StatusFilter: sales.statuses.map((s) => s.StatusId) }))
-			.Results as IDataObject[];
+		const items = (
+			await lacrm(sandbox, 'GetPipelineItems', {
+				PipelineId: sales.PipelineId,
+				StatusFilter: sales.statuses.map((s) => s.StatusId),
+			})
+		).Results as IDataObject[];
 		expect(items.length).toBeGreaterThan(0);
 
 		const { results } = await editorListSearch(sandbox, 'searchPipelineItems', {
@@ -194,8 +234,11 @@ describe(`resource-locator pickers (listSearch) against the sandbox (${ENGINE_LA
 		});
 		const expected = (item: IDataObject) =>
 			`${(item.ContactMetaData as IDataObject).Name} — ${(item.StatusMetaData as IDataObject).Name}`;
-		const active = items.filter((item) => sales.statuses.find((status) => status.StatusId === item.StatusId)?.IsActive);
-		for (const item of active) expect(results).toContainEqual({ name: expected(item), value: item.PipelineItemId });
+		const active = items.filter(
+			(item) => sales.statuses.find((status) => status.StatusId === item.StatusId)?.IsActive,
+		);
+		for (const item of active)
+			expect(results).toContainEqual({ name: expected(item), value: item.PipelineItemId });
 
 		const someone = (active[0].ContactMetaData as IDataObject).Name as string;
 		const filtered = await editorListSearch(
@@ -205,28 +248,40 @@ describe(`resource-locator pickers (listSearch) against the sandbox (${ENGINE_LA
 			{ filter: someone.toUpperCase() },
 		);
 		expect(filtered.results.length).toBeGreaterThan(0);
-		for (const result of filtered.results) expect(result.name.toLowerCase()).toContain(someone.toLowerCase());
+		for (const result of filtered.results)
+			expect(result.name.toLowerCase()).toContain(someone.toLowerCase());
 	});
 
 	// Get / Update / Delete of a pipeline item pick it here: a won or lost deal must be pickable too.
 	// LACRM returns only items in active statuses when GetPipelineItems gets no StatusFilter.
 	it('searchPipelineItems also lists the items in closed statuses (won, lost)', async () => {
 		const sales = await pipelineNamed('Sales Leads');
-		const all = (await lacrm(sandbox, 'GetPipelineItems', { PipelineId: sales.PipelineId, StatusFilter: sales.statuses.map((s) => s.StatusId) }))
-			.Results as IDataObject[];
-		const closed = all.filter((item) => !sales.statuses.find((status) => status.StatusId === item.StatusId)?.IsActive);
+		const all = (
+			await lacrm(sandbox, 'GetPipelineItems', {
+				PipelineId: sales.PipelineId,
+				StatusFilter: sales.statuses.map((s) => s.StatusId),
+			})
+		).Results as IDataObject[];
+		const closed = all.filter(
+			(item) => !sales.statuses.find((status) => status.StatusId === item.StatusId)?.IsActive,
+		);
 		expect(closed.length).toBeGreaterThan(0);
 		const { results } = await editorListSearch(sandbox, 'searchPipelineItems', {
 			resource: 'pipelineItem',
 			operation: 'update',
 			pipelineId: fromList(sales.PipelineId, 'Sales Leads'),
 		});
-		expect(results.map((result) => result.value).sort()).toEqual(all.map((item) => item.PipelineItemId).sort());
+		expect(results.map((result) => result.value).sort()).toEqual(
+			all.map((item) => item.PipelineItemId).sort(),
+		);
 	});
 
 	it('searchPipelineItems without a chosen pipeline lists nothing and calls nothing', async () => {
 		sandbox.resetCounters();
-		const { results } = await editorListSearch(sandbox, 'searchPipelineItems', { resource: 'pipelineItem', operation: 'get' });
+		const { results } = await editorListSearch(sandbox, 'searchPipelineItems', {
+			resource: 'pipelineItem',
+			operation: 'get',
+		});
 		expect(results).toEqual([]);
 		expect(sandbox.counters().totalCalls).toBe(0);
 	});
@@ -246,13 +301,18 @@ describe(`dropdowns (loadOptions) against the sandbox (${ENGINE_LABEL})`, () => 
 	it('getGroups: every group, by name, with its GroupId', async () => {
 		const groups = (await lacrm(sandbox, 'GetGroups')).Results as IDataObject[];
 		const options = await editorLoadOptions(sandbox, 'getGroups');
-		expect(options.map((option) => option.name)).toEqual(['Newsletter', 'Partners', 'Prospects', 'VIP Clients']);
+		expect(options.map((option) => option.name)).toEqual([
+			'Newsletter',
+			'Partners',
+			'Prospects',
+			'VIP Clients',
+		]);
 		for (const option of options) {
 			expect(groups.find((group) => group.GroupId === option.value)?.Name).toBe(option.name);
 		}
 	});
 
-	it('getStatuses: the chosen pipeline\'s statuses in pipeline order, closed ones marked', async () => {
+	it("getStatuses: the chosen pipeline's statuses in pipeline order, closed ones marked", async () => {
 		const sales = await pipelineNamed('Sales Leads');
 		const options = await editorLoadOptions(sandbox, 'getStatuses', {
 			resource: 'pipelineItem',
@@ -260,15 +320,30 @@ describe(`dropdowns (loadOptions) against the sandbox (${ENGINE_LABEL})`, () => 
 			pipelineId: fromList(sales.PipelineId, 'Sales Leads'),
 		});
 		expect(options).toEqual(
-			sales.statuses.map((status) => ({ name: `${status.Name}${status.IsActive ? '' : ' (closed)'}`, value: status.StatusId })),
+			sales.statuses.map((status) => ({
+				name: `${status.Name}${status.IsActive ? '' : ' (closed)'}`,
+				value: status.StatusId,
+			})),
 		);
-		expect(options.map((option) => option.name)).toEqual(['New', 'Contacted', 'Proposal Sent', 'Won (closed)', 'Lost (closed)']);
+		expect(options.map((option) => option.name)).toEqual([
+			'New',
+			'Contacted',
+			'Proposal Sent',
+			'Won (closed)',
+			'Lost (closed)',
+		]);
 	});
 
 	it('getContactCustomFieldNames: the writable contact fields to match on (no section)', async () => {
-		const options = await editorLoadOptions(sandbox, 'getContactCustomFieldNames', { resource: 'contact', operation: 'upsert' });
+		const options = await editorLoadOptions(sandbox, 'getContactCustomFieldNames', {
+			resource: 'contact',
+			operation: 'upsert',
+		});
 		expect(options).toEqual(
-			['Industry', 'Interests', 'Lead Score', 'Next Review', 'Referral Source'].map((name) => ({ name, value: name })),
+			['Industry', 'Interests', 'Lead Score', 'Next Review', 'Referral Source'].map((name) => ({
+				name,
+				value: name,
+			})),
 		);
 	});
 });
@@ -277,20 +352,34 @@ describe(`dropdowns (loadOptions) against the sandbox (${ENGINE_LABEL})`, () => 
 
 describe(`custom-field mapper (resourceMapping) against the sandbox (${ENGINE_LABEL})`, () => {
 	it('getContactCustomFields: every writable contact field with its type and options; the section is not offered', async () => {
-		const { fields } = await editorResourceMapping(sandbox, 'getContactCustomFields', { resource: 'contact', operation: 'create' });
+		const { fields } = await editorResourceMapping(sandbox, 'getContactCustomFields', {
+			resource: 'contact',
+			operation: 'create',
+		});
 		const shown = visible(fields);
-		expect(shown.map((field) => field.id).sort()).toEqual(['Industry', 'Interests', 'Lead Score', 'Next Review', 'Referral Source']);
+		expect(shown.map((field) => field.id).sort()).toEqual([
+			'Industry',
+			'Interests',
+			'Lead Score',
+			'Next Review',
+			'Referral Source',
+		]);
 		expect(shown.map((field) => field.id)).not.toContain('Marketing');
 		const field = byIdOf(fields);
 		expect(field.Industry).toMatchObject({
 			displayName: 'Industry',
 			type: 'options',
 			required: false,
-			options: ['Retail', 'Manufacturing', 'Software', 'Healthcare', 'Finance', 'Education'].map((name) => ({ name, value: name })),
+			options: ['Retail', 'Manufacturing', 'Software', 'Healthcare', 'Finance', 'Education'].map(
+				(name) => ({ name, value: name }),
+			),
 		});
 		expect(field.Interests).toMatchObject({
 			type: 'array',
-			options: ['Product A', 'Product B', 'Support Plan', 'Training'].map((name) => ({ name, value: name })),
+			options: ['Product A', 'Product B', 'Support Plan', 'Training'].map((name) => ({
+				name,
+				value: name,
+			})),
 		});
 		expect(field['Lead Score']).toMatchObject({ type: 'number', required: false });
 		expect(field['Next Review']).toMatchObject({ type: 'dateTime', required: false });
@@ -299,10 +388,27 @@ describe(`custom-field mapper (resourceMapping) against the sandbox (${ENGINE_LA
 	});
 
 	it('a required contact field is marked required for create, not for update', async () => {
-		await lacrm(sandbox, 'CreateCustomField', { Name: 'Customer Number', Type: 'Text', RecordType: 'Contact', IsRequired: true });
-		const forCreate = byIdOf((await editorResourceMapping(sandbox, 'getContactCustomFields', { resource: 'contact', operation: 'create' })).fields);
+		await lacrm(sandbox, 'CreateCustomField', {
+			Name: 'Customer Number',
+			Type: 'Text',
+			RecordType: 'Contact',
+			IsRequired: true,
+		});
+		const forCreate = byIdOf(
+			(
+				await editorResourceMapping(sandbox, 'getContactCustomFields', {
+					resource: 'contact',
+					operation: 'create',
+				})
+			).fields,
+		);
 		const forUpdate = byIdOf(
-			(await editorResourceMapping(sandbox, 'getContactCustomFieldsForUpdate', { resource: 'contact', operation: 'update' })).fields,
+			(
+				await editorResourceMapping(sandbox, 'getContactCustomFieldsForUpdate', {
+					resource: 'contact',
+					operation: 'update',
+				})
+			).fields,
 		);
 		expect(forCreate['Customer Number']).toMatchObject({ required: true, type: 'string' });
 		expect(forCreate['Referral Source'].required).toBe(false);
@@ -310,27 +416,73 @@ describe(`custom-field mapper (resourceMapping) against the sandbox (${ENGINE_LA
 	});
 
 	it('getCompanyCustomFields: the company fields only', async () => {
-		const { fields } = await editorResourceMapping(sandbox, 'getCompanyCustomFields', { resource: 'company', operation: 'create' });
+		const { fields } = await editorResourceMapping(sandbox, 'getCompanyCustomFields', {
+			resource: 'company',
+			operation: 'create',
+		});
 		const field = byIdOf(visible(fields));
 		expect(Object.keys(field).sort()).toEqual(['Account Tier', 'Annual Revenue', 'Company Size']);
 		expect(field['Annual Revenue'].type).toBe('number');
-		expect(field['Company Size']).toMatchObject({ type: 'options', options: ['1-10', '11-50', '51-200', '201+'].map((name) => ({ name, value: name })) });
+		expect(field['Company Size']).toMatchObject({
+			type: 'options',
+			options: ['1-10', '11-50', '51-200', '201+'].map((name) => ({ name, value: name })),
+		});
 	});
 
 	it("getPipelineCustomFields: the chosen pipeline's fields, its required field marked (create only)", async () => {
 		const sales = await pipelineNamed('Sales Leads');
 		const support = await pipelineNamed('Support Tickets');
-		const params = (pipelineId: INodeParameterResourceLocator) => ({ resource: 'pipelineItem', operation: 'create', pipelineId });
+		const params = (pipelineId: INodeParameterResourceLocator) => ({
+			resource: 'pipelineItem',
+			operation: 'create',
+			pipelineId,
+		});
 
-		const salesFields = byIdOf(visible((await editorResourceMapping(sandbox, 'getPipelineCustomFields', params(fromList(sales.PipelineId)))).fields));
-		expect(Object.keys(salesFields).sort()).toEqual(['Deal Value', 'Expected Close', 'Hunter', 'Priority', 'Products']);
-		expect(salesFields.Hunter).toMatchObject({ required: true, type: 'string', displayName: 'Hunter' });
+		const salesFields = byIdOf(
+			visible(
+				(
+					await editorResourceMapping(
+						sandbox,
+						'getPipelineCustomFields',
+						params(fromList(sales.PipelineId)),
+					)
+				).fields,
+			),
+		);
+		expect(Object.keys(salesFields).sort()).toEqual([
+			'Deal Value',
+			'Expected Close',
+			'Hunter',
+			'Priority',
+			'Products',
+		]);
+		expect(salesFields.Hunter).toMatchObject({
+			required: true,
+			type: 'string',
+			displayName: 'Hunter',
+		});
 		expect(salesFields['Deal Value']).toMatchObject({ required: false, type: 'number' });
-		expect(salesFields.Priority).toMatchObject({ type: 'options', options: ['Low', 'Medium', 'High'].map((name) => ({ name, value: name })) });
-		expect(salesFields.Products).toMatchObject({ type: 'array', options: ['Product A', 'Product B', 'Support Plan'].map((name) => ({ name, value: name })) });
+		expect(salesFields.Priority).toMatchObject({
+			type: 'options',
+			options: ['Low', 'Medium', 'High'].map((name) => ({ name, value: name })),
+		});
+		expect(salesFields.Products).toMatchObject({
+			type: 'array',
+			options: ['Product A', 'Product B', 'Support Plan'].map((name) => ({ name, value: name })),
+		});
 		expect(salesFields['Expected Close']).toMatchObject({ type: 'dateTime' });
 
-		const supportFields = byIdOf(visible((await editorResourceMapping(sandbox, 'getPipelineCustomFields', params(byId(support.PipelineId)))).fields));
+		const supportFields = byIdOf(
+			visible(
+				(
+					await editorResourceMapping(
+						sandbox,
+						'getPipelineCustomFields',
+						params(byId(support.PipelineId)),
+					)
+				).fields,
+			),
+		);
 		expect(Object.keys(supportFields).sort()).toEqual(['Severity', 'Ticket Summary']);
 		expect(supportFields.Severity).toMatchObject({ type: 'options', required: false });
 
@@ -348,7 +500,10 @@ describe(`custom-field mapper (resourceMapping) against the sandbox (${ENGINE_LA
 
 	it('getPipelineCustomFields before a pipeline is chosen: no fields, a notice, no request', async () => {
 		sandbox.resetCounters();
-		const result = await editorResourceMapping(sandbox, 'getPipelineCustomFields', { resource: 'pipelineItem', operation: 'create' });
+		const result = await editorResourceMapping(sandbox, 'getPipelineCustomFields', {
+			resource: 'pipelineItem',
+			operation: 'create',
+		});
 		expect(result.fields).toEqual([]);
 		expect(result.emptyFieldsNotice).toBe('Choose a pipeline first to see its custom fields');
 		expect(sandbox.counters().totalCalls).toBe(0);
@@ -363,8 +518,12 @@ describe(`credential test lacrmApiTest (${ENGINE_LABEL})`, () => {
 	 * helpers.request is n8n's legacy request adapter making a real HTTP request to the sandbox.
 	 */
 	function n8nCredentialTestContext(): ICredentialTestFunctions {
-		const additionalData = buildAdditionalData({ credentialsHelper: new HarnessCredentialsHelper() });
-		const Context = CredentialTestContext as unknown as new (data?: unknown) => ICredentialTestFunctions;
+		const additionalData = buildAdditionalData({
+			credentialsHelper: new HarnessCredentialsHelper(),
+		});
+		const Context = CredentialTestContext as unknown as new (
+			data?: unknown,
+		) => ICredentialTestFunctions;
 		return new Context(additionalData);
 	}
 
@@ -391,9 +550,17 @@ describe(`credential test lacrmApiTest (${ENGINE_LABEL})`, () => {
 		} as unknown as ICredentialTestFunctions;
 	}
 
-	const credential = (data: ICredentialDataDecryptedObject): ICredentialsDecrypted => ({ id: 'c1', name: 'LACRM', type: 'lacrmApi', data });
+	const credential = (data: ICredentialDataDecryptedObject): ICredentialsDecrypted => ({
+		id: 'c1',
+		name: 'LACRM',
+		type: 'lacrmApi',
+		data,
+	});
 
-	async function test(context: ICredentialTestFunctions, data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
+	async function test(
+		context: ICredentialTestFunctions,
+		data: ICredentialDataDecryptedObject,
+	): Promise<INodeCredentialTestResult> {
 		const method = new Lacrm().methods.credentialTest.lacrmApiTest;
 		return await method.call(context, credential(data));
 	}
@@ -403,11 +570,15 @@ describe(`credential test lacrmApiTest (${ENGINE_LABEL})`, () => {
 		['fetch stand-in', fetchCredentialTestContext],
 	])('through %s', (_label, makeContext) => {
 		it('a valid key: OK, "Connected as" the key\'s user', async () => {
-			expect(await test(makeContext(), { apiKey: sandbox.apiKey, baseUrl: sandbox.apiUrl })).toEqual({
+			expect(
+				await test(makeContext(), { apiKey: sandbox.apiKey, baseUrl: sandbox.apiUrl }),
+			).toEqual({
 				status: 'OK',
 				message: 'Connected as Jane Owner',
 			});
-			expect(await test(makeContext(), { apiKey: sandbox.apiKeyFor('100002'), baseUrl: sandbox.apiUrl })).toEqual({
+			expect(
+				await test(makeContext(), { apiKey: sandbox.apiKeyFor('100002'), baseUrl: sandbox.apiUrl }),
+			).toEqual({
 				status: 'OK',
 				message: 'Connected as Sam Seller',
 			});
@@ -418,7 +589,10 @@ describe(`credential test lacrmApiTest (${ENGINE_LABEL})`, () => {
 			const refusal = await sandbox.call('GetUser', {}, { apiKey: wrongKey });
 			expect(refusal.status).toBe(401);
 			const result = await test(makeContext(), { apiKey: wrongKey, baseUrl: sandbox.apiUrl });
-			expect(result).toEqual({ status: 'Error', message: `LACRM: ${refusal.body.ErrorDescription}` });
+			expect(result).toEqual({
+				status: 'Error',
+				message: `LACRM: ${refusal.body.ErrorDescription}`,
+			});
 			expect(result.message).not.toContain(wrongKey);
 		});
 
@@ -428,7 +602,9 @@ describe(`credential test lacrmApiTest (${ENGINE_LABEL})`, () => {
 			await closed.stop();
 			const result = await test(makeContext(), { apiKey: sandbox.apiKey, baseUrl: url });
 			expect(result.status).toBe('Error');
-			expect(result.message).toMatch(new RegExp(`^Could not reach ${url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`));
+			expect(result.message).toMatch(
+				new RegExp(`^Could not reach ${url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`),
+			);
 		});
 
 		it('an empty key: Error without any request', async () => {

@@ -21,14 +21,26 @@ const nodeTypes = new HarnessNodeTypes({ 'n8n-nodes-lacrm.lacrm': new Lacrm() })
 function workflow(parameters: IDataObject = {}): HarnessWorkflow {
 	return {
 		nodes: [
-			{ id: 's', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 's',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'l',
 				name: 'LACRM',
 				type: 'n8n-nodes-lacrm.lacrm',
 				typeVersion: 1,
 				position: [200, 0],
-				parameters: { authentication: 'oAuth2', resource: 'user', operation: 'getCurrent', ...parameters },
+				parameters: {
+					authentication: 'oAuth2',
+					resource: 'user',
+					operation: 'getCurrent',
+					...parameters,
+				},
 				credentials: { lacrmOAuth2Api: { id: 'lacrm-oauth', name: 'LACRM (sandbox)' } },
 			},
 		],
@@ -75,7 +87,9 @@ describe(`refresh gate on ${ENGINE_LABEL}`, () => {
 		const credentials = connectedCredentials(sandbox, sandbox.issueTokens());
 		sandbox.expireAccessTokens();
 		const runs = await Promise.all(
-			Array.from({ length: 20 }, () => runWorkflow(workflow(), { nodeTypes, credentials, startData: start() })),
+			Array.from({ length: 20 }, () =>
+				runWorkflow(workflow(), { nodeTypes, credentials, startData: start() }),
+			),
 		);
 		expect(runs.map((run) => run.error?.message ?? 'ok')).toEqual(Array(20).fill('ok'));
 		for (const run of runs) expect(run.itemsOf('LACRM')[0]).toHaveProperty('UserId');
@@ -107,7 +121,9 @@ describe(`refresh gate on ${ENGINE_LABEL}`, () => {
 		const credentials = connectedCredentials(sandbox, sandbox.issueTokens());
 		sandbox.expireAccessTokens();
 		const runs = await Promise.all(
-			Array.from({ length: 10 }, () => runWorkflow(workflow(), { nodeTypes, credentials, startData: start() })),
+			Array.from({ length: 10 }, () =>
+				runWorkflow(workflow(), { nodeTypes, credentials, startData: start() }),
+			),
 		);
 		expect(runs.map((run) => run.error?.message ?? 'ok')).toEqual(Array(10).fill('ok'));
 		expect(sandbox.counters().refreshes).toBe(1);
@@ -119,13 +135,21 @@ describe(`refresh gate on ${ENGINE_LABEL}`, () => {
 		await sandbox.setFaults({ latencyMs: 40 });
 		const items = start(Array.from({ length: 12 }, (_, index) => ({ index })));
 
-		const before = await runWorkflow(workflow({ options: { concurrency: 6 } }), { nodeTypes, credentials, startData: items });
+		const before = await runWorkflow(workflow({ options: { concurrency: 6 } }), {
+			nodeTypes,
+			credentials,
+			startData: items,
+		});
 		expect(before.error).toBeUndefined();
 		expect(sandbox.counters().peakConcurrent).toBe(1);
 
 		sandbox.expireAccessTokens();
 		sandbox.resetCounters();
-		const after = await runWorkflow(workflow({ options: { concurrency: 6 } }), { nodeTypes, credentials, startData: items });
+		const after = await runWorkflow(workflow({ options: { concurrency: 6 } }), {
+			nodeTypes,
+			credentials,
+			startData: items,
+		});
 		expect(after.error).toBeUndefined();
 		expect(sandbox.counters().refreshes).toBe(1);
 		expect(sandbox.counters().peakConcurrent).toBeGreaterThan(1);
@@ -136,7 +160,9 @@ describe(`refresh gate on ${ENGINE_LABEL}`, () => {
 		const credentials = connectedCredentials(sandbox, sandbox.issueTokens());
 		sandbox.expireAccessTokens();
 		const runs = await Promise.all(
-			Array.from({ length: 20 }, () => runWorkflow(workflow(), { nodeTypes, credentials, startData: start() })),
+			Array.from({ length: 20 }, () =>
+				runWorkflow(workflow(), { nodeTypes, credentials, startData: start() }),
+			),
 		);
 		const counters = sandbox.counters();
 		if (HAS_OAUTH2_REFRESH_LOCK) {

@@ -44,7 +44,17 @@ function triggerWorkflow(parameters: IDataObject): HarnessWorkflow {
 		credentials: CREDENTIAL,
 	};
 	return {
-		nodes: [trigger, { id: 'o', name: 'Out', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} }],
+		nodes: [
+			trigger,
+			{
+				id: 'o',
+				name: 'Out',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: {},
+			},
+		],
 		connections: { 'LACRM Trigger': { main: [[{ node: 'Out', type: 'main', index: 0 }]] } },
 	};
 }
@@ -71,7 +81,10 @@ describe(`LACRM Trigger (webhooks) on ${ENGINE_LABEL}`, () => {
 	beforeEach(async () => {
 		sandbox = await startSandbox({ quiet: true, webhookRetry: { maxAttempts: 3, baseDelayMs: 5 } });
 		host = await startWebhookServer({ nodeTypes, credentials: credentialsFor(sandbox) });
-		workflow = triggerWorkflow({ events: ['Contact.Create', 'PipelineItemStatus.Update'], scope: 'Account' });
+		workflow = triggerWorkflow({
+			events: ['Contact.Create', 'PipelineItemStatus.Update'],
+			scope: 'Account',
+		});
 		await host.activate(workflow);
 	});
 
@@ -109,13 +122,24 @@ describe(`LACRM Trigger (webhooks) on ${ENGINE_LABEL}`, () => {
 
 	it('refuses forged and unsigned deliveries with 401 and starts no execution', async () => {
 		const url = host.webhookUrl(workflow.id as string, 'LACRM Trigger');
-		const body = JSON.stringify({ UserId: '1', TriggeringEvent: 'Contact.Create', Contacts: [{ ContactId: '1' }] });
+		const body = JSON.stringify({
+			UserId: '1',
+			TriggeringEvent: 'Contact.Create',
+			Contacts: [{ ContactId: '1' }],
+		});
 		const forged = await fetch(url, {
 			method: 'POST',
-			headers: { 'Content-Type': 'application/json', 'X-Hook-Signature': createHmac('sha256', 'guessed').update(body).digest('hex') },
+			headers: {
+				'Content-Type': 'application/json',
+				'X-Hook-Signature': createHmac('sha256', 'guessed').update(body).digest('hex'),
+			},
 			body,
 		});
-		const unsigned = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+		const unsigned = await fetch(url, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body,
+		});
 		expect(forged.status).toBe(401);
 		expect(unsigned.status).toBe(401);
 		expect(host.executionsStarted).toBe(0);
@@ -124,7 +148,11 @@ describe(`LACRM Trigger (webhooks) on ${ENGINE_LABEL}`, () => {
 	it('a restart does not create a second hook, and deliveries still verify', async () => {
 		await host.restart();
 		expect((await hooks(sandbox, true)).length).toBe(1);
-		await api(sandbox, 'CreateContact', { IsCompany: false, AssignedTo: sandbox.users()[0].UserId, Name: 'After Restart' });
+		await api(sandbox, 'CreateContact', {
+			IsCompany: false,
+			AssignedTo: sandbox.users()[0].UserId,
+			Name: 'After Restart',
+		});
 		await sandbox.flushWebhooks();
 		const [run] = await host.waitForExecutions(1);
 		expect(run.itemsOf('Out')[0]).toMatchObject({ TriggeringEvent: 'Contact.Create' });
@@ -133,7 +161,11 @@ describe(`LACRM Trigger (webhooks) on ${ENGINE_LABEL}`, () => {
 	it('a hook LACRM archived after failed deliveries is re-created on re-activation', async () => {
 		// The endpoint refuses deliveries (its secret no longer matches) until LACRM gives up.
 		(workflow.staticData?.['node:LACRM Trigger'] as IDataObject).hookSecret = 'not-the-secret';
-		await api(sandbox, 'CreateContact', { IsCompany: false, AssignedTo: sandbox.users()[0].UserId, Name: 'Lost' });
+		await api(sandbox, 'CreateContact', {
+			IsCompany: false,
+			AssignedTo: sandbox.users()[0].UserId,
+			Name: 'Lost',
+		});
 		await sandbox.flushWebhooks();
 		expect((await hooks(sandbox)).length).toBe(0);
 		expect((await hooks(sandbox, true))[0].DateArchived).not.toBeNull();
@@ -142,7 +174,11 @@ describe(`LACRM Trigger (webhooks) on ${ENGINE_LABEL}`, () => {
 		await host.activate(workflow);
 		const active = await hooks(sandbox);
 		expect(active).toHaveLength(1);
-		await api(sandbox, 'CreateContact', { IsCompany: false, AssignedTo: sandbox.users()[0].UserId, Name: 'Found' });
+		await api(sandbox, 'CreateContact', {
+			IsCompany: false,
+			AssignedTo: sandbox.users()[0].UserId,
+			Name: 'Found',
+		});
 		await sandbox.flushWebhooks();
 		const [run] = await host.waitForExecutions(1);
 		expect(run.itemsOf('Out')[0]).toMatchObject({ TriggeringEvent: 'Contact.Create' });
@@ -154,7 +190,10 @@ describe(`LACRM Trigger (webhooks) on ${ENGINE_LABEL}`, () => {
 	});
 
 	it('filters pipeline items by pipeline and status', async () => {
-		const pipelines = (await api(sandbox, 'GetPipelines')) as Array<{ PipelineId: string; Statuses: Array<{ StatusId: string; Name: string }> }>;
+		const pipelines = (await api(sandbox, 'GetPipelines')) as Array<{
+			PipelineId: string;
+			Statuses: Array<{ StatusId: string; Name: string }>;
+		}>;
 		const [pipeline, other] = pipelines;
 		const won = pipeline.Statuses[pipeline.Statuses.length - 1];
 		await host.deactivate(workflow);
@@ -164,14 +203,30 @@ describe(`LACRM Trigger (webhooks) on ${ENGINE_LABEL}`, () => {
 			statusIds: [won.StatusId],
 		});
 		await host.activate(workflow);
-		const contact = (await api(sandbox, 'CreateContact', { IsCompany: false, AssignedTo: sandbox.users()[0].UserId, Name: 'Deal Maker' })) as { ContactId: string };
+		const contact = (await api(sandbox, 'CreateContact', {
+			IsCompany: false,
+			AssignedTo: sandbox.users()[0].UserId,
+			Name: 'Deal Maker',
+		})) as { ContactId: string };
 		const requiredFields = async (pipelineId: string) => {
-			const fields = (await api(sandbox, 'GetCustomFields', { RecordType: 'Pipeline', PipelineId: pipelineId })) as {
-				Results: Array<{ Name: string; IsRequired: boolean; Type: string; Options?: Array<{ Name: string }> }>;
+			const fields = (await api(sandbox, 'GetCustomFields', {
+				RecordType: 'Pipeline',
+				PipelineId: pipelineId,
+			})) as {
+				Results: Array<{
+					Name: string;
+					IsRequired: boolean;
+					Type: string;
+					Options?: Array<{ Name: string }>;
+				}>;
 			};
 			const values: IDataObject = {};
 			for (const field of fields.Results.filter((candidate) => candidate.IsRequired)) {
-				values[field.Name] = field.Options?.length ? field.Options[0].Name : field.Type === 'Number' ? 1 : 'x';
+				values[field.Name] = field.Options?.length
+					? field.Options[0].Name
+					: field.Type === 'Number'
+						? 1
+						: 'x';
 			}
 			return values;
 		};
@@ -187,14 +242,27 @@ describe(`LACRM Trigger (webhooks) on ${ENGINE_LABEL}`, () => {
 			StatusId: other.Statuses[0].StatusId,
 			...(await requiredFields(other.PipelineId)),
 		})) as { PipelineItemId: string };
-		await api(sandbox, 'EditPipelineItem', { PipelineItemId: otherItem.PipelineItemId, StatusId: other.Statuses[1].StatusId });
-		await api(sandbox, 'EditPipelineItem', { PipelineItemId: item.PipelineItemId, StatusId: pipeline.Statuses[1].StatusId });
-		await api(sandbox, 'EditPipelineItem', { PipelineItemId: item.PipelineItemId, StatusId: won.StatusId });
+		await api(sandbox, 'EditPipelineItem', {
+			PipelineItemId: otherItem.PipelineItemId,
+			StatusId: other.Statuses[1].StatusId,
+		});
+		await api(sandbox, 'EditPipelineItem', {
+			PipelineItemId: item.PipelineItemId,
+			StatusId: pipeline.Statuses[1].StatusId,
+		});
+		await api(sandbox, 'EditPipelineItem', {
+			PipelineItemId: item.PipelineItemId,
+			StatusId: won.StatusId,
+		});
 		await sandbox.flushWebhooks();
 		await host.idle();
 		const items = host.executions.flatMap((execution) => execution.result?.itemsOf('Out') ?? []);
 		expect(items).toEqual([
-			expect.objectContaining({ TriggeringEvent: 'PipelineItemStatus.Update', PipelineItemId: item.PipelineItemId, StatusId: won.StatusId }),
+			expect.objectContaining({
+				TriggeringEvent: 'PipelineItemStatus.Update',
+				PipelineItemId: item.PipelineItemId,
+				StatusId: won.StatusId,
+			}),
 		]);
 	});
 });
@@ -243,12 +311,19 @@ describe(`LACRM Polling Trigger on ${ENGINE_LABEL}`, () => {
 			expected.add(`${ContactId}@${String(contact.LastUpdate)}`);
 		};
 		// The storm hits the poller's reads (GetContacts) only; the test's own writes go through.
-		sandbox.setFaults({ rateLimit: { rate: 0.85, retryAfterSeconds: 0 }, functions: ['GetContacts'] });
+		sandbox.setFaults({
+			rateLimit: { rate: 0.85, retryAfterSeconds: 0 },
+			functions: ['GetContacts'],
+		});
 		let failedPolls = 0;
 		for (let round = 0; round < 12; round++) {
 			sandbox.clock.advance(1000);
 			if (round % 3 === 0 || created.length === 0) {
-				const { ContactId } = (await api(sandbox, 'CreateContact', { IsCompany: false, AssignedTo: owner, Name: `Storm ${round}` })) as {
+				const { ContactId } = (await api(sandbox, 'CreateContact', {
+					IsCompany: false,
+					AssignedTo: owner,
+					Name: `Storm ${round}`,
+				})) as {
 					ContactId: string;
 				};
 				created.push(ContactId);
@@ -261,11 +336,13 @@ describe(`LACRM Polling Trigger on ${ENGINE_LABEL}`, () => {
 			if (round === 9) sandbox.clearFaults();
 			const result = await poll(workflow, 'Poller', { nodeTypes, credentials });
 			if (result.error) failedPolls++;
-			for (const item of result.items?.[0] ?? []) emitted.push(`${String(item.json.ContactId)}@${String(item.json.LastUpdate)}`);
+			for (const item of result.items?.[0] ?? [])
+				emitted.push(`${String(item.json.ContactId)}@${String(item.json.LastUpdate)}`);
 		}
 		sandbox.clearFaults();
 		const last = await poll(workflow, 'Poller', { nodeTypes, credentials });
-		for (const item of last.items?.[0] ?? []) emitted.push(`${String(item.json.ContactId)}@${String(item.json.LastUpdate)}`);
+		for (const item of last.items?.[0] ?? [])
+			emitted.push(`${String(item.json.ContactId)}@${String(item.json.LastUpdate)}`);
 
 		expect(failedPolls).toBeGreaterThan(0);
 		// Never repeated…
@@ -275,29 +352,44 @@ describe(`LACRM Polling Trigger on ${ENGINE_LABEL}`, () => {
 		// …and never lost: every contact's latest version came out. (A contact edited twice between
 		// two successful polls is seen once, in its newer state — polling cannot see the older one.)
 		for (const id of created) {
-			const latest = [...expected].filter((key) => key.startsWith(`${id}@`)).sort().pop();
+			const latest = [...expected]
+				.filter((key) => key.startsWith(`${id}@`))
+				.sort()
+				.pop();
 			expect(emitted).toContain(latest);
 		}
 	});
 
 	it('watches new pipeline items in every status of the chosen pipeline', async () => {
 		const credentials = credentialsFor(sandbox);
-		const pipelines = (await api(sandbox, 'GetPipelines')) as Array<{ PipelineId: string; Statuses: Array<{ StatusId: string; IsActive: boolean }> }>;
+		const pipelines = (await api(sandbox, 'GetPipelines')) as Array<{
+			PipelineId: string;
+			Statuses: Array<{ StatusId: string; IsActive: boolean }>;
+		}>;
 		const pipeline = pipelines[0];
-		const workflow = pollingWorkflow({ watch: 'pipelineItemUpdated', pipelineId: { __rl: true, mode: 'id', value: pipeline.PipelineId } });
+		const workflow = pollingWorkflow({
+			watch: 'pipelineItemUpdated',
+			pipelineId: { __rl: true, mode: 'id', value: pipeline.PipelineId },
+		});
 		expect((await poll(workflow, 'Poller', { nodeTypes, credentials })).error).toBeUndefined();
 
-		const items = (await api(sandbox, 'GetPipelineItems', { PipelineId: pipeline.PipelineId, StatusFilter: pipeline.Statuses.map((s) => s.StatusId) })) as {
+		const items = (await api(sandbox, 'GetPipelineItems', {
+			PipelineId: pipeline.PipelineId,
+			StatusFilter: pipeline.Statuses.map((s) => s.StatusId),
+		})) as {
 			Results: IDataObject[];
 		};
 		const closed = pipeline.Statuses.find((status) => !status.IsActive);
 		sandbox.clock.advance(5000);
-		await api(sandbox, 'EditPipelineItem', { PipelineItemId: items.Results[0].PipelineItemId as string, StatusId: closed?.StatusId as string });
+		await api(sandbox, 'EditPipelineItem', {
+			PipelineItemId: items.Results[0].PipelineItemId as string,
+			StatusId: closed?.StatusId as string,
+		});
 		const result = await poll(workflow, 'Poller', { nodeTypes, credentials });
 		expect(result.error).toBeUndefined();
-		expect(result.items?.[0].map((item) => [item.json.PipelineItemId, item.json.StatusId])).toEqual([
-			[items.Results[0].PipelineItemId, closed?.StatusId],
-		]);
+		expect(result.items?.[0].map((item) => [item.json.PipelineItemId, item.json.StatusId])).toEqual(
+			[[items.Results[0].PipelineItemId, closed?.StatusId]],
+		);
 	});
 
 	it('a manual run returns a sample without moving the cursor', async () => {

@@ -42,7 +42,9 @@ export interface AdditionalDataOptions {
 
 const DEFAULT_BASE_URL = 'http://127.0.0.1:5678';
 
-export function buildAdditionalData(options: AdditionalDataOptions): IWorkflowExecuteAdditionalData {
+export function buildAdditionalData(
+	options: AdditionalDataOptions,
+): IWorkflowExecuteAdditionalData {
 	const base = (options.instanceBaseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
 	const data: Record<string, unknown> = {
 		credentialsHelper: options.credentialsHelper,

@@ -80,7 +80,12 @@ export class OAuth2ApiStandIn implements ICredentialType {
 			default: '',
 		},
 		{ displayName: 'Scope', name: 'scope', type: 'string', default: '' },
-		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'string', default: '' },
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'string',
+			default: '',
+		},
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'header' },
 		{ displayName: 'Ignore SSL Issues', name: 'ignoreSSLIssues', type: 'boolean', default: false },
 	];
@@ -99,7 +104,11 @@ function deepCopy<T>(value: T): T {
 class HarnessCredentials extends ICredentials {
 	private plain: ICredentialDataDecryptedObject;
 
-	constructor(details: INodeCredentialsDetails, type: string, plain: ICredentialDataDecryptedObject) {
+	constructor(
+		details: INodeCredentialsDetails,
+		type: string,
+		plain: ICredentialDataDecryptedObject,
+	) {
 		super(details, type, JSON.stringify(plain));
 		this.plain = deepCopy(plain);
 	}
@@ -107,7 +116,9 @@ class HarnessCredentials extends ICredentials {
 	// n8n-workflow 1.x declares getData/setData synchronous, 2.x asynchronous.
 	getData(): Promise<ICredentialDataDecryptedObject> {
 		const copy = deepCopy(this.plain);
-		return (N8N_CORE_MAJOR >= 2 ? Promise.resolve(copy) : copy) as Promise<ICredentialDataDecryptedObject>;
+		return (
+			N8N_CORE_MAJOR >= 2 ? Promise.resolve(copy) : copy
+		) as Promise<ICredentialDataDecryptedObject>;
 	}
 
 	getDataToSave(): ICredentialsEncrypted {
@@ -120,7 +131,10 @@ class HarnessCredentials extends ICredentials {
 		return (N8N_CORE_MAJOR >= 2 ? Promise.resolve() : undefined) as Promise<void>;
 	}
 
-	updateData(toUpdate: Partial<ICredentialDataDecryptedObject>, toDelete: string[] = []): Promise<void> {
+	updateData(
+		toUpdate: Partial<ICredentialDataDecryptedObject>,
+		toDelete: string[] = [],
+	): Promise<void> {
 		const next = { ...this.plain, ...deepCopy(toUpdate) } as ICredentialDataDecryptedObject;
 		for (const key of toDelete) delete next[key];
 		return this.setData(next);
@@ -157,7 +171,8 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		super();
 		this.store = store;
 		this.applyDefaults = options.applyDefaults ?? true;
-		for (const type of options.credentialTypes ?? defaultCredentialTypes()) this.types.set(type.name, type);
+		for (const type of options.credentialTypes ?? defaultCredentialTypes())
+			this.types.set(type.name, type);
 	}
 
 	/** Add or replace a credential (a deep copy of `credential` is stored). */
@@ -175,8 +190,9 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 
 	/** Number of writes, optionally for one credential id / kind. */
 	writeCount(id?: string, kind?: CredentialWrite['kind']): number {
-		return this.writes.filter((w) => (id === undefined || w.id === id) && (kind === undefined || w.kind === kind))
-			.length;
+		return this.writes.filter(
+			(w) => (id === undefined || w.id === id) && (kind === undefined || w.kind === kind),
+		).length;
 	}
 
 	registerCredentialType(type: ICredentialType): this {
@@ -203,8 +219,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	/** n8n 2.x: false only for a type with `restrictToSupportedNodes` that does not list the node. */
 	isCredentialUsableByNode(credentialType: string, nodeType: string): boolean {
 		const type = this.types.get(credentialType) as
-			| (ICredentialType & { restrictToSupportedNodes?: boolean })
-			| undefined;
+			(ICredentialType & { restrictToSupportedNodes?: boolean }) | undefined;
 		if (!type?.restrictToSupportedNodes) return true;
 		return (type.supportedNodes ?? []).includes(nodeType);
 	}
@@ -256,7 +271,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		return undefined;
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentials> {
 		const stored = this.find(nodeCredentials, type);
 		return new HarnessCredentials({ id: stored.id, name: stored.name }, stored.type, stored.data);
 	}
@@ -274,7 +292,11 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		const data = deepCopy(stored.data);
 		if (raw || !this.applyDefaults) return data;
 		for (const property of this.getCredentialsProperties(type)) {
-			if (data[property.name] === undefined && property.type !== 'notice' && property.default !== undefined) {
+			if (
+				data[property.name] === undefined &&
+				property.type !== 'notice' &&
+				property.default !== undefined
+			) {
 				data[property.name] = deepCopy(property.default) as ICredentialDataDecryptedObject[string];
 			}
 		}
@@ -288,7 +310,13 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	): Promise<void> {
 		const stored = this.find(nodeCredentials, type);
 		stored.data = deepCopy(data);
-		this.writes.push({ id: stored.id, type, kind: 'full', data: deepCopy(data) as IDataObject, at: Date.now() });
+		this.writes.push({
+			id: stored.id,
+			type,
+			kind: 'full',
+			data: deepCopy(data) as IDataObject,
+			at: Date.now(),
+		});
 	}
 
 	/** Like n8n: merge only `oauthTokenData` into the CURRENT stored data and save it. */
@@ -327,7 +355,9 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		if (nodeCredentials.id) {
 			stored = this.store[nodeCredentials.id];
 		} else {
-			stored = Object.values(this.store).find((c) => c.type === type && c.name === nodeCredentials.name);
+			stored = Object.values(this.store).find(
+				(c) => c.type === type && c.name === nodeCredentials.name,
+			);
 		}
 		if (!stored) {
 			throw new Error(
@@ -335,7 +365,9 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			);
 		}
 		if (stored.type !== type) {
-			throw new Error(`Harness: credential "${stored.id}" has type "${stored.type}", not "${type}"`);
+			throw new Error(
+				`Harness: credential "${stored.id}" has type "${stored.type}", not "${type}"`,
+			);
 		}
 		return stored;
 	}
@@ -359,7 +391,11 @@ const RESOLVER_NODE: INode = {
  * with `$credentials` as an additional key, through the workflow's own expression engine. n8n
  * 2.x passes no workflow on some paths; a throw-away Workflow is built then.
  */
-function expressionResolver(workflow: Workflow | undefined, node: INode | undefined, nodeTypes?: INodeTypes) {
+function expressionResolver(
+	workflow: Workflow | undefined,
+	node: INode | undefined,
+	nodeTypes?: INodeTypes,
+) {
 	let wf = workflow;
 	const resolveNode = node ?? RESOLVER_NODE;
 	return (value: string, credentials: ICredentialDataDecryptedObject): string => {

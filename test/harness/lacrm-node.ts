@@ -34,7 +34,14 @@ export interface LacrmStep {
 export function lacrmWorkflow(step: LacrmStep): HarnessWorkflow {
 	return {
 		nodes: [
-			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'lacrm',
 				name: LACRM_NODE_NAME,
@@ -74,7 +81,10 @@ let nodeTypes: HarnessNodeTypes | undefined;
 /** Runs the node once through n8n-core's WorkflowExecute, with `input` as the trigger's items. */
 export async function runLacrmStep(
 	step: LacrmStep,
-	options: { credentials: HarnessCredentialsHelper; input?: Array<IDataObject | INodeExecutionData> },
+	options: {
+		credentials: HarnessCredentialsHelper;
+		input?: Array<IDataObject | INodeExecutionData>;
+	},
 ): Promise<LacrmStepResult> {
 	let run: WorkflowRunResult | undefined;
 	try {
@@ -88,5 +98,10 @@ export async function runLacrmStep(
 		return { items: [], json: [], error: error as Error };
 	}
 	const items = run.output(LACRM_NODE_NAME) ?? [];
-	return { items, json: items.map((item) => item.json), error: run.error ?? run.nodeError(LACRM_NODE_NAME), run };
+	return {
+		items,
+		json: items.map((item) => item.json),
+		error: run.error ?? run.nodeError(LACRM_NODE_NAME),
+		run,
+	};
 }

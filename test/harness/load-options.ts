@@ -40,11 +40,16 @@ export interface LoadOptionsOptions {
 
 export const TEMP_NODE_NAME = 'Temp-Node';
 
-function prepare(nodeType: AnyNodeType | string, nodeParameters: INodeParameters, options: LoadOptionsOptions) {
+function prepare(
+	nodeType: AnyNodeType | string,
+	nodeParameters: INodeParameters,
+	options: LoadOptionsOptions,
+) {
 	let registry: HarnessNodeTypes;
 	let typeName: string;
 	if (typeof nodeType === 'string') {
-		if (!options.nodeTypes) throw new Error('Harness: pass options.nodeTypes to resolve a node type by name');
+		if (!options.nodeTypes)
+			throw new Error('Harness: pass options.nodeTypes to resolve a node type by name');
 		registry = options.nodeTypes;
 		typeName = nodeType;
 	} else {
@@ -61,7 +66,12 @@ function prepare(nodeType: AnyNodeType | string, nodeParameters: INodeParameters
 		parameters: jsonCopy(nodeParameters),
 		credentials: options.nodeCredentials,
 	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: registry });
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: registry,
+	});
 	const additionalData = buildAdditionalData({
 		credentialsHelper: toCredentialsHelper(options.credentials),
 		instanceBaseUrl: options.instanceBaseUrl,

@@ -71,7 +71,8 @@ export class HarnessNodeTypes implements INodeTypes {
 
 	getByName(nodeType: string): AnyNodeType {
 		const type = this.types.get(nodeType);
-		if (!type) throw new Error(`Harness: unknown node type "${nodeType}" (register it in HarnessNodeTypes)`);
+		if (!type)
+			throw new Error(`Harness: unknown node type "${nodeType}" (register it in HarnessNodeTypes)`);
 		return type;
 	}
 
@@ -116,7 +117,9 @@ const triggerDescription = (
 
 /** Stand-in for n8n-nodes-base.manualTrigger: a trigger node that emits one empty item. */
 export class ManualTriggerStandIn implements INodeType {
-	description = triggerDescription('manualTrigger', 'When clicking ‘Execute workflow’', { maxNodes: 1 });
+	description = triggerDescription('manualTrigger', 'When clicking ‘Execute workflow’', {
+		maxNodes: 1,
+	});
 
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
 		// Same as the real node: in manual mode n8n-core awaits manualTriggerFunction, which emits.

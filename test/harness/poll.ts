@@ -21,7 +21,13 @@ import type { CredentialStore, HarnessCredentialsHelper } from './credentials-he
 import { registerEngineShutdown } from './engine';
 import type { HarnessNodeTypes } from './node-types';
 import type { HarnessWorkflow, WorkflowRunResult } from './runner';
-import { buildWorkflow, persistIfChanged, runWorkflow, staticDataOf, toCredentialsHelper } from './runner';
+import {
+	buildWorkflow,
+	persistIfChanged,
+	runWorkflow,
+	staticDataOf,
+	toCredentialsHelper,
+} from './runner';
 
 registerEngineShutdown();
 
@@ -52,7 +58,11 @@ export interface PollResult {
 	execution?: WorkflowRunResult;
 }
 
-export async function poll(workflow: HarnessWorkflow, nodeName: string, options: PollOptions): Promise<PollResult> {
+export async function poll(
+	workflow: HarnessWorkflow,
+	nodeName: string,
+	options: PollOptions,
+): Promise<PollResult> {
 	const mode = options.mode ?? 'trigger';
 	const credentialsHelper = toCredentialsHelper(options.credentials);
 	const wf = buildWorkflow({ ...workflow, active: mode !== 'manual' }, options.nodeTypes);

@@ -96,7 +96,11 @@ export interface WorkflowRunResult {
 	/** The execution's static data at the end (plain copy). */
 	staticData: IDataObject;
 	/** Items of one output of one run of a node (undefined when the node did not run). */
-	output(nodeName: string, runIndex?: number, outputIndex?: number): INodeExecutionData[] | undefined;
+	output(
+		nodeName: string,
+		runIndex?: number,
+		outputIndex?: number,
+	): INodeExecutionData[] | undefined;
 	/** The `json` of `output(nodeName, runIndex, outputIndex)` ([] when none). */
 	itemsOf(nodeName: string, runIndex?: number, outputIndex?: number): IDataObject[];
 	/** The error recorded on a node's run, if any. */
@@ -156,7 +160,12 @@ export function persistIfChanged(workflow: Workflow, record: HarnessWorkflow): b
 
 function toItem(item: StartItem): INodeExecutionData {
 	const candidate = item as INodeExecutionData;
-	if (candidate && typeof candidate.json === 'object' && candidate.json !== null && !Array.isArray(candidate.json)) {
+	if (
+		candidate &&
+		typeof candidate.json === 'object' &&
+		candidate.json !== null &&
+		!Array.isArray(candidate.json)
+	) {
 		return candidate;
 	}
 	return { json: item as IDataObject };
@@ -170,7 +179,8 @@ function resolveStart(
 ): { node: INode; outputs: INodeExecutionData[][] } {
 	if (startData) {
 		const node = workflow.getNode(startData.nodeName);
-		if (!node) throw new Error(`Harness: start node "${startData.nodeName}" is not in the workflow`);
+		if (!node)
+			throw new Error(`Harness: start node "${startData.nodeName}" is not in the workflow`);
 		const outputs = startData.outputs
 			? startData.outputs.map((items) => items.map(toItem))
 			: [(startData.items ?? [{ json: {} }]).map(toItem)];
@@ -182,11 +192,16 @@ function resolveStart(
 		HarnessNodeTypes['getByNameAndVersion']
 	> &
 		HarnessStartItems;
-	const items = mode !== 'manual' && type.harnessStartItems ? type.harnessStartItems() : [{ json: {} }];
+	const items =
+		mode !== 'manual' && type.harnessStartItems ? type.harnessStartItems() : [{ json: {} }];
 	return { node, outputs: [items] };
 }
 
-function defaultMode(workflow: Workflow, nodeTypes: HarnessNodeTypes, startData?: StartData): HarnessMode {
+function defaultMode(
+	workflow: Workflow,
+	nodeTypes: HarnessNodeTypes,
+	startData?: StartData,
+): HarnessMode {
 	if (!startData) return 'manual';
 	const node = workflow.getNode(startData.nodeName);
 	if (node && nodeTypes.getByNameAndVersion(node.type, node.typeVersion).webhook) return 'webhook';
@@ -197,7 +212,10 @@ function defaultMode(workflow: Workflow, nodeTypes: HarnessNodeTypes, startData?
  * Run one execution of `definition` through n8n-core's WorkflowExecute. Run several at once with
  * Promise.all; pass the same HarnessCredentialsHelper to all of them so they share one store.
  */
-export async function runWorkflow(definition: HarnessWorkflow, options: RunOptions): Promise<WorkflowRunResult> {
+export async function runWorkflow(
+	definition: HarnessWorkflow,
+	options: RunOptions,
+): Promise<WorkflowRunResult> {
 	const { nodeTypes } = options;
 	const credentialsHelper = toCredentialsHelper(options.credentials);
 	const workflow = buildWorkflow(definition, nodeTypes);
@@ -207,9 +225,15 @@ export async function runWorkflow(definition: HarnessWorkflow, options: RunOptio
 
 	const { node: startNode, outputs } = resolveStart(workflow, nodeTypes, options.startData, mode);
 
-	const recorder = buildHooks(mode, executionId, workflowBase(workflow, definition.nodes), (_run, newStaticData) => {
-		if (persist && newStaticData) (options.record ?? definition).staticData = jsonCopy(newStaticData);
-	});
+	const recorder = buildHooks(
+		mode,
+		executionId,
+		workflowBase(workflow, definition.nodes),
+		(_run, newStaticData) => {
+			if (persist && newStaticData)
+				(options.record ?? definition).staticData = jsonCopy(newStaticData);
+		},
+	);
 	const additionalData = buildAdditionalData({
 		credentialsHelper,
 		executionId,
@@ -225,7 +249,11 @@ export async function runWorkflow(definition: HarnessWorkflow, options: RunOptio
 		resultData: { pinData: workflow.pinData },
 	});
 
-	const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	const run = await new WorkflowExecute(
+		additionalData,
+		mode,
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	return toResult(run, executionId, mode, recorder.nodesExecuted, staticDataOf(workflow));
 }
 

@@ -14,7 +14,10 @@ function readPackageVersion(specifier: string): string {
 	for (;;) {
 		const candidate = path.join(dir, 'package.json');
 		if (fs.existsSync(candidate)) {
-			const pkg = JSON.parse(fs.readFileSync(candidate, 'utf8')) as { name?: string; version?: string };
+			const pkg = JSON.parse(fs.readFileSync(candidate, 'utf8')) as {
+				name?: string;
+				version?: string;
+			};
 			if (pkg.name === specifier && pkg.version) return pkg.version;
 		}
 		const parent = path.dirname(dir);

@@ -36,7 +36,14 @@ import type { CredentialStore, HarnessCredentialsHelper } from './credentials-he
 import { registerEngineShutdown } from './engine';
 import type { HarnessNodeTypes } from './node-types';
 import type { HarnessWorkflow, WorkflowRunResult } from './runner';
-import { buildWorkflow, nextExecutionId, persistIfChanged, runWorkflow, staticDataOf, toCredentialsHelper } from './runner';
+import {
+	buildWorkflow,
+	nextExecutionId,
+	persistIfChanged,
+	runWorkflow,
+	staticDataOf,
+	toCredentialsHelper,
+} from './runner';
 
 registerEngineShutdown();
 
@@ -178,9 +185,11 @@ export class WebhookServer {
 	/** Full production URL of a registered webhook of a node. */
 	webhookUrl(workflowId: string, nodeName: string, webhookName = 'default'): string {
 		const route = [...this.routes.values()].find(
-			(r) => r.workflowId === workflowId && r.nodeName === nodeName && r.webhookName === webhookName,
+			(r) =>
+				r.workflowId === workflowId && r.nodeName === nodeName && r.webhookName === webhookName,
 		);
-		if (!route) throw new Error(`Harness: no webhook "${webhookName}" registered for node "${nodeName}"`);
+		if (!route)
+			throw new Error(`Harness: no webhook "${webhookName}" registered for node "${nodeName}"`);
 		return `${this.webhookBaseUrl}/${route.path}`;
 	}
 
@@ -200,7 +209,8 @@ export class WebhookServer {
 		}
 		for (const node of workflow.nodes) {
 			const type = this.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-			if (type.description.webhooks?.length && !node.webhookId) node.webhookId = `${workflow.id}-${node.id}`;
+			if (type.description.webhooks?.length && !node.webhookId)
+				node.webhookId = `${workflow.id}-${node.id}`;
 		}
 		this.workflows.set(workflow.id, workflow);
 		await this.addWebhooks(workflow, options.activation ?? 'activate');
@@ -286,7 +296,10 @@ export class WebhookServer {
 
 	// ---- activation ----------------------------------------------------------------------
 
-	private async addWebhooks(record: HarnessWorkflow, activation: WorkflowActivateMode): Promise<void> {
+	private async addWebhooks(
+		record: HarnessWorkflow,
+		activation: WorkflowActivateMode,
+	): Promise<void> {
 		// The activation's own Workflow, over its own copy of the stored static data.
 		const wf = buildWorkflow({ ...record, active: true }, this.nodeTypes);
 		const additionalData = this.additionalData(wf);
@@ -319,7 +332,9 @@ export class WebhookServer {
 				// n8n: clearWebhooks (runs delete for every webhook), then rethrow.
 				const cleanup = buildWorkflow({ ...record, active: true }, this.nodeTypes);
 				for (const w of this.getWorkflowWebhooks(cleanup, this.additionalData(cleanup))) {
-					await this.runWebhookMethod('delete', cleanup, w, 'internal', 'update').catch(() => undefined);
+					await this.runWebhookMethod('delete', cleanup, w, 'internal', 'update').catch(
+						() => undefined,
+					);
 				}
 				persistIfChanged(cleanup, record);
 				this.dropRoutes(wf.id);
@@ -331,7 +346,10 @@ export class WebhookServer {
 	}
 
 	/** WebhookService.getNodeWebhooks for every node (restart webhooks ignored). */
-	getWorkflowWebhooks(workflow: Workflow, additionalData: IWorkflowExecuteAdditionalData): IWebhookData[] {
+	getWorkflowWebhooks(
+		workflow: Workflow,
+		additionalData: IWorkflowExecuteAdditionalData,
+	): IWebhookData[] {
 		const result: IWebhookData[] = [];
 		for (const node of Object.values(workflow.nodes)) {
 			if (node.disabled === true) continue;
@@ -351,7 +369,13 @@ export class WebhookServer {
 				if (rawPath === undefined) continue;
 				const nodeWebhookPath = trimSlashes(String(rawPath));
 				const isFullPath = resolve<boolean>(description.isFullPath, false);
-				const path = NodeHelpers.getNodeWebhookPath(workflow.id, node, nodeWebhookPath, isFullPath, false);
+				const path = NodeHelpers.getNodeWebhookPath(
+					workflow.id,
+					node,
+					nodeWebhookPath,
+					isFullPath,
+					false,
+				);
 				const methods = resolve<string>(description.httpMethod, 'GET');
 				for (const method of String(methods).split(',')) {
 					if (!method.trim()) continue;
@@ -407,7 +431,8 @@ export class WebhookServer {
 	}
 
 	private dropRoutes(workflowId: string): void {
-		for (const [key, route] of this.routes) if (route.workflowId === workflowId) this.routes.delete(key);
+		for (const [key, route] of this.routes)
+			if (route.workflowId === workflowId) this.routes.delete(key);
 	}
 
 	private record(workflow: HarnessWorkflow | string): HarnessWorkflow {
@@ -431,7 +456,10 @@ export class WebhookServer {
 
 	// ---- request handling ------------------------------------------------------------------
 
-	private async handle(incoming: http.IncomingMessage, serverResponse: http.ServerResponse): Promise<void> {
+	private async handle(
+		incoming: http.IncomingMessage,
+		serverResponse: http.ServerResponse,
+	): Promise<void> {
 		const rawBody = await readBody(incoming);
 		const url = new URL(incoming.url ?? '/', this.url);
 		const req = toRequest(incoming, url, rawBody);
@@ -449,7 +477,9 @@ export class WebhookServer {
 		} catch (error) {
 			record.error = error as Error;
 			if (!res.headersSent) {
-				res.status(500).json({ code: 0, message: 'Workflow Webhook Error: Workflow could not be started!' });
+				res
+					.status(500)
+					.json({ code: 0, message: 'Workflow Webhook Error: Workflow could not be started!' });
 			}
 		}
 	}
@@ -463,7 +493,9 @@ export class WebhookServer {
 	): Promise<void> {
 		const prefix = '/webhook/';
 		const method = (req.method ?? 'GET').toUpperCase();
-		const path = url.pathname.startsWith(prefix) ? trimSlashes(url.pathname.slice(prefix.length)) : undefined;
+		const path = url.pathname.startsWith(prefix)
+			? trimSlashes(url.pathname.slice(prefix.length))
+			: undefined;
 		const route = path !== undefined ? this.routes.get(routeKey(method, path)) : undefined;
 		if (!route) {
 			res.status(404).json({
@@ -483,12 +515,22 @@ export class WebhookServer {
 			(w) => w.httpMethod.toUpperCase() === method && trimSlashes(w.path) === route.path,
 		);
 		const startNode = workflow.getNode(route.nodeName) as INode;
-		if (!webhookData || !startNode) throw new Error('Harness: could not find node to process webhook');
+		if (!webhookData || !startNode)
+			throw new Error('Harness: could not find node to process webhook');
 		const nodeType = this.nodeTypes.getByNameAndVersion(startNode.type, startNode.typeVersion);
-		if (!nodeType.webhook) throw new Error(`Harness: node type "${startNode.type}" has no webhook()`);
+		if (!nodeType.webhook)
+			throw new Error(`Harness: node type "${startNode.type}" has no webhook()`);
 
 		const mode: WorkflowExecuteMode = 'webhook';
-		const context = new WebhookContext(workflow, startNode, additionalData, mode, webhookData, [], null);
+		const context = new WebhookContext(
+			workflow,
+			startNode,
+			additionalData,
+			mode,
+			webhookData,
+			[],
+			null,
+		);
 		const result = await nodeType.webhook.call(context);
 		record.webhookResult = result;
 
@@ -509,7 +551,13 @@ export class WebhookServer {
 
 		if (result.workflowData === undefined) {
 			if (result.noWebhookResponse !== true && !nodeAnswered()) {
-				sendData(res, responseCode, result.webhookResponse !== undefined ? result.webhookResponse : { message: 'Webhook call received' });
+				sendData(
+					res,
+					responseCode,
+					result.webhookResponse !== undefined
+						? result.webhookResponse
+						: { message: 'Webhook call received' },
+				);
 			}
 			// LiveWebhooks' response callback: save the request's static data.
 			persistIfChanged(workflow, stored);
@@ -517,7 +565,11 @@ export class WebhookServer {
 		}
 
 		if (responseMode === 'onReceived' && result.noWebhookResponse !== true && !nodeAnswered()) {
-			sendData(res, responseCode, result.webhookResponse !== undefined ? result.webhookResponse : DEFAULT_RESPONSE);
+			sendData(
+				res,
+				responseCode,
+				result.webhookResponse !== undefined ? result.webhookResponse : DEFAULT_RESPONSE,
+			);
 		}
 		persistIfChanged(workflow, stored);
 
@@ -551,7 +603,9 @@ export class WebhookServer {
 
 		if (responseMode !== 'onReceived' && !nodeAnswered()) {
 			// lastNode / responseNode need the execution's result; LACRM triggers answer onReceived.
-			res.status(500).json({ code: 0, message: `Harness: responseMode "${responseMode}" is not supported` });
+			res
+				.status(500)
+				.json({ code: 0, message: `Harness: responseMode "${responseMode}" is not supported` });
 		}
 	}
 }
@@ -599,7 +653,11 @@ function parseBody(contentType: string, raw: Buffer): unknown {
 	return {};
 }
 
-function toRequest(incoming: http.IncomingMessage, url: URL, rawBody: Buffer): HarnessWebhookRequest {
+function toRequest(
+	incoming: http.IncomingMessage,
+	url: URL,
+	rawBody: Buffer,
+): HarnessWebhookRequest {
 	const req = incoming as HarnessWebhookRequest;
 	const query: Record<string, string | string[]> = {};
 	for (const [key, value] of url.searchParams) {
@@ -636,7 +694,10 @@ function toResponse(serverResponse: http.ServerResponse): HarnessWebhookResponse
 			res.end();
 		} else if (Buffer.isBuffer(body) || typeof body === 'string') {
 			if (!res.getHeader('content-type')) {
-				res.setHeader('Content-Type', typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/octet-stream');
+				res.setHeader(
+					'Content-Type',
+					typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/octet-stream',
+				);
 			}
 			res.end(body);
 		} else {
@@ -645,7 +706,8 @@ function toResponse(serverResponse: http.ServerResponse): HarnessWebhookResponse
 		return res;
 	};
 	res.json = (body: unknown) => {
-		if (!res.getHeader('content-type')) res.setHeader('Content-Type', 'application/json; charset=utf-8');
+		if (!res.getHeader('content-type'))
+			res.setHeader('Content-Type', 'application/json; charset=utf-8');
 		res.end(JSON.stringify(body));
 		return res;
 	};
@@ -659,7 +721,8 @@ function toResponse(serverResponse: http.ServerResponse): HarnessWebhookResponse
 
 function sendData(res: HarnessWebhookResponse, code: number, data: unknown): void {
 	res.status(code);
-	if (typeof data === 'object' && data !== null && !Buffer.isBuffer(data)) res.json(data as IDataObject);
+	if (typeof data === 'object' && data !== null && !Buffer.isBuffer(data))
+		res.json(data as IDataObject);
 	else res.send(data);
 }
 
@@ -673,7 +736,9 @@ function captureResponse(res: HarnessWebhookResponse, record: WebhookRequestReco
 		if (typeof chunk === 'string' || Buffer.isBuffer(chunk)) chunks.push(Buffer.from(chunk));
 		return write(...args);
 	};
-	(res as unknown as { end: (...args: unknown[]) => http.ServerResponse }).end = (...args: unknown[]) => {
+	(res as unknown as { end: (...args: unknown[]) => http.ServerResponse }).end = (
+		...args: unknown[]
+	) => {
 		const chunk = args[0];
 		if (typeof chunk === 'string' || Buffer.isBuffer(chunk)) chunks.push(Buffer.from(chunk));
 		record.status = res.statusCode;

@@ -10,9 +10,11 @@ import { LACRM_FUNCTIONS } from '../../nodes/Lacrm/transport/functions';
 import { Lacrm } from '../../nodes/Lacrm/Lacrm.node';
 import * as methods from '../../nodes/Lacrm/methods';
 
-const specFunctions = (JSON.parse(readFileSync(join(__dirname, '../../sandbox/spec/functions.json'), 'utf8')) as Array<{
-	function: string;
-}>).map((entry) => entry.function);
+const specFunctions = (
+	JSON.parse(readFileSync(join(__dirname, '../../sandbox/spec/functions.json'), 'utf8')) as Array<{
+		function: string;
+	}>
+).map((entry) => entry.function);
 
 const operations = RESOURCES.flatMap((resource) =>
 	resource.operations.map((operation) => ({ resource: resource.value, ...operation })),
@@ -25,12 +27,17 @@ describe('coverage of LACRM API v2', () => {
 	});
 
 	it.each(specFunctions)('%s has an operation of its own', (fn) => {
-		expect(operations.filter((operation) => operation.fn === fn).map((o) => `${o.resource}.${o.operation}`)).not.toEqual([]);
+		expect(
+			operations
+				.filter((operation) => operation.fn === fn)
+				.map((o) => `${o.resource}.${o.operation}`),
+		).not.toEqual([]);
 	});
 
 	it('operations call only functions of the typed map', () => {
 		for (const operation of operations) {
-			for (const fn of [operation.fn, ...(operation.alsoCalls ?? [])]) expect(LACRM_FUNCTIONS).toHaveProperty(fn);
+			for (const fn of [operation.fn, ...(operation.alsoCalls ?? [])])
+				expect(LACRM_FUNCTIONS).toHaveProperty(fn);
 		}
 	});
 
@@ -63,12 +70,18 @@ describe('node description', () => {
 			const visible = description.properties.filter((property) => {
 				const show = property.displayOptions?.show;
 				if (!show) return true;
-				if (show.resource && !(show.resource as string[]).includes(operation.resource)) return false;
-				if (show.operation && !(show.operation as string[]).includes(operation.operation)) return false;
+				if (show.resource && !(show.resource as string[]).includes(operation.resource))
+					return false;
+				if (show.operation && !(show.operation as string[]).includes(operation.operation))
+					return false;
 				return true;
 			});
 			const names = visible
-				.filter((property) => Object.keys(property.displayOptions?.show ?? {}).every((key) => ['resource', 'operation'].includes(key)))
+				.filter((property) =>
+					Object.keys(property.displayOptions?.show ?? {}).every((key) =>
+						['resource', 'operation'].includes(key),
+					),
+				)
 				.map((property) => property.name);
 			expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
 		}
@@ -80,7 +93,8 @@ describe('node description', () => {
 			if (Array.isArray(value)) value.forEach(visit);
 			else if (value && typeof value === 'object') {
 				for (const [key, child] of Object.entries(value)) {
-					if (['searchListMethod', 'loadOptionsMethod', 'resourceMapperMethod'].includes(key)) wanted.add(String(child));
+					if (['searchListMethod', 'loadOptionsMethod', 'resourceMapperMethod'].includes(key))
+						wanted.add(String(child));
 					visit(child);
 				}
 			}

@@ -43,7 +43,11 @@ describe('the published package', () => {
 	it("loads in n8n's own package loader: three nodes, two credentials, every icon on disk", async () => {
 		const loader = new PackageDirectoryLoader(root);
 		await loader.loadAll();
-		expect(Object.keys(loader.nodeTypes).sort()).toEqual(['lacrm', 'lacrmPollingTrigger', 'lacrmTrigger']);
+		expect(Object.keys(loader.nodeTypes).sort()).toEqual([
+			'lacrm',
+			'lacrmPollingTrigger',
+			'lacrmTrigger',
+		]);
 		expect(Object.keys(loader.credentialTypes).sort()).toEqual(['lacrmApi', 'lacrmOAuth2Api']);
 		const icons = [...loader.types.nodes, ...loader.types.credentials].flatMap((type) => {
 			const url = (type as { iconUrl?: { light: string; dark: string } }).iconUrl;

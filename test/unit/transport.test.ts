@@ -20,7 +20,10 @@ import { withClient } from './helpers/runClient';
 const SECRETS = [TEST_API_KEY, TEST_ACCESS_TOKEN, TEST_REFRESH_TOKEN, TEST_CLIENT_SECRET];
 
 function expectNoSecret(error: unknown) {
-	const text = JSON.stringify(error) + String((error as Error)?.message) + String((error as { description?: string })?.description);
+	const text =
+		JSON.stringify(error) +
+		String((error as Error)?.message) +
+		String((error as { description?: string })?.description);
 	for (const secret of SECRETS) expect(text).not.toContain(secret);
 }
 
@@ -42,7 +45,9 @@ describe('the request LACRM receives', () => {
 				seen = { headers: this.req.headers, body, path };
 				return [200, { ContactId: uid(7), Name: { FirstName: 'Jane' } }];
 			});
-		const { value, error } = await withClient((client) => client.call('GetContact', { ContactId: uid(7) }));
+		const { value, error } = await withClient((client) =>
+			client.call('GetContact', { ContactId: uid(7) }),
+		);
 		expect(error).toBeUndefined();
 		expect(seen?.path).toBe('/v2/');
 		expect(seen?.headers.authorization).toBe(TEST_API_KEY);
@@ -56,14 +61,18 @@ describe('the request LACRM receives', () => {
 			.matchHeader('authorization', `Bearer ${TEST_ACCESS_TOKEN}`)
 			.post('/v2/', { Function: 'GetUser', Parameters: {} })
 			.reply(200, { UserId: '1001', FirstName: 'Jane' });
-		const { value, error } = await withClient((client) => client.call('GetUser', {}), { authentication: 'oAuth2' });
+		const { value, error } = await withClient((client) => client.call('GetUser', {}), {
+			authentication: 'oAuth2',
+		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(value).toEqual({ UserId: '1001', FirstName: 'Jane' });
 	});
 
 	it("uses the credential's API Base URL (a sandbox or proxy), adding the trailing slash LACRM's endpoint has", async () => {
-		const scope = nock('http://127.0.0.1:48765').post('/v2/', { Function: 'GetUsers', Parameters: {} }).reply(200, []);
+		const scope = nock('http://127.0.0.1:48765')
+			.post('/v2/', { Function: 'GetUsers', Parameters: {} })
+			.reply(200, []);
 		const credentials = credentialsFor('apiKey', { baseUrl: 'http://127.0.0.1:48765/v2' });
 		const { error } = await withClient((client) => client.call('GetUsers', {}), { credentials });
 		expect(error).toBeUndefined();
@@ -73,11 +82,16 @@ describe('the request LACRM receives', () => {
 
 describe('errors a user sees', () => {
 	it("400 {ErrorCode, ErrorDescription}: LACRM's own text as the message, the code in the details", async () => {
-		lacrm()
-			.post('/v2/')
-			.reply(400, { ErrorCode: '4178t6namw3vx9s6', ErrorDescription: "'Hunter' field is required for CreatePipelineItem" });
+		lacrm().post('/v2/').reply(400, {
+			ErrorCode: '4178t6namw3vx9s6',
+			ErrorDescription: "'Hunter' field is required for CreatePipelineItem",
+		});
 		const { error } = await withClient((client) =>
-			client.call('CreatePipelineItem', { ContactId: uid(1), PipelineId: uid(2), StatusId: uid(3) }),
+			client.call('CreatePipelineItem', {
+				ContactId: uid(1),
+				PipelineId: uid(2),
+				StatusId: uid(3),
+			}),
 		);
 		expect(error?.constructor.name).toBe('NodeApiError');
 		expect(error?.message).toBe("'Hunter' field is required for CreatePipelineItem");
@@ -86,9 +100,13 @@ describe('errors a user sees', () => {
 		expect(error?.httpCode).toBe('400');
 	});
 
-	it('reads the misspelt ErrorDecription of LACRM\'s Debugging page too', async () => {
-		lacrm().post('/v2/').reply(400, { ErrorCode: 'abc123abc123abc1', ErrorDecription: 'Invalid ContactId' });
-		const { error } = await withClient((client) => client.call('GetContact', { ContactId: uid(1) }));
+	it("reads the misspelt ErrorDecription of LACRM's Debugging page too", async () => {
+		lacrm()
+			.post('/v2/')
+			.reply(400, { ErrorCode: 'abc123abc123abc1', ErrorDecription: 'Invalid ContactId' });
+		const { error } = await withClient((client) =>
+			client.call('GetContact', { ContactId: uid(1) }),
+		);
 		expect(error?.message).toBe('Invalid ContactId');
 	});
 
@@ -111,14 +129,23 @@ describe('errors a user sees', () => {
 	});
 
 	it('403 reads as a permission problem of the credential', async () => {
-		lacrm().post('/v2/').reply(403, { ErrorCode: 'perm', ErrorDescription: 'This key may not delete' });
-		const { error } = await withClient((client) => client.call('DeleteContact', { ContactId: uid(1) }));
+		lacrm()
+			.post('/v2/')
+			.reply(403, { ErrorCode: 'perm', ErrorDescription: 'This key may not delete' });
+		const { error } = await withClient((client) =>
+			client.call('DeleteContact', { ContactId: uid(1) }),
+		);
 		expect(error?.message).toMatch(/HTTP 403.*This key may not delete/);
 	});
 
 	it('network failure of a read: retried, then "Could not reach LACRM" with the error code and no secret', async () => {
-		const scope = lacrm().post('/v2/').times(3).replyWithError(networkError('ECONNRESET', 'socket hang up'));
-		const { error } = await withClient((client) => client.call('GetUser', {}), { client: { retry: { maxAttempts: 3 } } });
+		const scope = lacrm()
+			.post('/v2/')
+			.times(3)
+			.replyWithError(networkError('ECONNRESET', 'socket hang up'));
+		const { error } = await withClient((client) => client.call('GetUser', {}), {
+			client: { retry: { maxAttempts: 3 } },
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(error?.message).toBe('Could not reach LACRM (ECONNRESET)');
 		expectNoSecret(error);
@@ -127,10 +154,16 @@ describe('errors a user sees', () => {
 	it('OAuth2 errors never show the access token, refresh token or client secret', async () => {
 		lacrm()
 			.post('/v2/')
-			.reply(400, { ErrorCode: 'x', ErrorDescription: `Bad request with ${TEST_ACCESS_TOKEN} / ${TEST_CLIENT_SECRET}` });
-		const { error } = await withClient((client) => client.call('GetContact', { ContactId: uid(1) }), {
-			authentication: 'oAuth2',
-		});
+			.reply(400, {
+				ErrorCode: 'x',
+				ErrorDescription: `Bad request with ${TEST_ACCESS_TOKEN} / ${TEST_CLIENT_SECRET}`,
+			});
+		const { error } = await withClient(
+			(client) => client.call('GetContact', { ContactId: uid(1) }),
+			{
+				authentication: 'oAuth2',
+			},
+		);
 		expect(error?.message).toContain('[redacted]');
 		expectNoSecret(error);
 	});
@@ -164,14 +197,18 @@ describe('retries', () => {
 			.reply(429, {}, { 'Retry-After': '0' })
 			.post('/v2/')
 			.reply(200, { NoteId: uid(9) });
-		const { value } = await withClient((client) => client.call('CreateNote', { ContactId: uid(1), Note: 'Hi' }));
+		const { value } = await withClient((client) =>
+			client.call('CreateNote', { ContactId: uid(1), Note: 'Hi' }),
+		);
 		expect(value).toEqual({ NoteId: uid(9) });
 		expect(scope.isDone()).toBe(true);
 	});
 
 	it('a create answered 500 is NOT retried: LACRM may already have created it', async () => {
 		const first = lacrm().post('/v2/').reply(500, 'Internal Server Error');
-		const second = lacrm().post('/v2/').reply(200, { ContactId: uid(2) });
+		const second = lacrm()
+			.post('/v2/')
+			.reply(200, { ContactId: uid(2) });
 		const { error } = await withClient((client) =>
 			client.call('CreateContact', { IsCompany: false, AssignedTo: '1', Name: 'Dup Risk' }),
 		);
@@ -183,7 +220,9 @@ describe('retries', () => {
 
 	it('a create whose connection drops after sending is NOT retried', async () => {
 		const first = lacrm().post('/v2/').replyWithError(networkError('ECONNRESET', 'socket hang up'));
-		const second = lacrm().post('/v2/').reply(200, { ContactId: uid(2) });
+		const second = lacrm()
+			.post('/v2/')
+			.reply(200, { ContactId: uid(2) });
 		const { error } = await withClient((client) =>
 			client.call('CreateContact', { IsCompany: false, AssignedTo: '1', Name: 'Dup Risk' }),
 		);
@@ -216,7 +255,9 @@ describe('retries', () => {
 
 	it('gives up after the bounded number of attempts and says so', async () => {
 		const scope = lacrm().post('/v2/').times(4).reply(429, {}, { 'Retry-After': '0' });
-		const { error } = await withClient((client) => client.call('GetUsers', {}), { client: { retry: { maxAttempts: 4 } } });
+		const { error } = await withClient((client) => client.call('GetUsers', {}), {
+			client: { retry: { maxAttempts: 4 } },
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(error?.message).toMatch(/rate limiting/);
 		expect(error?.description).toMatch(/tried 4 times/);
@@ -232,7 +273,9 @@ describe('retries', () => {
 });
 
 describe('paging', () => {
-	const contact = (n: number) => ({ ContactId: `${4000000000000000000000000000000 + 0}`.slice(0, 22) + String(n).padStart(9, '0') });
+	const contact = (n: number) => ({
+		ContactId: `${4000000000000000000000000000000 + 0}`.slice(0, 22) + String(n).padStart(9, '0'),
+	});
 
 	it('Return All over 25,001 results: exactly 3 calls of 10,000 per page, stopping when LACRM says there is no more', async () => {
 		const requested: unknown[] = [];
@@ -244,10 +287,14 @@ describe('paging', () => {
 				requested.push(Parameters);
 				const start = (Parameters.Page - 1) * Parameters.MaxNumberOfResults;
 				const end = Math.min(25001, start + Parameters.MaxNumberOfResults);
-				const Results = Array.from({ length: Math.max(0, end - start) }, (_, i) => contact(start + i));
+				const Results = Array.from({ length: Math.max(0, end - start) }, (_, i) =>
+					contact(start + i),
+				);
 				return [200, { HasMoreResults: end < 25001, Results }];
 			});
-		const { value, error } = await withClient((client) => client.callAll('GetContacts', { SearchTerms: 'x' }));
+		const { value, error } = await withClient((client) =>
+			client.callAll('GetContacts', { SearchTerms: 'x' }),
+		);
 		expect(error).toBeUndefined();
 		expect(requested).toEqual([
 			{ SearchTerms: 'x', MaxNumberOfResults: 10000, Page: 1 },
@@ -262,7 +309,10 @@ describe('paging', () => {
 	it('a limit below one page asks for just that many', async () => {
 		const scope = lacrm()
 			.post('/v2/', { Function: 'GetNotes', Parameters: { MaxNumberOfResults: 20, Page: 1 } })
-			.reply(200, { HasMoreResults: true, Results: Array.from({ length: 20 }, (_, i) => ({ NoteId: String(i) })) });
+			.reply(200, {
+				HasMoreResults: true,
+				Results: Array.from({ length: 20 }, (_, i) => ({ NoteId: String(i) })),
+			});
 		const { value } = await withClient((client) => client.callAll('GetNotes', {}, { limit: 20 }));
 		expect(scope.isDone()).toBe(true);
 		expect(value).toHaveLength(20);
@@ -280,7 +330,10 @@ describe('paging', () => {
 	it('objects keyed by id become a list', async () => {
 		lacrm()
 			.post('/v2/')
-			.reply(200, { [uid(1)]: { CustomFieldId: uid(1), Name: 'Industry' }, [uid(2)]: { CustomFieldId: uid(2), Name: 'Hunter' } });
+			.reply(200, {
+				[uid(1)]: { CustomFieldId: uid(1), Name: 'Industry' },
+				[uid(2)]: { CustomFieldId: uid(2), Name: 'Hunter' },
+			});
 		const { value } = await withClient((client) => client.callAll('GetCustomFields', {}));
 		expect(value).toEqual([
 			{ CustomFieldId: uid(1), Name: 'Industry' },
@@ -301,9 +354,13 @@ describe('31-digit ids', () => {
 		const id = '4006273942886858777552707100828';
 		lacrm()
 			.post('/v2/')
-			.reply(200, `{"ContactId": ${id}, "CompanyId": "${id}", "AssignedTo": 483823, "Score": 1.5e3}`, {
-				'Content-Type': 'application/json',
-			});
+			.reply(
+				200,
+				`{"ContactId": ${id}, "CompanyId": "${id}", "AssignedTo": 483823, "Score": 1.5e3}`,
+				{
+					'Content-Type': 'application/json',
+				},
+			);
 		const { value } = await withClient((client) => client.call('GetContact', { ContactId: id }));
 		expect(value).toEqual({ ContactId: id, CompanyId: id, AssignedTo: 483823, Score: 1500 });
 	});

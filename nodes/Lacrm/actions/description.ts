@@ -42,8 +42,10 @@ function withoutRequired(property: INodeProperties): INodeProperties {
 function operationProperties(resource: string, definition: OperationDefinition): INodeProperties[] {
 	const displayOptions = show(resource, definition.operation);
 	const properties: INodeProperties[] = [];
-	for (const field of definition.fields ?? []) properties.push(placed(field.property, resource, definition.operation));
-	for (const property of definition.properties ?? []) properties.push(placed(property, resource, definition.operation));
+	for (const field of definition.fields ?? [])
+		properties.push(placed(field.property, resource, definition.operation));
+	for (const property of definition.properties ?? [])
+		properties.push(placed(property, resource, definition.operation));
 	if (definition.list) {
 		properties.push(
 			{
@@ -83,7 +85,9 @@ function operationProperties(resource: string, definition: OperationDefinition):
 			type: 'collection',
 			placeholder: definition.optional.name === 'filters' ? 'Add Filter' : 'Add Field',
 			default: {},
-			options: definition.optional.fields.map((field) => withoutRequired(field.property)).sort(byDisplayName),
+			options: definition.optional.fields
+				.map((field) => withoutRequired(field.property))
+				.sort(byDisplayName),
 			displayOptions,
 		});
 	}
@@ -128,7 +132,11 @@ export function buildResourceProperties(resources: ResourceDefinition[]): INodeP
 			type: 'options',
 			noDataExpression: true,
 			options: resources
-				.map((resource) => ({ name: resource.name, value: resource.value, description: resource.description }))
+				.map((resource) => ({
+					name: resource.name,
+					value: resource.value,
+					description: resource.description,
+				}))
 				.sort(byName),
 			default: 'contact',
 		},

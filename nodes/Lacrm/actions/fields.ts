@@ -23,7 +23,12 @@ export interface Field {
 	clearable?: boolean;
 }
 
-export function fieldError(ctx: ReadContext, label: string, problem: string, description?: string): NodeOperationError {
+export function fieldError(
+	ctx: ReadContext,
+	label: string,
+	problem: string,
+	description?: string,
+): NodeOperationError {
 	return new NodeOperationError(ctx.node, `Invalid "${label}": ${problem}`, {
 		itemIndex: ctx.itemIndex,
 		description,
@@ -33,11 +38,17 @@ export function fieldError(ctx: ReadContext, label: string, problem: string, des
 /** "Company Name" → "companyName" */
 export function parameterName(key: string): string {
 	const words = key.split(/[^A-Za-z0-9]+/).filter(Boolean);
-	return words.map((word, index) => (index === 0 ? word[0].toLowerCase() + word.slice(1) : word[0].toUpperCase() + word.slice(1))).join('');
+	return words
+		.map((word, index) =>
+			index === 0 ? word[0].toLowerCase() + word.slice(1) : word[0].toUpperCase() + word.slice(1),
+		)
+		.join('');
 }
 
 function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 interface BaseOptions {
@@ -50,7 +61,10 @@ interface BaseOptions {
 	name?: string;
 }
 
-function baseProperty(options: BaseOptions, rest: Partial<INodeProperties> & Pick<INodeProperties, 'type' | 'default'>): INodeProperties {
+function baseProperty(
+	options: BaseOptions,
+	rest: Partial<INodeProperties> & Pick<INodeProperties, 'type' | 'default'>,
+): INodeProperties {
 	return {
 		displayName: options.displayName ?? options.key,
 		name: options.name ?? parameterName(options.key),
@@ -80,8 +94,16 @@ function field(
 const UID_PATTERN = /^\d{1,40}$/;
 
 /** Reads a LACRM id from a string, a number-looking string or a resource locator value. */
-export function readUid(raw: unknown, ctx: ReadContext, label: string, required = false): string | undefined {
-	const value = raw && typeof raw === 'object' && '__rl' in (raw as IDataObject) ? (raw as IDataObject).value : raw;
+export function readUid(
+	raw: unknown,
+	ctx: ReadContext,
+	label: string,
+	required = false,
+): string | undefined {
+	const value =
+		raw && typeof raw === 'object' && '__rl' in (raw as IDataObject)
+			? (raw as IDataObject).value
+			: raw;
 	if (isBlank(value)) {
 		if (required) throw fieldError(ctx, label, 'it is required');
 		return undefined;
@@ -97,7 +119,11 @@ export function readUid(raw: unknown, ctx: ReadContext, label: string, required 
 	}
 	const text = String(value).trim();
 	if (!UID_PATTERN.test(text)) {
-		throw fieldError(ctx, label, `"${text}" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)`);
+		throw fieldError(
+			ctx,
+			label,
+			`"${text}" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)`,
+		);
 	}
 	return text;
 }
@@ -116,9 +142,20 @@ export type LocatorKind =
 	| 'customField'
 	| 'webhook';
 
-const LOCATOR_SEARCH: Record<LocatorKind, { method: string; searchable: boolean; placeholder: string }> = {
-	contact: { method: 'searchContacts', searchable: true, placeholder: 'Search contacts by name, email or phone…' },
-	company: { method: 'searchCompanies', searchable: true, placeholder: 'Search companies by name…' },
+const LOCATOR_SEARCH: Record<
+	LocatorKind,
+	{ method: string; searchable: boolean; placeholder: string }
+> = {
+	contact: {
+		method: 'searchContacts',
+		searchable: true,
+		placeholder: 'Search contacts by name, email or phone…',
+	},
+	company: {
+		method: 'searchCompanies',
+		searchable: true,
+		placeholder: 'Search companies by name…',
+	},
 	contactOrCompany: {
 		method: 'searchContactsAndCompanies',
 		searchable: true,
@@ -128,10 +165,22 @@ const LOCATOR_SEARCH: Record<LocatorKind, { method: string; searchable: boolean;
 	group: { method: 'searchGroups', searchable: true, placeholder: 'Select a group…' },
 	calendar: { method: 'searchCalendars', searchable: true, placeholder: 'Select a calendar…' },
 	pipeline: { method: 'searchPipelines', searchable: true, placeholder: 'Select a pipeline…' },
-	status: { method: 'searchStatuses', searchable: true, placeholder: 'Select a status of the pipeline…' },
-	pipelineItem: { method: 'searchPipelineItems', searchable: true, placeholder: 'Search items of the pipeline…' },
+	status: {
+		method: 'searchStatuses',
+		searchable: true,
+		placeholder: 'Select a status of the pipeline…',
+	},
+	pipelineItem: {
+		method: 'searchPipelineItems',
+		searchable: true,
+		placeholder: 'Search items of the pipeline…',
+	},
 	team: { method: 'searchTeams', searchable: true, placeholder: 'Select a team…' },
-	customField: { method: 'searchCustomFields', searchable: true, placeholder: 'Select a custom field…' },
+	customField: {
+		method: 'searchCustomFields',
+		searchable: true,
+		placeholder: 'Select a custom field…',
+	},
 	webhook: { method: 'searchWebhooks', searchable: true, placeholder: 'Select a webhook…' },
 };
 
@@ -166,13 +215,20 @@ export function uid(options: UidOptions): Field {
 						validation: [
 							{
 								type: 'regex',
-								properties: { regex: '^\\s*\\d{1,40}\\s*$', errorMessage: 'A LACRM ID has digits only' },
+								properties: {
+									regex: '^\\s*\\d{1,40}\\s*$',
+									errorMessage: 'A LACRM ID has digits only',
+								},
 							},
 						],
 					},
 				],
 			})
-		: baseProperty(options, { type: 'string', default: '', placeholder: 'e.g. 4006273942886858777552707100828' });
+		: baseProperty(options, {
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 4006273942886858777552707100828',
+			});
 	return {
 		key: options.key,
 		property,
@@ -185,7 +241,11 @@ export function uid(options: UidOptions): Field {
  * The contact or company a note, task, file, pipeline item… belongs to. LACRM's ContactId takes
  * both, so the picker lists both.
  */
-export function contactRef(options: { description: string; required?: boolean; clearable?: boolean }): Field {
+export function contactRef(options: {
+	description: string;
+	required?: boolean;
+	clearable?: boolean;
+}): Field {
 	return uid({
 		key: 'ContactId',
 		displayName: 'Contact',
@@ -196,13 +256,22 @@ export function contactRef(options: { description: string; required?: boolean; c
 }
 
 /** Several ids: a multi-select from a list, or comma-separated / array input from an expression. */
-export function uidList(options: BaseOptions & { loadOptionsMethod?: string; maxItems?: number }): Field {
-	const property: Partial<INodeProperties> & Pick<INodeProperties, 'type' | 'default'> = options.loadOptionsMethod
-		? { type: 'multiOptions', default: [], typeOptions: { loadOptionsMethod: options.loadOptionsMethod } }
-		: { type: 'string', default: '', placeholder: 'e.g. 4006273942886858777552707100828, 4006…' };
+export function uidList(
+	options: BaseOptions & { loadOptionsMethod?: string; maxItems?: number },
+): Field {
+	const property: Partial<INodeProperties> & Pick<INodeProperties, 'type' | 'default'> =
+		options.loadOptionsMethod
+			? {
+					type: 'multiOptions',
+					default: [],
+					typeOptions: { loadOptionsMethod: options.loadOptionsMethod },
+				}
+			: { type: 'string', default: '', placeholder: 'e.g. 4006273942886858777552707100828, 4006…' };
 	return field(options, property, (raw, ctx, label) => {
 		const list = Array.isArray(raw) ? raw : isBlank(raw) ? [] : String(raw).split(/[\s,]+/);
-		const ids = list.filter((entry) => !isBlank(entry)).map((entry) => readUid(entry, ctx, label, true) as string);
+		const ids = list
+			.filter((entry) => !isBlank(entry))
+			.map((entry) => readUid(entry, ctx, label, true) as string);
 		if (ids.length === 0) {
 			if (options.required) throw fieldError(ctx, label, 'give at least one ID');
 			return undefined;
@@ -216,43 +285,61 @@ export function uidList(options: BaseOptions & { loadOptionsMethod?: string; max
 
 // --- scalars ----------------------------------------------------------------------------------
 
-export function text(options: BaseOptions & { rows?: number; placeholder?: string; default?: string }): Field {
-	return field(options, {
-		type: 'string',
-		default: options.default ?? '',
-		placeholder: options.placeholder,
-		typeOptions: options.rows ? { rows: options.rows } : undefined,
-	}, (raw, ctx, label) => {
-		if (isBlank(raw)) {
-			if (options.required) throw fieldError(ctx, label, 'it is required');
-			return undefined;
-		}
-		if (typeof raw === 'object') throw fieldError(ctx, label, 'expected text, got an object or a list');
-		return String(raw);
-	});
+export function text(
+	options: BaseOptions & { rows?: number; placeholder?: string; default?: string },
+): Field {
+	return field(
+		options,
+		{
+			type: 'string',
+			default: options.default ?? '',
+			placeholder: options.placeholder,
+			typeOptions: options.rows ? { rows: options.rows } : undefined,
+		},
+		(raw, ctx, label) => {
+			if (isBlank(raw)) {
+				if (options.required) throw fieldError(ctx, label, 'it is required');
+				return undefined;
+			}
+			if (typeof raw === 'object')
+				throw fieldError(ctx, label, 'expected text, got an object or a list');
+			return String(raw);
+		},
+	);
 }
 
 export function boolean(options: BaseOptions & { default?: boolean }): Field {
-	return field(options, { type: 'boolean', default: options.default ?? false }, (raw, ctx, label) => {
-		if (raw === undefined || raw === null || raw === '') return undefined;
-		if (typeof raw === 'boolean') return raw;
-		if (raw === 'true') return true;
-		if (raw === 'false') return false;
-		throw fieldError(ctx, label, `expected true or false, got "${String(raw)}"`);
-	});
+	return field(
+		options,
+		{ type: 'boolean', default: options.default ?? false },
+		(raw, ctx, label) => {
+			if (raw === undefined || raw === null || raw === '') return undefined;
+			if (typeof raw === 'boolean') return raw;
+			if (raw === 'true') return true;
+			if (raw === 'false') return false;
+			throw fieldError(ctx, label, `expected true or false, got "${String(raw)}"`);
+		},
+	);
 }
 
-export function number(options: BaseOptions & { default?: number; minValue?: number; maxValue?: number }): Field {
-	return field(options, {
-		type: 'number',
-		default: options.default ?? 0,
-		typeOptions: { minValue: options.minValue, maxValue: options.maxValue },
-	}, (raw, ctx, label) => {
-		if (isBlank(raw)) return undefined;
-		const value = Number(raw);
-		if (!Number.isFinite(value)) throw fieldError(ctx, label, `expected a number, got "${String(raw)}"`);
-		return value;
-	});
+export function number(
+	options: BaseOptions & { default?: number; minValue?: number; maxValue?: number },
+): Field {
+	return field(
+		options,
+		{
+			type: 'number',
+			default: options.default ?? 0,
+			typeOptions: { minValue: options.minValue, maxValue: options.maxValue },
+		},
+		(raw, ctx, label) => {
+			if (isBlank(raw)) return undefined;
+			const value = Number(raw);
+			if (!Number.isFinite(value))
+				throw fieldError(ctx, label, `expected a number, got "${String(raw)}"`);
+			return value;
+		},
+	);
 }
 
 export function choice(
@@ -260,7 +347,9 @@ export function choice(
 ): Field {
 	const label = options.displayName ?? options.key;
 	const choices: INodePropertyOptions[] = options.choices.map((entry) =>
-		typeof entry === 'string' ? { name: entry.replace(/([a-z])([A-Z])/g, '$1 $2'), value: entry } : entry,
+		typeof entry === 'string'
+			? { name: entry.replace(/([a-z])([A-Z])/g, '$1 $2'), value: entry }
+			: entry,
 	);
 	const allowed = choices.map((entry) => String(entry.value));
 	return {
@@ -290,12 +379,14 @@ function dateInput(raw: unknown): { iso?: string; date?: string } | undefined {
 		if (typeof luxon.toISO === 'function') {
 			return { iso: luxon.toISO() ?? undefined, date: luxon.toISODate?.() ?? undefined };
 		}
-		if (raw instanceof Date) return { iso: raw.toISOString(), date: raw.toISOString().slice(0, 10) };
+		if (raw instanceof Date)
+			return { iso: raw.toISOString(), date: raw.toISOString().slice(0, 10) };
 	}
 	const value = String(raw).trim();
 	const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
 	if (dateOnly) return { iso: value, date: value };
-	const dateTime = /^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
+	const dateTime =
+		/^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
 	if (dateTime) return { iso: value.replace(' ', 'T'), date: value.slice(0, 10) };
 	return {};
 }
@@ -304,14 +395,25 @@ function validCalendarDate(date: string): boolean {
 	const [year, month, day] = date.split('-').map(Number);
 	if (year === 0) return month >= 1 && month <= 12 && day >= 1 && day <= 31; // LACRM's yearless birthdays
 	const parsed = new Date(Date.UTC(year, month - 1, day));
-	return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
+	return (
+		parsed.getUTCFullYear() === year &&
+		parsed.getUTCMonth() === month - 1 &&
+		parsed.getUTCDate() === day
+	);
 }
 
-type TemporalReader = (raw: unknown, ctx: ReadContext, label: string, required?: boolean) => string | undefined;
+type TemporalReader = (
+	raw: unknown,
+	ctx: ReadContext,
+	label: string,
+	required?: boolean,
+) => string | undefined;
 
 /** n8n's date picker, read by `reader`. */
 function temporal(options: BaseOptions, reader: TemporalReader): Field {
-	return field(options, { type: 'dateTime', default: '' }, (raw, ctx, label) => reader(raw, ctx, label, options.required));
+	return field(options, { type: 'dateTime', default: '' }, (raw, ctx, label) =>
+		reader(raw, ctx, label, options.required),
+	);
 }
 
 /** A calendar date, sent as yyyy-mm-dd. */
@@ -331,34 +433,68 @@ function presentDate(raw: unknown, ctx: ReadContext, label: string, required: bo
 	return parsed;
 }
 
-export function readDate(raw: unknown, ctx: ReadContext, label: string, required = false): string | undefined {
+export function readDate(
+	raw: unknown,
+	ctx: ReadContext,
+	label: string,
+	required = false,
+): string | undefined {
 	const parsed = presentDate(raw, ctx, label, required);
 	if (!parsed) return undefined;
 	if (!parsed.date || !validCalendarDate(parsed.date)) {
-		throw fieldError(ctx, label, `"${String(raw)}" is not a date (use yyyy-mm-dd, e.g. 2025-01-31)`);
+		throw fieldError(
+			ctx,
+			label,
+			`"${String(raw)}" is not a date (use yyyy-mm-dd, e.g. 2025-01-31)`,
+		);
 	}
 	return parsed.date;
 }
 
-export function readDateTime(raw: unknown, ctx: ReadContext, label: string, required = false): string | undefined {
+export function readDateTime(
+	raw: unknown,
+	ctx: ReadContext,
+	label: string,
+	required = false,
+): string | undefined {
 	const parsed = presentDate(raw, ctx, label, required);
 	if (!parsed) return undefined;
-	if (!parsed.iso || !parsed.date || !validCalendarDate(parsed.date) || Number.isNaN(Date.parse(parsed.iso))) {
-		throw fieldError(ctx, label, `"${String(raw)}" is not a date and time (use ISO 8601, e.g. 2025-01-31T14:00:00-05:00)`);
+	if (
+		!parsed.iso ||
+		!parsed.date ||
+		!validCalendarDate(parsed.date) ||
+		Number.isNaN(Date.parse(parsed.iso))
+	) {
+		throw fieldError(
+			ctx,
+			label,
+			`"${String(raw)}" is not a date and time (use ISO 8601, e.g. 2025-01-31T14:00:00-05:00)`,
+		);
 	}
 	return parsed.iso;
 }
 
 /** Raw JSON for the rare structured parameter with no better UI. */
-export function json(options: BaseOptions & { shape: 'array' | 'object' | 'any'; placeholder?: string }): Field {
-	return field(options, {
-		type: 'json',
-		default: options.shape === 'array' ? '[]' : options.shape === 'object' ? '{}' : '',
-		placeholder: options.placeholder,
-	}, (raw, ctx, label) => readJson(raw, ctx, label, options.shape));
+export function json(
+	options: BaseOptions & { shape: 'array' | 'object' | 'any'; placeholder?: string },
+): Field {
+	return field(
+		options,
+		{
+			type: 'json',
+			default: options.shape === 'array' ? '[]' : options.shape === 'object' ? '{}' : '',
+			placeholder: options.placeholder,
+		},
+		(raw, ctx, label) => readJson(raw, ctx, label, options.shape),
+	);
 }
 
-export function readJson(raw: unknown, ctx: ReadContext, label: string, shape: 'array' | 'object' | 'any'): unknown {
+export function readJson(
+	raw: unknown,
+	ctx: ReadContext,
+	label: string,
+	shape: 'array' | 'object' | 'any',
+): unknown {
 	if (isBlank(raw)) return undefined;
 	let value = raw;
 	if (typeof raw === 'string') {
@@ -368,7 +504,8 @@ export function readJson(raw: unknown, ctx: ReadContext, label: string, shape: '
 			throw fieldError(ctx, label, `not valid JSON (${(error as Error).message})`);
 		}
 	}
-	if (shape === 'array' && !Array.isArray(value)) throw fieldError(ctx, label, 'expected a JSON array, e.g. [ ... ]');
+	if (shape === 'array' && !Array.isArray(value))
+		throw fieldError(ctx, label, 'expected a JSON array, e.g. [ ... ]');
 	if (shape === 'object' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
 		throw fieldError(ctx, label, 'expected a JSON object, e.g. { ... }');
 	}
@@ -379,42 +516,58 @@ export function readJson(raw: unknown, ctx: ReadContext, label: string, shape: '
 // --- structured -------------------------------------------------------------------------------
 
 /** Email / Phone / Website: several entries, each with an optional type (Work, Mobile…). */
-export function typedTextList(options: BaseOptions & { typeHint: string; placeholder: string }): Field {
+export function typedTextList(
+	options: BaseOptions & { typeHint: string; placeholder: string },
+): Field {
 	const label = options.displayName ?? options.key;
-	return field(options, {
-		type: 'fixedCollection',
-		default: {},
-		placeholder: `Add ${label}`,
-		typeOptions: { multipleValues: true },
-		options: [
-			{
-				displayName: label,
-				name: 'entries',
-				values: [
-					{ displayName: 'Value', name: 'text', type: 'string', default: '', placeholder: options.placeholder },
-					{
-						displayName: 'Type',
-						name: 'type',
-						type: 'string',
-						default: '',
-						description: `${options.typeHint} Must match a type set up in your LACRM account; leave empty for the first one`,
-					},
-				],
-			},
-		],
-	}, (raw, ctx, label) => {
-		if (typeof raw === 'string') return isBlank(raw) ? undefined : raw.trim();
-		if (Array.isArray(raw)) return raw.length ? raw : undefined;
-		const entries = ((raw as IDataObject | undefined)?.entries ?? []) as IDataObject[];
-		const typed = entries
-			.filter((entry) => !isBlank(entry.text))
-			.map((entry) => (isBlank(entry.type) ? { Text: String(entry.text).trim() } : { Text: String(entry.text).trim(), Type: String(entry.type) }));
-		if (typed.length === 0) {
-			if (options.required) throw fieldError(ctx, label, 'add at least one entry');
-			return undefined;
-		}
-		return typed;
-	});
+	return field(
+		options,
+		{
+			type: 'fixedCollection',
+			default: {},
+			placeholder: `Add ${label}`,
+			typeOptions: { multipleValues: true },
+			options: [
+				{
+					displayName: label,
+					name: 'entries',
+					values: [
+						{
+							displayName: 'Value',
+							name: 'text',
+							type: 'string',
+							default: '',
+							placeholder: options.placeholder,
+						},
+						{
+							displayName: 'Type',
+							name: 'type',
+							type: 'string',
+							default: '',
+							description: `${options.typeHint} Must match a type set up in your LACRM account; leave empty for the first one`,
+						},
+					],
+				},
+			],
+		},
+		(raw, ctx, label) => {
+			if (typeof raw === 'string') return isBlank(raw) ? undefined : raw.trim();
+			if (Array.isArray(raw)) return raw.length ? raw : undefined;
+			const entries = ((raw as IDataObject | undefined)?.entries ?? []) as IDataObject[];
+			const typed = entries
+				.filter((entry) => !isBlank(entry.text))
+				.map((entry) =>
+					isBlank(entry.type)
+						? { Text: String(entry.text).trim() }
+						: { Text: String(entry.text).trim(), Type: String(entry.type) },
+				);
+			if (typed.length === 0) {
+				if (options.required) throw fieldError(ctx, label, 'add at least one entry');
+				return undefined;
+			}
+			return typed;
+		},
+	);
 }
 
 export function addressList(options: BaseOptions): Field {
@@ -464,163 +617,192 @@ export function addressList(options: BaseOptions): Field {
 /** Email addresses for logged emails: {Address, Name}. */
 export function emailAddresses(options: BaseOptions & { single?: boolean }): Field {
 	const label = options.displayName ?? options.key;
-	return field(options, {
-		type: 'fixedCollection',
-		default: {},
-		placeholder: `Add ${label}`,
-		typeOptions: { multipleValues: !options.single },
-		options: [
-			{
-				displayName: label,
-				name: 'entries',
-				values: [
-					{ displayName: 'Email Address', name: 'address', type: 'string', default: '', placeholder: 'name@email.com' },
-					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-				],
-			},
-		],
-	}, (raw, ctx, label) => {
-		const value = (raw as IDataObject | undefined)?.entries;
-		const entries = (Array.isArray(value) ? value : value ? [value] : []) as IDataObject[];
-		const addresses = entries
-			.filter((entry) => !isBlank(entry.address))
-			.map((entry) => {
-				const address = String(entry.address).trim();
-				if (!/^[^\s@]+@[^\s@]+$/.test(address)) throw fieldError(ctx, label, `"${address}" is not an email address`);
-				return isBlank(entry.name) ? { Address: address } : { Address: address, Name: String(entry.name) };
-			});
-		if (addresses.length === 0) {
-			if (options.required) throw fieldError(ctx, label, 'add at least one address');
-			return undefined;
-		}
-		return options.single ? addresses[0] : addresses;
-	});
+	return field(
+		options,
+		{
+			type: 'fixedCollection',
+			default: {},
+			placeholder: `Add ${label}`,
+			typeOptions: { multipleValues: !options.single },
+			options: [
+				{
+					displayName: label,
+					name: 'entries',
+					values: [
+						{
+							displayName: 'Email Address',
+							name: 'address',
+							type: 'string',
+							default: '',
+							placeholder: 'name@email.com',
+						},
+						{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+					],
+				},
+			],
+		},
+		(raw, ctx, label) => {
+			const value = (raw as IDataObject | undefined)?.entries;
+			const entries = (Array.isArray(value) ? value : value ? [value] : []) as IDataObject[];
+			const addresses = entries
+				.filter((entry) => !isBlank(entry.address))
+				.map((entry) => {
+					const address = String(entry.address).trim();
+					if (!/^[^\s@]+@[^\s@]+$/.test(address))
+						throw fieldError(ctx, label, `"${address}" is not an email address`);
+					return isBlank(entry.name)
+						? { Address: address }
+						: { Address: address, Name: String(entry.name) };
+				});
+			if (addresses.length === 0) {
+				if (options.required) throw fieldError(ctx, label, 'add at least one address');
+				return undefined;
+			}
+			return options.single ? addresses[0] : addresses;
+		},
+	);
 }
 
 export function eventAttendees(options: BaseOptions): Field {
-	return field(options, {
-		type: 'fixedCollection',
-		default: {},
-		placeholder: 'Add Attendee',
-		typeOptions: { multipleValues: true },
-		options: [
-			{
-				displayName: 'Attendee',
-				name: 'entries',
-				values: [
-					{
-						displayName: 'Attendee Is',
-						name: 'kind',
-						type: 'options',
-						options: [
-							{ name: 'Contact', value: 'contact' },
-							{ name: 'User', value: 'user' },
-						],
-						default: 'contact',
-					},
-					{
-						displayName: 'Contact or User ID',
-						name: 'id',
-						type: 'string',
-						default: '',
-						description: 'A ContactId for a contact, a UserId for a user',
-					},
-					{
-						displayName: 'Attendance',
-						name: 'status',
-						type: 'options',
-						options: [
-							{ name: 'Attending', value: 'IsAttending' },
-							{ name: 'Maybe', value: 'Maybe' },
-							{ name: 'Not Attending', value: 'NotAttending' },
-						],
-						default: 'IsAttending',
-					},
-				],
-			},
-		],
-	}, (raw, ctx, label) => {
-		const entries = ((raw as IDataObject | undefined)?.entries ?? []) as IDataObject[];
-		const attendees = entries
-			.filter((entry) => !isBlank(entry.id))
-			.map((entry) => ({
-				IsUser: entry.kind === 'user',
-				AttendeeId: readUid(entry.id, ctx, `${label} ID`, true),
-				AttendanceStatus: String(entry.status ?? 'IsAttending'),
-			}));
-		return attendees.length ? attendees : undefined;
-	});
+	return field(
+		options,
+		{
+			type: 'fixedCollection',
+			default: {},
+			placeholder: 'Add Attendee',
+			typeOptions: { multipleValues: true },
+			options: [
+				{
+					displayName: 'Attendee',
+					name: 'entries',
+					values: [
+						{
+							displayName: 'Attendee Is',
+							name: 'kind',
+							type: 'options',
+							options: [
+								{ name: 'Contact', value: 'contact' },
+								{ name: 'User', value: 'user' },
+							],
+							default: 'contact',
+						},
+						{
+							displayName: 'Contact or User ID',
+							name: 'id',
+							type: 'string',
+							default: '',
+							description: 'A ContactId for a contact, a UserId for a user',
+						},
+						{
+							displayName: 'Attendance',
+							name: 'status',
+							type: 'options',
+							options: [
+								{ name: 'Attending', value: 'IsAttending' },
+								{ name: 'Maybe', value: 'Maybe' },
+								{ name: 'Not Attending', value: 'NotAttending' },
+							],
+							default: 'IsAttending',
+						},
+					],
+				},
+			],
+		},
+		(raw, ctx, label) => {
+			const entries = ((raw as IDataObject | undefined)?.entries ?? []) as IDataObject[];
+			const attendees = entries
+				.filter((entry) => !isBlank(entry.id))
+				.map((entry) => ({
+					IsUser: entry.kind === 'user',
+					AttendeeId: readUid(entry.id, ctx, `${label} ID`, true),
+					AttendanceStatus: String(entry.status ?? 'IsAttending'),
+				}));
+			return attendees.length ? attendees : undefined;
+		},
+	);
 }
 
 /** LACRM advanced search filters: {Name, Operation, Value}; combined with AND. */
 export function advancedFilters(options: BaseOptions & { examples: string }): Field {
-	return field(options, {
-		type: 'fixedCollection',
-		default: {},
-		placeholder: 'Add Filter',
-		typeOptions: { multipleValues: true },
-		options: [
-			{
-				displayName: 'Filter',
-				name: 'entries',
-				values: [
-					{
-						displayName: 'Field Name',
-						name: 'name',
-						type: 'string',
-						default: '',
-						placeholder: options.examples,
-						description: 'A built-in field or the display name of a custom field',
-					},
-					{
-						displayName: 'Operation',
-						name: 'filterOperation',
-						type: 'options',
-						options: [
-							'Contains',
-							'DoesNotContain',
-							'IsExactly',
-							'IsNot',
-							'IsEmpty',
-							'IsNotEmpty',
-							'IsBefore',
-							'IsAfter',
-							'IsBetween',
-							'IsGreaterThan',
-							'IsLessThan',
-							'IsAnyOf',
-							'IsNoneOf',
-							'IsInGroupList',
-							'IsNotInGroupList',
-							'IsNotInAnyGroup',
-						].map((operation) => ({ name: operation.replace(/([a-z])([A-Z])/g, '$1 $2'), value: operation })),
-						default: 'Contains',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						description:
-							'Text, a number, or JSON for lists (e.g. ["id1","id2"]) and ranges. Leave empty for Is Empty / Is Not Empty.',
-					},
-				],
-			},
-		],
-	}, (raw, ctx, label) => {
-		const entries = ((raw as IDataObject | undefined)?.entries ?? []) as IDataObject[];
-		const filters = entries
-			.filter((entry) => !isBlank(entry.name))
-			.map((entry) => {
-				const filter: IDataObject = { Name: String(entry.name).trim(), Operation: String(entry.filterOperation) };
-				if (!isBlank(entry.value)) {
-					const value = String(entry.value).trim();
-					filter.Value = (/^[[{]/.test(value) ? readJson(value, ctx, `${label} value`, 'any') : value) as IDataObject;
-				} else {
-					filter.Value = null;
-				}
-				return filter;
-			});
-		return filters.length ? filters : undefined;
-	});
+	return field(
+		options,
+		{
+			type: 'fixedCollection',
+			default: {},
+			placeholder: 'Add Filter',
+			typeOptions: { multipleValues: true },
+			options: [
+				{
+					displayName: 'Filter',
+					name: 'entries',
+					values: [
+						{
+							displayName: 'Field Name',
+							name: 'name',
+							type: 'string',
+							default: '',
+							placeholder: options.examples,
+							description: 'A built-in field or the display name of a custom field',
+						},
+						{
+							displayName: 'Operation',
+							name: 'filterOperation',
+							type: 'options',
+							options: [
+								'Contains',
+								'DoesNotContain',
+								'IsExactly',
+								'IsNot',
+								'IsEmpty',
+								'IsNotEmpty',
+								'IsBefore',
+								'IsAfter',
+								'IsBetween',
+								'IsGreaterThan',
+								'IsLessThan',
+								'IsAnyOf',
+								'IsNoneOf',
+								'IsInGroupList',
+								'IsNotInGroupList',
+								'IsNotInAnyGroup',
+							].map((operation) => ({
+								name: operation.replace(/([a-z])([A-Z])/g, '$1 $2'),
+								value: operation,
+							})),
+							default: 'Contains',
+						},
+						{
+							displayName: 'Value',
+							name: 'value',
+							type: 'string',
+							default: '',
+							description:
+								'Text, a number, or JSON for lists (e.g. ["id1","id2"]) and ranges. Leave empty for Is Empty / Is Not Empty.',
+						},
+					],
+				},
+			],
+		},
+		(raw, ctx, label) => {
+			const entries = ((raw as IDataObject | undefined)?.entries ?? []) as IDataObject[];
+			const filters = entries
+				.filter((entry) => !isBlank(entry.name))
+				.map((entry) => {
+					const filter: IDataObject = {
+						Name: String(entry.name).trim(),
+						Operation: String(entry.filterOperation),
+					};
+					if (!isBlank(entry.value)) {
+						const value = String(entry.value).trim();
+						filter.Value = (
+							/^[[{]/.test(value) ? readJson(value, ctx, `${label} value`, 'any') : value
+						) as IDataObject;
+					} else {
+						filter.Value = null;
+					}
+					return filter;
+				});
+			return filters.length ? filters : undefined;
+		},
+	);
 }

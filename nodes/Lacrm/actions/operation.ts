@@ -132,7 +132,9 @@ export function prepareItem(definition: OperationDefinition, input: ItemInput): 
 	if (definition.clearable) {
 		const toClear = input.value<string[]>('fieldsToClear', []);
 		for (const name of toClear) {
-			const field = definition.optional?.fields.find((candidate) => candidate.property.name === name);
+			const field = definition.optional?.fields.find(
+				(candidate) => candidate.property.name === name,
+			);
 			if (!field) continue;
 			if (parameters[field.key] !== undefined) {
 				throw input.error(
@@ -149,7 +151,10 @@ export function prepareItem(definition: OperationDefinition, input: ItemInput): 
 		const returnAll = input.value<boolean>('returnAll', false);
 		prepared.limit = returnAll ? undefined : input.value<number>('limit', 50);
 		if (prepared.limit !== undefined && (!Number.isInteger(prepared.limit) || prepared.limit < 1)) {
-			throw input.error('Limit', `must be a whole number of at least 1 (got ${String(prepared.limit)})`);
+			throw input.error(
+				'Limit',
+				`must be a whole number of at least 1 (got ${String(prepared.limit)})`,
+			);
 		}
 	}
 	if (definition.simplify) prepared.simplify = input.value<boolean>('simplify', true);
@@ -172,7 +177,9 @@ export async function runOperation(
 		})) as IDataObject[];
 		return prepared.simplify && definition.simplify ? records.map(definition.simplify) : records;
 	}
-	const result = (await client.call(definition.fn, prepared.parameters as never, { itemIndex })) as IDataObject;
+	const result = (await client.call(definition.fn, prepared.parameters as never, {
+		itemIndex,
+	})) as IDataObject;
 	if (definition.output) return definition.output(result, prepared);
 	if (prepared.simplify && definition.simplify) return definition.simplify(result);
 	return result;

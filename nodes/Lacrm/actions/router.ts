@@ -8,7 +8,12 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { LacrmClient } from '../transport/client';
 import { credentialTypeFor } from '../transport/credentials';
 import { DEFAULT_CONCURRENCY } from './description';
-import type { OperationDefinition, OperationOutput, PreparedItem, ResourceDefinition } from './operation';
+import type {
+	OperationDefinition,
+	OperationOutput,
+	PreparedItem,
+	ResourceDefinition,
+} from './operation';
 import { ItemInput, prepareItem, runOperation } from './operation';
 
 export function findOperation(
@@ -22,7 +27,12 @@ export function findOperation(
 }
 
 function isExecutionData(entry: unknown): entry is INodeExecutionData {
-	return typeof entry === 'object' && entry !== null && 'json' in entry && typeof (entry as IDataObject).json === 'object';
+	return (
+		typeof entry === 'object' &&
+		entry !== null &&
+		'json' in entry &&
+		typeof (entry as IDataObject).json === 'object'
+	);
 }
 
 function toItems(output: OperationOutput, itemIndex: number): INodeExecutionData[] {
@@ -37,13 +47,20 @@ function toItems(output: OperationOutput, itemIndex: number): INodeExecutionData
 function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	const description = (error as { description?: unknown }).description;
 	return {
-		json: { error: error.message, ...(typeof description === 'string' && description ? { details: description } : {}) },
+		json: {
+			error: error.message,
+			...(typeof description === 'string' && description ? { details: description } : {}),
+		},
 		pairedItem: { item: itemIndex },
 	};
 }
 
 /** Errors carry the item they belong to, so n8n points at the right input. */
-function forItem(exec: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+function forItem(
+	exec: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 		return error;
@@ -90,10 +107,17 @@ export async function route(
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const definition = findOperation(resources, resource, operation);
 	if (!definition) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for "${resource}"`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" is not known for "${resource}"`,
+		);
 	}
 	const authentication = this.getNodeParameter('authentication', 0, 'apiKey') as string;
-	const concurrency = this.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY) as number;
+	const concurrency = this.getNodeParameter(
+		'options.concurrency',
+		0,
+		DEFAULT_CONCURRENCY,
+	) as number;
 	const client = new LacrmClient(this, credentialTypeFor(authentication), { concurrency });
 	const continueOnFail = this.continueOnFail();
 

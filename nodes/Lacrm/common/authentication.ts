@@ -20,5 +20,9 @@ export const lacrmCredentials: INodeCredentialDescription[] = [
 		testedBy: 'lacrmApiTest',
 		displayOptions: { show: { authentication: ['apiKey'] } },
 	},
-	{ name: 'lacrmOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+	{
+		name: 'lacrmOAuth2Api',
+		required: true,
+		displayOptions: { show: { authentication: ['oAuth2'] } },
+	},
 ];

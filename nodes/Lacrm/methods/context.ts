@@ -17,7 +17,8 @@ export function selectedId(ctx: ILoadOptionsFunctions, parameter: string): strin
 	} catch {
 		value = undefined;
 	}
-	if (value && typeof value === 'object' && 'value' in value) value = (value as { value: unknown }).value;
+	if (value && typeof value === 'object' && 'value' in value)
+		value = (value as { value: unknown }).value;
 	const text = typeof value === 'string' ? value.trim() : '';
 	return /^\d+$/.test(text) ? text : undefined;
 }

@@ -35,7 +35,9 @@ export async function lacrmApiTest(
 			resolveWithFullResponse: true,
 		})) as { statusCode: number; body: unknown };
 	} catch (error) {
-		const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+		const code =
+			(error as { code?: string; cause?: { code?: string } }).code ??
+			(error as { cause?: { code?: string } }).cause?.code;
 		return { status: 'Error', message: `Could not reach ${baseUrl}${code ? ` (${code})` : ''}` };
 	}
 	const lacrmError = readLacrmError(response.body);

@@ -1,5 +1,10 @@
 /** "From list" pickers of the resource locators, searchable where LACRM can search. */
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { recordName } from '../actions/shared/simplify';
 import { clientFor, matches, selectedId } from './context';
@@ -23,7 +28,8 @@ async function searchRecords(
 		{ number: page, size: PAGE },
 	);
 	const results = answer.items.map((contact) => {
-		const email = Array.isArray(contact.Email) && contact.Email[0] ? contact.Email[0].Text : undefined;
+		const email =
+			Array.isArray(contact.Email) && contact.Email[0] ? contact.Email[0].Text : undefined;
 		const name = `${recordName(contact as unknown as IDataObject) || contact.ContactId}${!recordType && contact.IsCompany ? ' (company)' : ''}`;
 		return { name: email ? `${name} — ${email}` : name, value: contact.ContactId };
 	});
@@ -38,33 +44,60 @@ function filtered(items: INodeListSearchItems[], filter?: string): INodeListSear
 	};
 }
 
-export async function searchContacts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchContacts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchRecords(this, 'Contacts', filter, paginationToken);
 }
 
-export async function searchCompanies(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchCompanies(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchRecords(this, 'Companies', filter, paginationToken);
 }
 
 /** Notes, tasks, files… belong to a contact or a company: list both. */
-export async function searchContactsAndCompanies(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchContactsAndCompanies(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchRecords(this, undefined, filter, paginationToken);
 }
 
-export async function searchUsers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchUsers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const users = await clientFor(this).callAll('GetUsers', {});
 	return filtered(
-		users.map((user) => ({ name: `${user.FirstName} ${user.LastName}`.trim(), value: String(user.UserId) })),
+		users.map((user) => ({
+			name: `${user.FirstName} ${user.LastName}`.trim(),
+			value: String(user.UserId),
+		})),
 		filter,
 	);
 }
 
-export async function searchGroups(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchGroups(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const groups = await clientFor(this).callAll('GetGroups', {});
-	return filtered(groups.map((group) => ({ name: group.Name, value: group.GroupId })), filter);
+	return filtered(
+		groups.map((group) => ({ name: group.Name, value: group.GroupId })),
+		filter,
+	);
 }
 
-export async function searchCalendars(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchCalendars(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const calendars = await clientFor(this).callAll('GetCalendars', {});
 	return filtered(
 		calendars.map((calendar) => ({
@@ -75,24 +108,37 @@ export async function searchCalendars(this: ILoadOptionsFunctions, filter?: stri
 	);
 }
 
-export async function searchPipelines(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchPipelines(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const pipelines = await clientFor(this).callAll('GetPipelines', {});
-	return filtered(pipelines.map((pipeline) => ({ name: pipeline.Name, value: pipeline.PipelineId })), filter);
+	return filtered(
+		pipelines.map((pipeline) => ({ name: pipeline.Name, value: pipeline.PipelineId })),
+		filter,
+	);
 }
 
 /** Statuses of the pipeline picked in the same node (cascading); all pipelines' statuses otherwise. */
-export async function searchStatuses(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchStatuses(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const pipelineId = selectedId(this, 'pipelineId');
 	const client = clientFor(this);
 	const [statuses, pipelines] = await Promise.all([
 		client.callAll('GetPipelineStatuses', pipelineId ? { PipelineId: pipelineId } : {}),
-		pipelineId ? Promise.resolve([]) : client.callAll('GetPipelines', { IncludeArchivedPipelines: true }),
+		pipelineId
+			? Promise.resolve([])
+			: client.callAll('GetPipelines', { IncludeArchivedPipelines: true }),
 	]);
 	const pipelineName = new Map(pipelines.map((pipeline) => [pipeline.PipelineId, pipeline.Name]));
 	return filtered(
 		statuses.map((status) => {
 			const closed = status.IsActive ? '' : ' (closed)';
-			const prefix = pipelineId ? '' : `${pipelineName.get(status.PipelineId ?? '') ?? 'Pipeline'} → `;
+			const prefix = pipelineId
+				? ''
+				: `${pipelineName.get(status.PipelineId ?? '') ?? 'Pipeline'} → `;
 			return { name: `${prefix}${status.Name}${closed}`, value: status.StatusId };
 		}),
 		filter,
@@ -121,27 +167,44 @@ export async function searchPipelineItems(
 		},
 		{ number: page, size: 200 },
 	);
-	const results = answer.items.map((item) => ({
-		name: `${item.ContactMetaData?.Name ?? item.ContactId} — ${item.StatusMetaData?.Name ?? item.StatusId}`,
-		value: item.PipelineItemId,
-	})).filter((item) => matches(filter, item.name));
+	const results = answer.items
+		.map((item) => ({
+			name: `${item.ContactMetaData?.Name ?? item.ContactId} — ${item.StatusMetaData?.Name ?? item.StatusId}`,
+			value: item.PipelineItemId,
+		}))
+		.filter((item) => matches(filter, item.name));
 	return { results, paginationToken: answer.hasMore ? String(page + 1) : undefined };
 }
 
-export async function searchTeams(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchTeams(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const teams = await clientFor(this).callAll('GetTeams', {});
-	return filtered(teams.map((team) => ({ name: team.Name, value: team.TeamId })), filter);
-}
-
-export async function searchCustomFields(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const fields = await clientFor(this).callAll('GetCustomFields', {});
 	return filtered(
-		fields.map((field) => ({ name: `${field.Name} (${field.RecordType}, ${field.Type})`, value: field.CustomFieldId })),
+		teams.map((team) => ({ name: team.Name, value: team.TeamId })),
 		filter,
 	);
 }
 
-export async function searchWebhooks(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchCustomFields(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const fields = await clientFor(this).callAll('GetCustomFields', {});
+	return filtered(
+		fields.map((field) => ({
+			name: `${field.Name} (${field.RecordType}, ${field.Type})`,
+			value: field.CustomFieldId,
+		})),
+		filter,
+	);
+}
+
+export async function searchWebhooks(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const webhooks = await clientFor(this).callAll('GetWebhooks', {});
 	return filtered(
 		webhooks.map((webhook) => ({

@@ -8,12 +8,19 @@ const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.loca
 
 export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const users = await clientFor(this).callAll('GetUsers', {});
-	return users.map((user) => ({ name: `${user.FirstName} ${user.LastName}`.trim(), value: String(user.UserId) })).sort(byName);
+	return users
+		.map((user) => ({
+			name: `${user.FirstName} ${user.LastName}`.trim(),
+			value: String(user.UserId),
+		}))
+		.sort(byName);
 }
 
 export async function getCalendars(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const calendars = await clientFor(this).callAll('GetCalendars', {});
-	return calendars.map((calendar) => ({ name: calendar.Name || calendar.CalendarId, value: calendar.CalendarId })).sort(byName);
+	return calendars
+		.map((calendar) => ({ name: calendar.Name || calendar.CalendarId, value: calendar.CalendarId }))
+		.sort(byName);
 }
 
 export async function getTeams(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -29,15 +36,25 @@ export async function getGroups(this: ILoadOptionsFunctions): Promise<INodePrope
 /** Statuses of the pipeline picked in the same node, for status filters. */
 export async function getStatuses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const pipelineId = selectedId(this, 'pipelineId');
-	const statuses = await clientFor(this).callAll('GetPipelineStatuses', pipelineId ? { PipelineId: pipelineId } : {});
-	return statuses.map((status) => ({ name: `${status.Name}${status.IsActive ? '' : ' (closed)'}`, value: status.StatusId }));
+	const statuses = await clientFor(this).callAll(
+		'GetPipelineStatuses',
+		pipelineId ? { PipelineId: pipelineId } : {},
+	);
+	return statuses.map((status) => ({
+		name: `${status.Name}${status.IsActive ? '' : ' (closed)'}`,
+		value: status.StatusId,
+	}));
 }
 
-const WRITABLE = (field: CustomField) => !['Section', 'SectionHeader', 'TextBlock', 'Signature'].includes(field.Type);
+const WRITABLE = (field: CustomField) =>
+	!['Section', 'SectionHeader', 'TextBlock', 'Signature'].includes(field.Type);
 
 async function customFieldNames(ctx: ILoadOptionsFunctions, recordType: 'Contact' | 'Company') {
 	const fields = await clientFor(ctx).callAll('GetCustomFields', { RecordType: recordType });
-	return fields.filter(WRITABLE).map((field) => ({ name: field.Name, value: field.Name })).sort(byName);
+	return fields
+		.filter(WRITABLE)
+		.map((field) => ({ name: field.Name, value: field.Name }))
+		.sort(byName);
 }
 
 export async function getContactCustomFieldNames(this: ILoadOptionsFunctions) {

@@ -2,7 +2,12 @@
  * Custom fields for n8n's resource mapper: loaded live from LACRM, required ones marked, options
  * listed, keyed by display name (the key LACRM writes them by).
  */
-import type { FieldType, ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
+import type {
+	FieldType,
+	ILoadOptionsFunctions,
+	ResourceMapperField,
+	ResourceMapperFields,
+} from 'n8n-workflow';
 
 import type { CustomField } from '../transport/types';
 import { clientFor, selectedId } from './context';
@@ -22,7 +27,10 @@ const TYPES: Record<string, FieldType> = {
 
 function toMapperField(field: CustomField, forUpdate: boolean): ResourceMapperField {
 	const type = TYPES[field.Type];
-	const options = (field.Options ?? []).map((option) => ({ name: option.Name, value: option.Name }));
+	const options = (field.Options ?? []).map((option) => ({
+		name: option.Name,
+		value: option.Name,
+	}));
 	const hint =
 		field.Type === 'Checkbox'
 			? ' (list of options)'
@@ -52,7 +60,8 @@ async function fieldsOf(
 	let pipelineId: string | undefined;
 	if (recordType === 'Pipeline') {
 		pipelineId = selectedId(ctx, 'pipelineId');
-		if (!pipelineId) return { fields: [], emptyFieldsNotice: 'Choose a pipeline first to see its custom fields' };
+		if (!pipelineId)
+			return { fields: [], emptyFieldsNotice: 'Choose a pipeline first to see its custom fields' };
 	}
 	const fields = await clientFor(ctx).callAll('GetCustomFields', {
 		RecordType: recordType,
@@ -60,7 +69,11 @@ async function fieldsOf(
 	});
 	return {
 		fields: fields
-			.filter((field) => !field.IsArchived && (!pipelineId || !field.PipelineId || field.PipelineId === pipelineId))
+			.filter(
+				(field) =>
+					!field.IsArchived &&
+					(!pipelineId || !field.PipelineId || field.PipelineId === pipelineId),
+			)
 			.map((field) => toMapperField(field, forUpdate)),
 	};
 }

@@ -117,7 +117,11 @@ export class LacrmClient {
 		const body = JSON.stringify({ Function: fn, Parameters: parameters ?? {} });
 		return (await this.send(
 			fn,
-			(url) => ({ url, headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body }),
+			(url) => ({
+				url,
+				headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+				body,
+			}),
 			options,
 		)) as ResultOf<F>;
 	}
@@ -134,7 +138,11 @@ export class LacrmClient {
 		);
 		return (await this.send(
 			'CreateFile',
-			(url) => ({ url, headers: { 'Content-Type': contentType, Accept: 'application/json' }, body }),
+			(url) => ({
+				url,
+				headers: { 'Content-Type': contentType, Accept: 'application/json' },
+				body,
+			}),
 			options,
 		)) as ResultOf<'CreateFile'>;
 	}
@@ -165,7 +173,11 @@ export class LacrmClient {
 		if (limit !== undefined && limit <= 0) return;
 		const paged = LACRM_FUNCTIONS[fn].list === 'paged';
 		// Page numbers only line up if every page has the same size, so it is fixed up front.
-		const pageSize = Math.min(options.pageSize ?? MAX_PAGE_SIZE, limit ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
+		const pageSize = Math.min(
+			options.pageSize ?? MAX_PAGE_SIZE,
+			limit ?? MAX_PAGE_SIZE,
+			MAX_PAGE_SIZE,
+		);
 		let remaining = limit ?? Number.POSITIVE_INFINITY;
 		for (let page = 1; ; page++) {
 			const pageParameters = paged
@@ -188,12 +200,19 @@ export class LacrmClient {
 		options: CallOptions = {},
 	): Promise<{ items: Array<ItemOf<F>>; hasMore: boolean }> {
 		const size = Math.min(Math.max(1, page.size), MAX_PAGE_SIZE);
-		const answer = await this.call(fn, { ...parameters, MaxNumberOfResults: size, Page: page.number } as ParametersOf<F>, options);
+		const answer = await this.call(
+			fn,
+			{ ...parameters, MaxNumberOfResults: size, Page: page.number } as ParametersOf<F>,
+			options,
+		);
 		return readListAnswer<ItemOf<F>>(answer);
 	}
 
 	/** Downloads a (pre-signed, unauthenticated) file URL such as GetFile's FileUrl. */
-	async download(url: string, options: CallOptions = {}): Promise<{ data: Buffer; mimeType?: string }> {
+	async download(
+		url: string,
+		options: CallOptions = {},
+	): Promise<{ data: Buffer; mimeType?: string }> {
 		try {
 			const response = (await this.ctx.helpers.httpRequest({
 				method: 'GET',
@@ -225,7 +244,11 @@ export class LacrmClient {
 		if (this.credentialType === 'lacrmApi') return this.concurrency;
 		if (!refreshGate.enabled || !this.canRefreshItself()) return 1;
 		const snapshot = await this.readCredential();
-		const fresh = this.lane().isFresh(snapshot.tokenFingerprint, snapshot.tokenExpiresAt, Date.now());
+		const fresh = this.lane().isFresh(
+			snapshot.tokenFingerprint,
+			snapshot.tokenExpiresAt,
+			Date.now(),
+		);
 		return fresh ? this.concurrency : 1;
 	}
 
@@ -238,7 +261,11 @@ export class LacrmClient {
 	): Promise<unknown> {
 		const isWrite = !isReadFunction(fn);
 		for (let attempt = 1; ; attempt++) {
-			const { outcome, secrets, refusedAfterRefresh } = await this.exchangeAuthenticated(prepare, fn, options);
+			const { outcome, secrets, refusedAfterRefresh } = await this.exchangeAuthenticated(
+				prepare,
+				fn,
+				options,
+			);
 			const errorContext = { ...this.errorContext(fn, options), secrets };
 
 			if ('networkError' in outcome) {
@@ -257,10 +284,14 @@ export class LacrmClient {
 			const { answer } = outcome;
 			if (refusedAfterRefresh) {
 				const error = readLacrmError(safeParse(answer.text));
-				throw lacrmApiError({ kind: 'auth', status: answer.statusCode, error, afterRefresh: true }, errorContext);
+				throw lacrmApiError(
+					{ kind: 'auth', status: answer.statusCode, error, afterRefresh: true },
+					errorContext,
+				);
 			}
 			if (mayRetryStatus(answer.statusCode, isWrite)) {
-				const wait = answer.statusCode === 429 ? parseRetryAfter(answer.headers['retry-after']) : undefined;
+				const wait =
+					answer.statusCode === 429 ? parseRetryAfter(answer.headers['retry-after']) : undefined;
 				const tooLong = wait !== undefined && wait > this.retry.maxRetryAfterMs;
 				if (attempt < this.retry.maxAttempts && !tooLong) {
 					this.ctx.logger.debug(`LACRM ${fn}: HTTP ${answer.statusCode}, retrying`, { attempt });
@@ -289,7 +320,10 @@ export class LacrmClient {
 			throw lacrmApiError({ kind: 'rateLimited', status: statusCode, attempts }, errorContext);
 		}
 		if (statusCode >= 500) {
-			throw lacrmApiError({ kind: 'server', status: statusCode, attempts, write: isWrite }, errorContext);
+			throw lacrmApiError(
+				{ kind: 'server', status: statusCode, attempts, write: isWrite },
+				errorContext,
+			);
 		}
 		// LACRM documents 400 + {ErrorCode, ErrorDescription}; a third-party client saw errors with 200.
 		if (lacrmError) {
@@ -313,12 +347,18 @@ export class LacrmClient {
 	): Promise<AuthenticatedExchange> {
 		if (this.credentialType === 'lacrmApi') {
 			const snapshot = await this.readApiKeyCredential();
-			return { outcome: await this.exchange(prepare(snapshot.baseUrl), true), secrets: snapshot.secrets };
+			return {
+				outcome: await this.exchange(prepare(snapshot.baseUrl), true),
+				secrets: snapshot.secrets,
+			};
 		}
 		if (!refreshGate.enabled) {
 			// Plain n8n behaviour, no coordination at all: only for tests that show the hazard.
 			const snapshot = await this.readCredential();
-			return { outcome: await this.exchange(prepare(snapshot.baseUrl), false), secrets: snapshot.secrets };
+			return {
+				outcome: await this.exchange(prepare(snapshot.baseUrl), false),
+				secrets: snapshot.secrets,
+			};
 		}
 		return await this.exchangeThroughGate(prepare, fn, options);
 	}
@@ -331,18 +371,26 @@ export class LacrmClient {
 		const lane = this.lane();
 		const selfRefresh = this.canRefreshItself();
 		let snapshot = await this.readCredential();
-		let exclusive = !(selfRefresh && lane.isFresh(snapshot.tokenFingerprint, snapshot.tokenExpiresAt, Date.now()));
+		let exclusive = !(
+			selfRefresh && lane.isFresh(snapshot.tokenFingerprint, snapshot.tokenExpiresAt, Date.now())
+		);
 		let release = await lane.acquire(exclusive);
 		try {
 			if (!selfRefresh) {
 				// n8n without refreshOAuth2Token: let n8n refresh on a 401, but only one request in flight.
 				snapshot = await this.readCredential();
-				return { outcome: await this.exchange(prepare(snapshot.baseUrl), false), secrets: snapshot.secrets };
+				return {
+					outcome: await this.exchange(prepare(snapshot.baseUrl), false),
+					secrets: snapshot.secrets,
+				};
 			}
 			if (exclusive) {
 				// Whoever held the lane before us may have refreshed: look again.
 				snapshot = await this.readCredential();
-				if (snapshot.tokenExpiresAt !== undefined && snapshot.tokenExpiresAt <= Date.now() + 30_000) {
+				if (
+					snapshot.tokenExpiresAt !== undefined &&
+					snapshot.tokenExpiresAt <= Date.now() + 30_000
+				) {
 					this.ctx.logger.debug(`LACRM ${fn}: access token expired, refreshing before the call`);
 					snapshot = await this.refresh(lane, snapshot, fn, options);
 				}
@@ -365,7 +413,8 @@ export class LacrmClient {
 			const second = await this.exchange(prepare(snapshot.baseUrl), true);
 			const refused =
 				'answer' in second &&
-				(second.answer.statusCode === 401 || this.looksLikeExpiredToken(second.answer, lane, snapshot));
+				(second.answer.statusCode === 401 ||
+					this.looksLikeExpiredToken(second.answer, lane, snapshot));
 			return { outcome: second, secrets: snapshot.secrets, refusedAfterRefresh: refused };
 		} finally {
 			release();
@@ -376,7 +425,11 @@ export class LacrmClient {
 	 * LACRM does not document how it answers an expired token. A 401 certainly means it; a 400 whose
 	 * text talks about the token or authorization means it too — unless the token is known fresh.
 	 */
-	private looksLikeExpiredToken(answer: HttpAnswer, lane: CredentialLane, snapshot: CredentialSnapshot): boolean {
+	private looksLikeExpiredToken(
+		answer: HttpAnswer,
+		lane: CredentialLane,
+		snapshot: CredentialSnapshot,
+	): boolean {
 		if (answer.statusCode === 401) return true;
 		if (answer.statusCode !== 400) return false;
 		if (lane.isFresh(snapshot.tokenFingerprint, snapshot.tokenExpiresAt, Date.now())) return false;
@@ -393,10 +446,10 @@ export class LacrmClient {
 	): Promise<CredentialSnapshot> {
 		let tokenData: Record<string, unknown>;
 		try {
-			tokenData = (await this.ctx.helpers.refreshOAuth2Token.call(this.ctx, this.credentialType)) as Record<
-				string,
-				unknown
-			>;
+			tokenData = (await this.ctx.helpers.refreshOAuth2Token.call(
+				this.ctx,
+				this.credentialType,
+			)) as Record<string, unknown>;
 		} catch (error) {
 			// Never retried: a refresh that failed half-way may already have used up the refresh token.
 			this.ctx.logger.warn('LACRM OAuth2 token refresh failed', { node: this.node().name });
@@ -405,7 +458,8 @@ export class LacrmClient {
 				secrets: before.secrets,
 			});
 		}
-		const accessToken = typeof tokenData?.access_token === 'string' ? tokenData.access_token : undefined;
+		const accessToken =
+			typeof tokenData?.access_token === 'string' ? tokenData.access_token : undefined;
 		const expiresIn = Number(tokenData?.expires_in);
 		const after = await this.readCredential();
 		const newFingerprint = accessToken ? fingerprint(accessToken) : after.tokenFingerprint;
@@ -418,7 +472,10 @@ export class LacrmClient {
 	}
 
 	/** Sends one request; HTTP error statuses come back as answers, not exceptions. */
-	private async exchange(request: PreparedRequest, ownStatusHandling: boolean): Promise<ExchangeOutcome> {
+	private async exchange(
+		request: PreparedRequest,
+		ownStatusHandling: boolean,
+	): Promise<ExchangeOutcome> {
 		const options: IHttpRequestOptions = {
 			method: 'POST',
 			url: request.url,
@@ -438,7 +495,11 @@ export class LacrmClient {
 				options,
 			)) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
 			return {
-				answer: { statusCode: response.statusCode, headers: response.headers ?? {}, text: bodyText(response.body) },
+				answer: {
+					statusCode: response.statusCode,
+					headers: response.headers ?? {},
+					text: bodyText(response.body),
+				},
 			};
 		} catch (error) {
 			// Without our own status handling n8n throws on HTTP errors; the response is inside.
@@ -453,7 +514,9 @@ export class LacrmClient {
 
 	private lane(): CredentialLane {
 		const credential = this.node().credentials?.[this.credentialType];
-		return refreshGate.lane(`${this.credentialType}:${credential?.id ?? credential?.name ?? 'default'}`);
+		return refreshGate.lane(
+			`${this.credentialType}:${credential?.id ?? credential?.name ?? 'default'}`,
+		);
 	}
 
 	private node(): INode {
@@ -461,7 +524,12 @@ export class LacrmClient {
 	}
 
 	private errorContext(fn: LacrmFunctionName, options: CallOptions): Omit<ErrorContext, 'secrets'> {
-		return { node: this.node(), fn, credentialType: this.credentialType, itemIndex: options.itemIndex };
+		return {
+			node: this.node(),
+			fn,
+			credentialType: this.credentialType,
+			itemIndex: options.itemIndex,
+		};
 	}
 
 	/** The API key credential does not change during an execution: read it once. */
@@ -508,7 +576,10 @@ export function readListAnswer<T>(answer: unknown): { items: T[]; hasMore: boole
 			return { items: record.Results as T[], hasMore: record.HasMoreResults === true };
 		}
 		// Keyed by id: {"<id>": {...}, ...}
-		return { items: Object.values(record).filter((value) => value && typeof value === 'object') as T[], hasMore: false };
+		return {
+			items: Object.values(record).filter((value) => value && typeof value === 'object') as T[],
+			hasMore: false,
+		};
 	}
 	return { items: [], hasMore: false };
 }
@@ -517,7 +588,12 @@ export function readListAnswer<T>(answer: unknown): { items: T[]; hasMore: boole
 function httpAnswerFromError(error: unknown): HttpAnswer | undefined {
 	for (let current: unknown = error, depth = 0; current && depth < 4; depth++) {
 		const candidate = current as {
-			response?: { status?: number; headers?: Record<string, unknown>; data?: unknown; body?: unknown };
+			response?: {
+				status?: number;
+				headers?: Record<string, unknown>;
+				data?: unknown;
+				body?: unknown;
+			};
 			statusCode?: number;
 			cause?: unknown;
 		};
@@ -536,11 +612,19 @@ function httpAnswerFromError(error: unknown): HttpAnswer | undefined {
 
 function networkCodeOf(error: unknown): string {
 	for (let current: unknown = error, depth = 0; current && depth < 4; depth++) {
-		const candidate = current as { code?: unknown; httpCode?: unknown; message?: unknown; cause?: unknown };
-		if (typeof candidate.code === 'string' && /^[A-Z_]+$/.test(candidate.code)) return candidate.code;
+		const candidate = current as {
+			code?: unknown;
+			httpCode?: unknown;
+			message?: unknown;
+			cause?: unknown;
+		};
+		if (typeof candidate.code === 'string' && /^[A-Z_]+$/.test(candidate.code))
+			return candidate.code;
 		// n8n-workflow 1.x's NodeApiError keeps the Node error code only in httpCode (no cause).
-		if (typeof candidate.httpCode === 'string' && /^E[A-Z_]+$/.test(candidate.httpCode)) return candidate.httpCode;
-		if (typeof candidate.message === 'string' && /socket hang up/i.test(candidate.message)) return 'SOCKET_HANG_UP';
+		if (typeof candidate.httpCode === 'string' && /^E[A-Z_]+$/.test(candidate.httpCode))
+			return candidate.httpCode;
+		if (typeof candidate.message === 'string' && /socket hang up/i.test(candidate.message))
+			return 'SOCKET_HANG_UP';
 		current = candidate.cause;
 	}
 	return 'NETWORK_ERROR';
@@ -554,11 +638,17 @@ function networkCodeOf(error: unknown): string {
 function classifyRefreshError(error: unknown): LacrmFailure {
 	const candidate = (error ?? {}) as { code?: unknown; status?: unknown; message?: unknown };
 	const message = typeof candidate.message === 'string' ? candidate.message : '';
-	if (candidate.code === 'EAUTH' || /reconnect|invalid_grant/i.test(message)) return { kind: 'reconnect' };
+	if (candidate.code === 'EAUTH' || /reconnect|invalid_grant/i.test(message))
+		return { kind: 'reconnect' };
 	if (typeof candidate.status === 'number') {
-		return candidate.status < 500 ? { kind: 'reconnect' } : { kind: 'http', status: candidate.status };
+		return candidate.status < 500
+			? { kind: 'reconnect' }
+			: { kind: 'http', status: candidate.status };
 	}
 	const answer = httpAnswerFromError(error);
-	if (answer) return answer.statusCode < 500 ? { kind: 'reconnect' } : { kind: 'http', status: answer.statusCode };
+	if (answer)
+		return answer.statusCode < 500
+			? { kind: 'reconnect' }
+			: { kind: 'http', status: answer.statusCode };
 	return { kind: 'network', code: networkCodeOf(error), attempts: 1, write: true };
 }

@@ -30,7 +30,8 @@ export function fingerprint(token: string): string {
 }
 
 function normalizeBaseUrl(value: unknown): string {
-	const text = typeof value === 'string' && value.trim() !== '' ? value.trim() : DEFAULT_API_BASE_URL;
+	const text =
+		typeof value === 'string' && value.trim() !== '' ? value.trim() : DEFAULT_API_BASE_URL;
 	return text.endsWith('/') ? text : `${text}/`;
 }
 

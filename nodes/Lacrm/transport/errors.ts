@@ -49,7 +49,10 @@ const API_KEY_HELP =
 const OAUTH_HELP =
 	'Open the "Less Annoying CRM OAuth2 API" credential and reconnect it. If connecting keeps failing, use the API key credential instead.';
 
-function messageFor(failure: LacrmFailure, ctx: ErrorContext): { message: string; description: string } {
+function messageFor(
+	failure: LacrmFailure,
+	ctx: ErrorContext,
+): { message: string; description: string } {
 	const help = ctx.credentialType === 'lacrmOAuth2Api' ? OAUTH_HELP : API_KEY_HELP;
 	switch (failure.kind) {
 		case 'lacrm':
@@ -81,7 +84,8 @@ function messageFor(failure: LacrmFailure, ctx: ErrorContext): { message: string
 		case 'http':
 			return {
 				message: `LACRM answered HTTP ${failure.status} to ${ctx.fn}`,
-				description: 'The answer was not a LACRM error message. Check the API Base URL in the credential.',
+				description:
+					'The answer was not a LACRM error message. Check the API Base URL in the credential.',
 			};
 		case 'network':
 			return {
@@ -93,7 +97,8 @@ function messageFor(failure: LacrmFailure, ctx: ErrorContext): { message: string
 		case 'notJson':
 			return {
 				message: `LACRM answered ${ctx.fn} with something that is not JSON (HTTP ${failure.status})`,
-				description: 'Check the API Base URL in the credential: it should be https://api.lessannoyingcrm.com/v2/.',
+				description:
+					'Check the API Base URL in the credential: it should be https://api.lessannoyingcrm.com/v2/.',
 			};
 		case 'reconnect':
 			return {

@@ -106,7 +106,8 @@ type ContactIdOnly = { ContactId: Uid };
 export interface LacrmFunctionMap {
 	// Contacts and companies (companies are contacts with IsCompany = true)
 	CreateContact: {
-		parameters: ContactFields & CustomFieldValues & { IsCompany: boolean; AssignedTo: UserId; Name: string };
+		parameters: ContactFields &
+			CustomFieldValues & { IsCompany: boolean; AssignedTo: UserId; Name: string };
 		result: { ContactId: Uid };
 	};
 	EditContact: {
@@ -117,14 +118,19 @@ export interface LacrmFunctionMap {
 	};
 	DeleteContact: { parameters: ContactIdOnly; result: NoResult };
 	GetContact: { parameters: ContactIdOnly; result: Contact };
-	GetContactsById: { parameters: { ContactIds: Uid[] }; result: ResultPage<Contact>; item: Contact };
+	GetContactsById: {
+		parameters: { ContactIds: Uid[] };
+		result: ResultPage<Contact>;
+		item: Contact;
+	};
 	GetContacts: {
 		parameters: {
 			SearchTerms?: string;
 			RequiresWriteAccess?: boolean;
 			RecordTypeFilter?: 'Contacts' | 'Companies' | null;
 			OwnerFilter?: UserId[];
-			SortBy?: 'Relevance' | 'FirstName' | 'LastName' | 'CompanyName' | 'DateCreated' | 'LastUpdate';
+			SortBy?:
+				'Relevance' | 'FirstName' | 'LastName' | 'CompanyName' | 'DateCreated' | 'LastUpdate';
 			SortDirection?: SortDirection;
 			AdvancedFilters?: AdvancedFilter[];
 		};
@@ -244,8 +250,16 @@ export interface LacrmFunctionMap {
 	// Group memberships (no id of their own)
 	CreateGroupMembership: { parameters: ContactIdOnly & GroupReference; result: NoResult };
 	DeleteGroupMembership: { parameters: ContactIdOnly & GroupReference; result: NoResult };
-	GetGroupsAttachedToContact: { parameters: ContactIdOnly; result: ResultPage<ContactGroup>; item: ContactGroup };
-	GetContactsInGroup: { parameters: GroupReference; result: ResultPage<GroupMember>; item: GroupMember };
+	GetGroupsAttachedToContact: {
+		parameters: ContactIdOnly;
+		result: ResultPage<ContactGroup>;
+		item: ContactGroup;
+	};
+	GetContactsInGroup: {
+		parameters: GroupReference;
+		result: ResultPage<GroupMember>;
+		item: GroupMember;
+	};
 
 	// Pipeline items
 	CreatePipelineItem: {
@@ -345,12 +359,22 @@ export interface LacrmFunctionMap {
 		result: { GroupId: Uid };
 	};
 	EditGroup: {
-		parameters: { GroupId: Uid; Name?: string; Sharing?: GroupSharing; TeamIds?: Uid[]; Color?: GroupColor };
+		parameters: {
+			GroupId: Uid;
+			Name?: string;
+			Sharing?: GroupSharing;
+			TeamIds?: Uid[];
+			Color?: GroupColor;
+		};
 		result: NoResult;
 	};
 	DeleteGroup: { parameters: { GroupId: Uid }; result: NoResult };
 	GetGroup: { parameters: { GroupId: Uid }; result: Group };
-	GetGroups: { parameters: { ReturnNumberOfContacts?: boolean }; result: ResultPage<Group>; item: Group };
+	GetGroups: {
+		parameters: { ReturnNumberOfContacts?: boolean };
+		result: ResultPage<Group>;
+		item: Group;
+	};
 
 	// Settings: pipelines
 	CreatePipeline: {
@@ -424,7 +448,9 @@ export type ResultOf<F extends LacrmFunctionName> = LacrmFunctionMap[F]['result'
 export type ListFunctionName = {
 	[F in LacrmFunctionName]: LacrmFunctionMap[F] extends { item: unknown } ? F : never;
 }[LacrmFunctionName];
-export type ItemOf<F extends ListFunctionName> = LacrmFunctionMap[F] extends { item: infer T } ? T : never;
+export type ItemOf<F extends ListFunctionName> = LacrmFunctionMap[F] extends { item: infer T }
+	? T
+	: never;
 
 export type FunctionKind = 'create' | 'edit' | 'delete' | 'get' | 'list';
 

@@ -55,7 +55,11 @@ export class CredentialLane {
 		if (!fingerprint) return false;
 		if (expiresAt !== undefined && expiresAt - now > FRESH_MARGIN_MS) return true;
 		const known = this.knownFresh;
-		return known !== undefined && known.fingerprint === fingerprint && known.until - now > FRESH_MARGIN_MS;
+		return (
+			known !== undefined &&
+			known.fingerprint === fingerprint &&
+			known.until - now > FRESH_MARGIN_MS
+		);
 	}
 
 	markRefreshed(fingerprint: string, until: number): void {

@@ -29,9 +29,11 @@ export const CREDENTIAL_ID = 'lacrm-sandbox-key';
 export const CREDENTIAL_NAME = 'LACRM sandbox (API key)';
 export const NODE_CREDENTIALS = { lacrmApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } };
 
-
 /** An n8n credential store holding one LACRM API-key credential pointed at the sandbox. */
-export function sandboxCredentials(sandbox: Sandbox, apiKey = sandbox.apiKey): HarnessCredentialsHelper {
+export function sandboxCredentials(
+	sandbox: Sandbox,
+	apiKey = sandbox.apiKey,
+): HarnessCredentialsHelper {
 	return new HarnessCredentialsHelper().add({
 		id: CREDENTIAL_ID,
 		name: CREDENTIAL_NAME,
@@ -71,7 +73,10 @@ export interface SandboxRunResult {
 }
 
 /** Runs Manual Trigger → Less Annoying CRM once, the node set to one resource/operation. */
-export async function runLacrm(sandbox: Sandbox, options: SandboxRunOptions): Promise<SandboxRunResult> {
+export async function runLacrm(
+	sandbox: Sandbox,
+	options: SandboxRunOptions,
+): Promise<SandboxRunResult> {
 	const before = sandbox.counters();
 	const result = await runLacrmStep(
 		{ ...options, credentials: NODE_CREDENTIALS },
@@ -85,7 +90,10 @@ export async function runLacrm(sandbox: Sandbox, options: SandboxRunOptions): Pr
 	};
 }
 
-function callsBetween(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+function callsBetween(
+	before: Record<string, number>,
+	after: Record<string, number>,
+): Record<string, number> {
 	const calls: Record<string, number> = {};
 	for (const [fn, count] of Object.entries(after)) {
 		const delta = count - (before[fn] ?? 0);
@@ -111,8 +119,17 @@ const editorOptions = (sandbox: Sandbox) => ({
 	nodeCredentials: NODE_CREDENTIALS,
 });
 
-export async function editorLoadOptions(sandbox: Sandbox, method: string, parameters: INodeParameters = {}) {
-	return await loadOptions(new Lacrm(), { authentication: 'apiKey', ...parameters }, method, editorOptions(sandbox));
+export async function editorLoadOptions(
+	sandbox: Sandbox,
+	method: string,
+	parameters: INodeParameters = {},
+) {
+	return await loadOptions(
+		new Lacrm(),
+		{ authentication: 'apiKey', ...parameters },
+		method,
+		editorOptions(sandbox),
+	);
 }
 
 export async function editorListSearch(
@@ -132,14 +149,22 @@ export async function editorResourceMapping(
 	method: string,
 	parameters: INodeParameters = {},
 ): Promise<ResourceMapperFields> {
-	return await resourceMapping(new Lacrm(), { authentication: 'apiKey', ...parameters }, method, editorOptions(sandbox));
+	return await resourceMapping(
+		new Lacrm(),
+		{ authentication: 'apiKey', ...parameters },
+		method,
+		editorOptions(sandbox),
+	);
 }
 
 /**
  * The value n8n's editor stores for a resource-mapper parameter in "Map each column manually"
  * mode: the schema the mapper method returned and the values entered for some of its fields.
  */
-export function mapperValue(schema: ResourceMapperField[], value: IDataObject): ResourceMapperValue {
+export function mapperValue(
+	schema: ResourceMapperField[],
+	value: IDataObject,
+): ResourceMapperValue {
 	return {
 		mappingMode: 'defineBelow',
 		value: value as ResourceMapperValue['value'],
@@ -153,8 +178,14 @@ export function mapperValue(schema: ResourceMapperField[], value: IDataObject): 
 // ---- sandbox state, read back through the LACRM API ---------------------------------------------
 
 /** Every record GetContacts finds for `searchTerms` (contacts and companies). */
-export async function searchContacts(sandbox: Sandbox, searchTerms: string): Promise<IDataObject[]> {
-	const { status, body } = await sandbox.call('GetContacts', { SearchTerms: searchTerms, MaxNumberOfResults: 10000 });
+export async function searchContacts(
+	sandbox: Sandbox,
+	searchTerms: string,
+): Promise<IDataObject[]> {
+	const { status, body } = await sandbox.call('GetContacts', {
+		SearchTerms: searchTerms,
+		MaxNumberOfResults: 10000,
+	});
 	if (status !== 200) throw new Error(`GetContacts failed: HTTP ${status} ${JSON.stringify(body)}`);
 	return body.Results as IDataObject[];
 }
@@ -163,12 +194,18 @@ export async function searchContacts(sandbox: Sandbox, searchTerms: string): Pro
 export async function contactsWithEmail(sandbox: Sandbox, email: string): Promise<IDataObject[]> {
 	const found = await searchContacts(sandbox, email);
 	return found.filter((contact) =>
-		((contact.Email as IDataObject[]) ?? []).some((entry) => String(entry.Text).toLowerCase() === email.toLowerCase()),
+		((contact.Email as IDataObject[]) ?? []).some(
+			(entry) => String(entry.Text).toLowerCase() === email.toLowerCase(),
+		),
 	);
 }
 
 /** A LACRM call through the sandbox API that must succeed; returns its body. */
-export async function lacrm(sandbox: Sandbox, fn: string, parameters: object = {}): Promise<IDataObject> {
+export async function lacrm(
+	sandbox: Sandbox,
+	fn: string,
+	parameters: object = {},
+): Promise<IDataObject> {
 	const { status, body } = await sandbox.call(fn, parameters);
 	if (status !== 200) throw new Error(`${fn} failed: HTTP ${status} ${JSON.stringify(body)}`);
 	return body as IDataObject;
@@ -178,7 +215,11 @@ export async function lacrm(sandbox: Sandbox, fn: string, parameters: object = {
 export async function contactCount(sandbox: Sandbox): Promise<number> {
 	let total = 0;
 	for (let page = 1; ; page++) {
-		const body = await lacrm(sandbox, 'GetContacts', { RecordTypeFilter: 'Contacts', MaxNumberOfResults: 10000, Page: page });
+		const body = await lacrm(sandbox, 'GetContacts', {
+			RecordTypeFilter: 'Contacts',
+			MaxNumberOfResults: 10000,
+			Page: page,
+		});
 		total += (body.Results as unknown[]).length;
 		if (body.HasMoreResults !== true) return total;
 	}

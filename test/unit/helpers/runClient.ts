@@ -3,7 +3,12 @@
  * through the harness), so transport behaviour is tested with n8n's own request helpers and
  * credential handling — not with a mock of them.
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { LacrmClientOptions } from '../../../nodes/Lacrm/transport/client';
@@ -16,7 +21,13 @@ import { credentialsFor } from './runNode';
 
 type ClientWork = (client: LacrmClient, ctx: IExecuteFunctions) => Promise<unknown>;
 
-let pending: { work: ClientWork; options: LacrmClientOptions; outcome?: { value?: unknown; error?: unknown } } | undefined;
+let pending:
+	| {
+			work: ClientWork;
+			options: LacrmClientOptions;
+			outcome?: { value?: unknown; error?: unknown };
+	  }
+	| undefined;
 
 class ClientProbe implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,12 +43,18 @@ class ClientProbe implements INodeType {
 			{ name: 'lacrmApi', required: false },
 			{ name: 'lacrmOAuth2Api', required: false },
 		],
-		properties: [{ displayName: 'Authentication', name: 'authentication', type: 'string', default: 'apiKey' }],
+		properties: [
+			{ displayName: 'Authentication', name: 'authentication', type: 'string', default: 'apiKey' },
+		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const job = pending!;
-		const client = new LacrmClient(this, credentialTypeFor(this.getNodeParameter('authentication', 0) as string), job.options);
+		const client = new LacrmClient(
+			this,
+			credentialTypeFor(this.getNodeParameter('authentication', 0) as string),
+			job.options,
+		);
 		try {
 			job.outcome = { value: await job.work(client, this) };
 		} catch (error) {
@@ -49,13 +66,21 @@ class ClientProbe implements INodeType {
 
 export interface ClientRun<T> {
 	value?: T;
-	error?: Error & { description?: string; httpCode?: string | null; context?: Record<string, unknown> };
+	error?: Error & {
+		description?: string;
+		httpCode?: string | null;
+		context?: Record<string, unknown>;
+	};
 	credentials: HarnessCredentialsHelper;
 }
 
 export async function withClient<T>(
 	work: (client: LacrmClient, ctx: IExecuteFunctions) => Promise<T>,
-	options: { authentication?: 'apiKey' | 'oAuth2'; client?: LacrmClientOptions; credentials?: HarnessCredentialsHelper } = {},
+	options: {
+		authentication?: 'apiKey' | 'oAuth2';
+		client?: LacrmClientOptions;
+		credentials?: HarnessCredentialsHelper;
+	} = {},
 ): Promise<ClientRun<T>> {
 	const authentication = options.authentication ?? 'apiKey';
 	const credentials = options.credentials ?? credentialsFor(authentication);
@@ -63,7 +88,14 @@ export async function withClient<T>(
 	await runWorkflow(
 		{
 			nodes: [
-				{ id: 's', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					id: 's',
+					name: 'Start',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
 				{
 					id: 'p',
 					name: 'Probe',
@@ -79,7 +111,11 @@ export async function withClient<T>(
 			],
 			connections: { Start: { main: [[{ node: 'Probe', type: 'main', index: 0 }]] } },
 		},
-		{ nodeTypes: new HarnessNodeTypes({ 'test.clientProbe': new ClientProbe() }), credentials, startData: { nodeName: 'Start', items: [{}] } },
+		{
+			nodeTypes: new HarnessNodeTypes({ 'test.clientProbe': new ClientProbe() }),
+			credentials,
+			startData: { nodeName: 'Start', items: [{}] },
+		},
 	);
 	const outcome = pending.outcome ?? {};
 	pending = undefined;

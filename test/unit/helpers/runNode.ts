@@ -60,7 +60,10 @@ export interface RunNodeResult {
 	credentials: HarnessCredentialsHelper;
 }
 
-export function credentialsFor(authentication: 'apiKey' | 'oAuth2', overrides: IDataObject = {}): HarnessCredentialsHelper {
+export function credentialsFor(
+	authentication: 'apiKey' | 'oAuth2',
+	overrides: IDataObject = {},
+): HarnessCredentialsHelper {
 	const helper = new HarnessCredentialsHelper();
 	if (authentication === 'apiKey') {
 		helper.add({
@@ -117,7 +120,12 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		},
 		{ credentials, input: options.input },
 	);
-	return { items: result.items, json: result.json, error: result.error as ExecutionBaseError | undefined, credentials };
+	return {
+		items: result.items,
+		json: result.json,
+		error: result.error as ExecutionBaseError | undefined,
+		credentials,
+	};
 }
 
 export interface ExpectCallOptions {

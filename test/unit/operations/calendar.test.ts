@@ -4,8 +4,20 @@ import { expectLacrmCall, runNode, uid } from '../helpers/runNode';
 const resources = [calendarResource];
 
 const calendars = [
-	{ CalendarId: uid(901), Name: 'Jane Owner', UserId: '1001', IsPrimary: true, Visibility: 'Public' },
-	{ CalendarId: uid(902), Name: 'Team Events', UserId: '1001', IsPrimary: false, Visibility: 'Private' },
+	{
+		CalendarId: uid(901),
+		Name: 'Jane Owner',
+		UserId: '1001',
+		IsPrimary: true,
+		Visibility: 'Public',
+	},
+	{
+		CalendarId: uid(902),
+		Name: 'Team Events',
+		UserId: '1001',
+		IsPrimary: false,
+		Visibility: 'Private',
+	},
 ];
 
 describe('Calendar → Get Many', () => {
@@ -25,7 +37,12 @@ describe('Calendar → Get Many', () => {
 
 	it('returns the first calendars up to the limit (default 50)', async () => {
 		const scope = expectLacrmCall('GetCalendars', {}, calendars);
-		const { json, error } = await runNode({ resource: 'calendar', operation: 'getAll', parameters: { limit: 1 }, resources });
+		const { json, error } = await runNode({
+			resource: 'calendar',
+			operation: 'getAll',
+			parameters: { limit: 1 },
+			resources,
+		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([calendars[0]]);

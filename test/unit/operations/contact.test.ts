@@ -21,7 +21,17 @@ function lacrmContact(id: string, extra: Record<string, unknown> = {}) {
 			{ Text: 'jane@home.example', Type: 'Personal', TypeId: 2 },
 		],
 		Phone: [{ Text: '+1 (555) 010-0100', Type: 'Mobile', TypeId: 2 }],
-		Address: [{ Street: '1 Main St', City: 'Springfield', State: 'MO', Zip: '65801', Country: 'US', Type: 'Work', TypeId: 1 }],
+		Address: [
+			{
+				Street: '1 Main St',
+				City: 'Springfield',
+				State: 'MO',
+				Zip: '65801',
+				Country: 'US',
+				Type: 'Work',
+				TypeId: 1,
+			},
+		],
 		Website: [],
 		'Company Name': 'Acme Inc',
 		'Job Title': 'CEO',
@@ -67,9 +77,20 @@ describe('Contact → Create', () => {
 	});
 
 	it("assigns the credential's user when Assigned To is empty (GetUser once for all items)", async () => {
-		const getUser = expectLacrmCall('GetUser', {}, { UserId: '2002', FirstName: 'Key', LastName: 'Owner' });
-		const create = expectLacrmCall('CreateContact', { Name: 'A', AssignedTo: '2002', IsCompany: false }, { ContactId: uid(1) })
-			.post('/v2/', { Function: 'CreateContact', Parameters: { Name: 'B', AssignedTo: '2002', IsCompany: false } })
+		const getUser = expectLacrmCall(
+			'GetUser',
+			{},
+			{ UserId: '2002', FirstName: 'Key', LastName: 'Owner' },
+		);
+		const create = expectLacrmCall(
+			'CreateContact',
+			{ Name: 'A', AssignedTo: '2002', IsCompany: false },
+			{ ContactId: uid(1) },
+		)
+			.post('/v2/', {
+				Function: 'CreateContact',
+				Parameters: { Name: 'B', AssignedTo: '2002', IsCompany: false },
+			})
 			.reply(200, { ContactId: uid(2) });
 		const { json, error } = await runNode({
 			resource: 'contact',
@@ -88,7 +109,15 @@ describe('Contact → Create', () => {
 	it('writes custom fields from the resource mapper by display name, converted to their types', async () => {
 		const scope = expectLacrmCall(
 			'CreateContact',
-			{ Name: 'Jane', AssignedTo: '1001', IsCompany: false, Industry: 'Retail', Score: 42, 'Renewal Date': '2025-03-01', Tags: ['A', 'B'] },
+			{
+				Name: 'Jane',
+				AssignedTo: '1001',
+				IsCompany: false,
+				Industry: 'Retail',
+				Score: 42,
+				'Renewal Date': '2025-03-01',
+				Tags: ['A', 'B'],
+			},
 			{ ContactId: CONTACT_ID },
 		);
 		const { error } = await runNode({
@@ -99,14 +128,60 @@ describe('Contact → Create', () => {
 				assignedTo: byId('1001'),
 				customFields: {
 					mappingMode: 'defineBelow',
-					value: { Industry: 'Retail', Score: '={{ "42" }}', 'Renewal Date': '2025-03-01T00:00:00', Tags: '={{ "A, B" }}', Empty: '' },
+					value: {
+						Industry: 'Retail',
+						Score: '={{ "42" }}',
+						'Renewal Date': '2025-03-01T00:00:00',
+						Tags: '={{ "A, B" }}',
+						Empty: '',
+					},
 					matchingColumns: [],
 					schema: [
-						{ id: 'Industry', displayName: 'Industry', required: false, defaultMatch: false, display: true, type: 'options', options: [{ name: 'Retail', value: 'Retail' }] },
-						{ id: 'Score', displayName: 'Score', required: false, defaultMatch: false, display: true, type: 'number' },
-						{ id: 'Renewal Date', displayName: 'Renewal Date', required: false, defaultMatch: false, display: true, type: 'dateTime' },
-						{ id: 'Tags', displayName: 'Tags', required: false, defaultMatch: false, display: true, type: 'array', options: [{ name: 'A', value: 'A' }, { name: 'B', value: 'B' }] },
-						{ id: 'Empty', displayName: 'Empty', required: false, defaultMatch: false, display: true, type: 'string' },
+						{
+							id: 'Industry',
+							displayName: 'Industry',
+							required: false,
+							defaultMatch: false,
+							display: true,
+							type: 'options',
+							options: [{ name: 'Retail', value: 'Retail' }],
+						},
+						{
+							id: 'Score',
+							displayName: 'Score',
+							required: false,
+							defaultMatch: false,
+							display: true,
+							type: 'number',
+						},
+						{
+							id: 'Renewal Date',
+							displayName: 'Renewal Date',
+							required: false,
+							defaultMatch: false,
+							display: true,
+							type: 'dateTime',
+						},
+						{
+							id: 'Tags',
+							displayName: 'Tags',
+							required: false,
+							defaultMatch: false,
+							display: true,
+							type: 'array',
+							options: [
+								{ name: 'A', value: 'A' },
+								{ name: 'B', value: 'B' },
+							],
+						},
+						{
+							id: 'Empty',
+							displayName: 'Empty',
+							required: false,
+							defaultMatch: false,
+							display: true,
+							type: 'string',
+						},
 					],
 					attemptToConvertTypes: false,
 					convertFieldsToString: false,
@@ -130,14 +205,24 @@ describe('Contact → Create', () => {
 					value: { Industry: '={{ "Mining" }}' },
 					matchingColumns: [],
 					schema: [
-						{ id: 'Industry', displayName: 'Industry', required: false, defaultMatch: false, display: true, type: 'options', options: [{ name: 'Retail', value: 'Retail' }] },
+						{
+							id: 'Industry',
+							displayName: 'Industry',
+							required: false,
+							defaultMatch: false,
+							display: true,
+							type: 'options',
+							options: [{ name: 'Retail', value: 'Retail' }],
+						},
 					],
 					attemptToConvertTypes: false,
 					convertFieldsToString: false,
 				},
 			},
 		});
-		expect(error?.message).toBe('Invalid "Custom Fields → Industry": "Mining" is not one of its options: Retail');
+		expect(error?.message).toBe(
+			'Invalid "Custom Fields → Industry": "Mining" is not one of its options: Retail',
+		);
 		expect(scope.isDone()).toBe(false);
 	});
 
@@ -147,7 +232,9 @@ describe('Contact → Create', () => {
 			operation: 'create',
 			parameters: { name: 'Jane', assignedTo: byId('={{ "user-7" }}') },
 		});
-		expect(error?.message).toBe('Invalid "Assigned To": "user-7" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)');
+		expect(error?.message).toBe(
+			'Invalid "Assigned To": "user-7" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
+		);
 		expect(nock.pendingMocks()).toEqual([]);
 	});
 });
@@ -156,7 +243,13 @@ describe('Company → Create', () => {
 	it('creates a company: IsCompany true, its name as Name and Company Name', async () => {
 		const scope = expectLacrmCall(
 			'CreateContact',
-			{ Name: 'Acme Inc', AssignedTo: '1001', IsCompany: true, 'Company Name': 'Acme Inc', Website: [{ Text: 'https://acme.example' }] },
+			{
+				Name: 'Acme Inc',
+				AssignedTo: '1001',
+				IsCompany: true,
+				'Company Name': 'Acme Inc',
+				Website: [{ Text: 'https://acme.example' }],
+			},
 			{ ContactId: uid(900) },
 		);
 		const { json } = await runNode({
@@ -197,13 +290,23 @@ describe('Contact → Update', () => {
 		const { error } = await runNode({
 			resource: 'contact',
 			operation: 'update',
-			parameters: { contactId: byId(CONTACT_ID), updateFields: { jobTitle: 'CTO' }, fieldsToClear: ['jobTitle'] },
+			parameters: {
+				contactId: byId(CONTACT_ID),
+				updateFields: { jobTitle: 'CTO' },
+				fieldsToClear: ['jobTitle'],
+			},
 		});
-		expect(error?.message).toMatch(/Invalid "Fields to Clear": "Job Title" is both set and cleared/);
+		expect(error?.message).toMatch(
+			/Invalid "Fields to Clear": "Job Title" is both set and cleared/,
+		);
 	});
 
 	it('refuses an update that changes nothing', async () => {
-		const { error } = await runNode({ resource: 'contact', operation: 'update', parameters: { contactId: byId(CONTACT_ID) } });
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'update',
+			parameters: { contactId: byId(CONTACT_ID) },
+		});
 		expect(error?.message).toMatch(/Invalid "Update Fields": nothing to change/);
 	});
 });
@@ -211,14 +314,22 @@ describe('Contact → Update', () => {
 describe('Contact → Delete / Get / Get Many / Get Many by ID', () => {
 	it('Delete sends DeleteContact', async () => {
 		const scope = expectLacrmCall('DeleteContact', { ContactId: CONTACT_ID }, {});
-		const { json } = await runNode({ resource: 'contact', operation: 'delete', parameters: { contactId: byId(CONTACT_ID) } });
+		const { json } = await runNode({
+			resource: 'contact',
+			operation: 'delete',
+			parameters: { contactId: byId(CONTACT_ID) },
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([{ ContactId: CONTACT_ID, deleted: true }]);
 	});
 
 	it('Get sends GetContact and simplifies: flat name, emails, phones and address; custom fields kept', async () => {
 		expectLacrmCall('GetContact', { ContactId: CONTACT_ID }, lacrmContact(CONTACT_ID));
-		const { json } = await runNode({ resource: 'contact', operation: 'get', parameters: { contactId: byId(CONTACT_ID) } });
+		const { json } = await runNode({
+			resource: 'contact',
+			operation: 'get',
+			parameters: { contactId: byId(CONTACT_ID) },
+		});
 		expect(json).toEqual([
 			expect.objectContaining({
 				ContactId: CONTACT_ID,
@@ -270,7 +381,9 @@ describe('Contact → Delete / Get / Get Many / Get Many by ID', () => {
 				filters: {
 					ownerFilter: ['1001'],
 					sortBy: 'LastName',
-					advancedFilters: { entries: [{ name: 'Email', filterOperation: 'Contains', value: '@example.com' }] },
+					advancedFilters: {
+						entries: [{ name: 'Email', filterOperation: 'Contains', value: '@example.com' }],
+					},
 				},
 			},
 		});
@@ -285,7 +398,11 @@ describe('Contact → Delete / Get / Get Many / Get Many by ID', () => {
 			{ RecordTypeFilter: 'Companies', MaxNumberOfResults: 10000, Page: 1 },
 			{ HasMoreResults: false, Results: [] },
 		);
-		const { json, error } = await runNode({ resource: 'company', operation: 'getAll', parameters: { returnAll: true } });
+		const { json, error } = await runNode({
+			resource: 'company',
+			operation: 'getAll',
+			parameters: { returnAll: true },
+		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([]);
@@ -310,10 +427,14 @@ describe('Contact → Delete / Get / Get Many / Get Many by ID', () => {
 
 describe('Contact → Create or Update', () => {
 	const search = (parameters: Record<string, unknown>, results: unknown[]) =>
-		expectLacrmCall('GetContacts', { ...parameters, RecordTypeFilter: 'Contacts', MaxNumberOfResults: 500, Page: 1 }, {
-			HasMoreResults: false,
-			Results: results,
-		});
+		expectLacrmCall(
+			'GetContacts',
+			{ ...parameters, RecordTypeFilter: 'Contacts', MaxNumberOfResults: 500, Page: 1 },
+			{
+				HasMoreResults: false,
+				Results: results,
+			},
+		);
 
 	it('creates when no contact has that exact email (a fuzzy search hit does not count)', async () => {
 		const lookup = search({ SearchTerms: 'jane@example.com' }, [
@@ -321,33 +442,70 @@ describe('Contact → Create or Update', () => {
 		]);
 		const create = expectLacrmCall(
 			'CreateContact',
-			{ Name: 'Jane Smith', AssignedTo: '1001', Email: [{ Text: 'jane@example.com' }], IsCompany: false },
+			{
+				Name: 'Jane Smith',
+				AssignedTo: '1001',
+				Email: [{ Text: 'jane@example.com' }],
+				IsCompany: false,
+			},
 			{ ContactId: CONTACT_ID },
 		);
 		const { json } = await runNode({
 			resource: 'contact',
 			operation: 'upsert',
-			parameters: { matchOn: 'email', matchValue: 'jane@example.com', name: 'Jane Smith', assignedTo: byId('1001') },
+			parameters: {
+				matchOn: 'email',
+				matchValue: 'jane@example.com',
+				name: 'Jane Smith',
+				assignedTo: byId('1001'),
+			},
 		});
 		expect(lookup.isDone()).toBe(true);
 		expect(create.isDone()).toBe(true);
-		expect(json).toEqual([{ ContactId: CONTACT_ID, action: 'created', matchedOn: 'Email', matchValue: 'jane@example.com', matchCount: 0 }]);
+		expect(json).toEqual([
+			{
+				ContactId: CONTACT_ID,
+				action: 'created',
+				matchedOn: 'Email',
+				matchValue: 'jane@example.com',
+				matchCount: 0,
+			},
+		]);
 	});
 
 	it('updates the one contact whose email matches, ignoring case', async () => {
 		search({ SearchTerms: 'JANE@example.com' }, [lacrmContact(CONTACT_ID)]);
-		const edit = expectLacrmCall('EditContact', { Name: 'Jane Smith', 'Job Title': 'CTO', ContactId: CONTACT_ID }, {});
+		const edit = expectLacrmCall(
+			'EditContact',
+			{ Name: 'Jane Smith', 'Job Title': 'CTO', ContactId: CONTACT_ID },
+			{},
+		);
 		const { json } = await runNode({
 			resource: 'contact',
 			operation: 'upsert',
-			parameters: { matchOn: 'email', matchValue: 'JANE@example.com', name: 'Jane Smith', additionalFields: { jobTitle: 'CTO' } },
+			parameters: {
+				matchOn: 'email',
+				matchValue: 'JANE@example.com',
+				name: 'Jane Smith',
+				additionalFields: { jobTitle: 'CTO' },
+			},
 		});
 		expect(edit.isDone()).toBe(true);
-		expect(json).toEqual([{ ContactId: CONTACT_ID, action: 'updated', matchedOn: 'Email', matchValue: 'JANE@example.com', matchCount: 1 }]);
+		expect(json).toEqual([
+			{
+				ContactId: CONTACT_ID,
+				action: 'updated',
+				matchedOn: 'Email',
+				matchValue: 'JANE@example.com',
+				matchCount: 1,
+			},
+		]);
 	});
 
 	it('matches phones by digits only, searching by digits first', async () => {
-		search({ SearchTerms: '5550100100' }, [lacrmContact(CONTACT_ID, { Phone: [{ Text: '(555) 010-0100', Type: 'Work' }] })]);
+		search({ SearchTerms: '5550100100' }, [
+			lacrmContact(CONTACT_ID, { Phone: [{ Text: '(555) 010-0100', Type: 'Work' }] }),
+		]);
 		const edit = expectLacrmCall('EditContact', { Name: 'Jane Smith', ContactId: CONTACT_ID }, {});
 		const { json } = await runNode({
 			resource: 'contact',
@@ -383,7 +541,12 @@ describe('Contact → Create or Update', () => {
 		const { json } = await runNode({
 			resource: 'contact',
 			operation: 'upsert',
-			parameters: { matchOn: 'customField', matchCustomField: 'Customer No', matchValue: 'C-42', name: 'Jane Smith' },
+			parameters: {
+				matchOn: 'customField',
+				matchCustomField: 'Customer No',
+				matchValue: 'C-42',
+				name: 'Jane Smith',
+			},
 		});
 		expect(edit.isDone()).toBe(true);
 		expect(json[0]).toMatchObject({ action: 'updated', matchedOn: 'Customer No' });
@@ -404,12 +567,20 @@ describe('Contact → Create or Update', () => {
 	it('updates all matches when asked, one output item each', async () => {
 		search({ SearchTerms: 'jane@example.com' }, [lacrmContact(CONTACT_ID), lacrmContact(OTHER_ID)]);
 		const edits = expectLacrmCall('EditContact', { Name: 'Jane Smith', ContactId: CONTACT_ID }, {})
-			.post('/v2/', { Function: 'EditContact', Parameters: { Name: 'Jane Smith', ContactId: OTHER_ID } })
+			.post('/v2/', {
+				Function: 'EditContact',
+				Parameters: { Name: 'Jane Smith', ContactId: OTHER_ID },
+			})
 			.reply(200, {});
 		const { json } = await runNode({
 			resource: 'contact',
 			operation: 'upsert',
-			parameters: { matchOn: 'email', matchValue: 'jane@example.com', name: 'Jane Smith', options: { onMultipleMatches: 'updateAll' } },
+			parameters: {
+				matchOn: 'email',
+				matchValue: 'jane@example.com',
+				name: 'Jane Smith',
+				options: { onMultipleMatches: 'updateAll' },
+			},
 		});
 		expect(edits.isDone()).toBe(true);
 		expect(json.map((item) => item.ContactId)).toEqual([CONTACT_ID, OTHER_ID]);
@@ -424,10 +595,17 @@ describe('Contact → Create or Update', () => {
 		const { json } = await runNode({
 			resource: 'contact',
 			operation: 'upsert',
-			parameters: { matchOn: 'email', matchValue: 'jane@example.com', name: 'Jane Smith', options: { onMultipleMatches: 'updateLatest' } },
+			parameters: {
+				matchOn: 'email',
+				matchValue: 'jane@example.com',
+				name: 'Jane Smith',
+				options: { onMultipleMatches: 'updateLatest' },
+			},
 		});
 		expect(edit.isDone()).toBe(true);
-		expect(json).toEqual([expect.objectContaining({ ContactId: OTHER_ID, action: 'updated', matchCount: 2 })]);
+		expect(json).toEqual([
+			expect.objectContaining({ ContactId: OTHER_ID, action: 'updated', matchCount: 2 }),
+		]);
 	});
 
 	it('refuses a match value that is not an email when matching on email, before any request', async () => {
@@ -444,23 +622,52 @@ describe('Contact → Get Activity Timeline', () => {
 	it('merges notes, tasks, events, emails, pipeline items and files, newest first', async () => {
 		const paged = (results: unknown[]) => ({ HasMoreResults: false, Results: results });
 		const calls = [
-			expectLacrmCall('GetNotesAttachedToContact', { ContactId: CONTACT_ID, MaxNumberOfResults: 10000, Page: 1 }, paged([
-				{ NoteId: uid(1), Note: 'Called, left voicemail\nsecond line', DateDisplayedInHistory: '2025-03-01T10:00:00-08:00' },
-			])),
-			expectLacrmCall('GetTasksAttachedToContact', { ContactId: CONTACT_ID, MaxNumberOfResults: 10000, Page: 1 }, paged([
-				{ TaskId: uid(2), Name: 'Follow up', DueDate: '2025-03-05' },
-			])),
-			expectLacrmCall('GetEventsAttachedToContact', { ContactId: CONTACT_ID, MaxNumberOfResults: 10000, Page: 1 }, paged([
-				{ EventId: uid(3), Name: 'Demo', StartDate: '2025-02-01T14:00:00-05:00' },
-			])),
-			expectLacrmCall('GetEmailsAttachedToContact', { ContactId: CONTACT_ID, MaxNumberOfResults: 10000, Page: 1 }, paged([
-				{ EmailId: uid(4), Subject: 'Hello', Date: '2025-01-15T08:00:00-08:00' },
-			])),
+			expectLacrmCall(
+				'GetNotesAttachedToContact',
+				{ ContactId: CONTACT_ID, MaxNumberOfResults: 10000, Page: 1 },
+				paged([
+					{
+						NoteId: uid(1),
+						Note: 'Called, left voicemail\nsecond line',
+						DateDisplayedInHistory: '2025-03-01T10:00:00-08:00',
+					},
+				]),
+			),
+			expectLacrmCall(
+				'GetTasksAttachedToContact',
+				{ ContactId: CONTACT_ID, MaxNumberOfResults: 10000, Page: 1 },
+				paged([{ TaskId: uid(2), Name: 'Follow up', DueDate: '2025-03-05' }]),
+			),
+			expectLacrmCall(
+				'GetEventsAttachedToContact',
+				{ ContactId: CONTACT_ID, MaxNumberOfResults: 10000, Page: 1 },
+				paged([{ EventId: uid(3), Name: 'Demo', StartDate: '2025-02-01T14:00:00-05:00' }]),
+			),
+			expectLacrmCall(
+				'GetEmailsAttachedToContact',
+				{ ContactId: CONTACT_ID, MaxNumberOfResults: 10000, Page: 1 },
+				paged([{ EmailId: uid(4), Subject: 'Hello', Date: '2025-01-15T08:00:00-08:00' }]),
+			),
 			expectLacrmCall('GetPipelineItemsAttachedToContact', { ContactId: CONTACT_ID }, [
-				{ PipelineId: uid(50), PipelineItems: [{ PipelineItemId: uid(5), LastUpdate: '2025-03-10T00:00:00-08:00', PipelineMetaData: { Name: 'Leads' }, StatusMetaData: { Name: 'Won' } }] },
+				{
+					PipelineId: uid(50),
+					PipelineItems: [
+						{
+							PipelineItemId: uid(5),
+							LastUpdate: '2025-03-10T00:00:00-08:00',
+							PipelineMetaData: { Name: 'Leads' },
+							StatusMetaData: { Name: 'Won' },
+						},
+					],
+				},
 			]),
 			expectLacrmCall('GetFilesAttachedToContact', { ContactId: CONTACT_ID }, [
-				{ FileId: uid(6), FileName: 'quote.pdf', DisplayName: 'quote.pdf', DateCreated: '2024-12-21T04:06:49-08:00' },
+				{
+					FileId: uid(6),
+					FileName: 'quote.pdf',
+					DisplayName: 'quote.pdf',
+					DateCreated: '2024-12-21T04:06:49-08:00',
+				},
 			]),
 		];
 		const { json, error } = await runNode({
@@ -482,17 +689,25 @@ describe('Contact → Get Activity Timeline', () => {
 	});
 
 	it('can be limited to some activity types and a start date', async () => {
-		expectLacrmCall('GetNotesAttachedToContact', { ContactId: CONTACT_ID, MaxNumberOfResults: 10000, Page: 1 }, {
-			HasMoreResults: false,
-			Results: [
-				{ NoteId: uid(1), Note: 'old', DateDisplayedInHistory: '2024-01-01T10:00:00-08:00' },
-				{ NoteId: uid(2), Note: 'new', DateDisplayedInHistory: '2025-03-01T10:00:00-08:00' },
-			],
-		});
+		expectLacrmCall(
+			'GetNotesAttachedToContact',
+			{ ContactId: CONTACT_ID, MaxNumberOfResults: 10000, Page: 1 },
+			{
+				HasMoreResults: false,
+				Results: [
+					{ NoteId: uid(1), Note: 'old', DateDisplayedInHistory: '2024-01-01T10:00:00-08:00' },
+					{ NoteId: uid(2), Note: 'new', DateDisplayedInHistory: '2025-03-01T10:00:00-08:00' },
+				],
+			},
+		);
 		const { json } = await runNode({
 			resource: 'contact',
 			operation: 'getTimeline',
-			parameters: { contactId: byId(CONTACT_ID), returnAll: true, options: { types: ['note'], since: '2025-01-01' } },
+			parameters: {
+				contactId: byId(CONTACT_ID),
+				returnAll: true,
+				options: { types: ['note'], since: '2025-01-01' },
+			},
 		});
 		expect(json.map((activity) => activity.title)).toEqual(['new']);
 		expect(nock.pendingMocks()).toEqual([]);
@@ -500,9 +715,14 @@ describe('Contact → Get Activity Timeline', () => {
 });
 
 describe('per-item errors', () => {
-	it('continue on fail: the failed item carries LACRM\'s error, the others their results, each paired', async () => {
+	it("continue on fail: the failed item carries LACRM's error, the others their results, each paired", async () => {
 		expectLacrmCall('GetContact', { ContactId: CONTACT_ID }, lacrmContact(CONTACT_ID));
-		expectLacrmCall('GetContact', { ContactId: OTHER_ID }, { ErrorCode: 'x1', ErrorDescription: 'Invalid ContactId' }, { status: 400 });
+		expectLacrmCall(
+			'GetContact',
+			{ ContactId: OTHER_ID },
+			{ ErrorCode: 'x1', ErrorDescription: 'Invalid ContactId' },
+			{ status: 400 },
+		);
 		const { items, error } = await runNode({
 			resource: 'contact',
 			operation: 'get',
@@ -512,7 +732,10 @@ describe('per-item errors', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items[0]).toMatchObject({ json: { ContactId: CONTACT_ID }, pairedItem: { item: 0 } });
-		expect(items[1]).toMatchObject({ json: { error: 'Invalid ContactId' }, pairedItem: { item: 1 } });
+		expect(items[1]).toMatchObject({
+			json: { error: 'Invalid ContactId' },
+			pairedItem: { item: 1 },
+		});
 	});
 
 	it('without continue on fail, a bad second item fails the run before the first is sent', async () => {

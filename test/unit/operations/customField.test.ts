@@ -96,7 +96,12 @@ describe('Custom Field → Create', () => {
 	it('accepts the options as comma-separated names from an expression in Field Options (JSON)', async () => {
 		const scope = expectLacrmCall(
 			'CreateCustomField',
-			{ Name: 'Tags', Type: 'Checkbox', RecordType: 'Company', Options: [{ Name: 'A' }, { Name: 'B' }] },
+			{
+				Name: 'Tags',
+				Type: 'Checkbox',
+				RecordType: 'Company',
+				Options: [{ Name: 'A' }, { Name: 'B' }],
+			},
 			{ CustomFieldId: INDUSTRY },
 		);
 		const { error } = await runNode({
@@ -119,7 +124,12 @@ describe('Custom Field → Create', () => {
 		const { error } = await runNode({
 			resource: 'customField',
 			operation: 'create',
-			parameters: { name: 'Deal Size', type: 'Number', recordType: 'Pipeline', pipelineId: byId('={{ "" }}') },
+			parameters: {
+				name: 'Deal Size',
+				type: 'Number',
+				recordType: 'Pipeline',
+				pipelineId: byId('={{ "" }}'),
+			},
 			resources,
 		});
 		expect(error?.message).toBe('Invalid "Pipeline": it is required when Record Type is Pipeline');
@@ -132,7 +142,11 @@ describe('Custom Field → Create', () => {
 		const { error } = await runNode({
 			resource: 'customField',
 			operation: 'create',
-			parameters: { name: 'Due', type: 'Date', additionalFields: { dateDisplaySettings: '{Format: yyyy}' } },
+			parameters: {
+				name: 'Due',
+				type: 'Date',
+				additionalFields: { dateDisplaySettings: '{Format: yyyy}' },
+			},
 			resources,
 		});
 		expect(error?.message).toMatch(/^Invalid "Date Display Settings \(JSON\)": not valid JSON/);
@@ -142,13 +156,22 @@ describe('Custom Field → Create', () => {
 	it('accepts a JSON list of names', async () => {
 		const scope = expectLacrmCall(
 			'CreateCustomField',
-			{ Name: 'Tags', Type: 'Dropdown', RecordType: 'Contact', Options: [{ Name: 'A' }, { Name: 'B' }] },
+			{
+				Name: 'Tags',
+				Type: 'Dropdown',
+				RecordType: 'Contact',
+				Options: [{ Name: 'A' }, { Name: 'B' }],
+			},
 			{ CustomFieldId: INDUSTRY },
 		);
 		const { error } = await runNode({
 			resource: 'customField',
 			operation: 'create',
-			parameters: { name: 'Tags', type: 'Dropdown', additionalFields: { fieldOptionsJson: '["A", {"Name": "B"}]' } },
+			parameters: {
+				name: 'Tags',
+				type: 'Dropdown',
+				additionalFields: { fieldOptionsJson: '["A", {"Name": "B"}]' },
+			},
 			resources,
 		});
 		expect(error).toBeUndefined();
@@ -163,7 +186,9 @@ describe('Custom Field → Create', () => {
 			parameters: { name: 'Notes', type: 'Text', additionalFields: { fieldOptionsJson: '["A"]' } },
 			resources,
 		});
-		expect(error?.message).toBe('Invalid "Field Options (JSON)": options only apply to Dropdown, Radio List and Checkbox fields');
+		expect(error?.message).toBe(
+			'Invalid "Field Options (JSON)": options only apply to Dropdown, Radio List and Checkbox fields',
+		);
 		expect(scope.isDone()).toBe(false);
 	});
 
@@ -180,7 +205,9 @@ describe('Custom Field → Create', () => {
 			},
 			resources,
 		});
-		expect(error?.message).toBe('Invalid "Field Options": it cannot be combined with Field Options (JSON); use one of them');
+		expect(error?.message).toBe(
+			'Invalid "Field Options": it cannot be combined with Field Options (JSON); use one of them',
+		);
 		expect(scope.isDone()).toBe(false);
 	});
 
@@ -189,7 +216,11 @@ describe('Custom Field → Create', () => {
 		const { error } = await runNode({
 			resource: 'customField',
 			operation: 'create',
-			parameters: { name: 'Industry', type: 'RadioList', fieldOptions: { option: [{ name: 'Retail' }, { name: 'Retail' }] } },
+			parameters: {
+				name: 'Industry',
+				type: 'RadioList',
+				fieldOptions: { option: [{ name: 'Retail' }, { name: 'Retail' }] },
+			},
 			resources,
 		});
 		expect(error?.message).toBe('Invalid "Field Options": "Retail" is listed twice');
@@ -215,7 +246,9 @@ describe('Custom Field → Update', () => {
 				customFieldId: byId(INDUSTRY),
 				updateFields: {
 					name: 'Sector',
-					fieldOptions: { option: [{ name: 'Retail & Wholesale', optionId: RETAIL }, { name: 'Healthcare' }] },
+					fieldOptions: {
+						option: [{ name: 'Retail & Wholesale', optionId: RETAIL }, { name: 'Healthcare' }],
+					},
 				},
 			},
 			resources,
@@ -226,7 +259,11 @@ describe('Custom Field → Update', () => {
 	});
 
 	it("takes GetCustomField's option list from an expression", async () => {
-		const scope = expectLacrmCall('EditCustomField', { CustomFieldId: INDUSTRY, Options: [{ Name: 'Retail', OptionId: RETAIL }] }, {});
+		const scope = expectLacrmCall(
+			'EditCustomField',
+			{ CustomFieldId: INDUSTRY, Options: [{ Name: 'Retail', OptionId: RETAIL }] },
+			{},
+		);
 		const { error } = await runNode({
 			resource: 'customField',
 			operation: 'update',
@@ -266,14 +303,20 @@ describe('Custom Field → Update', () => {
 			parameters: { customFieldId: byId(INDUSTRY), updateFields: { fieldOptions: {} } },
 			resources,
 		});
-		expect(error?.message).toBe('Invalid "Update Fields": nothing to change: set at least one field');
+		expect(error?.message).toBe(
+			'Invalid "Update Fields": nothing to change: set at least one field',
+		);
 		expect(scope.isDone()).toBe(false);
 	});
 });
 
 describe('Custom Field → Delete', () => {
 	it('sends DeleteCustomField with SectionDeletesFields, and outputs CustomFieldId + deleted', async () => {
-		const scope = expectLacrmCall('DeleteCustomField', { CustomFieldId: INDUSTRY, SectionDeletesFields: true }, {});
+		const scope = expectLacrmCall(
+			'DeleteCustomField',
+			{ CustomFieldId: INDUSTRY, SectionDeletesFields: true },
+			{},
+		);
 		const { json, error } = await runNode({
 			resource: 'customField',
 			operation: 'delete',
@@ -317,7 +360,13 @@ describe('Custom Field → Get Many', () => {
 	it('sends GetCustomFields with filters and options, reading a paged answer', async () => {
 		const scope = expectLacrmCall(
 			'GetCustomFields',
-			{ RecordType: 'Contact', IncludeArchivedFields: true, IncludeSections: true, MaxNumberOfResults: 10000, Page: 1 },
+			{
+				RecordType: 'Contact',
+				IncludeArchivedFields: true,
+				IncludeSections: true,
+				MaxNumberOfResults: 10000,
+				Page: 1,
+			},
 			{ HasMoreResults: false, Results: [field] },
 		);
 		const { json, error } = await runNode({
@@ -361,7 +410,9 @@ describe('Custom Field → Get Many', () => {
 			parameters: { filters: { recordType: 'Company', pipelineId: byId(LEADS) } },
 			resources,
 		});
-		expect(error?.message).toBe('Invalid "Pipeline": a pipeline filter only works with Record Type Pipeline (got Company)');
+		expect(error?.message).toBe(
+			'Invalid "Pipeline": a pipeline filter only works with Record Type Pipeline (got Company)',
+		);
 		expect(scope.isDone()).toBe(false);
 	});
 });

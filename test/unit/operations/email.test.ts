@@ -5,7 +5,14 @@
 import nock from 'nock';
 
 import { emailResource } from '../../../nodes/Lacrm/actions/email';
-import { byId, expectLacrmCall, LACRM_ORIGIN, runNode as runAnyNode, TEST_API_KEY, uid } from '../helpers/runNode';
+import {
+	byId,
+	expectLacrmCall,
+	LACRM_ORIGIN,
+	runNode as runAnyNode,
+	TEST_API_KEY,
+	uid,
+} from '../helpers/runNode';
 import type { RunNodeOptions } from '../helpers/runNode';
 
 const runNode = async (options: Omit<RunNodeOptions, 'resource' | 'resources'>) =>
@@ -35,7 +42,9 @@ const rawEmail = (id: string, subject: string) => ({
 const logParameters = {
 	contactIds: `${CONTACT}, ${OTHER_CONTACT}`,
 	from: { entries: { address: 'jane@example.com', name: 'Jane Owner' } },
-	to: { entries: [{ address: 'john@example.com', name: 'John Doe' }, { address: 'sales@example.com' }] },
+	to: {
+		entries: [{ address: 'john@example.com', name: 'John Doe' }, { address: 'sales@example.com' }],
+	},
 	body: 'Thanks for the call.\nProposal attached.',
 };
 
@@ -83,7 +92,10 @@ describe('Email → Log (CreateEmail)', () => {
 			})
 			.reply(200, { EmailId: EMAIL });
 		const before = Date.now();
-		const { json, error } = await runNode({ operation: 'create', parameters: { ...logParameters, contactIds: CONTACT } });
+		const { json, error } = await runNode({
+			operation: 'create',
+			parameters: { ...logParameters, contactIds: CONTACT },
+		});
 		const after = Date.now();
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
@@ -117,7 +129,11 @@ describe('Email → Log (CreateEmail)', () => {
 		const { json, error } = await runNode({
 			operation: 'create',
 			input: [{ ids: [CONTACT, OTHER_CONTACT] }],
-			parameters: { ...logParameters, contactIds: '={{ $json.ids }}', additionalFields: { date: '2025-01-15T10:30:00Z' } },
+			parameters: {
+				...logParameters,
+				contactIds: '={{ $json.ids }}',
+				additionalFields: { date: '2025-01-15T10:30:00Z' },
+			},
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
@@ -136,7 +152,10 @@ describe('Email → Log (CreateEmail)', () => {
 
 	it('refuses a missing sender, before any request', async () => {
 		const any = anyLacrmCall();
-		const { error } = await runNode({ operation: 'create', parameters: { ...logParameters, from: {} } });
+		const { error } = await runNode({
+			operation: 'create',
+			parameters: { ...logParameters, from: {} },
+		});
 		expect(error?.message).toBe('Invalid "From": add at least one address');
 		expect(any.isDone()).toBe(false);
 	});
@@ -184,7 +203,10 @@ describe('Email → Get (GetEmail)', () => {
 
 	it('outputs the email as LACRM sent it with Simplify off', async () => {
 		const scope = expectLacrmCall('GetEmail', { EmailId: EMAIL }, rawEmail(EMAIL, 'Hello'));
-		const { json, error } = await runNode({ operation: 'get', parameters: { emailId: EMAIL, simplify: false } });
+		const { json, error } = await runNode({
+			operation: 'get',
+			parameters: { emailId: EMAIL, simplify: false },
+		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([rawEmail(EMAIL, 'Hello')]);
@@ -192,7 +214,11 @@ describe('Email → Get (GetEmail)', () => {
 
 	it('refuses a missing email id, before any request', async () => {
 		const any = anyLacrmCall();
-		const { error } = await runNode({ operation: 'get', input: [{}], parameters: { emailId: '={{ $json.id }}' } });
+		const { error } = await runNode({
+			operation: 'get',
+			input: [{}],
+			parameters: { emailId: '={{ $json.id }}' },
+		});
 		expect(error?.message).toBe('Invalid "Email ID": it is required');
 		expect(any.isDone()).toBe(false);
 	});
@@ -244,7 +270,9 @@ describe('Email → Get Many (GetEmails)', () => {
 		const { json, error } = await runNode({ operation: 'getAll', parameters: {} });
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([expect.objectContaining({ EmailId: uid(701), ContactNames: ['John Doe'] })]);
+		expect(json).toEqual([
+			expect.objectContaining({ EmailId: uid(701), ContactNames: ['John Doe'] }),
+		]);
 	});
 
 	it('refuses a date range that ends before it starts, before any request', async () => {

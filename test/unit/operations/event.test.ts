@@ -7,7 +7,13 @@ import nock from 'nock';
 import { getGlobalState } from 'n8n-workflow';
 
 import { eventResource } from '../../../nodes/Lacrm/actions/event';
-import { byId, expectLacrmCall, LACRM_ORIGIN, runNode as runAnyNode, uid } from '../helpers/runNode';
+import {
+	byId,
+	expectLacrmCall,
+	LACRM_ORIGIN,
+	runNode as runAnyNode,
+	uid,
+} from '../helpers/runNode';
 import type { RunNodeOptions } from '../helpers/runNode';
 
 const runNode = async (options: Omit<RunNodeOptions, 'resource' | 'resources'>) =>
@@ -19,7 +25,9 @@ function anyLacrmCall() {
 
 /** Today (yyyy-mm-dd) in the workflow's time zone, shifted by whole days — computed independently of the node. */
 function dayFromToday(days: number): string {
-	const today = new Intl.DateTimeFormat('en-CA', { timeZone: getGlobalState().defaultTimezone }).format(new Date());
+	const today = new Intl.DateTimeFormat('en-CA', {
+		timeZone: getGlobalState().defaultTimezone,
+	}).format(new Date());
 	const shifted = new Date(`${today}T12:00:00Z`);
 	shifted.setUTCDate(shifted.getUTCDate() + days);
 	return shifted.toISOString().slice(0, 10);
@@ -137,7 +145,11 @@ describe('Event → Create (CreateEvent)', () => {
 		const any = anyLacrmCall();
 		const { error } = await runNode({
 			operation: 'create',
-			parameters: { name: 'Demo', startDate: '2025-01-15T15:00:00Z', endDate: '2025-01-15T14:00:00Z' },
+			parameters: {
+				name: 'Demo',
+				startDate: '2025-01-15T15:00:00Z',
+				endDate: '2025-01-15T14:00:00Z',
+			},
 		});
 		expect(error?.message).toMatch(/^Invalid "End": 2025-01-15T14:00:00Z is before the start/);
 		expect(any.isDone()).toBe(false);
@@ -175,7 +187,9 @@ describe('Event → Create (CreateEvent)', () => {
 				additionalFields: { recurrenceRule: 'every Monday' },
 			},
 		});
-		expect(error?.message).toBe('Invalid "Additional Fields → Recurrence Rule": "every Monday" is not an RRULE');
+		expect(error?.message).toBe(
+			'Invalid "Additional Fields → Recurrence Rule": "every Monday" is not an RRULE',
+		);
 		expect(any.isDone()).toBe(false);
 	});
 
@@ -190,7 +204,9 @@ describe('Event → Create (CreateEvent)', () => {
 				additionalFields: { isRecurring: true },
 			},
 		});
-		expect(error?.message).toMatch(/^Invalid "Additional Fields → Recurrence Rule": a recurring event needs a rule/);
+		expect(error?.message).toMatch(
+			/^Invalid "Additional Fields → Recurrence Rule": a recurring event needs a rule/,
+		);
 		expect(any.isDone()).toBe(false);
 	});
 
@@ -202,7 +218,9 @@ describe('Event → Create (CreateEvent)', () => {
 				name: 'Demo',
 				startDate: '2025-01-15T14:00:00Z',
 				endDate: '2025-01-15T15:00:00Z',
-				additionalFields: { attendees: { entries: [{ kind: 'contact', id: 'John Doe', status: 'IsAttending' }] } },
+				additionalFields: {
+					attendees: { entries: [{ kind: 'contact', id: 'John Doe', status: 'IsAttending' }] },
+				},
 			},
 		});
 		expect(error?.message).toMatch(/^Invalid "Attendees ID"/);
@@ -241,7 +259,11 @@ describe('Event → Update (EditEvent)', () => {
 	});
 
 	it('clears the location by sending null', async () => {
-		const scope = expectLacrmCall('EditEvent', { EventId: EVENT, IsAllDay: true, Location: null }, {});
+		const scope = expectLacrmCall(
+			'EditEvent',
+			{ EventId: EVENT, IsAllDay: true, Location: null },
+			{},
+		);
 		const { json, error } = await runNode({
 			operation: 'update',
 			parameters: { eventId: EVENT, updateFields: { isAllDay: true }, fieldsToClear: ['location'] },
@@ -253,7 +275,10 @@ describe('Event → Update (EditEvent)', () => {
 
 	it('refuses an update with nothing to change, before any request', async () => {
 		const any = anyLacrmCall();
-		const { error } = await runNode({ operation: 'update', parameters: { eventId: EVENT, updateFields: {} } });
+		const { error } = await runNode({
+			operation: 'update',
+			parameters: { eventId: EVENT, updateFields: {} },
+		});
 		expect(error?.message).toMatch(/^Invalid "Update Fields": nothing to change/);
 		expect(any.isDone()).toBe(false);
 	});
@@ -288,7 +313,12 @@ describe('Event → Get (GetEvent)', () => {
 		const { json, error } = await runNode({ operation: 'get', parameters: { eventId: EVENT } });
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		const { ContactMetaData: _c, UserMetaData: _u, CalendarMetaData: _cal, ...plain } = rawEvent(EVENT, 'Demo call');
+		const {
+			ContactMetaData: _c,
+			UserMetaData: _u,
+			CalendarMetaData: _cal,
+			...plain
+		} = rawEvent(EVENT, 'Demo call');
 		expect(json).toEqual([
 			{ ...plain, ContactNames: ['John Doe'], UserNames: ['Jane Owner'], CalendarName: 'Work' },
 		]);
@@ -296,7 +326,10 @@ describe('Event → Get (GetEvent)', () => {
 
 	it('outputs the event as LACRM sent it with Simplify off', async () => {
 		const scope = expectLacrmCall('GetEvent', { EventId: EVENT }, rawEvent(EVENT, 'Demo call'));
-		const { json, error } = await runNode({ operation: 'get', parameters: { eventId: EVENT, simplify: false } });
+		const { json, error } = await runNode({
+			operation: 'get',
+			parameters: { eventId: EVENT, simplify: false },
+		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([rawEvent(EVENT, 'Demo call')]);
@@ -310,7 +343,10 @@ describe('Event → Get Many (GetEvents)', () => {
 			{ StartDate: dayFromToday(-30), EndDate: dayFromToday(365), MaxNumberOfResults: 50, Page: 1 },
 			{ HasMoreResults: false, Results: [rawEvent(uid(601), 'One'), rawEvent(uid(602), 'Two')] },
 		);
-		const { json, items, error } = await runNode({ operation: 'getAll', parameters: { simplify: false } });
+		const { json, items, error } = await runNode({
+			operation: 'getAll',
+			parameters: { simplify: false },
+		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([rawEvent(uid(601), 'One'), rawEvent(uid(602), 'Two')]);
@@ -346,16 +382,31 @@ describe('Event → Get Many (GetEvents)', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([expect.objectContaining({ EventId: uid(601), CalendarName: 'Work', ContactNames: ['John Doe'] })]);
+		expect(json).toEqual([
+			expect.objectContaining({
+				EventId: uid(601),
+				CalendarName: 'Work',
+				ContactNames: ['John Doe'],
+			}),
+		]);
 	});
 
 	it('with a contact filter sends the ContactId with the default window', async () => {
 		const scope = expectLacrmCall(
 			'GetEvents',
-			{ StartDate: dayFromToday(-30), EndDate: dayFromToday(365), ContactId: CONTACT, MaxNumberOfResults: 50, Page: 1 },
+			{
+				StartDate: dayFromToday(-30),
+				EndDate: dayFromToday(365),
+				ContactId: CONTACT,
+				MaxNumberOfResults: 50,
+				Page: 1,
+			},
 			{ HasMoreResults: false, Results: [] },
 		);
-		const { json, error } = await runNode({ operation: 'getAll', parameters: { filters: { contactId: byId(CONTACT) } } });
+		const { json, error } = await runNode({
+			operation: 'getAll',
+			parameters: { filters: { contactId: byId(CONTACT) } },
+		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([]);

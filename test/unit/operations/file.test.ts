@@ -2,7 +2,14 @@ import nock from 'nock';
 import type { IBinaryData, IDataObject } from 'n8n-workflow';
 
 import { fileResource } from '../../../nodes/Lacrm/actions/file';
-import { byId, expectLacrmCall, LACRM_ORIGIN, runNode, TEST_API_KEY, uid } from '../helpers/runNode';
+import {
+	byId,
+	expectLacrmCall,
+	LACRM_ORIGIN,
+	runNode,
+	TEST_API_KEY,
+	uid,
+} from '../helpers/runNode';
 
 const resources = [fileResource];
 const JANE = uid(101);
@@ -104,7 +111,12 @@ describe('File → Upload', () => {
 		expect(seen.contentType).toMatch(/^multipart\/form-data; boundary=/);
 		expect(parseMultipart(seen.body!, seen.contentType!)).toEqual([
 			{ name: 'Function', filename: undefined, contentType: undefined, value: 'CreateFile' },
-			{ name: 'Parameters', filename: undefined, contentType: undefined, value: JSON.stringify({ ContactId: JANE }) },
+			{
+				name: 'Parameters',
+				filename: undefined,
+				contentType: undefined,
+				value: JSON.stringify({ ContactId: JANE }),
+			},
 			{ name: 'File', filename: 'quote.pdf', contentType: 'application/pdf', value: CONTENT },
 		]);
 		expect(json).toEqual([{ FileId: FILE }]);
@@ -112,13 +124,22 @@ describe('File → Upload', () => {
 	});
 
 	it('sends non-text bytes unchanged', async () => {
-		const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe, 0x80, 0x0d, 0x0a]);
+		const png = Buffer.from([
+			0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe, 0x80, 0x0d, 0x0a,
+		]);
 		const { scope, seen } = expectUpload({ FileId: FILE });
 		const { error } = await runNode({
 			resource: 'file',
 			operation: 'upload',
 			parameters: { contactId: byId(JANE) },
-			input: [{ json: {}, binary: { data: { data: png.toString('base64'), mimeType: 'image/png', fileName: 'logo.png' } } }],
+			input: [
+				{
+					json: {},
+					binary: {
+						data: { data: png.toString('base64'), mimeType: 'image/png', fileName: 'logo.png' },
+					},
+				},
+			],
 			resources,
 		});
 		expect(error).toBeUndefined();
@@ -163,7 +184,9 @@ describe('File → Upload', () => {
 			input: [binaryItem(CONTENT)],
 			resources,
 		});
-		expect(error?.message).toBe('Invalid "Input Binary Field": the input item has no binary field "invoice"');
+		expect(error?.message).toBe(
+			'Invalid "Input Binary Field": the input item has no binary field "invoice"',
+		);
 		expect(error?.description).toBe('Binary fields of this item: data');
 		expect(scope.isDone()).toBe(false);
 	});
@@ -177,7 +200,9 @@ describe('File → Upload', () => {
 			input: [binaryItem(CONTENT, { bytes: 60 * 1024 * 1024 })],
 			resources,
 		});
-		expect(error?.message).toBe('Invalid "Input Binary Field": the file is 60.0 MB; LACRM accepts files up to 50 MB');
+		expect(error?.message).toBe(
+			'Invalid "Input Binary Field": the file is 60.0 MB; LACRM accepts files up to 50 MB',
+		);
 		expect(scope.isDone()).toBe(false);
 	});
 
@@ -189,11 +214,18 @@ describe('File → Upload', () => {
 			operation: 'upload',
 			parameters: { contactId: byId(JANE) },
 			input: [
-				{ json: {}, binary: { data: { data: big.toString('base64'), mimeType: 'text/plain', fileName: 'big.txt' } } },
+				{
+					json: {},
+					binary: {
+						data: { data: big.toString('base64'), mimeType: 'text/plain', fileName: 'big.txt' },
+					},
+				},
 			],
 			resources,
 		});
-		expect(error?.message).toBe('Invalid "Input Binary Field": the file "big.txt" is 50.0 MB; LACRM accepts files up to 50 MB');
+		expect(error?.message).toBe(
+			'Invalid "Input Binary Field": the file "big.txt" is 50.0 MB; LACRM accepts files up to 50 MB',
+		);
 		expect(scope.isDone()).toBe(false);
 	});
 
@@ -244,7 +276,11 @@ describe('File → Get', () => {
 		expect(scope.isDone() && s3.isDone()).toBe(true);
 		expect(json).toEqual([info]);
 		const binary = items[0].binary!.pdf;
-		expect(binary).toMatchObject({ fileName: 'quote.pdf', mimeType: 'application/pdf', fileExtension: 'pdf' });
+		expect(binary).toMatchObject({
+			fileName: 'quote.pdf',
+			mimeType: 'application/pdf',
+			fileExtension: 'pdf',
+		});
 		expect(Buffer.from(binary.data, 'base64').toString()).toBe(CONTENT);
 	});
 
@@ -287,7 +323,11 @@ describe('File → Download', () => {
 	});
 
 	it('uses the type the download answers with when LACRM gives none', async () => {
-		const scope = expectLacrmCall('GetFile', { FileId: FILE }, { ...info, FileType: '', FileName: 'notes.txt' });
+		const scope = expectLacrmCall(
+			'GetFile',
+			{ FileId: FILE },
+			{ ...info, FileType: '', FileName: 'notes.txt' },
+		);
 		const s3 = nock(S3_ORIGIN)
 			.get(`/files/${FILE}`)
 			.query(true)
@@ -312,7 +352,9 @@ describe('File → Download', () => {
 			resources,
 		});
 		expect(scope.isDone()).toBe(true);
-		expect(error?.message).toBe(`Invalid "File ID": LACRM returned no download link for file ${FILE}`);
+		expect(error?.message).toBe(
+			`Invalid "File ID": LACRM returned no download link for file ${FILE}`,
+		);
 	});
 });
 

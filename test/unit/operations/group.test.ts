@@ -16,11 +16,19 @@ function anyCall() {
 
 describe('Group → Create', () => {
 	it('sends CreateGroup with name, sharing and color, and outputs the GroupId', async () => {
-		const scope = expectLacrmCall('CreateGroup', { Name: 'VIP Clients', Sharing: 'Public', Color: 'LightBlue' }, { GroupId: VIP });
+		const scope = expectLacrmCall(
+			'CreateGroup',
+			{ Name: 'VIP Clients', Sharing: 'Public', Color: 'LightBlue' },
+			{ GroupId: VIP },
+		);
 		const { json, items, error } = await runNode({
 			resource: 'group',
 			operation: 'create',
-			parameters: { name: 'VIP Clients', sharing: 'Public', additionalFields: { color: 'LightBlue' } },
+			parameters: {
+				name: 'VIP Clients',
+				sharing: 'Public',
+				additionalFields: { color: 'LightBlue' },
+			},
 			resources,
 		});
 		expect(error).toBeUndefined();
@@ -30,8 +38,17 @@ describe('Group → Create', () => {
 	});
 
 	it("sends LACRM's default sharing (Private) when none is chosen", async () => {
-		const scope = expectLacrmCall('CreateGroup', { Name: 'VIP Clients', Sharing: 'Private' }, { GroupId: VIP });
-		const { json, error } = await runNode({ resource: 'group', operation: 'create', parameters: { name: 'VIP Clients' }, resources });
+		const scope = expectLacrmCall(
+			'CreateGroup',
+			{ Name: 'VIP Clients', Sharing: 'Private' },
+			{ GroupId: VIP },
+		);
+		const { json, error } = await runNode({
+			resource: 'group',
+			operation: 'create',
+			parameters: { name: 'VIP Clients' },
+			resources,
+		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([{ GroupId: VIP }]);
@@ -62,7 +79,9 @@ describe('Group → Create', () => {
 			parameters: { name: 'VIP Clients', sharing: 'Teams', teamIds: '={{ [] }}' },
 			resources,
 		});
-		expect(error?.message).toBe('Invalid "Team Names or IDs": choose at least one team when Sharing is Teams');
+		expect(error?.message).toBe(
+			'Invalid "Team Names or IDs": choose at least one team when Sharing is Teams',
+		);
 		expect(error?.name).toBe('NodeOperationError');
 		expect(scope.isDone()).toBe(false);
 	});
@@ -82,7 +101,11 @@ describe('Group → Create', () => {
 	});
 
 	it('with Continue On Fail, outputs an error item for the bad item and creates the good one', async () => {
-		const scope = expectLacrmCall('CreateGroup', { Name: 'Partners', Sharing: 'Private' }, { GroupId: VIP });
+		const scope = expectLacrmCall(
+			'CreateGroup',
+			{ Name: 'Partners', Sharing: 'Private' },
+			{ GroupId: VIP },
+		);
 		const { json, items, error } = await runNode({
 			resource: 'group',
 			operation: 'create',
@@ -101,10 +124,18 @@ describe('Group → Create', () => {
 		const scope = expectLacrmCall(
 			'CreateGroup',
 			{ Name: 'VIP Clients', Sharing: 'Private' },
-			{ ErrorCode: '4178t6namw3vx9s6', ErrorDescription: 'There is already a group named VIP Clients' },
+			{
+				ErrorCode: '4178t6namw3vx9s6',
+				ErrorDescription: 'There is already a group named VIP Clients',
+			},
 			{ status: 400 },
 		);
-		const { error, json } = await runNode({ resource: 'group', operation: 'create', parameters: { name: 'VIP Clients' }, resources });
+		const { error, json } = await runNode({
+			resource: 'group',
+			operation: 'create',
+			parameters: { name: 'VIP Clients' },
+			resources,
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe('There is already a group named VIP Clients');
@@ -126,11 +157,18 @@ describe('Group → Create', () => {
 
 describe('Group → Update', () => {
 	it('sends EditGroup with only the fields set, and outputs GroupId + updated', async () => {
-		const scope = expectLacrmCall('EditGroup', { GroupId: VIP, Name: 'VIPs', Sharing: 'Teams', TeamIds: [SALES_TEAM] }, {});
+		const scope = expectLacrmCall(
+			'EditGroup',
+			{ GroupId: VIP, Name: 'VIPs', Sharing: 'Teams', TeamIds: [SALES_TEAM] },
+			{},
+		);
 		const { json, error } = await runNode({
 			resource: 'group',
 			operation: 'update',
-			parameters: { groupId: byId(VIP), updateFields: { name: 'VIPs', sharing: 'Teams', teamIds: [SALES_TEAM] } },
+			parameters: {
+				groupId: byId(VIP),
+				updateFields: { name: 'VIPs', sharing: 'Teams', teamIds: [SALES_TEAM] },
+			},
 			resources,
 		});
 		expect(error).toBeUndefined();
@@ -159,7 +197,9 @@ describe('Group → Update', () => {
 			parameters: { groupId: byId(VIP), updateFields: { color: 'Red' }, fieldsToClear: ['color'] },
 			resources,
 		});
-		expect(error?.message).toBe('Invalid "Fields to Clear": "Color" is both set and cleared; choose one');
+		expect(error?.message).toBe(
+			'Invalid "Fields to Clear": "Color" is both set and cleared; choose one',
+		);
 		expect(scope.isDone()).toBe(false);
 	});
 
@@ -168,10 +208,15 @@ describe('Group → Update', () => {
 		const { error } = await runNode({
 			resource: 'group',
 			operation: 'update',
-			parameters: { groupId: byId(VIP), updateFields: { sharing: 'Public', teamIds: [SALES_TEAM] } },
+			parameters: {
+				groupId: byId(VIP),
+				updateFields: { sharing: 'Public', teamIds: [SALES_TEAM] },
+			},
 			resources,
 		});
-		expect(error?.message).toBe('Invalid "Team Names or IDs": teams only apply when Sharing is Teams');
+		expect(error?.message).toBe(
+			'Invalid "Team Names or IDs": teams only apply when Sharing is Teams',
+		);
 		expect(scope.isDone()).toBe(false);
 	});
 
@@ -183,7 +228,9 @@ describe('Group → Update', () => {
 			parameters: { groupId: byId(VIP) },
 			resources,
 		});
-		expect(error?.message).toBe('Invalid "Update Fields": nothing to change: set a field or a field to clear');
+		expect(error?.message).toBe(
+			'Invalid "Update Fields": nothing to change: set a field or a field to clear',
+		);
 		expect(scope.isDone()).toBe(false);
 	});
 });
@@ -191,7 +238,12 @@ describe('Group → Update', () => {
 describe('Group → Delete', () => {
 	it('sends DeleteGroup and outputs GroupId + deleted', async () => {
 		const scope = expectLacrmCall('DeleteGroup', { GroupId: VIP }, {});
-		const { json, error } = await runNode({ resource: 'group', operation: 'delete', parameters: { groupId: byId(VIP) }, resources });
+		const { json, error } = await runNode({
+			resource: 'group',
+			operation: 'delete',
+			parameters: { groupId: byId(VIP) },
+			resources,
+		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([{ GroupId: VIP, deleted: true }]);
@@ -201,7 +253,12 @@ describe('Group → Delete', () => {
 describe('Group → Get', () => {
 	it('sends GetGroup and outputs the group', async () => {
 		const scope = expectLacrmCall('GetGroup', { GroupId: VIP }, group);
-		const { json, error } = await runNode({ resource: 'group', operation: 'get', parameters: { groupId: byId(VIP) }, resources });
+		const { json, error } = await runNode({
+			resource: 'group',
+			operation: 'get',
+			parameters: { groupId: byId(VIP) },
+			resources,
+		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([group]);
@@ -215,14 +272,20 @@ describe('Group → Get', () => {
 			parameters: { groupId: byId('={{ 12345 }}') },
 			resources,
 		});
-		expect(error?.message).toBe('Invalid "Group": 12345 arrived as a number, which cannot hold a LACRM ID exactly');
+		expect(error?.message).toBe(
+			'Invalid "Group": 12345 arrived as a number, which cannot hold a LACRM ID exactly',
+		);
 		expect(scope.isDone()).toBe(false);
 	});
 });
 
 describe('Group → Get Many', () => {
 	it('sends GetGroups with the option and pages through every result with Return All', async () => {
-		const groups = Array.from({ length: 3 }, (_, index) => ({ ...group, GroupId: uid(610 + index), Name: `G${index}` }));
+		const groups = Array.from({ length: 3 }, (_, index) => ({
+			...group,
+			GroupId: uid(610 + index),
+			Name: `G${index}`,
+		}));
 		const page1 = expectLacrmCall(
 			'GetGroups',
 			{ ReturnNumberOfContacts: true, MaxNumberOfResults: 10000, Page: 1 },
@@ -247,7 +310,11 @@ describe('Group → Get Many', () => {
 	});
 
 	it('asks for one page of the limit size when not returning all', async () => {
-		const scope = expectLacrmCall('GetGroups', { MaxNumberOfResults: 2, Page: 1 }, { HasMoreResults: true, Results: [group, group] });
+		const scope = expectLacrmCall(
+			'GetGroups',
+			{ MaxNumberOfResults: 2, Page: 1 },
+			{ HasMoreResults: true, Results: [group, group] },
+		);
 		const { json, error } = await runNode({
 			resource: 'group',
 			operation: 'getAll',

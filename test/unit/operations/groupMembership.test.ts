@@ -14,7 +14,11 @@ describe('Group Membership → Add', () => {
 		const { json, items, error } = await runNode({
 			resource: 'groupMembership',
 			operation: 'add',
-			parameters: { contactId: byId(JANE), groupBy: 'id', groupId: { __rl: true, mode: 'list', value: VIP } },
+			parameters: {
+				contactId: byId(JANE),
+				groupBy: 'id',
+				groupId: { __rl: true, mode: 'list', value: VIP },
+			},
 			resources,
 		});
 		expect(error).toBeUndefined();
@@ -24,12 +28,21 @@ describe('Group Membership → Add', () => {
 	});
 
 	it('sends GroupName only when the group is given by name', async () => {
-		const scope = expectLacrmCall('CreateGroupMembership', { ContactId: JANE, GroupName: 'VIP Clients' }, {});
+		const scope = expectLacrmCall(
+			'CreateGroupMembership',
+			{ ContactId: JANE, GroupName: 'VIP Clients' },
+			{},
+		);
 		const { json, error } = await runNode({
 			resource: 'groupMembership',
 			operation: 'add',
 			// A GroupId left over from switching modes must not be sent alongside the name.
-			parameters: { contactId: byId(JANE), groupBy: 'name', groupName: 'VIP Clients', groupId: byId(VIP) },
+			parameters: {
+				contactId: byId(JANE),
+				groupBy: 'name',
+				groupName: 'VIP Clients',
+				groupId: byId(VIP),
+			},
 			resources,
 		});
 		expect(error).toBeUndefined();
@@ -96,7 +109,10 @@ describe('Group Membership → Add', () => {
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([
-			{ error: 'Invalid "Contact": "x1" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)' },
+			{
+				error:
+					'Invalid "Contact": "x1" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
+			},
 			{ ContactId: BOB, GroupId: VIP, added: true },
 		]);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
@@ -118,7 +134,11 @@ describe('Group Membership → Remove', () => {
 	});
 
 	it('sends DeleteGroupMembership with the GroupName', async () => {
-		const scope = expectLacrmCall('DeleteGroupMembership', { ContactId: JANE, GroupName: 'VIP Clients' }, {});
+		const scope = expectLacrmCall(
+			'DeleteGroupMembership',
+			{ ContactId: JANE, GroupName: 'VIP Clients' },
+			{},
+		);
 		const { json, error } = await runNode({
 			resource: 'groupMembership',
 			operation: 'remove',
@@ -138,7 +158,13 @@ describe('Group Membership → Get Many for Contact', () => {
 		const scope = expectLacrmCall(
 			'GetGroupsAttachedToContact',
 			{ ContactId: JANE, MaxNumberOfResults: 50, Page: 1 },
-			{ HasMoreResults: false, Results: [membership, { ...membership, GroupId: uid(302), GroupMetaData: { Name: 'Newsletter' } }] },
+			{
+				HasMoreResults: false,
+				Results: [
+					membership,
+					{ ...membership, GroupId: uid(302), GroupMetaData: { Name: 'Newsletter' } },
+				],
+			},
 		);
 		const { json, error } = await runNode({
 			resource: 'groupMembership',

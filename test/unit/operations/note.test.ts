@@ -5,7 +5,13 @@
 import nock from 'nock';
 
 import { noteResource } from '../../../nodes/Lacrm/actions/note';
-import { byId, expectLacrmCall, LACRM_ORIGIN, runNode as runAnyNode, uid } from '../helpers/runNode';
+import {
+	byId,
+	expectLacrmCall,
+	LACRM_ORIGIN,
+	runNode as runAnyNode,
+	uid,
+} from '../helpers/runNode';
 import type { RunNodeOptions } from '../helpers/runNode';
 
 const runNode = async (options: Omit<RunNodeOptions, 'resource' | 'resources'>) =>
@@ -36,7 +42,11 @@ describe('Note → Create (CreateNote)', () => {
 	it('sends the contact, the text and the history date, and outputs the NoteId', async () => {
 		const scope = expectLacrmCall(
 			'CreateNote',
-			{ ContactId: CONTACT, Note: 'Called,\nleft a voicemail', DateDisplayedInHistory: '2025-01-31T14:00:00-05:00' },
+			{
+				ContactId: CONTACT,
+				Note: 'Called,\nleft a voicemail',
+				DateDisplayedInHistory: '2025-01-31T14:00:00-05:00',
+			},
 			{ NoteId: NOTE },
 		);
 		const { json, items, error } = await runNode({
@@ -54,7 +64,11 @@ describe('Note → Create (CreateNote)', () => {
 	});
 
 	it('sends only the required parameters when nothing else is set', async () => {
-		const scope = expectLacrmCall('CreateNote', { ContactId: CONTACT, Note: 'Hi' }, { NoteId: NOTE });
+		const scope = expectLacrmCall(
+			'CreateNote',
+			{ ContactId: CONTACT, Note: 'Hi' },
+			{ NoteId: NOTE },
+		);
 		const { json, error } = await runNode({
 			operation: 'create',
 			parameters: { contactId: byId(CONTACT), note: 'Hi' },
@@ -90,14 +104,22 @@ describe('Note → Create (CreateNote)', () => {
 		const any = anyLacrmCall();
 		const { error } = await runNode({
 			operation: 'create',
-			parameters: { contactId: byId(CONTACT), note: 'Hi', additionalFields: { dateDisplayedInHistory: 'last Tuesday' } },
+			parameters: {
+				contactId: byId(CONTACT),
+				note: 'Hi',
+				additionalFields: { dateDisplayedInHistory: 'last Tuesday' },
+			},
 		});
 		expect(error?.message).toMatch(/Invalid "Date Shown in History"/);
 		expect(any.isDone()).toBe(false);
 	});
 
 	it('with Continue on Fail, a bad item becomes an error item and the others still run', async () => {
-		const scope = expectLacrmCall('CreateNote', { ContactId: CONTACT, Note: 'Good' }, { NoteId: NOTE });
+		const scope = expectLacrmCall(
+			'CreateNote',
+			{ ContactId: CONTACT, Note: 'Good' },
+			{ NoteId: NOTE },
+		);
 		const { items, error } = await runNode({
 			operation: 'create',
 			continueOnFail: true,
@@ -139,7 +161,10 @@ describe('Note → Update (EditNote)', () => {
 		);
 		const { json, error } = await runNode({
 			operation: 'update',
-			parameters: { noteId: NOTE, updateFields: { dateDisplayedInHistory: '2024-06-01T09:00:00Z' } },
+			parameters: {
+				noteId: NOTE,
+				updateFields: { dateDisplayedInHistory: '2024-06-01T09:00:00Z' },
+			},
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
@@ -148,7 +173,10 @@ describe('Note → Update (EditNote)', () => {
 
 	it('refuses an update with nothing to change, before any request', async () => {
 		const any = anyLacrmCall();
-		const { error } = await runNode({ operation: 'update', parameters: { noteId: NOTE, updateFields: {} } });
+		const { error } = await runNode({
+			operation: 'update',
+			parameters: { noteId: NOTE, updateFields: {} },
+		});
 		expect(error?.message).toMatch(/^Invalid "Update Fields": nothing to change/);
 		expect(any.isDone()).toBe(false);
 	});
@@ -168,7 +196,10 @@ describe('Note → Update (EditNote)', () => {
 describe('Note → Delete (DeleteNote)', () => {
 	it('sends the NoteId and outputs deleted: true', async () => {
 		const scope = expectLacrmCall('DeleteNote', { NoteId: NOTE }, {});
-		const { json, items, error } = await runNode({ operation: 'delete', parameters: { noteId: NOTE } });
+		const { json, items, error } = await runNode({
+			operation: 'delete',
+			parameters: { noteId: NOTE },
+		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([{ NoteId: NOTE, deleted: true }]);
@@ -219,7 +250,10 @@ describe('Note → Get (GetNote)', () => {
 
 	it('outputs the note as LACRM sent it with Simplify off', async () => {
 		const scope = expectLacrmCall('GetNote', { NoteId: NOTE }, pipelineNote);
-		const { json, error } = await runNode({ operation: 'get', parameters: { noteId: NOTE, simplify: false } });
+		const { json, error } = await runNode({
+			operation: 'get',
+			parameters: { noteId: NOTE, simplify: false },
+		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([pipelineNote]);
@@ -278,7 +312,12 @@ describe('Note → Get Many (GetNotes)', () => {
 		expect(page2.isDone()).toBe(true);
 		expect(json.map((note) => note.NoteId)).toEqual([uid(201), uid(202), uid(203)]);
 		// Simplify is on by default
-		expect(json[2]).toMatchObject({ Note: 'Three', ContactName: 'John Doe', UserName: 'Jane Owner', PipelineInfo: null });
+		expect(json[2]).toMatchObject({
+			Note: 'Three',
+			ContactName: 'John Doe',
+			UserName: 'Jane Owner',
+			PipelineInfo: null,
+		});
 	});
 
 	it('refuses a date range that ends before it starts, before any request', async () => {
@@ -293,7 +332,10 @@ describe('Note → Get Many (GetNotes)', () => {
 
 	it('refuses a user id that is not an id, before any request', async () => {
 		const any = anyLacrmCall();
-		const { error } = await runNode({ operation: 'getAll', parameters: { filters: { userFilter: 'Jane' } } });
+		const { error } = await runNode({
+			operation: 'getAll',
+			parameters: { filters: { userFilter: 'Jane' } },
+		});
 		expect(error?.message).toMatch(/^Invalid "Written By"/);
 		expect(any.isDone()).toBe(false);
 	});

@@ -27,7 +27,11 @@ function anyCall() {
 
 describe('Pipeline → Create', () => {
 	it('sends CreatePipeline with name, icon and permissions, and outputs the PipelineId', async () => {
-		const scope = expectLacrmCall('CreatePipeline', { Name: 'Leads', Icon: 'cart', Permissions: 'Public' }, { PipelineId: LEADS });
+		const scope = expectLacrmCall(
+			'CreatePipeline',
+			{ Name: 'Leads', Icon: 'cart', Permissions: 'Public' },
+			{ PipelineId: LEADS },
+		);
 		const { json, items, error } = await runNode({
 			resource: 'pipeline',
 			operation: 'create',
@@ -49,7 +53,12 @@ describe('Pipeline → Create', () => {
 		const { json, error } = await runNode({
 			resource: 'pipeline',
 			operation: 'create',
-			parameters: { name: 'Leads', icon: '={{ "rocket" }}', permissions: 'TeamSharing', teamIds: [SALES_TEAM] },
+			parameters: {
+				name: 'Leads',
+				icon: '={{ "rocket" }}',
+				permissions: 'TeamSharing',
+				teamIds: [SALES_TEAM],
+			},
 			resources,
 		});
 		expect(error).toBeUndefined();
@@ -78,14 +87,20 @@ describe('Pipeline → Create', () => {
 			parameters: { name: 'Leads', icon: 'cart', permissions: 'TeamSharing', teamIds: '={{ "" }}' },
 			resources,
 		});
-		expect(error?.message).toBe('Invalid "Team Names or IDs": choose at least one team when Permissions is Team Sharing');
+		expect(error?.message).toBe(
+			'Invalid "Team Names or IDs": choose at least one team when Permissions is Team Sharing',
+		);
 		expect(scope.isDone()).toBe(false);
 	});
 });
 
 describe('Pipeline → Update', () => {
 	it('sends EditPipeline with only the fields set, and outputs PipelineId + updated', async () => {
-		const scope = expectLacrmCall('EditPipeline', { PipelineId: LEADS, Name: 'Deals', Icon: 'gem' }, {});
+		const scope = expectLacrmCall(
+			'EditPipeline',
+			{ PipelineId: LEADS, Name: 'Deals', Icon: 'gem' },
+			{},
+		);
 		const { json, error } = await runNode({
 			resource: 'pipeline',
 			operation: 'update',
@@ -98,11 +113,18 @@ describe('Pipeline → Update', () => {
 	});
 
 	it('sends new teams for team sharing', async () => {
-		const scope = expectLacrmCall('EditPipeline', { PipelineId: LEADS, Permissions: 'TeamSharing', TeamIds: [SALES_TEAM] }, {});
+		const scope = expectLacrmCall(
+			'EditPipeline',
+			{ PipelineId: LEADS, Permissions: 'TeamSharing', TeamIds: [SALES_TEAM] },
+			{},
+		);
 		const { json, error } = await runNode({
 			resource: 'pipeline',
 			operation: 'update',
-			parameters: { pipelineId: byId(LEADS), updateFields: { permissions: 'TeamSharing', teamIds: [SALES_TEAM] } },
+			parameters: {
+				pipelineId: byId(LEADS),
+				updateFields: { permissions: 'TeamSharing', teamIds: [SALES_TEAM] },
+			},
 			resources,
 		});
 		expect(error).toBeUndefined();
@@ -118,7 +140,9 @@ describe('Pipeline → Update', () => {
 			parameters: { pipelineId: byId(LEADS), updateFields: {} },
 			resources,
 		});
-		expect(error?.message).toBe('Invalid "Update Fields": nothing to change: set at least one field');
+		expect(error?.message).toBe(
+			'Invalid "Update Fields": nothing to change: set at least one field',
+		);
 		expect(scope.isDone()).toBe(false);
 	});
 });
@@ -166,7 +190,11 @@ describe('Pipeline → Get Many', () => {
 			operation: 'getAll',
 			parameters: {
 				returnAll: true,
-				options: { includeArchivedPipelines: true, includeCustomFields: true, includeHiddenPipelines: false },
+				options: {
+					includeArchivedPipelines: true,
+					includeCustomFields: true,
+					includeHiddenPipelines: false,
+				},
 			},
 			resources,
 		});

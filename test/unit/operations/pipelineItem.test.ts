@@ -15,7 +15,12 @@ const ITEM = uid(501);
 /** A resource-mapper value as the n8n editor saves it for pipeline custom fields. */
 function mapper(
 	value: Record<string, string | number | boolean | null>,
-	schema: Array<{ id: string; type: string; required?: boolean; options?: Array<{ name: string; value: string }> }>,
+	schema: Array<{
+		id: string;
+		type: string;
+		required?: boolean;
+		options?: Array<{ name: string; value: string }>;
+	}>,
 ): ResourceMapperValue {
 	return {
 		mappingMode: 'defineBelow',
@@ -99,7 +104,14 @@ describe('Pipeline Item → Create', () => {
 				additionalFields: { note: 'Came in through the form', runStatusAutomation: true },
 				customFields: mapper({ 'Deal Size': 5000, Source: 'Website' }, [
 					{ id: 'Deal Size', type: 'number' },
-					{ id: 'Source', type: 'options', options: [{ name: 'Website', value: 'Website' }, { name: 'Referral', value: 'Referral' }] },
+					{
+						id: 'Source',
+						type: 'options',
+						options: [
+							{ name: 'Website', value: 'Website' },
+							{ name: 'Referral', value: 'Referral' },
+						],
+					},
 				]),
 			},
 			resources,
@@ -137,10 +149,16 @@ describe('Pipeline Item → Create', () => {
 		const { error } = await runNode({
 			resource: 'pipelineItem',
 			operation: 'create',
-			parameters: { contactId: byId(JANE), pipelineId: byId(LEADS), statusId: byId('={{ "New" }}') },
+			parameters: {
+				contactId: byId(JANE),
+				pipelineId: byId(LEADS),
+				statusId: byId('={{ "New" }}'),
+			},
 			resources,
 		});
-		expect(error?.message).toBe('Invalid "Status": "New" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)');
+		expect(error?.message).toBe(
+			'Invalid "Status": "New" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
+		);
 		expect(scope.isDone()).toBe(false);
 	});
 });
@@ -149,7 +167,13 @@ describe('Pipeline Item → Update', () => {
 	it('sends EditPipelineItem with the new status, note and custom field — never the picker-only pipeline', async () => {
 		const scope = expectLacrmCall(
 			'EditPipelineItem',
-			{ 'Deal Size': 7500, PipelineItemId: ITEM, StatusId: WON, Note: 'Signed', RunStatusAutomation: false },
+			{
+				'Deal Size': 7500,
+				PipelineItemId: ITEM,
+				StatusId: WON,
+				Note: 'Signed',
+				RunStatusAutomation: false,
+			},
 			{},
 		);
 		const { json, error } = await runNode({
@@ -197,7 +221,9 @@ describe('Pipeline Item → Update', () => {
 			},
 			resources,
 		});
-		expect(error?.message).toBe('Invalid "Custom Fields to Clear": "Deal Size" is both set and cleared; choose one');
+		expect(error?.message).toBe(
+			'Invalid "Custom Fields to Clear": "Deal Size" is both set and cleared; choose one',
+		);
 		expect(scope.isDone()).toBe(false);
 	});
 
@@ -246,7 +272,8 @@ describe('Pipeline Item → Delete', () => {
 });
 
 describe('Pipeline Item → Delete Many', () => {
-	const ids = (count: number, from = 0) => Array.from({ length: count }, (_, index) => uid(600000 + from + index));
+	const ids = (count: number, from = 0) =>
+		Array.from({ length: count }, (_, index) => uid(600000 + from + index));
 
 	it('sends DeletePipelineItems once for up to 5,000 ids', async () => {
 		const scope = expectLacrmCall(
@@ -388,7 +415,9 @@ describe('Pipeline Item → Get Many', () => {
 					userFilter: ['1001'],
 					sortBy: 'LastUpdate',
 					sortDirection: 'Descending',
-					advancedFilters: { entries: [{ name: 'Deal Size', filterOperation: 'IsGreaterThan', value: '1000' }] },
+					advancedFilters: {
+						entries: [{ name: 'Deal Size', filterOperation: 'IsGreaterThan', value: '1000' }],
+					},
 				},
 			},
 			resources,
@@ -416,7 +445,12 @@ describe('Pipeline Item → Get Many', () => {
 		const { json, error } = await runNode({
 			resource: 'pipelineItem',
 			operation: 'getAll',
-			parameters: { pipelineId: byId(LEADS), returnAll: true, simplify: false, filters: { includeClosed: true } },
+			parameters: {
+				pipelineId: byId(LEADS),
+				returnAll: true,
+				simplify: false,
+				filters: { includeClosed: true },
+			},
 			resources,
 		});
 		expect(error).toBeUndefined();
@@ -433,7 +467,10 @@ describe('Pipeline Item → Get Many', () => {
 		const { json, error } = await runNode({
 			resource: 'pipelineItem',
 			operation: 'getAll',
-			parameters: { pipelineId: byId(LEADS), filters: { includeClosed: true, statusFilter: [WON] } },
+			parameters: {
+				pipelineId: byId(LEADS),
+				filters: { includeClosed: true, statusFilter: [WON] },
+			},
 			resources,
 		});
 		expect(error).toBeUndefined();
@@ -448,7 +485,11 @@ describe('Pipeline Item → Get Many', () => {
 			operation: 'getAll',
 			parameters: {
 				pipelineId: byId(LEADS),
-				filters: { advancedFilters: { entries: [{ name: 'Source', filterOperation: 'IsAnyOf', value: '["Web",' }] } },
+				filters: {
+					advancedFilters: {
+						entries: [{ name: 'Source', filterOperation: 'IsAnyOf', value: '["Web",' }],
+					},
+				},
 			},
 			resources,
 		});
@@ -458,7 +499,12 @@ describe('Pipeline Item → Get Many', () => {
 });
 
 describe('Pipeline Item → Get Many for Contact', () => {
-	const other = { ...item, PipelineItemId: uid(502), PipelineId: uid(402), PipelineMetaData: { Name: 'Projects' } };
+	const other = {
+		...item,
+		PipelineItemId: uid(502),
+		PipelineId: uid(402),
+		PipelineMetaData: { Name: 'Projects' },
+	};
 	const third = { ...item, PipelineItemId: uid(503) };
 	const answer = [
 		{ PipelineId: LEADS, PipelineItems: [item, third] },
@@ -478,7 +524,12 @@ describe('Pipeline Item → Get Many for Contact', () => {
 		expect(json).toEqual([
 			simplifiedItem,
 			{ ...simplifiedItem, PipelineItemId: uid(503) },
-			{ ...simplifiedItem, PipelineItemId: uid(502), PipelineId: uid(402), PipelineName: 'Projects' },
+			{
+				...simplifiedItem,
+				PipelineItemId: uid(502),
+				PipelineId: uid(402),
+				PipelineName: 'Projects',
+			},
 		]);
 		expect(items.every((entry) => (entry.pairedItem as { item: number }).item === 0)).toBe(true);
 	});

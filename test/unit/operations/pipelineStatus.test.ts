@@ -8,8 +8,22 @@ const LEADS = uid(701);
 const PROPOSAL = uid(803);
 
 const statuses = [
-	{ StatusId: uid(801), PipelineId: LEADS, Name: 'New', IsActive: true, Color: '', DateCreated: '2025-12-22T21:35:09-08:00' },
-	{ StatusId: PROPOSAL, PipelineId: LEADS, Name: 'Won', IsActive: false, Color: 'Green', DateCreated: '2025-12-22T21:35:09-08:00' },
+	{
+		StatusId: uid(801),
+		PipelineId: LEADS,
+		Name: 'New',
+		IsActive: true,
+		Color: '',
+		DateCreated: '2025-12-22T21:35:09-08:00',
+	},
+	{
+		StatusId: PROPOSAL,
+		PipelineId: LEADS,
+		Name: 'Won',
+		IsActive: false,
+		Color: 'Green',
+		DateCreated: '2025-12-22T21:35:09-08:00',
+	},
 ];
 
 function anyCall() {
@@ -44,7 +58,12 @@ describe('Pipeline Status → Create', () => {
 		const { json, error } = await runNode({
 			resource: 'pipelineStatus',
 			operation: 'create',
-			parameters: { pipelineId: byId(LEADS), name: 'Won', isActive: 'closed', additionalFields: { color: 'LimeGreen' } },
+			parameters: {
+				pipelineId: byId(LEADS),
+				name: 'Won',
+				isActive: 'closed',
+				additionalFields: { color: 'LimeGreen' },
+			},
 			resources,
 		});
 		expect(error).toBeUndefined();
@@ -61,7 +80,11 @@ describe('Pipeline Status → Create', () => {
 		const { error } = await runNode({
 			resource: 'pipelineStatus',
 			operation: 'create',
-			parameters: { pipelineId: byId(LEADS), name: 'Won', additionalFields: { color: '={{ "#486581" }}' } },
+			parameters: {
+				pipelineId: byId(LEADS),
+				name: 'Won',
+				additionalFields: { color: '={{ "#486581" }}' },
+			},
 			resources,
 		});
 		expect(error).toBeUndefined();
@@ -73,7 +96,11 @@ describe('Pipeline Status → Create', () => {
 		const { error } = await runNode({
 			resource: 'pipelineStatus',
 			operation: 'create',
-			parameters: { pipelineId: byId(LEADS), name: 'Won', additionalFields: { color: '={{ "#48658" }}' } },
+			parameters: {
+				pipelineId: byId(LEADS),
+				name: 'Won',
+				additionalFields: { color: '={{ "#48658" }}' },
+			},
 			resources,
 		});
 		expect(error?.message).toBe('Invalid "Color": "#48658" is not a hex color like #486581');
@@ -97,11 +124,19 @@ describe('Pipeline Status → Create', () => {
 
 describe('Pipeline Status → Update', () => {
 	it('sends EditPipelineStatus with the required name and the fields set, and outputs StatusId + updated', async () => {
-		const scope = expectLacrmCall('EditPipelineStatus', { StatusId: PROPOSAL, Name: 'Proposal', IsActive: false, Color: 'Red' }, {});
+		const scope = expectLacrmCall(
+			'EditPipelineStatus',
+			{ StatusId: PROPOSAL, Name: 'Proposal', IsActive: false, Color: 'Red' },
+			{},
+		);
 		const { json, error } = await runNode({
 			resource: 'pipelineStatus',
 			operation: 'update',
-			parameters: { statusId: byId(PROPOSAL), name: 'Proposal', updateFields: { isActive: 'closed', color: 'red' } },
+			parameters: {
+				statusId: byId(PROPOSAL),
+				name: 'Proposal',
+				updateFields: { isActive: 'closed', color: 'red' },
+			},
 			resources,
 		});
 		expect(error).toBeUndefined();
@@ -110,7 +145,11 @@ describe('Pipeline Status → Update', () => {
 	});
 
 	it('clears the color by sending null', async () => {
-		const scope = expectLacrmCall('EditPipelineStatus', { StatusId: PROPOSAL, Name: 'Proposal', Color: null }, {});
+		const scope = expectLacrmCall(
+			'EditPipelineStatus',
+			{ StatusId: PROPOSAL, Name: 'Proposal', Color: null },
+			{},
+		);
 		const { json, error } = await runNode({
 			resource: 'pipelineStatus',
 			operation: 'update',
@@ -127,7 +166,11 @@ describe('Pipeline Status → Update', () => {
 		const { error } = await runNode({
 			resource: 'pipelineStatus',
 			operation: 'update',
-			parameters: { statusId: byId(PROPOSAL), name: '={{ $json.name }}', updateFields: { color: 'Red' } },
+			parameters: {
+				statusId: byId(PROPOSAL),
+				name: '={{ $json.name }}',
+				updateFields: { color: 'Red' },
+			},
 			input: [{}],
 			resources,
 		});

@@ -44,7 +44,11 @@ describe('Relationship → Create', () => {
 		const { json, items, error } = await runNode({
 			resource: 'relationship',
 			operation: 'create',
-			parameters: { contactId: byId(JANE), relatedContactId: byId(ACME), additionalFields: { note: 'Referred by' } },
+			parameters: {
+				contactId: byId(JANE),
+				relatedContactId: byId(ACME),
+				additionalFields: { note: 'Referred by' },
+			},
 			resources,
 		});
 		expect(error).toBeUndefined();
@@ -54,7 +58,11 @@ describe('Relationship → Create', () => {
 	});
 
 	it('leaves Note out when it is not set', async () => {
-		const scope = expectLacrmCall('CreateRelationship', { ContactId1: JANE, ContactId2: ACME }, { RelationshipId: RELATIONSHIP });
+		const scope = expectLacrmCall(
+			'CreateRelationship',
+			{ ContactId1: JANE, ContactId2: ACME },
+			{ RelationshipId: RELATIONSHIP },
+		);
 		const { json, error } = await runNode({
 			resource: 'relationship',
 			operation: 'create',
@@ -75,7 +83,9 @@ describe('Relationship → Create', () => {
 			input: [{ company: 'acme' }],
 			resources,
 		});
-		expect(error?.message).toBe('Invalid "Related Contact": "acme" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)');
+		expect(error?.message).toBe(
+			'Invalid "Related Contact": "acme" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
+		);
 		expect(error?.name).toBe('NodeOperationError');
 		expect(scope.isDone()).toBe(false);
 		expect(json).toEqual([]);
@@ -96,7 +106,11 @@ describe('Relationship → Create', () => {
 
 describe('Relationship → Update', () => {
 	it('sends EditRelationship with the new note', async () => {
-		const scope = expectLacrmCall('EditRelationship', { RelationshipId: RELATIONSHIP, Note: 'Spouse' }, {});
+		const scope = expectLacrmCall(
+			'EditRelationship',
+			{ RelationshipId: RELATIONSHIP, Note: 'Spouse' },
+			{},
+		);
 		const { json, error } = await runNode({
 			resource: 'relationship',
 			operation: 'update',
@@ -143,7 +157,9 @@ describe('Relationship → Delete', () => {
 			parameters: { relationshipId: 12345 },
 			resources,
 		});
-		expect(error?.message).toBe('Invalid "Relationship ID": 12345 arrived as a number, which cannot hold a LACRM ID exactly');
+		expect(error?.message).toBe(
+			'Invalid "Relationship ID": 12345 arrived as a number, which cannot hold a LACRM ID exactly',
+		);
 		expect(scope.isDone()).toBe(false);
 	});
 });
@@ -177,7 +193,12 @@ describe('Relationship → Get', () => {
 
 describe('Relationship → Get Many for Contact', () => {
 	it('sends GetRelationshipsAttachedToContact with a page the size of the limit, one item per relationship', async () => {
-		const second = { ...record, RelationshipId: uid(202), ContactId2: uid(103), Contact2MetaData: { Name: 'Bob' } };
+		const second = {
+			...record,
+			RelationshipId: uid(202),
+			ContactId2: uid(103),
+			Contact2MetaData: { Name: 'Bob' },
+		};
 		const scope = expectLacrmCall(
 			'GetRelationshipsAttachedToContact',
 			{ ContactId: JANE, MaxNumberOfResults: 2, Page: 1 },

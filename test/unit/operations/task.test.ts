@@ -8,7 +8,13 @@ import { getGlobalState, setGlobalState } from 'n8n-workflow';
 
 import { taskResource } from '../../../nodes/Lacrm/actions/task';
 import { addDays, todayIn } from '../../../nodes/Lacrm/actions/shared/dateWindow';
-import { byId, expectLacrmCall, LACRM_ORIGIN, runNode as runAnyNode, uid } from '../helpers/runNode';
+import {
+	byId,
+	expectLacrmCall,
+	LACRM_ORIGIN,
+	runNode as runAnyNode,
+	uid,
+} from '../helpers/runNode';
 import type { RunNodeOptions } from '../helpers/runNode';
 
 const runNode = async (options: Omit<RunNodeOptions, 'resource' | 'resources'>) =>
@@ -79,7 +85,11 @@ describe('Task → Create (CreateTask)', () => {
 	});
 
 	it('sends a date picked with a time as the day only (tasks are date-only)', async () => {
-		const scope = expectLacrmCall('CreateTask', { Name: 'Call back', DueDate: '2025-02-03' }, { TaskId: TASK });
+		const scope = expectLacrmCall(
+			'CreateTask',
+			{ Name: 'Call back', DueDate: '2025-02-03' },
+			{ TaskId: TASK },
+		);
 		const { json, error } = await runNode({
 			operation: 'create',
 			parameters: { name: 'Call back', additionalFields: { dueDate: '2025-02-03T09:30:00' } },
@@ -126,7 +136,13 @@ describe('Task → Update (EditTask)', () => {
 	it('re-opens a task with Completed off, together with other changes', async () => {
 		const scope = expectLacrmCall(
 			'EditTask',
-			{ TaskId: TASK, Name: 'Send the revised proposal', IsComplete: false, DueDate: '2025-03-01', AssignedTo: '1003' },
+			{
+				TaskId: TASK,
+				Name: 'Send the revised proposal',
+				IsComplete: false,
+				DueDate: '2025-03-01',
+				AssignedTo: '1003',
+			},
 			{},
 		);
 		const { json, error } = await runNode({
@@ -147,7 +163,11 @@ describe('Task → Update (EditTask)', () => {
 	});
 
 	it('clears the description and detaches the contact by sending null', async () => {
-		const scope = expectLacrmCall('EditTask', { TaskId: TASK, Description: null, ContactId: null }, {});
+		const scope = expectLacrmCall(
+			'EditTask',
+			{ TaskId: TASK, Description: null, ContactId: null },
+			{},
+		);
 		const { json, error } = await runNode({
 			operation: 'update',
 			parameters: { taskId: TASK, updateFields: {}, fieldsToClear: ['description', 'contactId'] },
@@ -161,15 +181,24 @@ describe('Task → Update (EditTask)', () => {
 		const any = anyLacrmCall();
 		const { error } = await runNode({
 			operation: 'update',
-			parameters: { taskId: TASK, updateFields: { description: 'x' }, fieldsToClear: ['description'] },
+			parameters: {
+				taskId: TASK,
+				updateFields: { description: 'x' },
+				fieldsToClear: ['description'],
+			},
 		});
-		expect(error?.message).toMatch(/^Invalid "Fields to Clear": "Description" is both set and cleared/);
+		expect(error?.message).toMatch(
+			/^Invalid "Fields to Clear": "Description" is both set and cleared/,
+		);
 		expect(any.isDone()).toBe(false);
 	});
 
 	it('refuses an update with nothing to change, before any request', async () => {
 		const any = anyLacrmCall();
-		const { error } = await runNode({ operation: 'update', parameters: { taskId: TASK, updateFields: {} } });
+		const { error } = await runNode({
+			operation: 'update',
+			parameters: { taskId: TASK, updateFields: {} },
+		});
 		expect(error?.message).toMatch(/^Invalid "Update Fields": nothing to change/);
 		expect(any.isDone()).toBe(false);
 	});
@@ -202,13 +231,20 @@ describe('Task → Get (GetTask)', () => {
 		const { json, error } = await runNode({ operation: 'get', parameters: { taskId: TASK } });
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		const { AssignedToMetaData: _assignee, ContactMetaData: _contact, ...plain } = rawTask(TASK, 'Follow up');
+		const {
+			AssignedToMetaData: _assignee,
+			ContactMetaData: _contact,
+			...plain
+		} = rawTask(TASK, 'Follow up');
 		expect(json).toEqual([{ ...plain, AssignedToName: 'Jane Owner', ContactName: 'John Doe' }]);
 	});
 
 	it('outputs the task as LACRM sent it with Simplify off', async () => {
 		const scope = expectLacrmCall('GetTask', { TaskId: TASK }, rawTask(TASK, 'Follow up'));
-		const { json, error } = await runNode({ operation: 'get', parameters: { taskId: TASK, simplify: false } });
+		const { json, error } = await runNode({
+			operation: 'get',
+			parameters: { taskId: TASK, simplify: false },
+		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([rawTask(TASK, 'Follow up')]);
@@ -222,7 +258,10 @@ describe('Task → Get Many (GetTasks)', () => {
 			{ StartDate: dayFromToday(-30), EndDate: dayFromToday(365), MaxNumberOfResults: 50, Page: 1 },
 			{ HasMoreResults: false, Results: [rawTask(uid(401), 'One'), rawTask(uid(402), 'Two')] },
 		);
-		const { json, items, error } = await runNode({ operation: 'getAll', parameters: { simplify: false } });
+		const { json, items, error } = await runNode({
+			operation: 'getAll',
+			parameters: { simplify: false },
+		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([rawTask(uid(401), 'One'), rawTask(uid(402), 'Two')]);
@@ -283,7 +322,11 @@ describe('Task → Get Many (GetTasks)', () => {
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([
-			expect.objectContaining({ TaskId: uid(401), AssignedToName: 'Jane Owner', ContactName: 'John Doe' }),
+			expect.objectContaining({
+				TaskId: uid(401),
+				AssignedToName: 'Jane Owner',
+				ContactName: 'John Doe',
+			}),
 		]);
 	});
 
@@ -305,7 +348,13 @@ describe('Task → Get Many (GetTasks)', () => {
 	it('with a contact filter still sends the (required) date window along with the ContactId', async () => {
 		const scope = expectLacrmCall(
 			'GetTasks',
-			{ StartDate: dayFromToday(-30), EndDate: dayFromToday(365), ContactId: CONTACT, MaxNumberOfResults: 50, Page: 1 },
+			{
+				StartDate: dayFromToday(-30),
+				EndDate: dayFromToday(365),
+				ContactId: CONTACT,
+				MaxNumberOfResults: 50,
+				Page: 1,
+			},
 			{ HasMoreResults: false, Results: [rawTask(uid(401), 'Old task')] },
 		);
 		const { json, error } = await runNode({

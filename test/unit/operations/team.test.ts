@@ -6,7 +6,12 @@ import { byId, expectLacrmCall, LACRM_ORIGIN, runNode, uid } from '../helpers/ru
 const resources = [teamResource];
 const SALES = uid(501);
 
-const team = { TeamId: SALES, Name: 'Sales', DateCreated: '2025-12-22T21:35:09-08:00', UserIds: ['1001', '1002'] };
+const team = {
+	TeamId: SALES,
+	Name: 'Sales',
+	DateCreated: '2025-12-22T21:35:09-08:00',
+	UserIds: ['1001', '1002'],
+};
 
 /** Answers any LACRM call, so a test can prove that none was made. */
 function anyCall() {
@@ -15,7 +20,11 @@ function anyCall() {
 
 describe('Team → Create', () => {
 	it('sends CreateTeam with the name and members, and outputs the TeamId', async () => {
-		const scope = expectLacrmCall('CreateTeam', { Name: 'Sales', UserIdList: ['1001', '1002'] }, { TeamId: SALES });
+		const scope = expectLacrmCall(
+			'CreateTeam',
+			{ Name: 'Sales', UserIdList: ['1001', '1002'] },
+			{ TeamId: SALES },
+		);
 		const { json, items, error } = await runNode({
 			resource: 'team',
 			operation: 'create',
@@ -29,7 +38,11 @@ describe('Team → Create', () => {
 	});
 
 	it('accepts member ids from an expression as a list of numbers and strings', async () => {
-		const scope = expectLacrmCall('CreateTeam', { Name: 'Sales', UserIdList: ['1001', '1002'] }, { TeamId: SALES });
+		const scope = expectLacrmCall(
+			'CreateTeam',
+			{ Name: 'Sales', UserIdList: ['1001', '1002'] },
+			{ TeamId: SALES },
+		);
 		const { json, error } = await runNode({
 			resource: 'team',
 			operation: 'create',
@@ -63,14 +76,20 @@ describe('Team → Create', () => {
 			parameters: { name: 'Sales', additionalFields: { userIdList: ['jane'] } },
 			resources,
 		});
-		expect(error?.message).toBe('Invalid "Member Names or IDs": "jane" is not a LACRM user ID (digits only)');
+		expect(error?.message).toBe(
+			'Invalid "Member Names or IDs": "jane" is not a LACRM user ID (digits only)',
+		);
 		expect(scope.isDone()).toBe(false);
 	});
 });
 
 describe('Team → Update', () => {
 	it('sends EditTeam with the new name and members, and outputs TeamId + updated', async () => {
-		const scope = expectLacrmCall('EditTeam', { TeamId: SALES, Name: 'Sales EU', UserIdList: ['1003'] }, {});
+		const scope = expectLacrmCall(
+			'EditTeam',
+			{ TeamId: SALES, Name: 'Sales EU', UserIdList: ['1003'] },
+			{},
+		);
 		const { json, error } = await runNode({
 			resource: 'team',
 			operation: 'update',
@@ -100,10 +119,15 @@ describe('Team → Update', () => {
 		const { error } = await runNode({
 			resource: 'team',
 			operation: 'update',
-			parameters: { teamId: byId(SALES), updateFields: { removeAllMembers: true, userIdList: ['1001'] } },
+			parameters: {
+				teamId: byId(SALES),
+				updateFields: { removeAllMembers: true, userIdList: ['1001'] },
+			},
 			resources,
 		});
-		expect(error?.message).toBe('Invalid "Remove All Members": it cannot be combined with a member list; choose one');
+		expect(error?.message).toBe(
+			'Invalid "Remove All Members": it cannot be combined with a member list; choose one',
+		);
 		expect(scope.isDone()).toBe(false);
 	});
 
@@ -115,7 +139,9 @@ describe('Team → Update', () => {
 			parameters: { teamId: byId(SALES), updateFields: { removeAllMembers: false } },
 			resources,
 		});
-		expect(error?.message).toBe('Invalid "Update Fields": nothing to change: set a name, members, or Remove All Members');
+		expect(error?.message).toBe(
+			'Invalid "Update Fields": nothing to change: set a name, members, or Remove All Members',
+		);
 		expect(scope.isDone()).toBe(false);
 	});
 });
@@ -138,7 +164,12 @@ describe('Team → Delete', () => {
 describe('Team → Get', () => {
 	it('sends GetTeam and outputs the team', async () => {
 		const scope = expectLacrmCall('GetTeam', { TeamId: SALES }, team);
-		const { json, error } = await runNode({ resource: 'team', operation: 'get', parameters: { teamId: byId(SALES) }, resources });
+		const { json, error } = await runNode({
+			resource: 'team',
+			operation: 'get',
+			parameters: { teamId: byId(SALES) },
+			resources,
+		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([team]);
@@ -153,7 +184,9 @@ describe('Team → Get', () => {
 			input: [{ team: 'sales' }],
 			resources,
 		});
-		expect(error?.message).toBe('Invalid "Team": "sales" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)');
+		expect(error?.message).toBe(
+			'Invalid "Team": "sales" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
+		);
 		expect(scope.isDone()).toBe(false);
 	});
 });

@@ -3,13 +3,23 @@ import { expectLacrmCall, runNode } from '../helpers/runNode';
 
 const resources = [userResource];
 
-const jane = { UserId: '1001', FirstName: 'Jane', LastName: 'Owner', Timezone: 'America/Chicago', Email: 'jane@example.com' };
+const jane = {
+	UserId: '1001',
+	FirstName: 'Jane',
+	LastName: 'Owner',
+	Timezone: 'America/Chicago',
+	Email: 'jane@example.com',
+};
 const bob = { UserId: '1002', FirstName: 'Bob', LastName: 'Seller', Timezone: 'America/New_York' };
 
 describe('User → Get Current', () => {
 	it('sends GetUser without parameters and outputs the user of the credential', async () => {
 		const scope = expectLacrmCall('GetUser', {}, jane);
-		const { json, items, error } = await runNode({ resource: 'user', operation: 'getCurrent', resources });
+		const { json, items, error } = await runNode({
+			resource: 'user',
+			operation: 'getCurrent',
+			resources,
+		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([jane]);

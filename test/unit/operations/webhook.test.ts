@@ -23,7 +23,11 @@ describe('Webhook → Create', () => {
 	it('sends CreateWebhook with URL, scope and events, and outputs the WebhookId', async () => {
 		const scope = expectLacrmCall(
 			'CreateWebhook',
-			{ EndpointUrl: URL_, WebhookScope: 'Account', Events: ['Contact.Create', 'PipelineItemStatus.Update'] },
+			{
+				EndpointUrl: URL_,
+				WebhookScope: 'Account',
+				Events: ['Contact.Create', 'PipelineItemStatus.Update'],
+			},
 			{ WebhookId: HOOK },
 		);
 		const { json, items, error } = await runNode({
@@ -43,7 +47,11 @@ describe('Webhook → Create', () => {
 	});
 
 	it('defaults to the user scope', async () => {
-		const scope = expectLacrmCall('CreateWebhook', { EndpointUrl: URL_, WebhookScope: 'User', Events: ['Event.Delete'] }, { WebhookId: HOOK });
+		const scope = expectLacrmCall(
+			'CreateWebhook',
+			{ EndpointUrl: URL_, WebhookScope: 'User', Events: ['Event.Delete'] },
+			{ WebhookId: HOOK },
+		);
 		const { error } = await runNode({
 			resource: 'webhook',
 			operation: 'create',
@@ -62,7 +70,9 @@ describe('Webhook → Create', () => {
 			parameters: { endpointUrl: 'ftp://example.com/hook', events: ['Contact.Create'] },
 			resources,
 		});
-		expect(error?.message).toBe('Invalid "Endpoint URL": "ftp://example.com/hook" is not an http(s) URL');
+		expect(error?.message).toBe(
+			'Invalid "Endpoint URL": "ftp://example.com/hook" is not an http(s) URL',
+		);
 		expect(error?.name).toBe('NodeOperationError');
 		expect(scope.isDone()).toBe(false);
 	});
@@ -87,7 +97,9 @@ describe('Webhook → Create', () => {
 			parameters: { endpointUrl: URL_, events: '={{ ["Contact.Create", "Contact.Edit"] }}' },
 			resources,
 		});
-		expect(error?.message).toMatch(/^Invalid "Events": "Contact.Edit" is not one of Contact.Create, /);
+		expect(error?.message).toMatch(
+			/^Invalid "Events": "Contact.Edit" is not one of Contact.Create, /,
+		);
 		expect(scope.isDone()).toBe(false);
 	});
 
@@ -136,7 +148,11 @@ describe('Webhook → Get', () => {
 
 describe('Webhook → Get Many', () => {
 	it('sends GetWebhooks with IncludeArchived and outputs one item per webhook', async () => {
-		const archived = { ...webhook, WebhookId: uid(1102), DateArchived: '2025-12-23T10:00:00-08:00' };
+		const archived = {
+			...webhook,
+			WebhookId: uid(1102),
+			DateArchived: '2025-12-23T10:00:00-08:00',
+		};
 		const scope = expectLacrmCall('GetWebhooks', { IncludeArchived: true }, [webhook, archived]);
 		const { json, error } = await runNode({
 			resource: 'webhook',

@@ -12,7 +12,11 @@ export function create(kind: RecordKind): OperationDefinition {
 		description: `Create a ${kind.noun}. Returns its ContactId, which notes, tasks, pipeline items and group memberships need. To avoid duplicates, use Create or Update instead.`,
 		fn: 'CreateContact',
 		fields: [nameField(kind, true), assignedToField(kind, false)],
-		optional: { name: 'additionalFields', displayName: 'Additional Fields', fields: detailFields(kind) },
+		optional: {
+			name: 'additionalFields',
+			displayName: 'Additional Fields',
+			fields: detailFields(kind),
+		},
 		properties: [customFieldsProperty(kind.resource, 'create')],
 		fixed: { IsCompany: kind.isCompany },
 		prepare: (input, prepared) => {
@@ -24,7 +28,9 @@ export function create(kind: RecordKind): OperationDefinition {
 		async run(prepared) {
 			const parameters = { ...prepared.parameters };
 			parameters.AssignedTo ??= await currentUserId(this.client, this.itemIndex);
-			const result = await this.client.call('CreateContact', parameters as never, { itemIndex: this.itemIndex });
+			const result = await this.client.call('CreateContact', parameters as never, {
+				itemIndex: this.itemIndex,
+			});
 			return { ContactId: result.ContactId };
 		},
 	};

@@ -24,7 +24,10 @@ const SOURCES: Record<ActivityType, ActivitySource> = {
 		label: 'Notes',
 		id: 'NoteId',
 		date: (record) => record.DateDisplayedInHistory ?? record.DateCreated,
-		title: (record) => String(record.Note ?? '').split('\n')[0].slice(0, 120),
+		title: (record) =>
+			String(record.Note ?? '')
+				.split('\n')[0]
+				.slice(0, 120),
 	},
 	task: {
 		fn: 'GetTasksAttachedToContact',
@@ -80,7 +83,9 @@ export function getTimeline(kind: RecordKind): OperationDefinition {
 		action: `Get the activity timeline of a ${kind.noun}`,
 		description: `Everything attached to a ${kind.noun} — notes, tasks, events, emails, pipeline items and files — as one list, newest first. Each item has type, date, id and title, plus the full record.`,
 		fn: 'GetNotesAttachedToContact',
-		alsoCalls: ALL_TYPES.map((type) => SOURCES[type].fn).filter((fn) => fn !== 'GetNotesAttachedToContact'),
+		alsoCalls: ALL_TYPES.map((type) => SOURCES[type].fn).filter(
+			(fn) => fn !== 'GetNotesAttachedToContact',
+		),
 		fields: [recordId(kind)],
 		list: true,
 		simplify: (record) => record,
@@ -89,8 +94,8 @@ export function getTimeline(kind: RecordKind): OperationDefinition {
 				displayName: 'Activity Types',
 				name: 'types',
 				type: 'multiOptions',
-				options: ALL_TYPES.map((type) => ({ name: SOURCES[type].label, value: type })).sort((a, b) =>
-					a.name.localeCompare(b.name),
+				options: ALL_TYPES.map((type) => ({ name: SOURCES[type].label, value: type })).sort(
+					(a, b) => a.name.localeCompare(b.name),
 				),
 				default: [],
 				description: 'Which kinds of activity to include. None selected means all.',
@@ -105,7 +110,9 @@ export function getTimeline(kind: RecordKind): OperationDefinition {
 		],
 		prepare: (input, prepared) => {
 			const options = input.value<IDataObject>('options', {});
-			const types = (options.types as ActivityType[] | undefined)?.length ? (options.types as ActivityType[]) : ALL_TYPES;
+			const types = (options.types as ActivityType[] | undefined)?.length
+				? (options.types as ActivityType[])
+				: ALL_TYPES;
 			prepared.extra = { types, since: readDate(options.since, input, 'Options → Since') ?? null };
 		},
 		async run(prepared) {
@@ -120,7 +127,9 @@ export function getTimeline(kind: RecordKind): OperationDefinition {
 					})) as IDataObject[];
 					if (type === 'pipelineItem') {
 						records = (records as unknown as PipelineItemGroup[]).flatMap((group) =>
-							Array.isArray(group.PipelineItems) ? (group.PipelineItems as unknown as IDataObject[]) : [group as IDataObject],
+							Array.isArray(group.PipelineItems)
+								? (group.PipelineItems as unknown as IDataObject[])
+								: [group as IDataObject],
 						);
 					}
 					return records.map((record) => ({

@@ -16,11 +16,15 @@ function recordResource(kind: RecordKind, name: string, description: string): Re
 		name,
 		description,
 		defaultOperation: 'create',
-		operations: [create, update, upsert, remove, get, getAll, getAllById, getTimeline].map((operation) =>
-			operation(kind),
+		operations: [create, update, upsert, remove, get, getAll, getAllById, getTimeline].map(
+			(operation) => operation(kind),
 		),
 	};
 }
 
 export const contactResource = recordResource(CONTACT, 'Contact', 'People in your CRM');
-export const companyResource = recordResource(COMPANY, 'Company', 'Companies (LACRM stores them as contacts with IsCompany)');
+export const companyResource = recordResource(
+	COMPANY,
+	'Company',
+	'Companies (LACRM stores them as contacts with IsCompany)',
+);

@@ -24,7 +24,10 @@ export function update(kind: RecordKind): OperationDefinition {
 				prepared.parameters['Company Name'] = prepared.parameters.Name;
 			}
 			if (Object.keys(prepared.parameters).length === 1) {
-				throw input.error('Update Fields', 'nothing to change: set a field, a custom field, or a field to clear');
+				throw input.error(
+					'Update Fields',
+					'nothing to change: set a field, a custom field, or a field to clear',
+				);
 			}
 		},
 		output: (_result, prepared) => ({ ContactId: prepared.parameters.ContactId, updated: true }),

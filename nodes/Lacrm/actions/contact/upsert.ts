@@ -24,12 +24,16 @@ function digits(value: string): string {
 }
 
 function normalise(value: unknown): string {
-	return String(value ?? '').trim().toLowerCase();
+	return String(value ?? '')
+		.trim()
+		.toLowerCase();
 }
 
 function entryTexts(entries: unknown): string[] {
 	return Array.isArray(entries)
-		? entries.map((entry) => (typeof entry === 'string' ? entry : String((entry as IDataObject)?.Text ?? '')))
+		? entries.map((entry) =>
+				typeof entry === 'string' ? entry : String((entry as IDataObject)?.Text ?? ''),
+			)
 		: [];
 }
 
@@ -39,7 +43,9 @@ function isMatch(record: Contact, matchOn: MatchOn, value: string, customField: 
 		case 'email':
 			return entryTexts(record.Email).some((email) => normalise(email) === normalise(value));
 		case 'phone':
-			return entryTexts(record.Phone).some((phone) => digits(phone) !== '' && digits(phone) === digits(value));
+			return entryTexts(record.Phone).some(
+				(phone) => digits(phone) !== '' && digits(phone) === digits(value),
+			);
 		case 'name':
 			return normalise(recordName(record as unknown as IDataObject)) === normalise(value);
 		case 'customField':
@@ -50,7 +56,11 @@ function isMatch(record: Contact, matchOn: MatchOn, value: string, customField: 
 /** Items of one execution that upsert the same key run one after another, or both would create. */
 const keyLocks = new WeakMap<LacrmClient, Map<string, Promise<unknown>>>();
 
-async function oneAtATimePerKey<T>(client: LacrmClient, key: string, work: () => Promise<T>): Promise<T> {
+async function oneAtATimePerKey<T>(
+	client: LacrmClient,
+	key: string,
+	work: () => Promise<T>,
+): Promise<T> {
 	let locks = keyLocks.get(client);
 	if (!locks) keyLocks.set(client, (locks = new Map()));
 	const before = locks.get(key) ?? Promise.resolve();
@@ -63,7 +73,11 @@ async function oneAtATimePerKey<T>(client: LacrmClient, key: string, work: () =>
 	}
 }
 
-async function findMatches(context: RunContext, kind: RecordKind, prepared: PreparedItem): Promise<Contact[]> {
+async function findMatches(
+	context: RunContext,
+	kind: RecordKind,
+	prepared: PreparedItem,
+): Promise<Contact[]> {
 	const { matchOn, matchValue, matchCustomField } = prepared.extra as {
 		matchOn: MatchOn;
 		matchValue: string;
@@ -71,7 +85,13 @@ async function findMatches(context: RunContext, kind: RecordKind, prepared: Prep
 	};
 	const searches: IDataObject[] =
 		matchOn === 'customField'
-			? [{ AdvancedFilters: [{ Name: matchCustomField, Operation: 'IsExactly', Value: matchValue }] }]
+			? [
+					{
+						AdvancedFilters: [
+							{ Name: matchCustomField, Operation: 'IsExactly', Value: matchValue },
+						],
+					},
+				]
 			: matchOn === 'phone'
 				? // How LACRM's search tokenises phone numbers is not documented: "+1 (555) 010-0100" may
 					// or may not find "5550100100". Ask both ways before concluding there is no match.
@@ -85,7 +105,8 @@ async function findMatches(context: RunContext, kind: RecordKind, prepared: Prep
 			{ itemIndex: context.itemIndex, limit: 1000, pageSize: 500 },
 		);
 		for (const record of candidates) {
-			if (isMatch(record, matchOn, matchValue, matchCustomField)) matches.set(record.ContactId, record);
+			if (isMatch(record, matchOn, matchValue, matchCustomField))
+				matches.set(record.ContactId, record);
 		}
 		if (matches.size > 0) break;
 	}
@@ -98,7 +119,8 @@ function withMatchValue(parameters: IDataObject, extra: IDataObject): IDataObjec
 	const result = { ...parameters };
 	if (matchOn === 'email' && result.Email === undefined) result.Email = [{ Text: matchValue }];
 	if (matchOn === 'phone' && result.Phone === undefined) result.Phone = [{ Text: matchValue }];
-	if (matchOn === 'customField' && result[matchCustomField] === undefined) result[matchCustomField] = matchValue;
+	if (matchOn === 'customField' && result[matchCustomField] === undefined)
+		result[matchCustomField] = matchValue;
 	return result;
 }
 
@@ -117,10 +139,22 @@ export function upsert(kind: RecordKind): OperationDefinition {
 				name: 'matchOn',
 				type: 'options',
 				options: [
-					{ name: 'Custom Field', value: 'customField', description: 'A custom field that identifies the record' },
-					{ name: 'Email', value: 'email', description: 'Any of the record\'s emails, ignoring case' },
+					{
+						name: 'Custom Field',
+						value: 'customField',
+						description: 'A custom field that identifies the record',
+					},
+					{
+						name: 'Email',
+						value: 'email',
+						description: "Any of the record's emails, ignoring case",
+					},
 					{ name: 'Name', value: 'name', description: 'The full name, ignoring case' },
-					{ name: 'Phone', value: 'phone', description: 'Any of its phone numbers, comparing digits only' },
+					{
+						name: 'Phone',
+						value: 'phone',
+						description: 'Any of its phone numbers, comparing digits only',
+					},
 				],
 				default: 'email',
 				description: `How to recognise an existing ${kind.noun}`,
@@ -129,7 +163,11 @@ export function upsert(kind: RecordKind): OperationDefinition {
 				displayName: 'Custom Field Name or ID',
 				name: 'matchCustomField',
 				type: 'options',
-				typeOptions: { loadOptionsMethod: kind.isCompany ? 'getCompanyCustomFieldNames' : 'getContactCustomFieldNames' },
+				typeOptions: {
+					loadOptionsMethod: kind.isCompany
+						? 'getCompanyCustomFieldNames'
+						: 'getContactCustomFieldNames',
+				},
 				default: '',
 				description:
 					'The custom field to match on. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -142,7 +180,8 @@ export function upsert(kind: RecordKind): OperationDefinition {
 				required: true,
 				default: '',
 				placeholder: 'e.g. jane@example.com',
-				description: 'The value that identifies the record. It is also written to the record when it is created.',
+				description:
+					'The value that identifies the record. It is also written to the record when it is created.',
 			},
 			{
 				...nameField(kind, false).property,
@@ -152,15 +191,27 @@ export function upsert(kind: RecordKind): OperationDefinition {
 			assignedToField(kind, false).property,
 			customFieldsProperty(kind.resource, 'create'),
 		],
-		optional: { name: 'additionalFields', displayName: 'Additional Fields', fields: detailFields(kind) },
+		optional: {
+			name: 'additionalFields',
+			displayName: 'Additional Fields',
+			fields: detailFields(kind),
+		},
 		options: [
 			{
 				displayName: 'If Several Match',
 				name: 'onMultipleMatches',
 				type: 'options',
 				options: [
-					{ name: 'Stop With an Error', value: 'error', description: 'Fail the item and list the matching IDs' },
-					{ name: 'Update All of Them', value: 'updateAll', description: 'One output item per updated record' },
+					{
+						name: 'Stop With an Error',
+						value: 'error',
+						description: 'Fail the item and list the matching IDs',
+					},
+					{
+						name: 'Update All of Them',
+						value: 'updateAll',
+						description: 'One output item per updated record',
+					},
 					{
 						name: 'Update the Most Recently Changed',
 						value: 'updateLatest',
@@ -180,10 +231,17 @@ export function upsert(kind: RecordKind): OperationDefinition {
 			if (matchOn === 'phone' && digits(matchValue).length < 4) {
 				throw input.error('Value to Match', `"${matchValue}" does not look like a phone number`);
 			}
-			const matchCustomField = matchOn === 'customField' ? input.value<string>('matchCustomField', '') : '';
-			if (matchOn === 'customField' && !matchCustomField) throw input.error('Custom Field Name or ID', 'choose the field to match on');
-			const name = matchOn === 'name' ? matchValue : String(input.value<string>('name', '') ?? '').trim();
-			if (name === '') throw input.error(kind.isCompany ? 'Company Name' : 'Full Name', `it is needed to create the ${kind.noun}`);
+			const matchCustomField =
+				matchOn === 'customField' ? input.value<string>('matchCustomField', '') : '';
+			if (matchOn === 'customField' && !matchCustomField)
+				throw input.error('Custom Field Name or ID', 'choose the field to match on');
+			const name =
+				matchOn === 'name' ? matchValue : String(input.value<string>('name', '') ?? '').trim();
+			if (name === '')
+				throw input.error(
+					kind.isCompany ? 'Company Name' : 'Full Name',
+					`it is needed to create the ${kind.noun}`,
+				);
 			const assignedTo = input.read(assignedToField(kind, false));
 			Object.assign(prepared.parameters, readCustomFieldValues(input), { Name: name });
 			if (kind.isCompany) prepared.parameters['Company Name'] = name;
@@ -203,7 +261,10 @@ export function upsert(kind: RecordKind): OperationDefinition {
 			const report = (ContactId: string, action: 'created' | 'updated', matchCount: number) => ({
 				ContactId,
 				action,
-				matchedOn: extra.matchOn === 'customField' ? extra.matchCustomField : MATCH_LABEL[extra.matchOn as MatchOn],
+				matchedOn:
+					extra.matchOn === 'customField'
+						? extra.matchCustomField
+						: MATCH_LABEL[extra.matchOn as MatchOn],
 				matchValue: extra.matchValue,
 				matchCount,
 			});
@@ -229,12 +290,18 @@ export function upsert(kind: RecordKind): OperationDefinition {
 						);
 					}
 					if (extra.onMultipleMatches === 'updateLatest') {
-						targets = [...matches].sort((a, b) => Date.parse(b.LastUpdate) - Date.parse(a.LastUpdate)).slice(0, 1);
+						targets = [...matches]
+							.sort((a, b) => Date.parse(b.LastUpdate) - Date.parse(a.LastUpdate))
+							.slice(0, 1);
 					}
 				}
 				const results = [];
 				for (const target of targets) {
-					await client.call('EditContact', { ...prepared.parameters, ContactId: target.ContactId } as never, { itemIndex });
+					await client.call(
+						'EditContact',
+						{ ...prepared.parameters, ContactId: target.ContactId } as never,
+						{ itemIndex },
+					);
 					results.push(report(target.ContactId, 'updated', matches.length));
 				}
 				return results;

@@ -13,7 +13,9 @@ import {
 	typeField,
 } from './fields';
 
-const pipeline = pipelineField('The pipeline whose items get the field. Its PipelineId comes from Pipeline → Get Many.');
+const pipeline = pipelineField(
+	'The pipeline whose items get the field. Its PipelineId comes from Pipeline → Get Many.',
+);
 
 export const create: OperationDefinition = {
 	operation: 'create',
@@ -24,7 +26,11 @@ export const create: OperationDefinition = {
 	fn: 'CreateCustomField',
 	fields: [customFieldNameField(true), typeField, recordTypeField],
 	properties: [
-		{ ...pipeline.property, required: true, displayOptions: { show: { recordType: ['Pipeline'] } } },
+		{
+			...pipeline.property,
+			required: true,
+			displayOptions: { show: { recordType: ['Pipeline'] } },
+		},
 		{ ...fieldOptionsProperty(false), displayOptions: { show: { type: TYPES_WITH_OPTIONS } } },
 	],
 	optional: {
@@ -36,14 +42,20 @@ export const create: OperationDefinition = {
 		const { parameters } = prepared;
 		if (parameters.RecordType === 'Pipeline') {
 			const pipelineId = readUid(input.value('pipelineId'), input, 'Pipeline');
-			if (pipelineId === undefined) throw input.error('Pipeline', 'it is required when Record Type is Pipeline');
+			if (pipelineId === undefined)
+				throw input.error('Pipeline', 'it is required when Record Type is Pipeline');
 			parameters.PipelineId = pipelineId;
 		}
 		const hasOptions = TYPES_WITH_OPTIONS.includes(parameters.Type as string);
-		const listed = hasOptions ? readFieldOptions(input.value('fieldOptions'), input, false) : undefined;
+		const listed = hasOptions
+			? readFieldOptions(input.value('fieldOptions'), input, false)
+			: undefined;
 		const options = checkOneOptionList(input, listed, parameters.Options);
 		if (options && !hasOptions) {
-			throw input.error('Field Options (JSON)', 'options only apply to Dropdown, Radio List and Checkbox fields');
+			throw input.error(
+				'Field Options (JSON)',
+				'options only apply to Dropdown, Radio List and Checkbox fields',
+			);
 		}
 		if (options) parameters.Options = options;
 	},

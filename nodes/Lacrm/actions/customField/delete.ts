@@ -20,5 +20,8 @@ export const remove: OperationDefinition = {
 	fields: [customFieldIdField],
 	options: [sectionDeletesFields.property],
 	prepare: (input, prepared) => readOptionFields(input, prepared, [sectionDeletesFields]),
-	output: (_result, prepared) => ({ CustomFieldId: prepared.parameters.CustomFieldId, deleted: true }),
+	output: (_result, prepared) => ({
+		CustomFieldId: prepared.parameters.CustomFieldId,
+		deleted: true,
+	}),
 };

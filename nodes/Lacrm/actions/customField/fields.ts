@@ -20,7 +20,8 @@ export function customFieldNameField(required: boolean): Field {
 		name: 'name',
 		required,
 		placeholder: 'e.g. Industry',
-		description: 'The field name. Records show it as a label, and contacts and pipeline items are written with it as key.',
+		description:
+			'The field name. Records show it as a label, and contacts and pipeline items are written with it as key.',
 	});
 }
 
@@ -38,9 +39,21 @@ export const typeField: Field = choice({
 		{ name: 'File Link', value: 'FileLink', description: 'A link to a file' },
 		{ name: 'Number', value: 'Number', description: 'A number' },
 		{ name: 'Radio List', value: 'RadioList', description: 'One option, shown as radio buttons' },
-		{ name: 'Section', value: 'Section', description: 'Groups the fields that follow it (no value)' },
-		{ name: 'Section Header', value: 'SectionHeader', description: 'A heading between fields (no value)' },
-		{ name: 'Signature', value: 'Signature', description: 'A signature, filled in through public forms' },
+		{
+			name: 'Section',
+			value: 'Section',
+			description: 'Groups the fields that follow it (no value)',
+		},
+		{
+			name: 'Section Header',
+			value: 'SectionHeader',
+			description: 'A heading between fields (no value)',
+		},
+		{
+			name: 'Signature',
+			value: 'Signature',
+			description: 'A signature, filled in through public forms',
+		},
 		{ name: 'Text', value: 'Text', description: 'One line of text' },
 		{ name: 'Text Area', value: 'TextArea', description: 'Several lines of text' },
 		{ name: 'Text Block', value: 'TextBlock', description: 'Fixed explanatory text (no value)' },
@@ -88,13 +101,15 @@ export function settingFields(): Field[] {
 			key: 'ShowOnActiveBadge',
 			displayName: 'Show on Open Item Badge',
 			name: 'showOnActiveBadge',
-			description: 'Whether pipeline items in an open status show this field on their badge (pipeline fields only)',
+			description:
+				'Whether pipeline items in an open status show this field on their badge (pipeline fields only)',
 		}),
 		boolean({
 			key: 'ShowOnClosedBadge',
 			displayName: 'Show on Closed Item Badge',
 			name: 'showOnClosedBadge',
-			description: 'Whether pipeline items in a closed status show this field on their badge (pipeline fields only)',
+			description:
+				'Whether pipeline items in a closed status show this field on their badge (pipeline fields only)',
 		}),
 		boolean({
 			key: 'ShowOnReport',
@@ -124,7 +139,9 @@ export function settingFields(): Field[] {
 const OPTIONS_LABEL = 'Field Options';
 
 function blank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 /**
@@ -132,7 +149,11 @@ function blank(value: unknown): boolean {
  * Accepts the node's list, a list of names or of `{Name, OptionId}` objects (e.g. from Custom
  * Field → Get), or comma / line separated names.
  */
-export function readFieldOptions(raw: unknown, ctx: ReadContext, withIds: boolean): IDataObject[] | undefined {
+export function readFieldOptions(
+	raw: unknown,
+	ctx: ReadContext,
+	withIds: boolean,
+): IDataObject[] | undefined {
 	let entries: unknown[];
 	if (typeof raw === 'string') entries = raw.split(/[\n,]/);
 	else if (Array.isArray(raw)) entries = raw;
@@ -147,15 +168,22 @@ export function readFieldOptions(raw: unknown, ctx: ReadContext, withIds: boolea
 		const name = record.name ?? record.Name;
 		const optionId = record.optionId ?? record.OptionId;
 		if (blank(name)) {
-			if (!blank(optionId)) throw fieldError(ctx, OPTIONS_LABEL, `the option with ID ${String(optionId)} has no name`);
+			if (!blank(optionId))
+				throw fieldError(ctx, OPTIONS_LABEL, `the option with ID ${String(optionId)} has no name`);
 			continue;
 		}
-		if (typeof name === 'object') throw fieldError(ctx, OPTIONS_LABEL, `an option name must be text, got ${JSON.stringify(name)}`);
+		if (typeof name === 'object')
+			throw fieldError(
+				ctx,
+				OPTIONS_LABEL,
+				`an option name must be text, got ${JSON.stringify(name)}`,
+			);
 		const text = String(name).trim();
 		if (seen.has(text)) throw fieldError(ctx, OPTIONS_LABEL, `"${text}" is listed twice`);
 		seen.add(text);
 		const option: IDataObject = { Name: text };
-		if (withIds && !blank(optionId)) option.OptionId = readUid(optionId, ctx, `${OPTIONS_LABEL} → Option ID`, true);
+		if (withIds && !blank(optionId))
+			option.OptionId = readUid(optionId, ctx, `${OPTIONS_LABEL} → Option ID`, true);
 		options.push(option);
 	}
 	return options.length ? options : undefined;
@@ -172,7 +200,8 @@ export function fieldOptionsProperty(forUpdate: boolean): INodeProperties {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 4006273942886858777552707100828',
-			description: 'The OptionId of an existing option (from Custom Field → Get). Leave empty for a new option.',
+			description:
+				'The OptionId of an existing option (from Custom Field → Get). Leave empty for a new option.',
 		});
 	}
 	return {
@@ -209,7 +238,9 @@ export function fieldOptionsJsonField(forUpdate: boolean): Field {
 			name: 'fieldOptionsJson',
 			type: 'json',
 			default: '',
-			placeholder: forUpdate ? '[{"OptionId": "4006…", "Name": "Retail"}, {"Name": "Healthcare"}]' : '["Retail", "Finance"]',
+			placeholder: forUpdate
+				? '[{"OptionId": "4006…", "Name": "Retail"}, {"Name": "Healthcare"}]'
+				: '["Retail", "Finance"]',
 			description: forUpdate
 				? "Instead of Field Options, e.g. from an expression: the complete new option list as JSON — names, or objects with Name and (for existing options) OptionId such as Custom Field → Get's Options — or comma-separated names. Existing options left out are removed."
 				: 'Instead of Field Options, e.g. from an expression: a JSON list of option names (or of objects with a Name), or comma-separated names',
@@ -239,7 +270,11 @@ export function checkOneOptionList(
 	fromJson: unknown,
 ): IDataObject[] | undefined {
 	if (fromCollection && fromJson !== undefined) {
-		throw fieldError(ctx, OPTIONS_LABEL, 'it cannot be combined with Field Options (JSON); use one of them');
+		throw fieldError(
+			ctx,
+			OPTIONS_LABEL,
+			'it cannot be combined with Field Options (JSON); use one of them',
+		);
 	}
 	return fromCollection ?? (fromJson as IDataObject[] | undefined);
 }

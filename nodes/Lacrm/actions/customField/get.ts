@@ -6,7 +6,7 @@ export const get: OperationDefinition = {
 	name: 'Get',
 	action: 'Get a custom field',
 	description:
-		"Get one custom field definition by CustomFieldId: name, type, record type, pipeline, settings and options with their OptionIds",
+		'Get one custom field definition by CustomFieldId: name, type, record type, pipeline, settings and options with their OptionIds',
 	fn: 'GetCustomField',
 	fields: [customFieldIdField],
 };

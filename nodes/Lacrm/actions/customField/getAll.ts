@@ -49,7 +49,10 @@ export const getAll: OperationDefinition = {
 		if (parameters.PipelineId !== undefined) {
 			if (parameters.RecordType === undefined) parameters.RecordType = 'Pipeline';
 			if (parameters.RecordType !== 'Pipeline') {
-				throw input.error('Pipeline', `a pipeline filter only works with Record Type Pipeline (got ${String(parameters.RecordType)})`);
+				throw input.error(
+					'Pipeline',
+					`a pipeline filter only works with Record Type Pipeline (got ${String(parameters.RecordType)})`,
+				);
 			}
 		}
 		readOptionFields(input, prepared, includes);

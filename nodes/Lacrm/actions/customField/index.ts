@@ -8,7 +8,8 @@ import { update } from './update';
 export const customFieldResource: ResourceDefinition = {
 	value: 'customField',
 	name: 'Custom Field',
-	description: 'Definitions of custom fields of contacts, companies, pipelines and forms (settings)',
+	description:
+		'Definitions of custom fields of contacts, companies, pipelines and forms (settings)',
 	defaultOperation: getAll.operation,
 	operations: [create, update, remove, get, getAll],
 };

@@ -22,7 +22,12 @@ export const update: OperationDefinition = {
 	optional: {
 		name: 'updateFields',
 		displayName: 'Update Fields',
-		fields: [customFieldNameField(false), fieldOptionsForUpdate, fieldOptionsJsonField(true), ...settingFields()],
+		fields: [
+			customFieldNameField(false),
+			fieldOptionsForUpdate,
+			fieldOptionsJsonField(true),
+			...settingFields(),
+		],
 	},
 	prepare: (input, prepared) => {
 		const updateFields = input.value<IDataObject>('updateFields', {});
@@ -35,5 +40,8 @@ export const update: OperationDefinition = {
 			throw input.error('Update Fields', 'nothing to change: set at least one field');
 		}
 	},
-	output: (_result, prepared) => ({ CustomFieldId: prepared.parameters.CustomFieldId, updated: true }),
+	output: (_result, prepared) => ({
+		CustomFieldId: prepared.parameters.CustomFieldId,
+		updated: true,
+	}),
 };

@@ -19,9 +19,16 @@ export const create: OperationDefinition = {
 			displayName: 'Contact IDs',
 			name: 'contactIds',
 			required: true,
-			description: 'The contacts (or companies) to log the email on: ContactIds separated by commas, or a list from an expression',
+			description:
+				'The contacts (or companies) to log the email on: ContactIds separated by commas, or a list from an expression',
 		}),
-		emailAddresses({ key: 'From', displayName: 'From', name: 'from', single: true, required: true }),
+		emailAddresses({
+			key: 'From',
+			displayName: 'From',
+			name: 'from',
+			single: true,
+			required: true,
+		}),
 		emailAddresses({ key: 'To', displayName: 'To', name: 'to', required: true }),
 		text({
 			key: 'Body',
@@ -49,7 +56,7 @@ export const create: OperationDefinition = {
 				displayName: 'Sent by User',
 				name: 'userIsSender',
 				description:
-					'Whether the LACRM user of the credential sent the email. Off (LACRM\'s default) logs it as sent by the contact it is logged on.',
+					"Whether the LACRM user of the credential sent the email. Off (LACRM's default) logs it as sent by the contact it is logged on.",
 			}),
 		],
 	},

@@ -11,4 +11,3 @@ export function emailId(): Field {
 		description: 'The EmailId, from Email → Log, Get Many or Get Many for Contact',
 	});
 }
-

@@ -6,7 +6,8 @@ export const get: OperationDefinition = {
 	operation: 'get',
 	name: 'Get',
 	action: 'Get a logged email',
-	description: 'Get one logged email by EmailId: sender, recipients, subject, body, date and the ContactIds it is logged on',
+	description:
+		'Get one logged email by EmailId: sender, recipients, subject, body, date and the ContactIds it is logged on',
 	fn: 'GetEmail',
 	fields: [emailId()],
 	simplify: simplifyMetaData,

@@ -19,9 +19,10 @@ export const getAll: OperationDefinition = {
 			contactRef({ required: false, description: 'Only emails logged on this contact or company' }),
 			boolean({
 				key: 'GetContactsAtCompanyEmails',
-				displayName: 'Include Company\'s Contacts',
+				displayName: "Include Company's Contacts",
 				name: 'getContactsAtCompanyEmails',
-				description: 'Whether, when Contact is a company, to include the emails of the contacts working there',
+				description:
+					'Whether, when Contact is a company, to include the emails of the contacts working there',
 			}),
 			uidList({
 				key: 'UserFilter',

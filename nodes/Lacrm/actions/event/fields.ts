@@ -33,7 +33,7 @@ export function start(required: boolean): Field {
 		name: 'startDate',
 		required,
 		description:
-			'When the event starts, in ISO 8601 with an offset (e.g. 2025-01-31T14:00:00-05:00). LACRM uses the offset as the event\'s time zone.',
+			"When the event starts, in ISO 8601 with an offset (e.g. 2025-01-31T14:00:00-05:00). LACRM uses the offset as the event's time zone.",
 	});
 }
 
@@ -54,10 +54,17 @@ export function eventDetails(forUpdate: boolean): Field[] {
 			key: 'IsAllDay',
 			displayName: 'All Day',
 			name: 'isAllDay',
-			description: 'Whether the event lasts whole days (LACRM then ignores the times of Start and End)',
+			description:
+				'Whether the event lasts whole days (LACRM then ignores the times of Start and End)',
 		}),
 		text({ key: 'Location', displayName: 'Location', name: 'location', clearable: forUpdate }),
-		text({ key: 'Description', displayName: 'Description', name: 'description', rows: 3, clearable: forUpdate }),
+		text({
+			key: 'Description',
+			displayName: 'Description',
+			name: 'description',
+			rows: 3,
+			clearable: forUpdate,
+		}),
 		uid({
 			key: 'CalendarId',
 			displayName: 'Calendar',
@@ -65,7 +72,7 @@ export function eventDetails(forUpdate: boolean): Field[] {
 			locator: 'calendar',
 			description: forUpdate
 				? 'The calendar the event is on. Only a calendar of a user who attends the event.'
-				: 'The calendar the event is on. Leave empty for the primary calendar of the credential\'s user, who must then attend the event.',
+				: "The calendar the event is on. Leave empty for the primary calendar of the credential's user, who must then attend the event.",
 		}),
 		eventAttendees({
 			key: 'Attendees',
@@ -79,7 +86,8 @@ export function eventDetails(forUpdate: boolean): Field[] {
 			key: 'IsRecurring',
 			displayName: 'Recurring',
 			name: 'isRecurring',
-			description: 'Whether the event repeats by its Recurrence Rule. Turned on automatically when a rule is set.',
+			description:
+				'Whether the event repeats by its Recurrence Rule. Turned on automatically when a rule is set.',
 		}),
 		text({
 			key: 'RecurrenceRule',
@@ -110,7 +118,11 @@ export function checkEventTimes(
 	labels: { end: string; recurrenceRule: string },
 ): void {
 	const { StartDate: startDate, EndDate: endDate } = parameters;
-	if (typeof startDate === 'string' && typeof endDate === 'string' && Date.parse(endDate) < Date.parse(startDate)) {
+	if (
+		typeof startDate === 'string' &&
+		typeof endDate === 'string' &&
+		Date.parse(endDate) < Date.parse(startDate)
+	) {
 		throw input.error(labels.end, `${endDate} is before the start, ${startDate}`);
 	}
 	if (typeof parameters.RecurrenceRule === 'string') {

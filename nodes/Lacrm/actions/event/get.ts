@@ -6,7 +6,8 @@ export const get: OperationDefinition = {
 	operation: 'get',
 	name: 'Get',
 	action: 'Get an event',
-	description: 'Get one event by EventId: name, start and end, attendees (ContactIds and UserIds), calendar and recurrence',
+	description:
+		'Get one event by EventId: name, start and end, attendees (ContactIds and UserIds), calendar and recurrence',
 	fn: 'GetEvent',
 	fields: [eventId()],
 	simplify: simplifyMetaData,

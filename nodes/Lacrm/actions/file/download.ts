@@ -17,15 +17,30 @@ export const download: OperationDefinition = {
 	properties: [outputBinaryProperty({ required: true })],
 	prepare: (input, prepared) => {
 		prepared.extra = {
-			binaryPropertyName: readBinaryPropertyName(input.value('binaryPropertyName', 'data'), input, OUTPUT_FIELD_LABEL),
+			binaryPropertyName: readBinaryPropertyName(
+				input.value('binaryPropertyName', 'data'),
+				input,
+				OUTPUT_FIELD_LABEL,
+			),
 		};
 	},
 	async run(prepared) {
-		const info = (await this.client.call('GetFile', { FileId: prepared.parameters.FileId as string }, {
-			itemIndex: this.itemIndex,
-		})) as FileInfo;
+		const info = (await this.client.call(
+			'GetFile',
+			{ FileId: prepared.parameters.FileId as string },
+			{
+				itemIndex: this.itemIndex,
+			},
+		)) as FileInfo;
 		// The link expires after five minutes: it is of no use further down the workflow.
 		const { FileUrl: _expiringLink, ...details } = info;
-		return [await downloadFile(this, info, prepared.extra.binaryPropertyName as string, details as unknown as IDataObject)];
+		return [
+			await downloadFile(
+				this,
+				info,
+				prepared.extra.binaryPropertyName as string,
+				details as unknown as IDataObject,
+			),
+		];
 	},
 };

@@ -65,6 +65,10 @@ export async function downloadFile(
 	}
 	const { data, mimeType } = await client.download(info.FileUrl, { itemIndex });
 	const fileName = info.FileName || info.DisplayName || `file-${info.FileId}`;
-	const binary: IBinaryData = await exec.helpers.prepareBinaryData(data, fileName, info.FileType || mimeType);
+	const binary: IBinaryData = await exec.helpers.prepareBinaryData(
+		data,
+		fileName,
+		info.FileType || mimeType,
+	);
 	return { json, binary: { [binaryPropertyName]: binary } };
 }

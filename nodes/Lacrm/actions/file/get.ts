@@ -9,7 +9,8 @@ const downloadOption = boolean({
 	key: 'Download',
 	displayName: 'Download File',
 	name: 'download',
-	description: 'Whether to also download the file into a binary field (see Put Output File in Field)',
+	description:
+		'Whether to also download the file into a binary field (see Put Output File in Field)',
 });
 
 const binaryOption = outputBinaryProperty({
@@ -31,15 +32,30 @@ export const get: OperationDefinition = {
 		prepared.extra = {
 			download,
 			binaryPropertyName: download
-				? readBinaryPropertyName(options.binaryPropertyName ?? 'data', input, 'Options → Put Output File in Field')
+				? readBinaryPropertyName(
+						options.binaryPropertyName ?? 'data',
+						input,
+						'Options → Put Output File in Field',
+					)
 				: '',
 		};
 	},
 	async run(prepared) {
-		const info = (await this.client.call('GetFile', { FileId: prepared.parameters.FileId as string }, {
-			itemIndex: this.itemIndex,
-		})) as FileInfo;
+		const info = (await this.client.call(
+			'GetFile',
+			{ FileId: prepared.parameters.FileId as string },
+			{
+				itemIndex: this.itemIndex,
+			},
+		)) as FileInfo;
 		if (!prepared.extra.download) return info as unknown as IDataObject;
-		return [await downloadFile(this, info, prepared.extra.binaryPropertyName as string, info as unknown as IDataObject)];
+		return [
+			await downloadFile(
+				this,
+				info,
+				prepared.extra.binaryPropertyName as string,
+				info as unknown as IDataObject,
+			),
+		];
 	},
 };

@@ -8,7 +8,8 @@ const previousVersionsOption = boolean({
 	key: 'ReturnPreviousVersions',
 	displayName: 'Include Previous Versions',
 	name: 'returnPreviousVersions',
-	description: 'Whether to also return the older versions of files that were replaced by a newer upload',
+	description:
+		'Whether to also return the older versions of files that were replaced by a newer upload',
 });
 
 export const getAllForContact: OperationDefinition = {
@@ -23,6 +24,7 @@ export const getAllForContact: OperationDefinition = {
 	options: [previousVersionsOption.property],
 	prepare: (input, prepared) => {
 		const options = input.value<IDataObject>('options', {});
-		if (input.read(previousVersionsOption, options) === true) prepared.parameters.ReturnPreviousVersions = true;
+		if (input.read(previousVersionsOption, options) === true)
+			prepared.parameters.ReturnPreviousVersions = true;
 	},
 };

@@ -72,7 +72,9 @@ export const upload: OperationDefinition = {
 			binary.fileName ??
 			(binary.fileExtension ? `file.${binary.fileExtension}` : 'file');
 		const mimeType =
-			(input.read(mimeTypeOption, options) as string | undefined) ?? binary.mimeType ?? 'application/octet-stream';
+			(input.read(mimeTypeOption, options) as string | undefined) ??
+			binary.mimeType ??
+			'application/octet-stream';
 		prepared.extra = { binaryPropertyName, fileName, mimeType };
 	},
 	async run(prepared) {

@@ -12,8 +12,14 @@ export const create: OperationDefinition = {
 		'Create a group (a label for contacts and companies; the name must be unique). Sharing with Teams needs TeamIds from Team → Get Many. Returns the new GroupId; add contacts to it with the Group Membership resource.',
 	fn: 'CreateGroup',
 	fields: [groupNameField(true), sharingField(false)],
-	properties: [{ ...teams.property, required: true, displayOptions: { show: { sharing: ['Teams'] } } }],
-	optional: { name: 'additionalFields', displayName: 'Additional Fields', fields: [colorField(false)] },
+	properties: [
+		{ ...teams.property, required: true, displayOptions: { show: { sharing: ['Teams'] } } },
+	],
+	optional: {
+		name: 'additionalFields',
+		displayName: 'Additional Fields',
+		fields: [colorField(false)],
+	},
 	prepare: (input, prepared) => {
 		if (prepared.parameters.Sharing === 'Teams') {
 			const teamIds = input.read(teams);

@@ -5,7 +5,8 @@ export const remove: OperationDefinition = {
 	operation: 'delete',
 	name: 'Delete',
 	action: 'Delete a group',
-	description: 'Delete a group by GroupId. Its contacts and companies stay; only the group and its memberships go.',
+	description:
+		'Delete a group by GroupId. Its contacts and companies stay; only the group and its memberships go.',
 	fn: 'DeleteGroup',
 	fields: [groupIdField],
 	output: (_result, prepared) => ({ GroupId: prepared.parameters.GroupId, deleted: true }),

@@ -64,7 +64,9 @@ export function sharingField(forUpdate: boolean): Field {
 			{ name: 'Teams', value: 'Teams', description: 'Users of the chosen teams' },
 		],
 		default: 'Private',
-		description: forUpdate ? 'Who can see the group' : 'Who can see the group (LACRM default: Private)',
+		description: forUpdate
+			? 'Who can see the group'
+			: 'Who can see the group (LACRM default: Private)',
 	});
 }
 

@@ -8,7 +8,8 @@ import { update } from './update';
 export const groupResource: ResourceDefinition = {
 	value: 'group',
 	name: 'Group',
-	description: 'Groups that label contacts and companies (settings; membership is its own resource)',
+	description:
+		'Groups that label contacts and companies (settings; membership is its own resource)',
 	defaultOperation: getAll.operation,
 	operations: [create, update, remove, get, getAll],
 };

@@ -1,6 +1,13 @@
 import type { OperationDefinition } from '../operation';
 import { checkTeamSharing } from '../team/shared';
-import { colorField, GROUP_SHARING, groupIdField, groupNameField, groupTeamsField, sharingField } from './fields';
+import {
+	colorField,
+	GROUP_SHARING,
+	groupIdField,
+	groupNameField,
+	groupTeamsField,
+	sharingField,
+} from './fields';
 
 export const update: OperationDefinition = {
 	operation: 'update',

@@ -43,7 +43,11 @@ export const groupProperties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'ID', value: 'id', description: 'Pick the group from a list or give its GroupId' },
-			{ name: 'Name', value: 'name', description: "Give the group's name, e.g. from a previous node" },
+			{
+				name: 'Name',
+				value: 'name',
+				description: "Give the group's name, e.g. from a previous node",
+			},
 		],
 		default: 'id',
 	},

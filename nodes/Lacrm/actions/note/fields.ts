@@ -31,6 +31,7 @@ export function dateShown(): Field {
 		key: 'DateDisplayedInHistory',
 		displayName: 'Date Shown in History',
 		name: 'dateDisplayedInHistory',
-		description: 'When the note appears in the contact\'s history (ISO 8601). Defaults to the time it is created.',
+		description:
+			"When the note appears in the contact's history (ISO 8601). Defaults to the time it is created.",
 	});
 }

@@ -9,10 +9,17 @@ export const update: OperationDefinition = {
 		'Change the text or the history date of a note by NoteId. Only the fields you set are sent; the note stays attached to its contact.',
 	fn: 'EditNote',
 	fields: [noteId()],
-	optional: { name: 'updateFields', displayName: 'Update Fields', fields: [noteText(false), dateShown()] },
+	optional: {
+		name: 'updateFields',
+		displayName: 'Update Fields',
+		fields: [noteText(false), dateShown()],
+	},
 	prepare: (input, prepared) => {
 		if (Object.keys(prepared.parameters).length === 1) {
-			throw input.error('Update Fields', 'nothing to change: set the note text or the date shown in history');
+			throw input.error(
+				'Update Fields',
+				'nothing to change: set the note text or the date shown in history',
+			);
 		}
 	},
 	output: (_result, prepared) => ({ NoteId: prepared.parameters.NoteId, updated: true }),

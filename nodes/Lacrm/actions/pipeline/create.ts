@@ -1,6 +1,12 @@
 import type { OperationDefinition } from '../operation';
 import { checkTeamSharing } from '../team/shared';
-import { iconField, PIPELINE_PERMISSIONS, permissionsField, pipelineNameField, pipelineTeamsField } from './fields';
+import {
+	iconField,
+	PIPELINE_PERMISSIONS,
+	permissionsField,
+	pipelineNameField,
+	pipelineTeamsField,
+} from './fields';
 
 const teams = pipelineTeamsField(false);
 
@@ -12,7 +18,13 @@ export const create: OperationDefinition = {
 		'Create a pipeline (a process such as sales leads that contacts move through). Team Sharing needs TeamIds from Team → Get Many. Returns the new PipelineId; then add its statuses with Pipeline Status → Create.',
 	fn: 'CreatePipeline',
 	fields: [pipelineNameField(true), iconField(true), permissionsField(false)],
-	properties: [{ ...teams.property, required: true, displayOptions: { show: { permissions: ['TeamSharing'] } } }],
+	properties: [
+		{
+			...teams.property,
+			required: true,
+			displayOptions: { show: { permissions: ['TeamSharing'] } },
+		},
+	],
 	prepare: (input, prepared) => {
 		if (prepared.parameters.Permissions === 'TeamSharing') {
 			const teamIds = input.read(teams);

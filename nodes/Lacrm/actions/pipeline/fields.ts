@@ -78,7 +78,8 @@ export function iconField(required: boolean): Field {
 				if (required) throw fieldError(ctx, label, 'it is required');
 				return undefined;
 			}
-			if (typeof raw !== 'string') throw fieldError(ctx, label, `expected an icon name, got ${JSON.stringify(raw)}`);
+			if (typeof raw !== 'string')
+				throw fieldError(ctx, label, `expected an icon name, got ${JSON.stringify(raw)}`);
 			return raw.trim();
 		},
 	};
@@ -94,7 +95,9 @@ export function permissionsField(forUpdate: boolean): Field {
 			{ name: 'Team Sharing', value: 'TeamSharing', description: 'Users of the chosen teams' },
 		],
 		default: 'Public',
-		description: forUpdate ? 'Who can use the pipeline' : 'Who can use the pipeline (LACRM default: Public)',
+		description: forUpdate
+			? 'Who can use the pipeline'
+			: 'Who can use the pipeline (LACRM default: Public)',
 	});
 }
 

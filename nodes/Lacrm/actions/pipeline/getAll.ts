@@ -19,7 +19,8 @@ const includes = [
 		key: 'IncludeHiddenPipelines',
 		displayName: 'Include Hidden Pipelines',
 		name: 'includeHiddenPipelines',
-		description: "Whether to include pipelines the credential's user has no permission for (admins only)",
+		description:
+			"Whether to include pipelines the credential's user has no permission for (admins only)",
 	}),
 ];
 

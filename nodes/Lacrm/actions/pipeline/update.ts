@@ -14,13 +14,18 @@ export const update: OperationDefinition = {
 	name: 'Update',
 	action: 'Update a pipeline',
 	description:
-		"Rename a pipeline or change its icon, permissions or teams by PipelineId. Only the fields you set are sent. Statuses are edited with Pipeline Status → Update.",
+		'Rename a pipeline or change its icon, permissions or teams by PipelineId. Only the fields you set are sent. Statuses are edited with Pipeline Status → Update.',
 	fn: 'EditPipeline',
 	fields: [pipelineIdField],
 	optional: {
 		name: 'updateFields',
 		displayName: 'Update Fields',
-		fields: [pipelineNameField(false), iconField(false), permissionsField(true), pipelineTeamsField(true)],
+		fields: [
+			pipelineNameField(false),
+			iconField(false),
+			permissionsField(true),
+			pipelineTeamsField(true),
+		],
 	},
 	prepare: (input, prepared) => {
 		checkTeamSharing(input, prepared.parameters, PIPELINE_PERMISSIONS, false);

@@ -33,7 +33,10 @@ export const create: OperationDefinition = {
 	},
 	properties: [customFieldsProperty('pipeline', 'create')],
 	prepare: (input, prepared) => {
-		prepared.parameters = withCustomFields(prepared.parameters, readPipelineCustomFields(input, 'create'));
+		prepared.parameters = withCustomFields(
+			prepared.parameters,
+			readPipelineCustomFields(input, 'create'),
+		);
 	},
 	output: (result) => ({ PipelineItemId: result.PipelineItemId }),
 };

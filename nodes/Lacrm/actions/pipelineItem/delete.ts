@@ -9,5 +9,8 @@ export const remove: OperationDefinition = {
 		'Permanently delete one pipeline item by PipelineItemId (the contact stays). For many items of one pipeline, use Delete Many.',
 	fn: 'DeletePipelineItem',
 	fields: [pickerPipelineField, pipelineItemField],
-	output: (_result, prepared) => ({ PipelineItemId: prepared.parameters.PipelineItemId, deleted: true }),
+	output: (_result, prepared) => ({
+		PipelineItemId: prepared.parameters.PipelineItemId,
+		deleted: true,
+	}),
 };

@@ -35,7 +35,11 @@ export const deleteMany: OperationDefinition = {
 		for (let start = 0; start < ids.length; start += MAX_IDS_PER_CALL) {
 			const batch = ids.slice(start, start + MAX_IDS_PER_CALL);
 			try {
-				const result = await client.call('DeletePipelineItems', { PipelineId, PipelineItemIds: batch }, { itemIndex });
+				const result = await client.call(
+					'DeletePipelineItems',
+					{ PipelineId, PipelineItemIds: batch },
+					{ itemIndex },
+				);
 				NumberProcessed += Number(result.NumberProcessed ?? 0);
 				NumberSkipped += Number(result.NumberSkipped ?? 0);
 			} catch (error) {

@@ -49,7 +49,11 @@ export const pipelineItemField: Field = uid({
 		'The pipeline item: pick the pipeline above to choose from its items, or give a PipelineItemId (from Get Many, Get Many for Contact or Create)',
 });
 
-export function statusField(options: { required: boolean; displayName: string; description: string }): Field {
+export function statusField(options: {
+	required: boolean;
+	displayName: string;
+	description: string;
+}): Field {
 	return uid({ key: 'StatusId', name: 'statusId', locator: 'status', ...options });
 }
 
@@ -65,7 +69,8 @@ export const runStatusAutomationField: Field = boolean({
 	key: 'RunStatusAutomation',
 	displayName: 'Run Status Automation',
 	name: 'runStatusAutomation',
-	description: "Whether to run the automation configured for the item's status in LACRM (e.g. creating tasks)",
+	description:
+		"Whether to run the automation configured for the item's status in LACRM (e.g. creating tasks)",
 });
 
 interface MapperValue {
@@ -76,12 +81,19 @@ interface MapperValue {
  * Custom field values of item i. On create, the pipeline's required fields must be there: LACRM
  * would refuse the item anyway, and this way no request is sent and the field is named.
  */
-export function readPipelineCustomFields(input: ItemInput, purpose: 'create' | 'update'): IDataObject {
+export function readPipelineCustomFields(
+	input: ItemInput,
+	purpose: 'create' | 'update',
+): IDataObject {
 	const values = readCustomFieldValues(input);
 	if (purpose === 'create') {
 		const mapper = input.value<MapperValue | undefined>(CUSTOM_FIELDS_PARAMETER, undefined);
 		const missing = (mapper?.schema ?? []).filter(
-			(field) => field.required && !field.removed && field.display !== false && values[field.id] === undefined,
+			(field) =>
+				field.required &&
+				!field.removed &&
+				field.display !== false &&
+				values[field.id] === undefined,
 		);
 		if (missing.length > 0) {
 			throw input.error(

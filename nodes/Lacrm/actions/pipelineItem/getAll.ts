@@ -75,7 +75,7 @@ export const getAll: OperationDefinition = {
 				displayName: 'Advanced Filters',
 				name: 'advancedFilters',
 				examples: 'e.g. a custom field name of the pipeline',
-				description: 'LACRM advanced filters on the pipeline\'s fields, combined with AND',
+				description: "LACRM advanced filters on the pipeline's fields, combined with AND",
 			}),
 		],
 	},
@@ -83,14 +83,20 @@ export const getAll: OperationDefinition = {
 		const { IncludeClosed, ...parameters } = prepared.parameters;
 		prepared.parameters = parameters;
 		// An explicit status list already says which statuses, closed ones included.
-		prepared.extra = { includeClosed: IncludeClosed === true && parameters.StatusFilter === undefined };
+		prepared.extra = {
+			includeClosed: IncludeClosed === true && parameters.StatusFilter === undefined,
+		};
 	},
 	async run(prepared) {
 		const { client, itemIndex } = this;
 		const parameters = { ...prepared.parameters } as IDataObject & { PipelineId: string };
 		if (prepared.extra.includeClosed) {
 			// LACRM treats an empty StatusFilter as "all active statuses": list every status instead.
-			const statuses = await client.callAll('GetPipelineStatuses', { PipelineId: parameters.PipelineId }, { itemIndex });
+			const statuses = await client.callAll(
+				'GetPipelineStatuses',
+				{ PipelineId: parameters.PipelineId },
+				{ itemIndex },
+			);
 			parameters.StatusFilter = statuses
 				.filter((status) => !status.PipelineId || status.PipelineId === parameters.PipelineId)
 				.map((status) => status.StatusId);

@@ -37,7 +37,10 @@ export const update: OperationDefinition = {
 	},
 	properties: [customFieldsProperty('pipeline', 'update'), customFieldsToClearProperty],
 	prepare: (input, prepared) => {
-		const parameters = withCustomFields(prepared.parameters, readPipelineCustomFields(input, 'update'));
+		const parameters = withCustomFields(
+			prepared.parameters,
+			readPipelineCustomFields(input, 'update'),
+		);
 		const toClear = String(input.value<string>('customFieldsToClear', '') ?? '')
 			.split(',')
 			.map((name) => name.trim())
@@ -47,7 +50,10 @@ export const update: OperationDefinition = {
 				throw input.error('Custom Fields to Clear', `"${name}" is not a custom field`);
 			}
 			if (parameters[name] !== undefined) {
-				throw input.error('Custom Fields to Clear', `"${name}" is both set and cleared; choose one`);
+				throw input.error(
+					'Custom Fields to Clear',
+					`"${name}" is both set and cleared; choose one`,
+				);
 			}
 			parameters[name] = null;
 		}
@@ -59,5 +65,8 @@ export const update: OperationDefinition = {
 		}
 		prepared.parameters = parameters;
 	},
-	output: (_result, prepared) => ({ PipelineItemId: prepared.parameters.PipelineItemId, updated: true }),
+	output: (_result, prepared) => ({
+		PipelineItemId: prepared.parameters.PipelineItemId,
+		updated: true,
+	}),
 };

@@ -9,7 +9,8 @@ export const statusIdField: Field = uid({
 	name: 'statusId',
 	locator: 'status',
 	required: true,
-	description: 'The pipeline status. Its StatusId comes from Pipeline Status → Get Many or Pipeline → Get.',
+	description:
+		'The pipeline status. Its StatusId comes from Pipeline Status → Get Many or Pipeline → Get.',
 });
 
 export function pipelineField(required: boolean): Field {
@@ -46,7 +47,11 @@ export function statusKindField(forUpdate: boolean): Field {
 			name: 'isActive',
 			type: 'options',
 			options: [
-				{ name: 'Closed', value: 'closed', description: 'Items in it are finished (e.g. won or lost)' },
+				{
+					name: 'Closed',
+					value: 'closed',
+					description: 'Items in it are finished (e.g. won or lost)',
+				},
 				{ name: 'Open (Active)', value: 'open', description: 'Items in it are still in progress' },
 			],
 			default: 'open',
@@ -75,21 +80,32 @@ export function colorField(): Field {
 			displayName: label,
 			name: 'color',
 			type: 'options',
-			options: GROUP_COLORS.map((color) => ({ name: color.replace(/([a-z])([A-Z])/g, '$1 $2'), value: color })),
+			options: GROUP_COLORS.map((color) => ({
+				name: color.replace(/([a-z])([A-Z])/g, '$1 $2'),
+				value: color,
+			})),
 			default: 'Blue',
-			description: 'A named color, or a hex color like #486581 (switch the field to Expression to type one)',
+			description:
+				'A named color, or a hex color like #486581 (switch the field to Expression to type one)',
 		},
 		read: (raw, ctx) => {
-			if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
-			if (typeof raw !== 'string') throw fieldError(ctx, label, `expected text, got ${JSON.stringify(raw)}`);
+			if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === ''))
+				return undefined;
+			if (typeof raw !== 'string')
+				throw fieldError(ctx, label, `expected text, got ${JSON.stringify(raw)}`);
 			const value = raw.trim();
 			if (value.startsWith('#')) {
-				if (!HEX_COLOR.test(value)) throw fieldError(ctx, label, `"${value}" is not a hex color like #486581`);
+				if (!HEX_COLOR.test(value))
+					throw fieldError(ctx, label, `"${value}" is not a hex color like #486581`);
 				return value;
 			}
 			const color = named.get(value.replace(/[\s_-]/g, '').toLowerCase());
 			if (!color) {
-				throw fieldError(ctx, label, `"${value}" is not one of ${GROUP_COLORS.join(', ')} nor a hex color like #486581`);
+				throw fieldError(
+					ctx,
+					label,
+					`"${value}" is not one of ${GROUP_COLORS.join(', ')} nor a hex color like #486581`,
+				);
 			}
 			return color;
 		},

@@ -6,7 +6,7 @@ export const getAll: OperationDefinition = {
 	name: 'Get Many',
 	action: 'Get many pipeline statuses',
 	description:
-		"List pipeline statuses, of one pipeline or of all. Returns each StatusId with its PipelineId, name and IsActive (true = open, false = closed).",
+		'List pipeline statuses, of one pipeline or of all. Returns each StatusId with its PipelineId, name and IsActive (true = open, false = closed).',
 	fn: 'GetPipelineStatuses',
 	list: true,
 	optional: { name: 'filters', displayName: 'Filters', fields: [pipelineField(false)] },

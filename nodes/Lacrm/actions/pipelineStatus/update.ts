@@ -6,13 +6,19 @@ export const update: OperationDefinition = {
 	name: 'Update',
 	action: 'Update a pipeline status',
 	description:
-		"Edit a status by StatusId: its name (always required by LACRM, even when unchanged), open/closed type or color. Items in the status do not move.",
+		'Edit a status by StatusId: its name (always required by LACRM, even when unchanged), open/closed type or color. Items in the status do not move.',
 	fn: 'EditPipelineStatus',
 	fields: [
 		statusIdField,
-		statusNameField("The status name. LACRM requires it on every edit: give the current name to keep it."),
+		statusNameField(
+			'The status name. LACRM requires it on every edit: give the current name to keep it.',
+		),
 	],
-	optional: { name: 'updateFields', displayName: 'Update Fields', fields: [statusKindField(true), colorField()] },
+	optional: {
+		name: 'updateFields',
+		displayName: 'Update Fields',
+		fields: [statusKindField(true), colorField()],
+	},
 	clearable: true,
 	output: (_result, prepared) => ({ StatusId: prepared.parameters.StatusId, updated: true }),
 };

@@ -27,10 +27,17 @@ export const create: OperationDefinition = {
 			description: 'The other contact or company (for a company, pick By ID)',
 		}),
 	],
-	optional: { name: 'additionalFields', displayName: 'Additional Fields', fields: [noteField(false)] },
+	optional: {
+		name: 'additionalFields',
+		displayName: 'Additional Fields',
+		fields: [noteField(false)],
+	},
 	prepare: (input, prepared) => {
 		if (prepared.parameters.ContactId1 === prepared.parameters.ContactId2) {
-			throw input.error('Related Contact', 'it is the same record as Contact; a relationship links two different ones');
+			throw input.error(
+				'Related Contact',
+				'it is the same record as Contact; a relationship links two different ones',
+			);
 		}
 	},
 	output: (result) => ({ RelationshipId: result.RelationshipId }),

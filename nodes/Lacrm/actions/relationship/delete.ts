@@ -8,5 +8,8 @@ export const remove: OperationDefinition = {
 	description: 'Delete a relationship by RelationshipId (the two contacts stay)',
 	fn: 'DeleteRelationship',
 	fields: [relationshipIdField],
-	output: (_result, prepared) => ({ RelationshipId: prepared.parameters.RelationshipId, deleted: true }),
+	output: (_result, prepared) => ({
+		RelationshipId: prepared.parameters.RelationshipId,
+		deleted: true,
+	}),
 };

@@ -6,7 +6,8 @@ export const get: OperationDefinition = {
 	operation: 'get',
 	name: 'Get',
 	action: 'Get a relationship',
-	description: 'Get one relationship by RelationshipId: the two ContactIds with their names, and the note',
+	description:
+		'Get one relationship by RelationshipId: the two ContactIds with their names, and the note',
 	fn: 'GetRelationship',
 	fields: [relationshipIdField],
 	simplify: simplifyMetaData,

@@ -9,5 +9,8 @@ export const update: OperationDefinition = {
 		"Change a relationship's note by RelationshipId (from Get Many for Contact). The two linked records cannot be changed: delete and create instead.",
 	fn: 'EditRelationship',
 	fields: [relationshipIdField, noteField(true)],
-	output: (_result, prepared) => ({ RelationshipId: prepared.parameters.RelationshipId, updated: true }),
+	output: (_result, prepared) => ({
+		RelationshipId: prepared.parameters.RelationshipId,
+		updated: true,
+	}),
 };

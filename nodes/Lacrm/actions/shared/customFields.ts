@@ -18,7 +18,10 @@ const METHODS: Record<CustomFieldTarget, { create: string; update: string }> = {
 
 export const CUSTOM_FIELDS_PARAMETER = 'customFields';
 
-export function customFieldsProperty(target: CustomFieldTarget, purpose: 'create' | 'update'): INodeProperties {
+export function customFieldsProperty(
+	target: CustomFieldTarget,
+	purpose: 'create' | 'update',
+): INodeProperties {
 	return {
 		displayName: 'Custom Fields',
 		name: CUSTOM_FIELDS_PARAMETER,
@@ -54,7 +57,9 @@ interface MapperValue {
 }
 
 function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 /** Reads the mapped custom fields of item i as `{ "<display name>": value }`, checked against the schema. */
@@ -81,7 +86,8 @@ function convert(raw: unknown, field: ResourceMapperField, input: ItemInput): un
 	switch (field.type) {
 		case 'number': {
 			const value = Number(raw);
-			if (!Number.isFinite(value)) throw input.error(label, `expected a number, got "${String(raw)}"`);
+			if (!Number.isFinite(value))
+				throw input.error(label, `expected a number, got "${String(raw)}"`);
 			return value;
 		}
 		case 'dateTime':
@@ -103,11 +109,15 @@ function convert(raw: unknown, field: ResourceMapperField, input: ItemInput): un
 				const text = raw.trim();
 				list = text.startsWith('[') ? safeJson(text) : text.split(',').map((part) => part.trim());
 			}
-			if (!Array.isArray(list)) throw input.error(label, 'expected a list of options, e.g. ["A", "B"] or A, B');
+			if (!Array.isArray(list))
+				throw input.error(label, 'expected a list of options, e.g. ["A", "B"] or A, B');
 			const allowed = (field.options ?? []).map((option) => String(option.value));
 			for (const entry of list) {
 				if (allowed.length > 0 && !allowed.includes(String(entry))) {
-					throw input.error(label, `"${String(entry)}" is not one of its options: ${allowed.join(', ')}`);
+					throw input.error(
+						label,
+						`"${String(entry)}" is not one of its options: ${allowed.join(', ')}`,
+					);
 				}
 			}
 			return list.map(String);

@@ -4,7 +4,10 @@ import { choice, dateTime } from '../fields';
 import type { ItemInput, PreparedItem } from '../operation';
 
 /** LACRM's SortDirection, with its default for this list and what it sorts by. */
-export function sortDirection(defaultDirection: 'Ascending' | 'Descending', sortedBy?: string): Field {
+export function sortDirection(
+	defaultDirection: 'Ascending' | 'Descending',
+	sortedBy?: string,
+): Field {
 	const order = defaultDirection === 'Ascending' ? 'oldest or soonest first' : 'newest first';
 	return choice({
 		key: 'SortDirection',
@@ -12,7 +15,9 @@ export function sortDirection(defaultDirection: 'Ascending' | 'Descending', sort
 		name: 'sortDirection',
 		choices: ['Ascending', 'Descending'],
 		default: defaultDirection,
-		description: sortedBy ? `By ${sortedBy}; ${defaultDirection} (${order}) is LACRM's default` : undefined,
+		description: sortedBy
+			? `By ${sortedBy}; ${defaultDirection} (${order}) is LACRM's default`
+			: undefined,
 	});
 }
 

@@ -22,14 +22,17 @@ export function fullName(name: unknown): string {
  */
 export function recordName(record: IDataObject): string {
 	const company = record['Company Name'];
-	if (record.IsCompany === true && typeof company === 'string' && company.trim() !== '') return company;
+	if (record.IsCompany === true && typeof company === 'string' && company.trim() !== '')
+		return company;
 	return fullName(record.Name);
 }
 
 function texts(entries: unknown): string[] {
 	if (!Array.isArray(entries)) return typeof entries === 'string' && entries ? [entries] : [];
 	return entries
-		.map((entry) => (typeof entry === 'string' ? entry : ((entry as IDataObject)?.Text as string | undefined)))
+		.map((entry) =>
+			typeof entry === 'string' ? entry : ((entry as IDataObject)?.Text as string | undefined),
+		)
 		.filter((value): value is string => typeof value === 'string' && value !== '');
 }
 
@@ -42,7 +45,8 @@ export function formatAddress(address: unknown): string {
 
 function userName(meta: unknown): string | undefined {
 	if (!meta || typeof meta !== 'object') return undefined;
-	const name = `${(meta as IDataObject).FirstName ?? ''} ${(meta as IDataObject).LastName ?? ''}`.trim();
+	const name =
+		`${(meta as IDataObject).FirstName ?? ''} ${(meta as IDataObject).LastName ?? ''}`.trim();
 	return name || undefined;
 }
 
@@ -62,7 +66,9 @@ export function simplifyContact(contact: IDataObject): IDataObject {
 	const emails = texts(contact.Email);
 	const phones = texts(contact.Phone);
 	const websites = texts(contact.Website);
-	const addresses = Array.isArray(contact.Address) ? contact.Address.map(formatAddress).filter(Boolean) : [];
+	const addresses = Array.isArray(contact.Address)
+		? contact.Address.map(formatAddress).filter(Boolean)
+		: [];
 	const simplified: IDataObject = {
 		ContactId: contact.ContactId,
 		IsCompany: contact.IsCompany,
@@ -86,7 +92,9 @@ export function simplifyContact(contact: IDataObject): IDataObject {
 }
 
 function metaName(meta: unknown): string | undefined {
-	return meta && typeof meta === 'object' ? ((meta as IDataObject).Name as string | undefined) : undefined;
+	return meta && typeof meta === 'object'
+		? ((meta as IDataObject).Name as string | undefined)
+		: undefined;
 }
 
 /** Pipeline items: pipeline, status and contact names next to their ids; custom fields kept. */
@@ -110,7 +118,9 @@ export function simplifyMetaData(record: IDataObject): IDataObject {
 		}
 		const base = key.slice(0, -'MetaData'.length);
 		if (Array.isArray(value)) {
-			simplified[`${base}Names`] = value.map((entry) => metaName(entry) ?? userName(entry) ?? '').filter(Boolean);
+			simplified[`${base}Names`] = value
+				.map((entry) => metaName(entry) ?? userName(entry) ?? '')
+				.filter(Boolean);
 		} else {
 			simplified[`${base}Name`] = metaName(value) ?? userName(value);
 		}

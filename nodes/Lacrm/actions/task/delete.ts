@@ -5,7 +5,8 @@ export const remove: OperationDefinition = {
 	operation: 'delete',
 	name: 'Delete',
 	action: 'Delete a task',
-	description: 'Permanently delete a task by TaskId. To mark a task as done instead, use Update with Completed on.',
+	description:
+		'Permanently delete a task by TaskId. To mark a task as done instead, use Update with Completed on.',
 	fn: 'DeleteTask',
 	fields: [taskId()],
 	output: (_result, prepared) => ({ TaskId: prepared.parameters.TaskId, deleted: true }),

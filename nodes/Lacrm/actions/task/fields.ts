@@ -30,7 +30,8 @@ export function taskDetails(forUpdate: boolean): Field[] {
 			key: 'DueDate',
 			displayName: 'Due Date',
 			name: 'dueDate',
-			description: 'The day (yyyy-mm-dd) the task shows up in the agenda; it stays there until completed',
+			description:
+				'The day (yyyy-mm-dd) the task shows up in the agenda; it stays there until completed',
 		}),
 		uid({
 			key: 'AssignedTo',
@@ -48,7 +49,7 @@ export function taskDetails(forUpdate: boolean): Field[] {
 			locator: 'calendar',
 			description: forUpdate
 				? 'The calendar the task belongs to'
-				: 'The calendar the task belongs to. Leave empty for the default calendar of the credential\'s user.',
+				: "The calendar the task belongs to. Leave empty for the default calendar of the credential's user.",
 		}),
 		text({
 			key: 'Description',

@@ -6,7 +6,8 @@ export const get: OperationDefinition = {
 	operation: 'get',
 	name: 'Get',
 	action: 'Get a task',
-	description: 'Get one task by TaskId: name, due date, assignee, ContactId and whether it is completed (IsCompleted)',
+	description:
+		'Get one task by TaskId: name, due date, assignee, ContactId and whether it is completed (IsCompleted)',
 	fn: 'GetTask',
 	fields: [taskId()],
 	simplify: simplifyMetaData,

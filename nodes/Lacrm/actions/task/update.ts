@@ -17,7 +17,10 @@ export const update: OperationDefinition = {
 	clearable: true,
 	prepare: (input, prepared) => {
 		if (Object.keys(prepared.parameters).length === 1) {
-			throw input.error('Update Fields', 'nothing to change: set a field, Completed, or a field to clear');
+			throw input.error(
+				'Update Fields',
+				'nothing to change: set a field, Completed, or a field to clear',
+			);
 		}
 	},
 	output: (_result, prepared) => ({ TaskId: prepared.parameters.TaskId, updated: true }),

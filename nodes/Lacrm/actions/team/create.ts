@@ -9,6 +9,10 @@ export const create: OperationDefinition = {
 		'Create a team of users (teams control who sees shared groups and pipelines). Member UserIds come from User → Get Many. Returns the new TeamId.',
 	fn: 'CreateTeam',
 	fields: [teamNameField(true)],
-	optional: { name: 'additionalFields', displayName: 'Additional Fields', fields: [membersField(false)] },
+	optional: {
+		name: 'additionalFields',
+		displayName: 'Additional Fields',
+		fields: [membersField(false)],
+	},
 	output: (result) => ({ TeamId: result.TeamId }),
 };

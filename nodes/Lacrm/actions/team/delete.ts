@@ -5,7 +5,8 @@ export const remove: OperationDefinition = {
 	operation: 'delete',
 	name: 'Delete',
 	action: 'Delete a team',
-	description: 'Delete a team by TeamId (account owner or admins only). Its users stay in the account.',
+	description:
+		'Delete a team by TeamId (account owner or admins only). Its users stay in the account.',
 	fn: 'DeleteTeam',
 	fields: [teamIdField],
 	output: (_result, prepared) => ({ TeamId: prepared.parameters.TeamId, deleted: true }),

@@ -51,7 +51,8 @@ export const removeAllMembersField: Field = {
 		key: 'UserIdList',
 		displayName: 'Remove All Members',
 		name: 'removeAllMembers',
-		description: 'Whether to remove every member from the team (LACRM receives an empty member list)',
+		description:
+			'Whether to remove every member from the team (LACRM receives an empty member list)',
 	}),
 	read: (raw) => (raw === true || raw === 'true' ? [] : undefined),
 };

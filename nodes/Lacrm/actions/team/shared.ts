@@ -45,7 +45,8 @@ export function readUserIds(raw: unknown, ctx: ReadContext, label: string): stri
 	return entriesOf(raw)
 		.filter((entry) => !(typeof entry === 'string' && entry.trim() === ''))
 		.map((entry) => {
-			if (typeof entry === 'number' && Number.isSafeInteger(entry) && entry > 0) return String(entry);
+			if (typeof entry === 'number' && Number.isSafeInteger(entry) && entry > 0)
+				return String(entry);
 			const text = typeof entry === 'string' ? entry.trim() : '';
 			if (!/^\d{1,40}$/.test(text)) {
 				throw fieldError(ctx, label, `"${String(entry)}" is not a LACRM user ID (digits only)`);
@@ -78,10 +79,16 @@ export function checkTeamSharing(
 	const mode = parameters[setting.key];
 	const hasTeams = parameters.TeamIds !== undefined;
 	if (creating && mode === setting.teams && !hasTeams) {
-		throw input.error('Team Names or IDs', `choose at least one team when ${setting.label} is ${setting.teamsLabel}`);
+		throw input.error(
+			'Team Names or IDs',
+			`choose at least one team when ${setting.label} is ${setting.teamsLabel}`,
+		);
 	}
 	if (mode !== undefined && mode !== setting.teams && hasTeams) {
-		throw input.error('Team Names or IDs', `teams only apply when ${setting.label} is ${setting.teamsLabel}`);
+		throw input.error(
+			'Team Names or IDs',
+			`teams only apply when ${setting.label} is ${setting.teamsLabel}`,
+		);
 	}
 }
 

@@ -20,10 +20,16 @@ export const update: OperationDefinition = {
 		const updateFields = input.value<IDataObject>('updateFields', {});
 		const members = membersField(true).read(updateFields.userIdList, input);
 		if (updateFields.removeAllMembers === true && members !== undefined) {
-			throw input.error('Remove All Members', 'it cannot be combined with a member list; choose one');
+			throw input.error(
+				'Remove All Members',
+				'it cannot be combined with a member list; choose one',
+			);
 		}
 		if (Object.keys(prepared.parameters).length === 1) {
-			throw input.error('Update Fields', 'nothing to change: set a name, members, or Remove All Members');
+			throw input.error(
+				'Update Fields',
+				'nothing to change: set a name, members, or Remove All Members',
+			);
 		}
 	},
 	output: (_result, prepared) => ({ TeamId: prepared.parameters.TeamId, updated: true }),

@@ -27,8 +27,10 @@ export const endpointUrlField: Field = {
 	read: (raw, ctx) => {
 		const label = 'Endpoint URL';
 		const value = typeof raw === 'string' ? raw.trim() : raw;
-		if (value === undefined || value === null || value === '') throw fieldError(ctx, label, 'it is required');
-		if (typeof value !== 'string') throw fieldError(ctx, label, `expected a URL, got ${JSON.stringify(value)}`);
+		if (value === undefined || value === null || value === '')
+			throw fieldError(ctx, label, 'it is required');
+		if (typeof value !== 'string')
+			throw fieldError(ctx, label, `expected a URL, got ${JSON.stringify(value)}`);
 		let url: URL;
 		try {
 			url = new URL(value);
@@ -36,12 +38,16 @@ export const endpointUrlField: Field = {
 			throw fieldError(ctx, label, `"${value}" is not a URL`);
 		}
 		if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-			throw fieldError(ctx, label, `"${value}" is not an http(s) URL`, 'LACRM delivers webhooks to https URLs.');
+			throw fieldError(
+				ctx,
+				label,
+				`"${value}" is not an http(s) URL`,
+				'LACRM delivers webhooks to https URLs.',
+			);
 		}
 		return value;
 	},
 };
-
 
 export const eventsField: Field = {
 	key: 'Events',
@@ -65,7 +71,11 @@ export const eventsField: Field = {
 		if (list.length === 0) throw fieldError(ctx, label, 'choose at least one event');
 		for (const event of list) {
 			if (!allowed.includes(String(event))) {
-				throw fieldError(ctx, label, `"${String(event)}" is not one of ${[...allowed].sort().join(', ')}`);
+				throw fieldError(
+					ctx,
+					label,
+					`"${String(event)}" is not one of ${[...allowed].sort().join(', ')}`,
+				);
 			}
 		}
 		return [...new Set(list.map(String))];

@@ -5,7 +5,8 @@ export const get: OperationDefinition = {
 	operation: 'get',
 	name: 'Get',
 	action: 'Get a webhook',
-	description: 'Get one webhook by WebhookId: its URL, subscribed events, last delivery date and whether it is archived',
+	description:
+		'Get one webhook by WebhookId: its URL, subscribed events, last delivery date and whether it is archived',
 	fn: 'GetWebhook',
 	fields: [webhookIdField],
 };

@@ -7,7 +7,8 @@ import { getAll } from './getAll';
 export const webhookResource: ResourceDefinition = {
 	value: 'webhook',
 	name: 'Webhook',
-	description: 'Webhook subscriptions (for n8n workflows, the Less Annoying CRM Trigger node manages them)',
+	description:
+		'Webhook subscriptions (for n8n workflows, the Less Annoying CRM Trigger node manages them)',
 	defaultOperation: getAll.operation,
 	operations: [create, remove, get, getAll],
 };

@@ -17,7 +17,7 @@ import { credentialTypeFor } from '../Lacrm/transport/credentials';
 import type { Webhook, WebhookEvent, WebhookScope } from '../Lacrm/transport/types';
 import type { DeliveryFilters } from './deliveries';
 import { itemsFromDelivery } from './deliveries';
-import { expectHandshake, receiveHandshake } from './handshake';
+import { expectHandshake, handshakeKey, receiveHandshake } from './handshake';
 import { isValidSignature } from './signature';
 
 const PIPELINE_EVENTS: WebhookEvent[] = [
@@ -172,11 +172,14 @@ export class LacrmTrigger implements INodeType {
 				const wanted = desiredSubscription(this);
 				const client = clientOf(this);
 				const hooks = await client.callAll('GetWebhooks', { IncludeArchived: true });
+				// While n8n listens for a test event, the stored state may describe the production hook
+				// of the active workflow (at /webhook/…): that one is not ours to replace.
+				const listening = this.getActivationMode() === 'manual';
 				// Ours: at our URL, or the one we made before n8n's URL changed.
 				const atOurUrl = hooks.filter(
 					(hook) =>
 						hook.EndpointUrl === endpointUrl ||
-						(state.webhookId !== undefined && hook.WebhookId === state.webhookId),
+						(!listening && state.webhookId !== undefined && hook.WebhookId === state.webhookId),
 				);
 				const usable = atOurUrl.find(
 					(hook) =>
@@ -202,7 +205,7 @@ export class LacrmTrigger implements INodeType {
 					throw new NodeOperationError(this.getNode(), 'Choose at least one event in "Events"');
 				}
 				const client = clientOf(this);
-				const handshake = expectHandshake(endpointUrl);
+				const handshake = expectHandshake(handshakeKey(this));
 				let webhookId: string;
 				try {
 					({ WebhookId: webhookId } = await client.call('CreateWebhook', {
@@ -257,7 +260,7 @@ export class LacrmTrigger implements INodeType {
 
 		const handshakeSecret = header(headers, 'x-hook-secret');
 		if (handshakeSecret) {
-			receiveHandshake(this.getNodeWebhookUrl('default') as string, handshakeSecret);
+			receiveHandshake(handshakeKey(this), handshakeSecret);
 			response.setHeader('X-Hook-Secret', handshakeSecret);
 			response.status(200).json({ message: 'Handshake accepted' });
 			return { noWebhookResponse: true };

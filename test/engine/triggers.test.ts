@@ -267,6 +267,159 @@ describe(`LACRM Trigger (webhooks) on ${ENGINE_LABEL}`, () => {
 	});
 });
 
+describe(`LACRM Trigger, "Listen for test event", on ${ENGINE_LABEL}`, () => {
+	let sandbox: Sandbox;
+	let host: WebhookServer;
+
+	beforeEach(async () => {
+		sandbox = await startSandbox({ quiet: true, webhookRetry: { maxAttempts: 3, baseDelayMs: 5 } });
+		host = await startWebhookServer({ nodeTypes, credentials: credentialsFor(sandbox) });
+	});
+
+	afterEach(async () => {
+		await host.close();
+		await sandbox.stop();
+	});
+
+	const createContact = async (name: string) =>
+		(await api(sandbox, 'CreateContact', {
+			IsCompany: false,
+			AssignedTo: sandbox.users()[0].UserId,
+			Name: name,
+		})) as { ContactId: string };
+
+	it('registers the hook at the test URL, answers the handshake, captures the next event once, then removes the hook', async () => {
+		const workflow = triggerWorkflow({ events: ['Contact.Create'], scope: 'Account' });
+		await host.listen(workflow);
+		const testUrl = host.testWebhookUrl(workflow.id as string, 'LACRM Trigger');
+		expect(testUrl).toContain('/webhook-test/');
+		expect((await hooks(sandbox)).map((hook) => hook.EndpointUrl)).toEqual([testUrl]);
+		const handshake = host.requests.find((request) => request.headers['x-hook-secret']);
+		expect(handshake).toMatchObject({ path: new URL(testUrl).pathname, status: 200 });
+		// The handshake started nothing, so n8n is still listening.
+		expect(host.executionsStarted).toBe(0);
+		expect(host.isListening(workflow)).toBe(true);
+
+		const wendy = await createContact('Listening Wendy');
+		await sandbox.flushWebhooks();
+		const [run] = await host.waitForExecutions(1);
+		await host.idle();
+		expect(host.executions[0].test).toBe(true);
+		expect(run.mode).toBe('manual');
+		expect(run.error).toBeUndefined();
+		expect(run.itemsOf('Out')).toEqual([
+			expect.objectContaining({ TriggeringEvent: 'Contact.Create', ContactId: wendy.ContactId }),
+		]);
+		// One test event per listen: the hook is gone, later changes start nothing.
+		expect(host.isListening(workflow)).toBe(false);
+		expect(await hooks(sandbox, true)).toEqual([]);
+		await createContact('Too Late');
+		await sandbox.flushWebhooks();
+		await host.idle();
+		expect(host.executionsStarted).toBe(1);
+		// Nothing the test run did is saved on the workflow.
+		expect(workflow.staticData?.['node:LACRM Trigger']).toBeUndefined();
+	});
+
+	it('stopping listening before any event deletes the hook; activating afterwards works', async () => {
+		const workflow = triggerWorkflow({ events: ['Contact.Create'], scope: 'Account' });
+		await host.listen(workflow);
+		expect(await hooks(sandbox)).toHaveLength(1);
+		expect(await host.stopListening(workflow)).toEqual([]);
+		expect(await hooks(sandbox, true)).toEqual([]);
+
+		await host.activate(workflow);
+		const productionUrl = host.webhookUrl(workflow.id as string, 'LACRM Trigger');
+		expect((await hooks(sandbox)).map((hook) => hook.EndpointUrl)).toEqual([productionUrl]);
+		const created = await createContact('After Listening');
+		await sandbox.flushWebhooks();
+		const [run] = await host.waitForExecutions(1);
+		expect(run.mode).toBe('webhook');
+		expect(run.itemsOf('Out')).toEqual([expect.objectContaining({ ContactId: created.ContactId })]);
+	});
+
+	it('listening on an active workflow leaves its production hook alone', async () => {
+		const workflow = triggerWorkflow({ events: ['Contact.Create'], scope: 'Account' });
+		await host.activate(workflow);
+		const productionUrl = host.webhookUrl(workflow.id as string, 'LACRM Trigger');
+		await host.listen(workflow);
+		const testUrl = host.testWebhookUrl(workflow.id as string, 'LACRM Trigger');
+		expect((await hooks(sandbox)).map((hook) => hook.EndpointUrl).sort()).toEqual(
+			[productionUrl, testUrl].sort(),
+		);
+		await host.stopListening(workflow);
+		expect((await hooks(sandbox, true)).map((hook) => hook.EndpointUrl)).toEqual([productionUrl]);
+		await createContact('Still Live');
+		await sandbox.flushWebhooks();
+		const [run] = await host.waitForExecutions(1);
+		expect(run.mode).toBe('webhook');
+	});
+
+	it('a move to a status outside the filter does not use up the listener; the filtered one is the test event', async () => {
+		const pipelines = (await api(sandbox, 'GetPipelines')) as Array<{
+			PipelineId: string;
+			Statuses: Array<{ StatusId: string }>;
+		}>;
+		const pipeline = pipelines.find((candidate) => candidate.Statuses.length >= 3) ?? pipelines[0];
+		const target = pipeline.Statuses[pipeline.Statuses.length - 1];
+		const fields = (await api(sandbox, 'GetCustomFields', {
+			RecordType: 'Pipeline',
+			PipelineId: pipeline.PipelineId,
+		})) as {
+			Results: Array<{
+				Name: string;
+				IsRequired: boolean;
+				Type: string;
+				Options?: Array<{ Name: string }>;
+			}>;
+		};
+		const required: IDataObject = {};
+		for (const field of fields.Results.filter((candidate) => candidate.IsRequired))
+			required[field.Name] = field.Options?.length
+				? field.Options[0].Name
+				: field.Type === 'Number'
+					? 1
+					: 'x';
+		const contact = await createContact('Deal Listener');
+		const item = (await api(sandbox, 'CreatePipelineItem', {
+			ContactId: contact.ContactId,
+			PipelineId: pipeline.PipelineId,
+			StatusId: pipeline.Statuses[0].StatusId,
+			...required,
+		})) as { PipelineItemId: string };
+
+		const workflow = triggerWorkflow({
+			events: ['PipelineItemStatus.Update'],
+			pipelineId: { __rl: true, mode: 'id', value: pipeline.PipelineId },
+			statusIds: [target.StatusId],
+		});
+		await host.listen(workflow);
+		await api(sandbox, 'EditPipelineItem', {
+			PipelineItemId: item.PipelineItemId,
+			StatusId: pipeline.Statuses[1].StatusId,
+		});
+		await sandbox.flushWebhooks();
+		expect(host.executionsStarted).toBe(0);
+		expect(host.isListening(workflow)).toBe(true);
+
+		await api(sandbox, 'EditPipelineItem', {
+			PipelineItemId: item.PipelineItemId,
+			StatusId: target.StatusId,
+		});
+		await sandbox.flushWebhooks();
+		const [run] = await host.waitForExecutions(1);
+		await host.idle();
+		expect(run.itemsOf('Out')).toEqual([
+			expect.objectContaining({
+				TriggeringEvent: 'PipelineItemStatus.Update',
+				PipelineItemId: item.PipelineItemId,
+				StatusId: target.StatusId,
+			}),
+		]);
+		expect(await hooks(sandbox, true)).toEqual([]);
+	});
+});
+
 describe(`LACRM Polling Trigger on ${ENGINE_LABEL}`, () => {
 	let sandbox: Sandbox;
 

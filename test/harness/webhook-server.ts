@@ -13,6 +13,18 @@
  *    after webhook() returned (LiveWebhooks' response callback) — so a value written by a
  *    webhook() call during create() is overwritten by the activation's save, as in real n8n;
  *  - an execution started by a webhook persists static data when it ends (workflowExecuteAfter).
+ *
+ * Test webhooks ("Listen for test event", n8n's TestWebhooks) follow n8n as well:
+ *  - listen() registers the `/webhook-test/…` route BEFORE checkExists/create, which run with
+ *    mode and activation 'manual' and webhookData.isTest, so the HookContext reports the TEST URL;
+ *    the WebhookContext serving a request always reports the PRODUCTION URL (n8n-core's
+ *    WebhookContext.getNodeWebhookUrl drops the test flag, in 1.x and 2.x);
+ *  - the registration keeps the static data create() left (never saved to the workflow);
+ *  - a request whose webhook() starts no execution (a handshake, a refused delivery) leaves the
+ *    registration in place; the first one that starts an execution uses it up: the execution runs
+ *    in 'manual' mode and the test webhooks are deactivated (delete() on the registration's
+ *    static data);
+ *  - stopListening() (the editor's "stop listening", n8n's cancelWebhook) deactivates them too.
  */
 import * as http from 'http';
 import type { AddressInfo } from 'net';
@@ -106,6 +118,8 @@ export interface StartedExecution {
 	executionId: string;
 	workflowId: string;
 	nodeName: string;
+	/** Started through a test webhook (the editor's "Listen for test event"). */
+	test?: boolean;
 	done: Promise<WorkflowRunResult>;
 	result?: WorkflowRunResult;
 }
@@ -116,6 +130,12 @@ export interface ActivationCall {
 	webhooks: RegisteredWebhook[];
 	/** checkExists' answer per webhook, and whether create() ran. */
 	checks: Array<{ nodeName: string; webhookName: string; existed: boolean; created: boolean }>;
+}
+
+/** n8n's TestWebhookRegistration: the route, and the static data create() left behind. */
+interface TestRegistration {
+	route: RegisteredWebhook;
+	staticData: IDataObject;
 }
 
 const DEFAULT_RESPONSE = { message: 'Workflow was started' };
@@ -138,6 +158,9 @@ export class WebhookServer {
 	/** `${url}/webhook` — n8n's webhookBaseUrl (production webhooks). */
 	readonly webhookBaseUrl: string;
 
+	/** `${url}/webhook-test` — n8n's webhookTestBaseUrl (the editor's test webhooks). */
+	readonly webhookTestBaseUrl: string;
+
 	/** The "database": workflow id → workflow record (static data is persisted on it). */
 	readonly workflows = new Map<string, HarnessWorkflow>();
 
@@ -154,6 +177,12 @@ export class WebhookServer {
 	/** n8n's webhook cache / webhook_entity rows: "METHOD path" → route. */
 	private readonly routes = new Map<string, RegisteredWebhook>();
 
+	/** n8n's TestWebhookRegistrationsService: "METHOD path" → registration. */
+	private readonly testRoutes = new Map<string, TestRegistration>();
+
+	/** Deactivations of test webhooks started by a request (awaited by close()). */
+	private readonly testCleanups: Array<Promise<unknown>> = [];
+
 	private workflowCounter = 0;
 
 	private readonly waiters: Array<() => void> = [];
@@ -165,6 +194,7 @@ export class WebhookServer {
 		const { port } = server.address() as AddressInfo;
 		this.url = `http://127.0.0.1:${port}`;
 		this.webhookBaseUrl = `${this.url}/webhook`;
+		this.webhookTestBaseUrl = `${this.url}/webhook-test`;
 		this.nodeTypes = options.nodeTypes;
 		this.credentials = toCredentialsHelper(options.credentials);
 		server.on('request', (req, res) => {
@@ -203,19 +233,69 @@ export class WebhookServer {
 		workflow: HarnessWorkflow,
 		options: { activation?: WorkflowActivateMode } = {},
 	): Promise<HarnessWorkflow> {
-		if (!workflow.id) {
-			this.workflowCounter++;
-			workflow.id = `harness-wf-${this.workflowCounter}`;
-		}
-		for (const node of workflow.nodes) {
-			const type = this.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-			if (type.description.webhooks?.length && !node.webhookId)
-				node.webhookId = `${workflow.id}-${node.id}`;
-		}
-		this.workflows.set(workflow.id, workflow);
+		this.save(workflow);
 		await this.addWebhooks(workflow, options.activation ?? 'activate');
 		workflow.active = true;
 		return workflow;
+	}
+
+	/**
+	 * "Listen for test event" (TestWebhooks.needsWebhook): register the workflow's test webhook
+	 * routes, then run checkExists → create with mode and activation 'manual' on a copy of the
+	 * stored static data, which the registration keeps. On an error, the test webhooks are
+	 * deactivated again and the error is thrown (the editor shows it).
+	 */
+	async listen(workflow: HarnessWorkflow): Promise<HarnessWorkflow> {
+		const record = this.save(workflow);
+		const wf = buildWorkflow({ ...record, active: false }, this.nodeTypes);
+		const additionalData = this.additionalData(wf);
+		const mode: WorkflowExecuteMode = 'manual';
+		const registrations: TestRegistration[] = [];
+		try {
+			for (const webhookData of this.getWorkflowWebhooks(wf, additionalData)) {
+				webhookData.isTest = true;
+				const route = this.toRoute(webhookData);
+				// Registered before creation, in case the service calls back while being asked to create.
+				const registration: TestRegistration = { route, staticData: staticDataOf(wf) };
+				this.testRoutes.set(routeKey(route.method, route.path), registration);
+				registrations.push(registration);
+				const existed =
+					(await this.runWebhookMethod('checkExists', wf, webhookData, mode, 'manual')) === true;
+				if (!existed) await this.runWebhookMethod('create', wf, webhookData, mode, 'manual');
+			}
+		} catch (error) {
+			for (const registration of registrations) registration.staticData = staticDataOf(wf);
+			await this.deactivateTestWebhooks(record.id as string);
+			throw error;
+		}
+		for (const registration of registrations) registration.staticData = staticDataOf(wf);
+		return record;
+	}
+
+	/** The editor's "stop listening" (TestWebhooks.cancelWebhook): delete() for every test webhook. */
+	async stopListening(workflow: HarnessWorkflow | string): Promise<Error[]> {
+		return await this.deactivateTestWebhooks(this.record(workflow).id as string);
+	}
+
+	/** Whether a workflow's test webhooks are registered (n8n is listening for a test event). */
+	isListening(workflow: HarnessWorkflow | string): boolean {
+		const id = typeof workflow === 'string' ? workflow : workflow.id;
+		return [...this.testRoutes.values()].some(({ route }) => route.workflowId === id);
+	}
+
+	/** Full test URL (`/webhook-test/…`) of a node's registered test webhook. */
+	testWebhookUrl(workflowId: string, nodeName: string, webhookName = 'default'): string {
+		const registration = [...this.testRoutes.values()].find(
+			({ route }) =>
+				route.workflowId === workflowId &&
+				route.nodeName === nodeName &&
+				route.webhookName === webhookName,
+		);
+		if (!registration)
+			throw new Error(
+				`Harness: no test webhook "${webhookName}" registered for node "${nodeName}"`,
+			);
+		return `${this.webhookTestBaseUrl}/${registration.route.path}`;
 	}
 
 	/**
@@ -281,13 +361,16 @@ export class WebhookServer {
 		return await Promise.all(this.executions.slice(0, count).map(async (e) => await e.done));
 	}
 
-	/** Wait for every started execution to finish. */
+	/** Wait for every started execution to finish (and test webhooks they used up to be removed). */
 	async idle(): Promise<WorkflowRunResult[]> {
-		return await Promise.all(this.executions.map(async (e) => await e.done));
+		const results = await Promise.all(this.executions.map(async (e) => await e.done));
+		await Promise.allSettled(this.testCleanups);
+		return results;
 	}
 
 	async close(): Promise<void> {
 		await Promise.allSettled(this.executions.map(async (e) => await e.done));
+		await Promise.allSettled(this.testCleanups);
 		await new Promise<void>((resolve) => {
 			this.server.closeAllConnections();
 			this.server.close(() => resolve());
@@ -418,16 +501,65 @@ export class WebhookServer {
 		return await fn.call(context);
 	}
 
-	private addRoute(webhookData: IWebhookData): RegisteredWebhook {
-		const route: RegisteredWebhook = {
+	private toRoute(webhookData: IWebhookData): RegisteredWebhook {
+		return {
 			method: webhookData.httpMethod,
 			path: trimSlashes(webhookData.path),
 			workflowId: webhookData.workflowId,
 			nodeName: webhookData.node,
 			webhookName: webhookData.webhookDescription.name,
 		};
+	}
+
+	private addRoute(webhookData: IWebhookData): RegisteredWebhook {
+		const route = this.toRoute(webhookData);
 		this.routes.set(routeKey(route.method, route.path), route);
 		return route;
+	}
+
+	/**
+	 * TestWebhooks.deactivateWebhooks: for every test webhook of the workflow, delete() on the
+	 * static data its registration kept, then deregister it. Errors are collected, not thrown.
+	 */
+	private async deactivateTestWebhooks(workflowId: string): Promise<Error[]> {
+		const record = this.record(workflowId);
+		const errors: Error[] = [];
+		for (const [key, registration] of [...this.testRoutes]) {
+			if (registration.route.workflowId !== workflowId) continue;
+			this.testRoutes.delete(key);
+			const wf = buildWorkflow(
+				{ ...record, active: false, staticData: registration.staticData },
+				this.nodeTypes,
+			);
+			const webhookData = this.getWorkflowWebhooks(wf, this.additionalData(wf)).find(
+				(w) =>
+					w.node === registration.route.nodeName &&
+					w.webhookDescription.name === registration.route.webhookName,
+			);
+			if (!webhookData) continue;
+			webhookData.isTest = true;
+			try {
+				await this.runWebhookMethod('delete', wf, webhookData, 'internal', 'update');
+			} catch (error) {
+				errors.push(error as Error);
+			}
+		}
+		return errors;
+	}
+
+	/** Store a workflow like n8n saves it: an id, and a webhookId on every node with webhooks. */
+	private save(workflow: HarnessWorkflow): HarnessWorkflow {
+		if (!workflow.id) {
+			this.workflowCounter++;
+			workflow.id = `harness-wf-${this.workflowCounter}`;
+		}
+		for (const node of workflow.nodes) {
+			const type = this.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+			if (type.description.webhooks?.length && !node.webhookId)
+				node.webhookId = `${workflow.id}-${node.id}`;
+		}
+		this.workflows.set(workflow.id, workflow);
+		return workflow;
 	}
 
 	private dropRoutes(workflowId: string): void {
@@ -491,12 +623,20 @@ export class WebhookServer {
 		url: URL,
 		record: WebhookRequestRecord,
 	): Promise<void> {
-		const prefix = '/webhook/';
+		const test = url.pathname.startsWith('/webhook-test/');
+		const prefix = test ? '/webhook-test/' : '/webhook/';
 		const method = (req.method ?? 'GET').toUpperCase();
 		const path = url.pathname.startsWith(prefix)
 			? trimSlashes(url.pathname.slice(prefix.length))
 			: undefined;
-		const route = path !== undefined ? this.routes.get(routeKey(method, path)) : undefined;
+		const registration =
+			test && path !== undefined ? this.testRoutes.get(routeKey(method, path)) : undefined;
+		const route =
+			path === undefined
+				? undefined
+				: test
+					? registration?.route
+					: this.routes.get(routeKey(method, path));
 		if (!route) {
 			res.status(404).json({
 				code: 404,
@@ -508,8 +648,14 @@ export class WebhookServer {
 		record.nodeName = route.nodeName;
 
 		const stored = this.record(route.workflowId);
-		// A fresh Workflow over the CURRENTLY STORED static data (n8n reads the DB per request).
-		const workflow = buildWorkflow({ ...stored, active: true }, this.nodeTypes);
+		// A fresh Workflow over the CURRENTLY STORED static data (n8n reads the DB per request);
+		// a test webhook over the static data its registration kept (setTestStaticData).
+		const workflow = registration
+			? buildWorkflow(
+					{ ...stored, active: false, staticData: registration.staticData },
+					this.nodeTypes,
+				)
+			: buildWorkflow({ ...stored, active: true }, this.nodeTypes);
 		const additionalData = this.additionalData(workflow, { httpRequest: req, httpResponse: res });
 		const webhookData = this.getWorkflowWebhooks(workflow, additionalData).find(
 			(w) => w.httpMethod.toUpperCase() === method && trimSlashes(w.path) === route.path,
@@ -517,11 +663,12 @@ export class WebhookServer {
 		const startNode = workflow.getNode(route.nodeName) as INode;
 		if (!webhookData || !startNode)
 			throw new Error('Harness: could not find node to process webhook');
+		if (test) webhookData.isTest = true;
 		const nodeType = this.nodeTypes.getByNameAndVersion(startNode.type, startNode.typeVersion);
 		if (!nodeType.webhook)
 			throw new Error(`Harness: node type "${startNode.type}" has no webhook()`);
 
-		const mode: WorkflowExecuteMode = 'webhook';
+		const mode: WorkflowExecuteMode = test ? 'manual' : 'webhook';
 		const context = new WebhookContext(
 			workflow,
 			startNode,
@@ -559,8 +706,9 @@ export class WebhookServer {
 						: { message: 'Webhook call received' },
 				);
 			}
-			// LiveWebhooks' response callback: save the request's static data.
-			persistIfChanged(workflow, stored);
+			// LiveWebhooks' response callback: save the request's static data. A test webhook saves
+			// nothing and stays registered: n8n keeps waiting for a request that starts an execution.
+			if (!test) persistIfChanged(workflow, stored);
 			return;
 		}
 
@@ -571,7 +719,7 @@ export class WebhookServer {
 				result.webhookResponse !== undefined ? result.webhookResponse : DEFAULT_RESPONSE,
 			);
 		}
-		persistIfChanged(workflow, stored);
+		if (!test) persistIfChanged(workflow, stored);
 
 		const executionId = nextExecutionId();
 		record.executionId = executionId;
@@ -579,8 +727,9 @@ export class WebhookServer {
 			executionId,
 			workflowId: stored.id as string,
 			nodeName: startNode.name,
+			...(test ? { test: true } : {}),
 			done: runWorkflow(
-				{ ...stored, active: true, staticData: staticDataOf(workflow) },
+				{ ...stored, active: !test, staticData: staticDataOf(workflow) },
 				{
 					nodeTypes: this.nodeTypes,
 					credentials: this.credentials,
@@ -600,6 +749,8 @@ export class WebhookServer {
 		started.done.catch(() => undefined);
 		this.executions.push(started);
 		for (const wake of this.waiters.splice(0)) wake();
+		// One test event per "Listen": n8n removes the workflow's test webhooks once one started an execution.
+		if (test) this.testCleanups.push(this.deactivateTestWebhooks(stored.id as string));
 
 		if (responseMode !== 'onReceived' && !nodeAnswered()) {
 			// lastNode / responseNode need the execution's result; LACRM triggers answer onReceived.

@@ -9,6 +9,13 @@
  *   4. a production webhook: Webhook → LACRM, activated, called over HTTP, LACRM data in the answer
  *   5. the LACRM Trigger: activation registers a hook at the sandbox (with the X-Hook-Secret
  *      handshake), a new contact starts an execution, deactivation deletes the hook
+ *   6. the LACRM Trigger's "Listen for test event" (the editor's POST /rest/workflows/:id/run from
+ *      the trigger, which registers n8n's test webhooks): the hook is registered at the test URL, a
+ *      new contact yields exactly one test execution with that contact and the hook is removed;
+ *      listening again and stopping (DELETE /rest/test-webhook/:id) deletes the hook; activating
+ *      afterwards still works
+ *   7. the same listener with a pipeline and status filter: a move to another status starts
+ *      nothing and keeps it listening, the move to the filtered status is the one test execution
  *
  * The workflows it creates are archived and deleted afterwards.
  *
@@ -56,9 +63,12 @@ interface SavedWorkflow {
 interface Execution {
 	id: string;
 	status: string;
+	mode?: string;
 	finished?: boolean;
 	data?: string;
 }
+
+type Hook = { WebhookId: string; EndpointUrl: string; DateArchived?: string | null };
 
 /** n8n stores execution data as `flatted` JSON; the module comes with n8n. */
 function parseExecutionData(data: string): {
@@ -210,6 +220,76 @@ class Checker {
 		}
 	}
 
+	/**
+	 * The editor's "Listen for test event" on a trigger: POST /rest/workflows/:id/run starting from
+	 * it, which n8n answers with `waitingForWebhook` after registering the test webhooks (and running
+	 * the trigger's checkExists/create against the /webhook-test/ URL).
+	 */
+	async listen(workflow: SavedWorkflow, trigger: string): Promise<void> {
+		const answer = await this.client.request<{ waitingForWebhook?: boolean }>(
+			'POST',
+			`/rest/workflows/${workflow.id}/run`,
+			{ workflowData: workflow, triggerToStartFrom: { name: trigger } },
+		);
+		if (answer?.waitingForWebhook !== true)
+			throw new Error(`n8n is not listening for a test event: ${JSON.stringify(answer)}`);
+	}
+
+	/** The editor's "stop listening": DELETE /rest/test-webhook/:workflowId (n8n's cancelWebhook). */
+	async stopListening(workflow: SavedWorkflow): Promise<void> {
+		await this.client.request('DELETE', `/rest/test-webhook/${workflow.id}`);
+	}
+
+	async executionsOf(workflow: SavedWorkflow): Promise<Execution[]> {
+		const list = await this.client.request<{ results: Execution[] }>(
+			'GET',
+			`/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: workflow.id }))}`,
+		);
+		return list.results;
+	}
+
+	/** Waits for the workflow's executions to reach `count` and finish; the items of each, oldest first. */
+	async finishedExecutions(
+		workflow: SavedWorkflow,
+		count: number,
+		node: string,
+	): Promise<Array<{ execution: Execution; items: Array<Record<string, unknown>> }>> {
+		const executions = await this.eventually(
+			`${count} finished execution(s) of "${workflow.name}"`,
+			async () => {
+				const list = await this.executionsOf(workflow);
+				return list.length >= count &&
+					list.every((execution) => !['new', 'running'].includes(execution.status))
+					? list
+					: undefined;
+			},
+			30_000,
+		);
+		const result = [];
+		for (const execution of [...executions].sort((a, b) => Number(a.id) - Number(b.id))) {
+			const data = await this.waitForExecution(execution.id);
+			result.push({ execution, items: Checker.itemsOf(data, node) });
+		}
+		return result;
+	}
+
+	async newHook(before: Hook[], what: string): Promise<Hook> {
+		return await this.eventually(what, async () =>
+			(await this.lacrm<Hook[]>('GetWebhooks')).find(
+				(candidate) => !before.some((old) => old.WebhookId === candidate.WebhookId),
+			),
+		);
+	}
+
+	async hookDeleted(hook: Hook, what: string): Promise<void> {
+		await this.eventually(what, async () => {
+			const left = (await this.lacrm<Hook[]>('GetWebhooks', { IncludeArchived: true })).find(
+				(candidate) => candidate.WebhookId === hook.WebhookId,
+			);
+			return left ? undefined : true;
+		});
+	}
+
 	async activate(workflow: SavedWorkflow): Promise<void> {
 		const current = await this.client.request<SavedWorkflow>(
 			'GET',
@@ -293,6 +373,79 @@ class Checker {
 			credentials: oauth
 				? { lacrmOAuth2Api: { id: oauth2.id, name: oauth2.name } }
 				: { lacrmApi: { id: apiKey.id, name: apiKey.name } },
+		};
+	}
+
+	triggerNode(parameters: Record<string, unknown>): WorkflowNode {
+		const { apiKey } = this.state.credentials;
+		return {
+			id: randomUUID(),
+			name: 'LACRM Trigger',
+			type: 'n8n-nodes-lacrm.lacrmTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { authentication: 'apiKey', scope: 'Account', ...parameters },
+			credentials: { lacrmApi: { id: apiKey.id, name: apiKey.name } },
+			webhookId: randomUUID(),
+		};
+	}
+
+	noOp(): WorkflowNode {
+		return {
+			id: randomUUID(),
+			name: 'Done',
+			type: 'n8n-nodes-base.noOp',
+			typeVersion: 1,
+			position: [240, 0],
+			parameters: {},
+		};
+	}
+
+	/** A contact and one of its pipeline items in the first status of a pipeline with 3+ statuses. */
+	async pipelineItem(
+		name: string,
+	): Promise<{ pipelineId: string; statusIds: string[]; pipelineItemId: string }> {
+		const pipelines =
+			await this.lacrm<Array<{ PipelineId: string; Statuses: Array<{ StatusId: string }> }>>(
+				'GetPipelines',
+			);
+		const pipeline = pipelines.find((candidate) => candidate.Statuses.length >= 3);
+		if (!pipeline) throw new Error('the sandbox has no pipeline with three statuses');
+		const fields = await this.lacrm<{
+			Results: Array<{
+				Name: string;
+				IsRequired?: boolean;
+				Type: string;
+				Options?: Array<string | { Name: string }>;
+			}>;
+		}>('GetCustomFields', { RecordType: 'Pipeline', PipelineId: pipeline.PipelineId });
+		const required: Record<string, unknown> = {};
+		for (const field of fields.Results.filter((candidate) => candidate.IsRequired)) {
+			const option = field.Options?.[0];
+			required[field.Name] =
+				option !== undefined
+					? typeof option === 'string'
+						? option
+						: option.Name
+					: field.Type === 'Number'
+						? 1
+						: 'x';
+		}
+		const contact = await this.lacrm<{ ContactId: string }>('CreateContact', {
+			Name: name,
+			AssignedTo: '100001',
+			IsCompany: false,
+		});
+		const item = await this.lacrm<{ PipelineItemId: string }>('CreatePipelineItem', {
+			ContactId: contact.ContactId,
+			PipelineId: pipeline.PipelineId,
+			StatusId: pipeline.Statuses[0].StatusId,
+			...required,
+		});
+		return {
+			pipelineId: pipeline.PipelineId,
+			statusIds: pipeline.Statuses.map((status) => status.StatusId),
+			pipelineItemId: item.PipelineItemId,
 		};
 	}
 
@@ -613,6 +766,136 @@ class Checker {
 					return left ? undefined : true;
 				});
 				return `hook ${hook?.WebhookId} → ${hook?.EndpointUrl}; Contact.Create delivered and executed; hook deleted on deactivation`;
+			},
+		);
+
+		await this.step(
+			'LACRM Trigger, listen for a test event: new contact → one test execution; stop listening deletes the hook; activation afterwards',
+			async () => {
+				const trigger = this.triggerNode({ events: ['Contact.Create'] });
+				const workflow = await this.createWorkflow(
+					`dev check ${stamp}: listen`,
+					[trigger, this.noOp()],
+					Checker.chain('LACRM Trigger', 'Done'),
+				);
+				const notes: string[] = [];
+
+				// 1. Listen: the hook goes to the test URL; the handshake does not use up the listener.
+				let before = await this.lacrm<Hook[]>('GetWebhooks', { IncludeArchived: true });
+				await this.listen(workflow, 'LACRM Trigger');
+				const testHook = await this.newHook(before, 'listening to register a hook');
+				if (!testHook.EndpointUrl.includes(`/webhook-test/${trigger.webhookId}`))
+					throw new Error(`listening registered ${testHook.EndpointUrl}, not the test URL`);
+				const name = `Listen Check ${stamp.replace(/:/g, '')}`;
+				const created = await this.lacrm<{ ContactId: string }>('CreateContact', {
+					Name: name,
+					AssignedTo: '100001',
+					IsCompany: false,
+				});
+				await this.sandbox('flush-webhooks', {});
+				const [run] = await this.finishedExecutions(workflow, 1, 'LACRM Trigger');
+				if (run.execution.mode !== undefined && run.execution.mode !== 'manual')
+					throw new Error(`the test execution ran in mode "${run.execution.mode}"`);
+				if (run.items.length !== 1 || run.items[0].ContactId !== created.ContactId)
+					throw new Error(
+						`expected one item with contact ${created.ContactId}: ${JSON.stringify(run.items).slice(0, 300)}`,
+					);
+				await this.hookDeleted(testHook, 'n8n to delete the hook after the test event');
+				const executions = await this.executionsOf(workflow);
+				if (executions.length !== 1)
+					throw new Error(`expected exactly 1 test execution, n8n has ${executions.length}`);
+				notes.push(
+					`listen → hook at ${new URL(testHook.EndpointUrl).pathname}; contact ${created.ContactId} → execution ${run.execution.id} (${run.execution.mode ?? '?'}, 1 item); hook deleted`,
+				);
+
+				// 2. Listen again, then stop listening before any event.
+				before = await this.lacrm<Hook[]>('GetWebhooks', { IncludeArchived: true });
+				await this.listen(workflow, 'LACRM Trigger');
+				const second = await this.newHook(before, 'listening again to register a hook');
+				await this.stopListening(workflow);
+				await this.hookDeleted(second, 'stopping listening to delete the hook');
+				notes.push(`listen + stop → hook ${second.WebhookId} deleted`);
+
+				// 3. Activation afterwards: a hook at the production URL, and it delivers.
+				before = await this.lacrm<Hook[]>('GetWebhooks', { IncludeArchived: true });
+				await this.activate(workflow);
+				try {
+					const live = await this.newHook(before, 'activation to register a hook');
+					if (!live.EndpointUrl.includes(`/webhook/${trigger.webhookId}`))
+						throw new Error(`activation registered ${live.EndpointUrl}, not the production URL`);
+					const later = await this.lacrm<{ ContactId: string }>('CreateContact', {
+						Name: `${name} Live`,
+						AssignedTo: '100001',
+						IsCompany: false,
+					});
+					await this.sandbox('flush-webhooks', {});
+					const runs = await this.finishedExecutions(workflow, 2, 'LACRM Trigger');
+					const production = runs[runs.length - 1];
+					if (!JSON.stringify(production.items).includes(later.ContactId))
+						throw new Error(
+							`the production execution does not mention ${later.ContactId}: ${JSON.stringify(production.items).slice(0, 300)}`,
+						);
+					notes.push(
+						`activated → hook at ${new URL(live.EndpointUrl).pathname}, contact ${later.ContactId} → execution ${production.execution.id} (${production.execution.mode ?? '?'})`,
+					);
+				} finally {
+					await this.deactivate(workflow);
+				}
+				return notes.join('; ');
+			},
+		);
+
+		await this.step(
+			'LACRM Trigger, listen for a test event with a status filter: only the move to that status is the test execution',
+			async () => {
+				const deal = await this.pipelineItem(`Listen Deal ${stamp.replace(/:/g, '')}`);
+				const target = deal.statusIds[deal.statusIds.length - 1];
+				const trigger = this.triggerNode({
+					events: ['PipelineItemStatus.Update'],
+					pipelineId: { __rl: true, mode: 'id', value: deal.pipelineId },
+					statusIds: [target],
+				});
+				const workflow = await this.createWorkflow(
+					`dev check ${stamp}: listen for a status`,
+					[trigger, this.noOp()],
+					Checker.chain('LACRM Trigger', 'Done'),
+				);
+				const before = await this.lacrm<Hook[]>('GetWebhooks', { IncludeArchived: true });
+				await this.listen(workflow, 'LACRM Trigger');
+				try {
+					const hook = await this.newHook(before, 'listening to register a hook');
+					await this.lacrm('EditPipelineItem', {
+						PipelineItemId: deal.pipelineItemId,
+						StatusId: deal.statusIds[1],
+					});
+					await this.sandbox('flush-webhooks', {});
+					if ((await this.executionsOf(workflow)).length !== 0)
+						throw new Error('a move to a status outside the filter started an execution');
+					const still = (await this.lacrm<Hook[]>('GetWebhooks')).some(
+						(candidate) => candidate.WebhookId === hook.WebhookId,
+					);
+					if (!still) throw new Error('a move outside the filter ended the listening');
+					await this.lacrm('EditPipelineItem', {
+						PipelineItemId: deal.pipelineItemId,
+						StatusId: target,
+					});
+					await this.sandbox('flush-webhooks', {});
+					const [run] = await this.finishedExecutions(workflow, 1, 'LACRM Trigger');
+					if (
+						run.items.length !== 1 ||
+						run.items[0].PipelineItemId !== deal.pipelineItemId ||
+						String(run.items[0].StatusId) !== target
+					)
+						throw new Error(
+							`expected one item for pipeline item ${deal.pipelineItemId} in status ${target}: ${JSON.stringify(run.items).slice(0, 300)}`,
+						);
+					await this.hookDeleted(hook, 'n8n to delete the hook after the test event');
+					if ((await this.executionsOf(workflow)).length !== 1)
+						throw new Error('more than one test execution');
+					return `move to another status → nothing, still listening; move to ${target} → execution ${run.execution.id} with pipeline item ${deal.pipelineItemId}; hook deleted`;
+				} finally {
+					await this.stopListening(workflow).catch(() => undefined);
+				}
 			},
 		);
 

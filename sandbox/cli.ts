@@ -17,6 +17,7 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --random-seed <n>             seed for generated data, ids and fault rates (default 1)
   --access-token-ttl <s>        access-token lifetime in seconds (default 3600)
   --redirect-url <url>          registered OAuth redirect URL
+  --require-https-webhooks      refuse http:// webhook endpoints, as LACRM does
   --quiet                       no log lines on stderr`;
 
 function fail(message: string): never {
@@ -85,6 +86,9 @@ function parseArgs(argv: string[]): SandboxOptions {
 				break;
 			case '--redirect-url':
 				options.redirectUrl = value();
+				break;
+			case '--require-https-webhooks':
+				options.requireHttpsWebhooks = true;
 				break;
 			case '--quiet':
 				options.quiet = true;

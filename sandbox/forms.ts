@@ -8,8 +8,8 @@ import type { PublicForm, Store } from './store';
 /**
  * Public (web) form submissions. LACRM has no API function for them — a visitor fills a form —
  * so the sandbox triggers them through a control endpoint. A submission creates a contact from
- * the fields it recognises and fires Contact.Create and PublicForm.Submit; every field, recognised
- * or not, is echoed in FormFields.
+ * the fields it recognises and fires Contact.Create (LACRM has no webhook event for the submission
+ * itself, REFERENCE §13.3).
  */
 
 const NAME_KEYS = ['Name', 'Full Name', 'FullName'];
@@ -96,7 +96,7 @@ export function submitForm(
 			});
 			custom[field.Name] = value;
 		} catch {
-			// not stored on the contact, still reported in FormFields
+			// a value the field does not accept is not stored on the contact
 		}
 	}
 	const contact = createContact(store, 'PublicForm.Submit', now, {
@@ -118,18 +118,6 @@ export function submitForm(
 		form,
 		contactId: contact.ContactId,
 		submissionId,
-		events: [
-			{ event: 'Contact.Create', payload: { Contacts: [serialized] } },
-			{
-				event: 'PublicForm.Submit',
-				payload: {
-					FormId: form.FormId,
-					FormName: form.FormName,
-					SubmissionId: submissionId,
-					Contacts: [serialized],
-					FormFields: { ...fields },
-				},
-			},
-		],
+		events: [{ event: 'Contact.Create', payload: { Contacts: [serialized] } }],
 	};
 }

@@ -42,6 +42,7 @@ export interface ResolvedOptions {
 	seed: 'demo' | 'empty';
 	randomSeed: number;
 	webhookRetry: Required<WebhookRetryOptions>;
+	requireHttpsWebhooks: boolean;
 	quiet: boolean;
 }
 
@@ -88,6 +89,7 @@ function resolveOptions(o: SandboxOptions): ResolvedOptions {
 		seed: o.seed ?? 'demo',
 		randomSeed: o.randomSeed ?? DEFAULTS.randomSeed,
 		webhookRetry: retry,
+		requireHttpsWebhooks: o.requireHttpsWebhooks ?? false,
 		quiet: o.quiet ?? true,
 	};
 }
@@ -135,6 +137,7 @@ export class SandboxRuntime {
 			clock: this.clock,
 			counters: this.counters,
 			retry: this.options.webhookRetry,
+			requireHttps: this.options.requireHttpsWebhooks,
 			log,
 		});
 		this.store = this.buildStore();

@@ -53,6 +53,8 @@ export interface SandboxOptions {
 	seed?: 'demo' | 'empty';
 	randomSeed?: number;
 	webhookRetry?: WebhookRetryOptions;
+	/** Refuse CreateWebhook for an `http://` EndpointUrl, as LACRM does (default false: local receivers). */
+	requireHttpsWebhooks?: boolean;
 	faults?: FaultOptions;
 	/** No log lines on stderr (default true for startSandbox; the CLI logs unless --quiet). */
 	quiet?: boolean;

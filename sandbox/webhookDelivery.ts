@@ -42,11 +42,19 @@ export class WebhookEngine {
 			clock: Clock;
 			counters: Counters;
 			retry: Required<WebhookRetryOptions>;
+			/** LACRM requires an https EndpointUrl; off by default so local http receivers work. */
+			requireHttps?: boolean;
 			log: (message: string) => void;
 		},
 	) {}
 
 	async handshake(endpointUrl: string, webhookId: string): Promise<string> {
+		if (this.deps.requireHttps && !/^https:/i.test(endpointUrl)) {
+			throw new ApiError(
+				'invalid-url:CreateWebhook',
+				`'EndpointUrl' must be an https:// URL: ${endpointUrl}`,
+			);
+		}
 		const secret = randomBytes(32).toString('hex');
 		const fail = (why: string): never => {
 			throw new ApiError(

@@ -10,7 +10,12 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { uid } from '../Lacrm/actions/fields';
 import { authenticationProperty, lacrmCredentials } from '../Lacrm/common/authentication';
-import { WEBHOOK_EVENTS } from '../Lacrm/common/webhookEvents';
+import {
+	POLLING_TRIGGER_HINT,
+	unsupportedWebhookEvent,
+	WEBHOOK_EVENTS,
+	webhookEventLabel,
+} from '../Lacrm/common/webhookEvents';
 import { credentialTest, listSearch, loadOptions } from '../Lacrm/methods';
 import { LacrmClient } from '../Lacrm/transport/client';
 import { credentialTypeFor } from '../Lacrm/transport/credentials';
@@ -20,12 +25,13 @@ import { itemsFromDelivery } from './deliveries';
 import { expectHandshake, handshakeKey, receiveHandshake } from './handshake';
 import { isValidSignature } from './signature';
 
-const PIPELINE_EVENTS: WebhookEvent[] = [
-	'PipelineItemStatus.Create',
-	'PipelineItemStatus.Update',
-	'PipelineItemStatus.Delete',
-];
-const GROUP_EVENTS: WebhookEvent[] = ['GroupMembership.Create', 'GroupMembership.Delete'];
+const PIPELINE_EVENTS: WebhookEvent[] = ['PipelineItemStatus.Create', 'PipelineItemStatus.Update'];
+const GROUP_EVENTS: WebhookEvent[] = ['GroupMembership.Create'];
+
+/** The subtitle names the events as the user picked them: "Pipeline item status changed". */
+const EVENT_LABELS = JSON.stringify(
+	Object.fromEntries(WEBHOOK_EVENTS.map((event) => [event.value, webhookEventLabel(event.value)])),
+);
 
 /** What this node keeps in the workflow's static data, written once by create(). */
 interface HookState extends IDataObject {
@@ -50,6 +56,17 @@ function desiredSubscription(ctx: IHookFunctions): {
 	key: string;
 } {
 	const events = [...(ctx.getNodeParameter('events', []) as WebhookEvent[])].sort();
+	for (const event of events) {
+		const instead = unsupportedWebhookEvent(event);
+		if (instead) {
+			// A workflow saved when more events were offered: say so, rather than register a hook that never fires.
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`The event "${event}" is not one LACRM sends: remove it from "Events"`,
+				{ description: instead },
+			);
+		}
+	}
 	const scope = ctx.getNodeParameter('scope', 'Account') as WebhookScope;
 	return { events, scope, key: `${scope}:${events.join(',')}` };
 }
@@ -81,9 +98,9 @@ export class LacrmTrigger implements INodeType {
 		icon: { light: 'file:../Lacrm/lacrm.svg', dark: 'file:../Lacrm/lacrm.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: `={{$parameter["events"].map((event) => (${EVENT_LABELS})[event] ?? event).join(", ")}}`,
 		description:
-			'Starts the workflow when contacts, events, group memberships, pipeline items or web forms change in Less Annoying CRM',
+			'Starts the workflow when contacts or companies are created or added to groups, calendar events change, or pipeline items get a status in Less Annoying CRM',
 		defaults: { name: 'Less Annoying CRM Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -108,6 +125,12 @@ export class LacrmTrigger implements INodeType {
 				default: [],
 				options: WEBHOOK_EVENTS,
 				description: 'What should start the workflow',
+			},
+			{
+				displayName: POLLING_TRIGGER_HINT,
+				name: 'pollingTriggerNotice',
+				type: 'notice',
+				default: '',
 			},
 			{
 				displayName: 'Scope',

@@ -1,8 +1,11 @@
 /**
  * Turns one LACRM webhook delivery into n8n items: one item per record (LACRM sends arrays), each
- * carrying the event name and the user who triggered it.
+ * carrying the event as the user picked it ("Pipeline item status changed"), LACRM's own name for
+ * it and the user who triggered it.
  */
 import type { IDataObject } from 'n8n-workflow';
+
+import { webhookEventLabel } from '../Lacrm/common/webhookEvents';
 
 export interface DeliveryFilters {
 	pipelineId?: string;
@@ -28,25 +31,8 @@ function recordsOf(body: IDataObject): IDataObject[] {
 			Group: group,
 		}));
 	}
-	if (event === 'PublicForm.Submit') {
-		const form = {
-			FormId: body.FormId,
-			FormName: body.FormName,
-			SubmissionId: body.SubmissionId,
-			FormFields: body.FormFields,
-		};
-		const contacts = records(body.Contacts);
-		return contacts.length ? contacts.map((contact) => ({ ...form, ...contact })) : [form];
-	}
-	for (const key of ['Contacts', 'PipelineItems', 'Events', 'ContactIds', 'PipelineItemIds']) {
-		if (Array.isArray(body[key])) {
-			// Delete events may list bare ids: ContactIds → { ContactId }.
-			return (body[key] as unknown[]).map((entry): IDataObject =>
-				entry && typeof entry === 'object'
-					? (entry as IDataObject)
-					: { [key.replace(/s$/, '')]: entry as string },
-			);
-		}
+	for (const key of ['Contacts', 'PipelineItems']) {
+		if (Array.isArray(body[key])) return records(body[key]);
 	}
 	if (body.Event && typeof body.Event === 'object') return [body.Event as IDataObject];
 	if (body.EventId !== undefined) return [{ EventId: body.EventId }];
@@ -84,5 +70,10 @@ export function itemsFromDelivery(body: IDataObject, filters: DeliveryFilters): 
 	const event = String(body.TriggeringEvent ?? '');
 	return recordsOf(body)
 		.filter((record) => passes(record, event, filters))
-		.map((record) => ({ TriggeringEvent: event, TriggeringUserId: body.UserId, ...record }));
+		.map((record) => ({
+			Change: webhookEventLabel(event),
+			TriggeringEvent: event,
+			TriggeringUserId: body.UserId,
+			...record,
+		}));
 }

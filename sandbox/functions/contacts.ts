@@ -444,7 +444,7 @@ function EditContact(ctx: CallContext) {
 	if (c.IsCompany && !next.IsCompany) unlinkEmployees(store, c.ContactId);
 	Object.assign(c, next);
 	if (c.IsCompany) store.companyByName.set(normalizeCompanyName(c.CompanyName), c.ContactId);
-	ctx.emit('Contact.Update', { Contacts: [serializeContact(store, c)] });
+	// No webhook: LACRM sends none for contact edits (REFERENCE §13.3).
 	return NOTHING;
 }
 
@@ -486,7 +486,7 @@ export function deleteContactCascade(store: Store, contactId: string): void {
 function DeleteContact(ctx: CallContext) {
 	const id = ctx.p.req('ContactId');
 	deleteContactCascade(ctx.store, id);
-	ctx.emit('Contact.Delete', { Contacts: [{ ContactId: id }] });
+	// No webhook: LACRM sends none for deletions (REFERENCE §13.3).
 	return NOTHING;
 }
 

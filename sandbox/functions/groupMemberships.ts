@@ -45,16 +45,14 @@ function CreateGroupMembership(ctx: CallContext) {
 	return NOTHING;
 }
 
-/** Removing a contact that is not in the group succeeds without doing anything (and fires no webhook). */
+/**
+ * Removing a contact that is not in the group succeeds without doing anything. No webhook either
+ * way: LACRM sends none for removals from groups (REFERENCE §13.3).
+ */
 function DeleteGroupMembership(ctx: CallContext) {
 	const contact = ctx.store.contact(ctx.p.req('ContactId'));
 	const group = resolveGroup(ctx);
-	if (group.Members.delete(contact.ContactId)) {
-		ctx.emit('GroupMembership.Delete', {
-			Group: serializeGroup(group),
-			Contacts: [serializeContact(ctx.store, contact)],
-		});
-	}
+	group.Members.delete(contact.ContactId);
 	return NOTHING;
 }
 

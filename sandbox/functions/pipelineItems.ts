@@ -137,9 +137,7 @@ function EditPipelineItem(ctx: CallContext) {
 function DeletePipelineItem(ctx: CallContext) {
 	const item = itemOf(ctx.store, ctx.p.req('PipelineItemId'));
 	ctx.store.pipelineItems.delete(item.PipelineItemId);
-	ctx.emit('PipelineItemStatus.Delete', {
-		PipelineItems: [{ PipelineItemId: item.PipelineItemId, PipelineId: item.PipelineId }],
-	});
+	// No webhook: LACRM sends none for deletions (REFERENCE §13.3).
 	return NOTHING;
 }
 
@@ -170,14 +168,6 @@ function DeletePipelineItems(ctx: CallContext) {
 		existing.push(item);
 	}
 	for (const item of existing) store.pipelineItems.delete(item.PipelineItemId);
-	if (existing.length > 0) {
-		ctx.emit('PipelineItemStatus.Delete', {
-			PipelineItems: existing.map((i) => ({
-				PipelineItemId: i.PipelineItemId,
-				PipelineId: i.PipelineId,
-			})),
-		});
-	}
 	return { NumberProcessed: existing.length, NumberSkipped: ids.length - existing.length };
 }
 

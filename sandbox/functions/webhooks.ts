@@ -6,7 +6,8 @@ import { NOTHING, type CallContext, type HandlerTable } from './context';
 /**
  * Webhook management. CreateWebhook performs the X-Hook-Secret handshake synchronously — the
  * call only succeeds if the endpoint echoes the header (REFERENCE §13.2). http:// endpoints are
- * accepted here although LACRM requires https, so local receivers work. Webhooks cannot be edited.
+ * accepted here although LACRM requires https, so local receivers work, unless the sandbox runs
+ * with `requireHttpsWebhooks` (the handshake refuses them). Webhooks cannot be edited.
  */
 
 export function serializeWebhook(w: Webhook): Record<string, unknown> {

@@ -21,16 +21,4 @@ export const SPEC_OVERRIDES: Record<string, SpecOverride> = {
 		notRequired: ['StartDate', 'EndDate'],
 		why: "With ContactId the date window is ignored and all of that contact's tasks are returned (REFERENCE §12 GetTasks, §14). The handler requires both dates when ContactId is absent.",
 	},
-	CreateWebhook: {
-		extraEnum: {
-			Events: [
-				'Contact.Update',
-				'Contact.Delete',
-				'GroupMembership.Delete',
-				'PipelineItemStatus.Delete',
-				'PublicForm.Submit',
-			],
-		},
-		why: 'Later versions of the Using-webhooks page list these events too (REFERENCE §13.3, "sum" rows); the sandbox delivers them.',
-	},
 };

@@ -136,15 +136,14 @@ describe('spec overlay', () => {
 		expect(FUNCTION_SPEC_BY_NAME.get('GetTasks')?.parameters.filter((p) => p.required)).toEqual([]);
 		expect(
 			FUNCTION_SPEC_BY_NAME.get('CreateWebhook')?.parameters.find((p) => p.name === 'Events')?.enum,
-		).toEqual(
-			expect.arrayContaining([
-				'Contact.Create',
-				'Contact.Update',
-				'Contact.Delete',
-				'GroupMembership.Delete',
-				'PipelineItemStatus.Delete',
-				'PublicForm.Submit',
-			]),
-		);
+		).toEqual([
+			'Contact.Create',
+			'Event.Create',
+			'Event.Update',
+			'Event.Delete',
+			'GroupMembership.Create',
+			'PipelineItemStatus.Create',
+			'PipelineItemStatus.Update',
+		]);
 	});
 });

@@ -86,6 +86,26 @@ describe('handshake', () => {
 		expect(await ok('GetWebhooks', { IncludeArchived: true })).toEqual([]);
 	});
 
+	it('with requireHttpsWebhooks, refuses an http:// endpoint as LACRM does, before any handshake', async () => {
+		const strict = await startSandbox({ requireHttpsWebhooks: true });
+		try {
+			const r = await receiver();
+			expect(r.url).toMatch(/^http:/);
+			const res = await strict.call('CreateWebhook', {
+				EndpointUrl: r.url,
+				WebhookScope: 'Account',
+				Events: ['Contact.Create'],
+			});
+			expectLacrmError(res, 400, /must be an https:\/\/ URL/);
+			expect(r.handshakes).toBe(0);
+			expect((await strict.call('GetWebhooks', { IncludeArchived: true })).body).toEqual([]);
+		} finally {
+			await strict.stop();
+		}
+		// Without the switch (the default) local http receivers keep working.
+		expect(await subscribe(await receiver(), ['Contact.Create'])).toMatch(/^\d{31}$/);
+	});
+
 	it('fails with 400 when the endpoint is unreachable or the URL is not http(s)', async () => {
 		const r = await receiver();
 		const url = r.url;
@@ -188,27 +208,23 @@ describe('deliveries', () => {
 		expect(accountScoped.deliveries.map((d) => d.body.UserId).sort()).toEqual([ADMIN, SAM]);
 	});
 
-	it('delivers every event type with its payload keys', async () => {
+	it("delivers LACRM's seven documented events with their documented payloads, and nothing for other changes", async () => {
 		const r = await receiver();
 		await subscribe(r, [
 			'Contact.Create',
-			'Contact.Update',
-			'Contact.Delete',
 			'Event.Create',
 			'Event.Update',
 			'Event.Delete',
 			'GroupMembership.Create',
-			'GroupMembership.Delete',
 			'PipelineItemStatus.Create',
 			'PipelineItemStatus.Update',
-			'PipelineItemStatus.Delete',
-			'PublicForm.Submit',
 		]);
 		const { ContactId } = await ok('CreateContact', {
 			IsCompany: false,
 			AssignedTo: ADMIN,
 			Name: 'Every Event',
 		});
+		// Changes LACRM sends no webhook for (REFERENCE §13.3): edits, deletions, group removals.
 		await ok('EditContact', { ContactId, 'Job Title': 'Tester' });
 		const { EventId } = await ok('CreateEvent', {
 			Name: 'E',
@@ -230,35 +246,35 @@ describe('deliveries', () => {
 		await ok('EditPipelineItem', { PipelineItemId, StatusId: sales.Statuses[1].StatusId });
 		await ok('DeletePipelineItem', { PipelineItemId });
 		await ok('DeleteContact', { ContactId });
-		await sandbox.submitPublicForm('Contact Us', {
-			'First Name': 'Form',
-			'Last Name': 'Filler',
-			Email: 'form@example.com',
-			Message: 'Hi there',
-			Industry: 'Retail',
-		});
 		await sandbox.flushWebhooks();
 
 		const byEvent = new Map<string, Body>();
 		for (const d of r.deliveries)
 			if (!byEvent.has(d.body.TriggeringEvent as string))
 				byEvent.set(d.body.TriggeringEvent as string, d.body);
-		expect([...new Set(r.deliveries.map((d) => d.body.TriggeringEvent))]).toEqual([
+		expect(r.deliveries.map((d) => d.body.TriggeringEvent)).toEqual([
 			'Contact.Create',
-			'Contact.Update',
 			'Event.Create',
 			'Event.Update',
 			'Event.Delete',
 			'GroupMembership.Create',
-			'GroupMembership.Delete',
 			'PipelineItemStatus.Create',
 			'PipelineItemStatus.Update',
-			'PipelineItemStatus.Delete',
-			'Contact.Delete',
-			'PublicForm.Submit',
 		]);
-		expect(byEvent.get('Contact.Update').Contacts[0]['Job Title']).toBe('Tester');
-		expect(byEvent.get('Contact.Delete').Contacts).toEqual([{ ContactId }]);
+		// Documented keys: UserId and TriggeringEvent, plus the event's own.
+		for (const [event, keys] of Object.entries({
+			'Contact.Create': ['Contacts'],
+			'Event.Create': ['Event'],
+			'Event.Update': ['Event'],
+			'Event.Delete': ['EventId'],
+			'GroupMembership.Create': ['Contacts', 'Group'],
+			'PipelineItemStatus.Create': ['PipelineItems'],
+			'PipelineItemStatus.Update': ['PipelineItems'],
+		}))
+			expect(Object.keys(byEvent.get(event)).sort()).toEqual(
+				['TriggeringEvent', 'UserId', ...keys].sort(),
+			);
+		expect(byEvent.get('Contact.Create').Contacts[0].ContactId).toBe(ContactId);
 		expect(byEvent.get('Event.Create').Event.EventId).toBe(EventId);
 		expect(byEvent.get('Event.Update').Event.Name).toBe('E2');
 		expect(byEvent.get('Event.Delete')).toEqual({
@@ -268,7 +284,6 @@ describe('deliveries', () => {
 		});
 		expect(byEvent.get('GroupMembership.Create').Group.GroupId).toBe(group.GroupId);
 		expect(byEvent.get('GroupMembership.Create').Contacts[0].ContactId).toBe(ContactId);
-		expect(byEvent.get('GroupMembership.Delete').Group.GroupId).toBe(group.GroupId);
 		expect(byEvent.get('PipelineItemStatus.Create').PipelineItems[0]).toMatchObject({
 			PipelineItemId,
 			Hunter: 'H',
@@ -277,29 +292,34 @@ describe('deliveries', () => {
 		expect(byEvent.get('PipelineItemStatus.Update').PipelineItems[0].StatusId).toBe(
 			sales.Statuses[1].StatusId,
 		);
-		expect(byEvent.get('PipelineItemStatus.Delete').PipelineItems).toEqual([
-			{ PipelineItemId, PipelineId: sales.PipelineId },
-		]);
-		const form = byEvent.get('PublicForm.Submit');
-		expect(form).toMatchObject({
-			UserId: ADMIN,
-			FormName: 'Contact Us',
-			FormFields: { 'First Name': 'Form', Message: 'Hi there' },
-		});
-		expect(form.FormId).toMatch(/^\d{31}$/);
-		expect(form.SubmissionId).toMatch(/^\d{31}$/);
-		expect(form.Contacts[0]).toMatchObject({
-			Name: { FirstName: 'Form', LastName: 'Filler' },
-			Industry: 'Retail',
-		});
 		// Every delivery is signed with the same secret.
 		for (const d of r.deliveries)
 			expect(d.headers['x-hook-signature']).toBe(hmacHex(r.secret as string, d.raw));
 	});
 
-	it('a public form can be submitted through the control endpoint', async () => {
+	it('refuses to subscribe to event names LACRM does not document', async () => {
 		const r = await receiver();
-		await subscribe(r, ['PublicForm.Submit']);
+		for (const event of [
+			'Contact.Update',
+			'Contact.Delete',
+			'GroupMembership.Delete',
+			'PipelineItemStatus.Delete',
+			'PublicForm.Submit',
+		]) {
+			const { status, body } = await sandbox.call('CreateWebhook', {
+				EndpointUrl: r.url,
+				WebhookScope: 'Account',
+				Events: ['Contact.Create', event],
+			});
+			expect(status).toBe(400);
+			expect(JSON.stringify(body)).toContain(event);
+		}
+		expect(r.handshakes).toBe(0);
+	});
+
+	it('a public form submission arrives as Contact.Create (LACRM has no form event)', async () => {
+		const r = await receiver();
+		await subscribe(r, ['Contact.Create']);
 		const res = await rawPost(
 			`${sandbox.url}/_sandbox/forms/${encodeURIComponent('Newsletter Signup')}/submit`,
 			JSON.stringify({ Email: 'news@example.com' }),
@@ -309,9 +329,8 @@ describe('deliveries', () => {
 		await sandbox.flushWebhooks();
 		expect(r.deliveries).toHaveLength(1);
 		expect(r.deliveries[0].body).toMatchObject({
-			TriggeringEvent: 'PublicForm.Submit',
-			FormName: 'Newsletter Signup',
-			FormFields: { Email: 'news@example.com' },
+			TriggeringEvent: 'Contact.Create',
+			Contacts: [expect.objectContaining({ ContactId: res.body.ContactId })],
 		});
 		expect(
 			(await ok('GetContact', { ContactId: res.body.ContactId as string })).Email[0].Text,

@@ -13,6 +13,7 @@ import { HarnessCredentialsHelper } from '../harness/credentials-helper';
 import { HarnessNodeTypes } from '../harness/node-types';
 import { poll } from '../harness/poll';
 import type { HarnessWorkflow } from '../harness/runner';
+import { buildWorkflow } from '../harness/runner';
 import type { WebhookServer } from '../harness/webhook-server';
 import { startWebhookServer } from '../harness/webhook-server';
 import { ENGINE_LABEL } from '../harness/version';
@@ -116,7 +117,11 @@ describe(`LACRM Trigger (webhooks) on ${ENGINE_LABEL}`, () => {
 		const [run] = await host.waitForExecutions(1);
 		expect(run.error).toBeUndefined();
 		expect(run.itemsOf('Out')).toEqual([
-			expect.objectContaining({ TriggeringEvent: 'Contact.Create', ContactId: created.ContactId }),
+			expect.objectContaining({
+				Change: 'Contact or company created',
+				TriggeringEvent: 'Contact.Create',
+				ContactId: created.ContactId,
+			}),
 		]);
 	});
 
@@ -182,6 +187,58 @@ describe(`LACRM Trigger (webhooks) on ${ENGINE_LABEL}`, () => {
 		await sandbox.flushWebhooks();
 		const [run] = await host.waitForExecutions(1);
 		expect(run.itemsOf('Out')[0]).toMatchObject({ TriggeringEvent: 'Contact.Create' });
+	});
+
+	it('offers exactly the seven events LACRM documents, and points to the Polling Trigger where they are picked', () => {
+		const { properties } = new LacrmTrigger().description;
+		const events = properties.find((property) => property.name === 'events');
+		expect(
+			(events?.options as Array<{ value: string }>).map((event) => event.value).sort(),
+		).toEqual([
+			'Contact.Create',
+			'Event.Create',
+			'Event.Delete',
+			'Event.Update',
+			'GroupMembership.Create',
+			'PipelineItemStatus.Create',
+			'PipelineItemStatus.Update',
+		]);
+		const next = properties[properties.indexOf(events!) + 1];
+		expect(next).toMatchObject({ type: 'notice' });
+		expect(next.displayName).toMatch(/edits.*Less Annoying CRM Polling Trigger/);
+	});
+
+	it("the subtitle names the events as the user picked them (n8n's expression engine)", () => {
+		const saved = triggerWorkflow({
+			events: ['PipelineItemStatus.Update', 'Contact.Create'],
+			scope: 'Account',
+		});
+		const wf = buildWorkflow(saved, nodeTypes);
+		const node = wf.getNode('LACRM Trigger') as INode;
+		const subtitle = new LacrmTrigger().description.subtitle as string;
+		expect(wf.expression.getSimpleParameterValue(node, subtitle, 'internal', {})).toBe(
+			'Pipeline item status changed, Contact or company created',
+		);
+	});
+
+	it('a workflow saved with an event LACRM does not send fails activation naming it, and registers nothing', async () => {
+		await host.deactivate(workflow);
+		const saved = triggerWorkflow({
+			events: ['Contact.Create', 'Contact.Update'],
+			scope: 'Account',
+		});
+		const error = await host.activate(saved).then(
+			() => undefined,
+			(thrown: Error) => thrown,
+		);
+		expect(error?.constructor.name).toBe('NodeOperationError');
+		expect(error?.message).toBe(
+			'The event "Contact.Update" is not one LACRM sends: remove it from "Events"',
+		);
+		expect((error as { description?: string }).description).toMatch(
+			/Less Annoying CRM Polling Trigger \("New or Updated Contact"/,
+		);
+		expect(await hooks(sandbox, true)).toEqual([]);
 	});
 
 	it('deactivation deletes the hook', async () => {
@@ -259,6 +316,7 @@ describe(`LACRM Trigger (webhooks) on ${ENGINE_LABEL}`, () => {
 		const items = host.executions.flatMap((execution) => execution.result?.itemsOf('Out') ?? []);
 		expect(items).toEqual([
 			expect.objectContaining({
+				Change: 'Pipeline item status changed',
 				TriggeringEvent: 'PipelineItemStatus.Update',
 				PipelineItemId: item.PipelineItemId,
 				StatusId: won.StatusId,

@@ -354,19 +354,15 @@ export interface User {
 
 export type WebhookScope = 'User' | 'Account';
 
+/** The seven events LACRM documents (its Using-webhooks page). */
 export type WebhookEvent =
 	| 'Contact.Create'
-	| 'Contact.Update'
-	| 'Contact.Delete'
 	| 'Event.Create'
 	| 'Event.Update'
 	| 'Event.Delete'
 	| 'GroupMembership.Create'
-	| 'GroupMembership.Delete'
 	| 'PipelineItemStatus.Create'
-	| 'PipelineItemStatus.Update'
-	| 'PipelineItemStatus.Delete'
-	| 'PublicForm.Submit';
+	| 'PipelineItemStatus.Update';
 
 export interface Webhook {
 	WebhookId: Uid;

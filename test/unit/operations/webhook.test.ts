@@ -1,6 +1,7 @@
 import nock from 'nock';
 
 import { webhookResource } from '../../../nodes/Lacrm/actions/webhook';
+import { eventsField } from '../../../nodes/Lacrm/actions/webhook/fields';
 import { byId, expectLacrmCall, LACRM_ORIGIN, runNode, uid } from '../helpers/runNode';
 
 const resources = [webhookResource];
@@ -100,6 +101,39 @@ describe('Webhook → Create', () => {
 		expect(error?.message).toMatch(
 			/^Invalid "Events": "Contact.Edit" is not one of Contact.Create, /,
 		);
+		expect(scope.isDone()).toBe(false);
+	});
+
+	it('offers exactly the seven events LACRM documents', () => {
+		const events = eventsField.property.options as Array<{ value: string }>;
+		expect(events.map((event) => event.value).sort()).toEqual([
+			'Contact.Create',
+			'Event.Create',
+			'Event.Delete',
+			'Event.Update',
+			'GroupMembership.Create',
+			'PipelineItemStatus.Create',
+			'PipelineItemStatus.Update',
+		]);
+	});
+
+	it.each([
+		['Contact.Update', /Polling Trigger \("New or Updated Contact"/],
+		['PublicForm.Submit', /choose "Contact or Company Created"/],
+		['PipelineItemStatus.Delete', /no webhook when a pipeline item is deleted/],
+	])('refuses %s, which LACRM does not send, and says what to use instead', async (event, hint) => {
+		const scope = anyCall();
+		const { error } = await runNode({
+			resource: 'webhook',
+			operation: 'create',
+			parameters: { endpointUrl: URL_, events: ['Contact.Create', event] },
+			resources,
+		});
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toMatch(
+			new RegExp(`^Invalid "Events": "${event.replace('.', '\\.')}" is not one of`),
+		);
+		expect((error as { description?: string }).description).toMatch(hint);
 		expect(scope.isDone()).toBe(false);
 	});
 

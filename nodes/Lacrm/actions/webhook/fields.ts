@@ -1,5 +1,5 @@
 /** Webhook fields, described once for create, delete and get. */
-import { WEBHOOK_EVENTS } from '../../common/webhookEvents';
+import { unsupportedWebhookEvent, WEBHOOK_EVENTS } from '../../common/webhookEvents';
 import type { Field } from '../fields';
 import { fieldError, uid } from '../fields';
 
@@ -58,7 +58,8 @@ export const eventsField: Field = {
 		options: WEBHOOK_EVENTS,
 		default: [],
 		required: true,
-		description: 'The events LACRM sends to the endpoint',
+		description:
+			'The events LACRM sends to the endpoint. LACRM sends webhooks for these seven events only: for contact or company edits, or pipeline item edits, use the Less Annoying CRM Polling Trigger.',
 	},
 	read: (raw, ctx) => {
 		const label = 'Events';
@@ -75,6 +76,7 @@ export const eventsField: Field = {
 					ctx,
 					label,
 					`"${String(event)}" is not one of ${[...allowed].sort().join(', ')}`,
+					unsupportedWebhookEvent(String(event)),
 				);
 			}
 		}

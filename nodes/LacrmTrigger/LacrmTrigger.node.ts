@@ -10,6 +10,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { uid } from '../Lacrm/actions/fields';
 import { authenticationProperty, lacrmCredentials } from '../Lacrm/common/authentication';
+import { lacrmRefusesEndpoint, TRIGGER_HTTPS_HELP } from '../Lacrm/common/endpointUrl';
 import {
 	POLLING_TRIGGER_HINT,
 	unsupportedWebhookEvent,
@@ -43,11 +44,26 @@ interface HookState extends IDataObject {
 	subscription?: string;
 }
 
+function credentialTypeOf(ctx: IHookFunctions) {
+	return credentialTypeFor(ctx.getNodeParameter('authentication', 'apiKey') as string);
+}
+
 function clientOf(ctx: IHookFunctions): LacrmClient {
-	return new LacrmClient(
-		ctx,
-		credentialTypeFor(ctx.getNodeParameter('authentication', 'apiKey') as string),
-	);
+	return new LacrmClient(ctx, credentialTypeOf(ctx));
+}
+
+/** n8n's webhook URL for this node, refused before any request when LACRM would refuse it. */
+async function endpointUrlOf(ctx: IHookFunctions): Promise<string> {
+	const endpointUrl = ctx.getNodeWebhookUrl('default') as string;
+	const credentials = await ctx.getCredentials(credentialTypeOf(ctx));
+	if (lacrmRefusesEndpoint(endpointUrl, credentials.baseUrl)) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`LACRM needs an https:// webhook URL, and n8n's is ${endpointUrl}`,
+			{ description: TRIGGER_HTTPS_HELP },
+		);
+	}
+	return endpointUrl;
 }
 
 function desiredSubscription(ctx: IHookFunctions): {
@@ -191,8 +207,8 @@ export class LacrmTrigger implements INodeType {
 			 */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as HookState;
-				const endpointUrl = this.getNodeWebhookUrl('default') as string;
 				const wanted = desiredSubscription(this);
+				const endpointUrl = await endpointUrlOf(this);
 				const client = clientOf(this);
 				const hooks = await client.callAll('GetWebhooks', { IncludeArchived: true });
 				// While n8n listens for a test event, the stored state may describe the production hook
@@ -222,8 +238,8 @@ export class LacrmTrigger implements INodeType {
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
-				const endpointUrl = this.getNodeWebhookUrl('default') as string;
 				const { events, scope, key } = desiredSubscription(this);
+				const endpointUrl = await endpointUrlOf(this);
 				if (events.length === 0) {
 					throw new NodeOperationError(this.getNode(), 'Choose at least one event in "Events"');
 				}

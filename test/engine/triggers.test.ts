@@ -4,6 +4,7 @@
  */
 import { createHmac } from 'crypto';
 import type { IDataObject, INode } from 'n8n-workflow';
+import nock from 'nock';
 
 import { LacrmPollingTrigger } from '../../nodes/LacrmPollingTrigger/LacrmPollingTrigger.node';
 import { LacrmTrigger } from '../../nodes/LacrmTrigger/LacrmTrigger.node';
@@ -239,6 +240,41 @@ describe(`LACRM Trigger (webhooks) on ${ENGINE_LABEL}`, () => {
 			/Less Annoying CRM Polling Trigger \("New or Updated Contact"/,
 		);
 		expect(await hooks(sandbox, true)).toEqual([]);
+	});
+
+	it("refuses n8n's http webhook URL against LACRM itself before any request, and explains WEBHOOK_URL", async () => {
+		await host.deactivate(workflow);
+		// A credential pointing at LACRM (the default API Base URL); the harness serves http://127.0.0.1.
+		const lacrm = nock('https://api.lessannoyingcrm.com').post('/v2/').reply(200, []);
+		const credentials = new HarnessCredentialsHelper().add({
+			id: 'lacrm-key',
+			name: 'LACRM (sandbox)',
+			type: 'lacrmApi',
+			data: { apiKey: 'k', baseUrl: 'https://api.lessannoyingcrm.com/v2/' },
+		});
+		const realHost = await startWebhookServer({ nodeTypes, credentials });
+		try {
+			const saved = triggerWorkflow({ events: ['Contact.Create'], scope: 'Account' });
+			for (const start of [
+				async () => await realHost.activate(saved),
+				async () => await realHost.listen(saved),
+			]) {
+				const error = await start().then(
+					() => undefined,
+					(thrown: Error) => thrown,
+				);
+				expect(error?.constructor.name).toBe('NodeOperationError');
+				expect(error?.message).toMatch(
+					/^LACRM needs an https:\/\/ webhook URL, and n8n's is http:\/\/127\.0\.0\.1:\d+\/webhook(-test)?\//,
+				);
+				expect((error as { description?: string }).description).toMatch(/WEBHOOK_URL/);
+			}
+			expect(lacrm.isDone()).toBe(false);
+		} finally {
+			nock.cleanAll();
+			await realHost.close();
+		}
+		// Against the sandbox (another API Base URL) the same http URL is fine: every other test here.
 	});
 
 	it('deactivation deletes the hook', async () => {

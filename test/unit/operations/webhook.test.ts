@@ -78,6 +78,45 @@ describe('Webhook → Create', () => {
 		expect(scope.isDone()).toBe(false);
 	});
 
+	it('refuses an http endpoint against LACRM itself, before sending anything, and says why', async () => {
+		const scope = anyCall();
+		const { error } = await runNode({
+			resource: 'webhook',
+			operation: 'create',
+			parameters: { endpointUrl: 'http://example.com/hooks/lacrm', events: ['Contact.Create'] },
+			resources,
+		});
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toBe(
+			'Invalid "Endpoint URL": "http://example.com/hooks/lacrm" is http; LACRM only delivers webhooks to https:// URLs',
+		);
+		expect((error as { description?: string }).description).toMatch(/https:\/\/ address/);
+		expect(scope.isDone()).toBe(false);
+	});
+
+	it('sends an http endpoint when the API Base URL is not LACRM (the sandbox, a proxy)', async () => {
+		const proxy = nock('http://127.0.0.1:9')
+			.post('/v2/', {
+				Function: 'CreateWebhook',
+				Parameters: {
+					EndpointUrl: 'http://127.0.0.1:5678/webhook/x',
+					WebhookScope: 'User',
+					Events: ['Contact.Create'],
+				},
+			})
+			.reply(200, { WebhookId: HOOK });
+		const { json, error } = await runNode({
+			resource: 'webhook',
+			operation: 'create',
+			parameters: { endpointUrl: 'http://127.0.0.1:5678/webhook/x', events: ['Contact.Create'] },
+			resources,
+			credentialData: { baseUrl: 'http://127.0.0.1:9/v2/' },
+		});
+		expect(error).toBeUndefined();
+		expect(proxy.isDone()).toBe(true);
+		expect(json).toEqual([{ WebhookId: HOOK }]);
+	});
+
 	it('refuses text that is not a URL', async () => {
 		const scope = anyCall();
 		const { error } = await runNode({

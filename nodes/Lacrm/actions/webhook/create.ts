@@ -1,4 +1,5 @@
-import { choice } from '../fields';
+import { lacrmRefusesEndpoint } from '../../common/endpointUrl';
+import { choice, fieldError } from '../fields';
 import type { OperationDefinition } from '../operation';
 import { endpointUrlField, eventsField } from './fields';
 
@@ -29,5 +30,21 @@ export const create: OperationDefinition = {
 		}),
 		eventsField,
 	],
-	output: (result) => ({ WebhookId: result.WebhookId }),
+	async run(prepared) {
+		const endpointUrl = String(prepared.parameters.EndpointUrl);
+		const credentials = await this.exec.getCredentials(this.client.credentialType, this.itemIndex);
+		if (lacrmRefusesEndpoint(endpointUrl, credentials.baseUrl)) {
+			// Before any request: LACRM would refuse it, after a round trip and with less to go on.
+			throw fieldError(
+				{ node: this.exec.getNode(), itemIndex: this.itemIndex },
+				'Endpoint URL',
+				`"${endpointUrl}" is http; LACRM only delivers webhooks to https:// URLs`,
+				"Use the endpoint's https:// address. (http is only accepted when the credential's API Base URL points somewhere other than LACRM, e.g. the local sandbox.)",
+			);
+		}
+		const result = await this.client.call('CreateWebhook', prepared.parameters as never, {
+			itemIndex: this.itemIndex,
+		});
+		return { WebhookId: result.WebhookId };
+	},
 };

@@ -59,3 +59,32 @@ describe('the published package', () => {
 		}
 	});
 });
+
+describe('nodes panel (codex)', () => {
+	const codex = (file: string) =>
+		JSON.parse(readFileSync(join(__dirname, '..', '..', 'nodes', file), 'utf8')) as {
+			node: string;
+			categories: string[];
+			subcategories?: unknown;
+			alias: string[];
+		};
+	const app = codex('Lacrm/Lacrm.node.json');
+	const webhook = codex('LacrmTrigger/LacrmTrigger.node.json');
+	const polling = codex('LacrmPollingTrigger/LacrmPollingTrigger.node.json');
+
+	it("puts the webhook trigger under the app's entry: n8n merges <app>Trigger into <app>", () => {
+		// n8n's node creator (useActionsGeneration) merges a trigger whose type name minus "Trigger"
+		// is an app's type name; the app entry then lists the trigger's events as trigger actions.
+		expect(webhook.node.replace('Trigger', '')).toBe(app.node);
+	});
+
+	it('gives all three nodes the same category and the app name as an alias, as n8n-nodes-base pairs do', () => {
+		for (const entry of [app, webhook, polling]) {
+			expect(entry.categories).toEqual(['Sales']);
+			expect(entry.subcategories).toBeUndefined();
+			expect(entry.alias).toEqual(expect.arrayContaining(['LACRM', 'Less Annoying CRM']));
+		}
+		expect(polling.alias).toEqual(expect.arrayContaining(['Trigger', 'Polling']));
+		expect(webhook.alias).toEqual(expect.arrayContaining(['Trigger', 'Webhook']));
+	});
+});

@@ -161,8 +161,8 @@ export class LacrmClient {
 	}
 
 	/**
-	 * Pages of results, fetched one after another. LACRM's three list shapes are handled here:
-	 * `{HasMoreResults, Results}` pages, bare arrays, and objects keyed by id.
+	 * Pages of results, fetched one after another; every list shape LACRM uses is read by
+	 * readListAnswer, and paging continues while LACRM says HasMoreResults.
 	 */
 	async *pages<F extends ListFunctionName>(
 		fn: F,
@@ -567,21 +567,27 @@ function bodyText(body: unknown): string {
 	return JSON.stringify(body);
 }
 
-/** Normalises the three list shapes LACRM uses into items plus "is there more?". */
+/**
+ * Normalises LACRM's list shapes into items plus "is there more?": `{HasMoreResults, Results}`
+ * pages — whose `Results` is an array for most functions but an object keyed by id for GetTasks
+ * (PostHog's and Airbyte's LACRM sources both read it that way) — bare arrays, and bare objects
+ * keyed by id.
+ */
 export function readListAnswer<T>(answer: unknown): { items: T[]; hasMore: boolean } {
-	if (Array.isArray(answer)) return { items: answer as T[], hasMore: false };
-	if (answer && typeof answer === 'object') {
-		const record = answer as Record<string, unknown>;
-		if (Array.isArray(record.Results)) {
-			return { items: record.Results as T[], hasMore: record.HasMoreResults === true };
-		}
-		// Keyed by id: {"<id>": {...}, ...}
-		return {
-			items: Object.values(record).filter((value) => value && typeof value === 'object') as T[],
-			hasMore: false,
-		};
+	if (answer && typeof answer === 'object' && !Array.isArray(answer) && 'Results' in answer) {
+		const page = answer as { Results: unknown; HasMoreResults?: unknown };
+		return { items: recordsIn<T>(page.Results), hasMore: page.HasMoreResults === true };
 	}
-	return { items: [], hasMore: false };
+	return { items: recordsIn<T>(answer), hasMore: false };
+}
+
+/** The records of an array, or the values of an object keyed by id. */
+function recordsIn<T>(list: unknown): T[] {
+	if (Array.isArray(list)) return list as T[];
+	if (list && typeof list === 'object') {
+		return Object.values(list).filter((value) => value && typeof value === 'object') as T[];
+	}
+	return [];
 }
 
 /** Finds an HTTP response inside whatever n8n or axios threw (n8n wraps axios errors in NodeApiError). */

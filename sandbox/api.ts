@@ -162,8 +162,9 @@ function authenticate(rt: SandboxRuntime, header: string | undefined): User {
 		return rt.store.user(check.userId);
 	}
 	const userId = rt.apiKeys.get(value);
+	// LACRM answers a key it refuses with 400 "Invalid credentials" (PostHog's LACRM source and tests).
 	if (userId === undefined || !rt.store.users.has(userId))
-		throw new ApiError('auth-invalid-key', 'The API key is not valid.', 401);
+		throw new ApiError('auth-invalid-key', 'Invalid credentials. Check the API key.', 400);
 	return rt.store.user(userId);
 }
 

@@ -587,7 +587,9 @@ describe(`credential test lacrmApiTest (${ENGINE_LABEL})`, () => {
 		it("a wrong key: Error with the sandbox's own explanation, without the key", async () => {
 			const wrongKey = 'wrong-key-0123456789abcdef';
 			const refusal = await sandbox.call('GetUser', {}, { apiKey: wrongKey });
-			expect(refusal.status).toBe(401);
+			// LACRM refuses a key with 400 "Invalid credentials" (PostHog's LACRM source).
+			expect(refusal.status).toBe(400);
+			expect(refusal.body.ErrorDescription).toMatch(/^Invalid credentials/);
 			const result = await test(makeContext(), { apiKey: wrongKey, baseUrl: sandbox.apiUrl });
 			expect(result).toEqual({
 				status: 'Error',

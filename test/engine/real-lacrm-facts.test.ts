@@ -1,7 +1,8 @@
 /**
  * Facts about the real LACRM that the sandbox once modelled wrongly (REFERENCE.md "Corrections"),
  * end to end: the node through n8n-core's real engine (1.122.48 and 2.x) against the sandbox, which
- * now answers as LACRM does — GetTasks' Results keyed by TaskId.
+ * now answers as LACRM does — GetTasks' Results keyed by TaskId, and 400 "Invalid credentials" for
+ * an API key it refuses.
  */
 import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
@@ -53,5 +54,24 @@ describe(`Task → Get Many over LACRM's keyed Results (${ENGINE_LABEL})`, () =>
 		expect(new Set(json.map((task) => task.TaskId)).size).toBe(10_001);
 		expect(new Set(json.map((task) => task.Name)).size).toBe(10_001);
 		expect(json.every((task) => typeof task.TaskId === 'string' && task.DueDate)).toBe(true);
+	});
+});
+
+describe(`an API key LACRM refuses (${ENGINE_LABEL})`, () => {
+	it('is answered 400 "Invalid credentials"; the error says to check the key in the credential', async () => {
+		const { error, json, calls } = await runLacrm(sandbox, {
+			resource: 'user',
+			operation: 'getCurrent',
+			apiKey: 'a-key-lacrm-does-not-know',
+		});
+		expect(calls).toEqual({ GetUser: 1 });
+		expect(json).toEqual([]);
+		expect(error?.message).toBe(
+			'LACRM rejected the credential (HTTP 400): Invalid credentials. Check the API key.',
+		);
+		expect((error as { description?: string }).description).toMatch(
+			/^Check the API key in the "Less Annoying CRM API" credential/,
+		);
+		expect(JSON.stringify(error)).not.toContain('a-key-lacrm-does-not-know');
 	});
 });

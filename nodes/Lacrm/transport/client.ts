@@ -76,10 +76,11 @@ interface AuthenticatedExchange {
 }
 
 /**
- * Wording in a LACRM 400 that points at the access token rather than at the request. Kept narrow:
- * a false positive costs a refresh, and LACRM's usual errors ("Invalid ContactId") must not match.
+ * Wording in a LACRM 400 that points at the credential rather than at the request: an expired,
+ * invalid or revoked token, or LACRM's "Invalid credentials" for a key it refuses. Kept narrow: a
+ * false positive costs a refresh, and LACRM's usual errors ("Invalid ContactId") must not match.
  */
-const EXPIRED_TOKEN_HINT =
+const CREDENTIAL_REFUSED =
 	/\b(token|session|credentials?)\b[^.]*\b(expired|invalid|revoked|not valid)\b|\b(expired|invalid|revoked)\b[^.]*\b(token|session|credentials?)\b|\bunauthori[sz]ed\b|\bnot (logged in|authenticated|authorized)\b/i;
 
 const DEFAULT_CONCURRENCY = 5;
@@ -325,6 +326,10 @@ export class LacrmClient {
 				errorContext,
 			);
 		}
+		// A refused API key comes as 400 "Invalid credentials" (PostHog's LACRM source), not 401.
+		if (lacrmError && CREDENTIAL_REFUSED.test(lacrmError.ErrorDescription)) {
+			throw lacrmApiError({ kind: 'auth', status: statusCode, error: lacrmError }, errorContext);
+		}
 		// LACRM documents 400 + {ErrorCode, ErrorDescription}; a third-party client saw errors with 200.
 		if (lacrmError) {
 			throw lacrmApiError({ kind: 'lacrm', status: statusCode, error: lacrmError }, errorContext);
@@ -434,7 +439,7 @@ export class LacrmClient {
 		if (answer.statusCode !== 400) return false;
 		if (lane.isFresh(snapshot.tokenFingerprint, snapshot.tokenExpiresAt, Date.now())) return false;
 		const error = readLacrmError(safeParse(answer.text));
-		return error !== undefined && EXPIRED_TOKEN_HINT.test(error.ErrorDescription);
+		return error !== undefined && CREDENTIAL_REFUSED.test(error.ErrorDescription);
 	}
 
 	/** Refreshes through n8n's token manager (which persists the new token); caller holds the lane exclusively. */

@@ -148,7 +148,7 @@ function authenticate(rt: SandboxRuntime, header: string | undefined): User {
 				throw new ApiError(
 					'auth-token-expired',
 					'The access token has expired. Use the refresh token to get a new one.',
-					rt.options.expiredTokenStatus,
+					check.status ?? rt.options.expiredTokenStatus,
 				);
 			}
 			if (check.reason === 'revoked')

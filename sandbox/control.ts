@@ -140,9 +140,13 @@ export async function handleControl(
 				const now = rt.clock.now();
 				return sendJson(res, 200, { now, iso: formatDateTime(now) });
 			}
-			case 'expire-tokens':
-				rt.oauth.expireAccessTokens();
+			case 'expire-tokens': {
+				const { status } = asObject(await jsonBody(req));
+				if (status !== undefined && status !== 400 && status !== 401)
+					throw new ControlError('status must be 400 or 401.');
+				rt.oauth.expireAccessTokens({ status });
 				return sendJson(res, 200, { ok: true });
+			}
 			case 'seed-contacts': {
 				const body = asObject(await jsonBody(req));
 				const n = body.n;

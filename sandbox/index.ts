@@ -102,7 +102,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			if (!rt.store.users.has(userId)) throw new Error(`issueTokens: no user ${userId}`);
 			return rt.oauth.issueGrant(userId);
 		},
-		expireAccessTokens: () => rt.oauth.expireAccessTokens(),
+		expireAccessTokens: (options) => rt.oauth.expireAccessTokens(options),
 		apiKeyFor: (userId) => rt.apiKeyFor(userId),
 		users: () =>
 			SEED_USERS.map((u) => ({

@@ -127,7 +127,8 @@ export interface Sandbox {
 	resetCounters(): void;
 	authorize(params?: Record<string, string>): Promise<{ code: string; state?: string }>;
 	issueTokens(userId?: string): TokenResponse;
-	expireAccessTokens(): void;
+	/** `status`: answer these tokens with 400 or 401 (default: expiredTokenStatus). */
+	expireAccessTokens(options?: { status?: 400 | 401 }): void;
 	apiKeyFor(userId: string): string;
 	users(): SandboxUser[];
 	seedContacts(n: number, opts?: { companies?: number }): void;

@@ -407,6 +407,32 @@ describe('switches', () => {
 		}
 	});
 
+	it('expireAccessTokens({status: 400}) refuses current tokens with 400 "expired" long before their expires_in; a refreshed token works', async () => {
+		const tokens = sandbox.issueTokens();
+		expect(tokens.expires_in).toBe(3600);
+		sandbox.expireAccessTokens({ status: 400 });
+		const before = sandbox.counters();
+		expectLacrmError(
+			await sandbox.call('GetUser', {}, { accessToken: tokens.access_token }),
+			400,
+			/access token has expired/,
+		);
+		expect(sandbox.counters().expiredTokenRejections).toBe(before.expiredTokenRejections + 1);
+		expect(sandbox.counters().unauthorized).toBe(before.unauthorized);
+		const refreshed = await refresh(tokens.refresh_token);
+		expect(
+			(await sandbox.call('GetUser', {}, { accessToken: refreshed.body.access_token as string }))
+				.status,
+		).toBe(200);
+		// Without a status the instance's expiredTokenStatus (401 here) applies, as before.
+		sandbox.expireAccessTokens();
+		expectLacrmError(
+			await sandbox.call('GetUser', {}, { accessToken: refreshed.body.access_token as string }),
+			401,
+			/expired/,
+		);
+	});
+
 	it("consent: 'page' shows a one-button page; Allow → code, Deny → access_denied", async () => {
 		const paged = await startSandbox({ consent: 'page' });
 		try {

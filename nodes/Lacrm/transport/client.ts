@@ -401,7 +401,7 @@ export class LacrmClient {
 				}
 			}
 			const first = await this.exchange(prepare(snapshot.baseUrl), true);
-			if ('networkError' in first || !this.looksLikeExpiredToken(first.answer, lane, snapshot)) {
+			if ('networkError' in first || !looksLikeRefusedToken(first.answer)) {
 				return { outcome: first, secrets: snapshot.secrets };
 			}
 
@@ -416,30 +416,11 @@ export class LacrmClient {
 					? await this.refresh(lane, current, fn, options)
 					: current;
 			const second = await this.exchange(prepare(snapshot.baseUrl), true);
-			const refused =
-				'answer' in second &&
-				(second.answer.statusCode === 401 ||
-					this.looksLikeExpiredToken(second.answer, lane, snapshot));
+			const refused = 'answer' in second && looksLikeRefusedToken(second.answer);
 			return { outcome: second, secrets: snapshot.secrets, refusedAfterRefresh: refused };
 		} finally {
 			release();
 		}
-	}
-
-	/**
-	 * LACRM does not document how it answers an expired token. A 401 certainly means it; a 400 whose
-	 * text talks about the token or authorization means it too — unless the token is known fresh.
-	 */
-	private looksLikeExpiredToken(
-		answer: HttpAnswer,
-		lane: CredentialLane,
-		snapshot: CredentialSnapshot,
-	): boolean {
-		if (answer.statusCode === 401) return true;
-		if (answer.statusCode !== 400) return false;
-		if (lane.isFresh(snapshot.tokenFingerprint, snapshot.tokenExpiresAt, Date.now())) return false;
-		const error = readLacrmError(safeParse(answer.text));
-		return error !== undefined && CREDENTIAL_REFUSED.test(error.ErrorDescription);
 	}
 
 	/** Refreshes through n8n's token manager (which persists the new token); caller holds the lane exclusively. */
@@ -570,6 +551,20 @@ function bodyText(body: unknown): string {
 	if (Buffer.isBuffer(body)) return body.toString('utf8');
 	if (body instanceof ArrayBuffer) return Buffer.from(body).toString('utf8');
 	return JSON.stringify(body);
+}
+
+/**
+ * LACRM does not document how it answers an expired token. A 401 certainly means it; so does a 400
+ * whose text says the token is expired, invalid or revoked — whatever our estimate of the token's
+ * freshness: LACRM can end a token before the expiry n8n recorded (revoked early, a shorter real
+ * lifetime, clock skew). A second refresh is still impossible: the caller refreshes only while the
+ * stored token is the one that failed.
+ */
+function looksLikeRefusedToken(answer: HttpAnswer): boolean {
+	if (answer.statusCode === 401) return true;
+	if (answer.statusCode !== 400) return false;
+	const error = readLacrmError(safeParse(answer.text));
+	return error !== undefined && CREDENTIAL_REFUSED.test(error.ErrorDescription);
 }
 
 /**

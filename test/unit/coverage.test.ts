@@ -61,6 +61,80 @@ describe('node description', () => {
 		}
 	});
 
+	/** The properties n8n shows for one resource and operation on a new node (version 2). */
+	const shownFor = (resource: string, operation: string) =>
+		description.properties.filter((property) => {
+			const show = property.displayOptions?.show;
+			return (
+				(show?.resource as string[] | undefined)?.includes(resource) &&
+				(show?.operation as string[] | undefined)?.includes(operation) &&
+				!(show?.['@version'] as unknown[] | undefined)?.includes(1)
+			);
+		});
+
+	it('describes each operation in its dropdown with one short sentence', () => {
+		const dropdowns = description.properties.filter((property) => property.name === 'operation');
+		const entries = dropdowns.flatMap((dropdown) => dropdown.options ?? []) as Array<{
+			value: string;
+			description?: string;
+		}>;
+		expect(entries).toHaveLength(operations.length);
+		for (const entry of entries) {
+			// One sentence: a capital, no full stop before the end, under 70 characters.
+			expect(entry.description).toMatch(/^[A-Z][^.]{5,68}\.$/);
+		}
+		// What an agent needs stays in the definition (ids needed, what comes back).
+		const create = operations.find(
+			(o) => o.resource === 'pipelineItem' && o.operation === 'create',
+		);
+		expect(create?.description).toContain('Returns the new PipelineItemId');
+	});
+
+	it('offers Max Parallel Requests only where each item sends its own request', () => {
+		const concurrencyShown = (resource: string, operation: string) =>
+			shownFor(resource, operation).some((property) =>
+				(property.options ?? []).some(
+					(option) => 'name' in option && option.name === 'concurrency',
+				),
+			);
+		expect(concurrencyShown('contact', 'create')).toBe(true);
+		expect(concurrencyShown('note', 'getAll')).toBe(true);
+		expect(concurrencyShown('pipelineItem', 'update')).toBe(true);
+		// The same account-wide list for every item: parallel copies change nothing.
+		for (const [resource, operation] of [
+			['user', 'getAll'],
+			['user', 'getCurrent'],
+			['team', 'getAll'],
+			['calendar', 'getAll'],
+			['pipeline', 'getAll'],
+			['webhook', 'getAll'],
+			['group', 'getAll'],
+		])
+			expect(concurrencyShown(resource, operation)).toBe(false);
+	});
+
+	it('offers sorting under Options, not under Filters', () => {
+		const namesIn = (resource: string, operation: string, collection: string) =>
+			(
+				shownFor(resource, operation).find((property) => property.name === collection)?.options ??
+				[]
+			).map((option) => option.name);
+		for (const [resource, operation] of [
+			['contact', 'getAll'],
+			['company', 'getAll'],
+			['pipelineItem', 'getAll'],
+			['task', 'getAll'],
+			['event', 'getAll'],
+			['note', 'getAll'],
+			['email', 'getAll'],
+		]) {
+			expect(namesIn(resource, operation, 'options')).toContain('sortDirection');
+			expect(namesIn(resource, operation, 'filters')).not.toContain('sortDirection');
+			expect(namesIn(resource, operation, 'filters')).not.toContain('sortBy');
+		}
+		expect(namesIn('contact', 'getAll', 'options')).toContain('sortBy');
+	});
+
 	it('is usable as an AI tool', () => {
 		expect(description.usableAsTool).toBe(true);
 	});

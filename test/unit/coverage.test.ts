@@ -3,6 +3,8 @@
  * request is shown by a test, and the node description is well-formed for n8n.
  */
 import { readdirSync, readFileSync } from 'fs';
+import type { INodeParameters, INodeProperties } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 import { join } from 'path';
 
 import { RESOURCES } from '../../nodes/Lacrm/actions/resources';
@@ -133,6 +135,45 @@ describe('node description', () => {
 			expect(namesIn(resource, operation, 'filters')).not.toContain('sortBy');
 		}
 		expect(namesIn('contact', 'getAll', 'options')).toContain('sortBy');
+	});
+
+	it('empties the status and item pickers when the pipeline changes (n8n reloads dependent pickers)', () => {
+		for (const operation of ['create', 'update']) {
+			const status =
+				shownFor('pipelineItem', operation).find((property) => property.name === 'statusId') ??
+				(
+					shownFor('pipelineItem', operation).find((property) => property.name === 'updateFields')
+						?.options as INodeProperties[] | undefined
+				)?.find((option) => option.name === 'statusId');
+			expect(status?.type).toBe('resourceLocator');
+			expect(status?.typeOptions?.loadOptionsDependsOn).toEqual(['pipelineId.value']);
+		}
+		const item = shownFor('pipelineItem', 'update').find(
+			(property) => property.name === 'pipelineItemId',
+		);
+		expect(item?.typeOptions?.loadOptionsDependsOn).toEqual(['pipelineId.value']);
+	});
+
+	it('an untouched Pipeline Item → Create shows one notice in place of the custom-field mapper', () => {
+		const properties = shownFor('pipelineItem', 'create');
+		const visibleWith = (pipelineId: INodeParameters['pipelineId']) => {
+			const parameters: INodeParameters = {
+				resource: 'pipelineItem',
+				operation: 'create',
+				pipelineId,
+			};
+			return properties
+				.filter((property) => ['customFieldsNotice', 'customFields'].includes(property.name))
+				.filter((property) => NodeHelpers.displayParameter(parameters, property, null, description))
+				.map((property) => property.type);
+		};
+		expect(visibleWith({ __rl: true, mode: 'list', value: '' })).toEqual(['notice']);
+		expect(
+			visibleWith({ __rl: true, mode: 'list', value: '4006273942886858777552000000401' }),
+		).toEqual(['resourceMapper']);
+		expect(visibleWith({ __rl: true, mode: 'id', value: '={{ $json.pipelineId }}' })).toEqual([
+			'resourceMapper',
+		]);
 	});
 
 	it('is usable as an AI tool', () => {

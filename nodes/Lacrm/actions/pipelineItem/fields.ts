@@ -87,7 +87,8 @@ export const pipelineCreateCustomFieldsProperties: INodeProperties[] = [
 		name: 'customFieldsNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { pipelineId: [''] } },
+		// Hidden as soon as a pipeline is given, also by expression (a `show` would let those through).
+		displayOptions: { hide: { pipelineId: [{ _cnd: { not: '' } }] } },
 	},
 	{
 		...customFieldsProperty('pipeline', 'create'),

@@ -176,6 +176,18 @@ describe('node description', () => {
 		]);
 	});
 
+	it('gives an AI agent the action and the field descriptions, which the short dropdown text does not touch', () => {
+		// How n8n describes the node as a tool ("Set automatically"): the operation's action.
+		expect(
+			NodeHelpers.makeDescription({ resource: 'pipelineItem', operation: 'create' }, description),
+		).toBe('Create a pipeline item in Less Annoying CRM');
+		// Where an id comes from is said by the field the agent fills in.
+		const contact = shownFor('pipelineItem', 'create').find(
+			(property) => property.name === 'contactId',
+		);
+		expect(contact?.description).toContain('ContactId comes from Contact → Get Many');
+	});
+
 	it('is usable as an AI tool', () => {
 		expect(description.usableAsTool).toBe(true);
 	});

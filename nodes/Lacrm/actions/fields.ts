@@ -184,6 +184,16 @@ const LOCATOR_SEARCH: Record<
 	webhook: { method: 'searchWebhooks', searchable: true, placeholder: 'Select a webhook…' },
 };
 
+/**
+ * Pickers whose list depends on another parameter. n8n reloads such a list, and empties a value
+ * picked from the old one, when that parameter changes — so a status of the previous pipeline
+ * cannot stay selected unnoticed (the emptied required field is flagged at once).
+ */
+const LOCATOR_DEPENDS_ON: Partial<Record<LocatorKind, string[]>> = {
+	status: ['pipelineId.value'],
+	pipelineItem: ['pipelineId.value'],
+};
+
 interface UidOptions extends BaseOptions {
 	/** Show a "From list / By ID" picker instead of a plain text box. */
 	locator?: LocatorKind;
@@ -196,6 +206,9 @@ export function uid(options: UidOptions): Field {
 		? baseProperty(options, {
 				type: 'resourceLocator',
 				default: { mode: 'list', value: '' },
+				typeOptions: LOCATOR_DEPENDS_ON[options.locator]
+					? { loadOptionsDependsOn: LOCATOR_DEPENDS_ON[options.locator] }
+					: undefined,
 				modes: [
 					{
 						displayName: 'From List',

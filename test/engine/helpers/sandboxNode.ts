@@ -52,6 +52,8 @@ export interface SandboxRunOptions {
 	/** The node's "On Error" setting: continue (regular output). */
 	continueOnFail?: boolean;
 	apiKey?: string;
+	/** The node's version (default 1, as saved workflows have it). */
+	typeVersion?: number;
 }
 
 export interface SandboxRunResult {

@@ -51,6 +51,8 @@ export interface RunNodeOptions {
 	resources?: ResourceDefinition[];
 	/** Credential data overrides (e.g. another baseUrl). */
 	credentialData?: IDataObject;
+	/** The node's version (default 1). */
+	typeVersion?: number;
 }
 
 export interface RunNodeResult {
@@ -113,6 +115,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 			parameters: options.parameters,
 			authentication,
 			continueOnFail: options.continueOnFail,
+			typeVersion: options.typeVersion,
 			credentials:
 				authentication === 'apiKey'
 					? { lacrmApi: { id: 'cred-api', name: 'LACRM API key' } }

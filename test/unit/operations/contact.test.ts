@@ -3,8 +3,14 @@
  * and the items n8n outputs.
  */
 import nock from 'nock';
+import type { IDataObject, ResourceMapperValue } from 'n8n-workflow';
 
-import { byId, expectLacrmCall, runNode, uid } from '../helpers/runNode';
+import { byId, expectLacrmCall, LACRM_ORIGIN, runNode, uid } from '../helpers/runNode';
+
+/** Catches any request: a test expects it never to be made. */
+function noRequests() {
+	return nock(LACRM_ORIGIN).post('/v2/').reply(200, {});
+}
 
 const CONTACT_ID = uid(101);
 const OTHER_ID = uid(102);
@@ -748,5 +754,204 @@ describe('per-item errors', () => {
 		});
 		expect(error?.message).toMatch(/Invalid "Contact": "oops" is not a LACRM ID/);
 		expect(first.isDone()).toBe(false);
+	});
+});
+
+describe('the version 2 form (new nodes)', () => {
+	it('Create takes email and phone at the top of the form', async () => {
+		const scope = expectLacrmCall(
+			'CreateContact',
+			{
+				Name: 'Jane Q. Smith',
+				AssignedTo: '1001',
+				Email: [{ Text: 'jane@example.com', Type: 'Work' }],
+				Phone: [{ Text: '+1 555 0100' }],
+				'Job Title': 'CTO',
+				IsCompany: false,
+			},
+			{ ContactId: CONTACT_ID },
+		);
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'create',
+			typeVersion: 2,
+			parameters: {
+				name: 'Jane Q. Smith',
+				assignedTo: byId('1001'),
+				email: { entries: [{ text: 'jane@example.com', type: 'Work' }] },
+				phone: { entries: [{ text: '+1 555 0100', type: '' }] },
+				additionalFields: { jobTitle: 'CTO' },
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('Get Many takes its sorting from Options', async () => {
+		const scope = expectLacrmCall(
+			'GetContacts',
+			{
+				SortBy: 'LastName',
+				SortDirection: 'Ascending',
+				OwnerFilter: ['1001'],
+				RecordTypeFilter: 'Contacts',
+				MaxNumberOfResults: 10,
+				Page: 1,
+			},
+			{ HasMoreResults: false, Results: [] },
+		);
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'getAll',
+			typeVersion: 2,
+			parameters: {
+				limit: 10,
+				filters: { ownerFilter: ['1001'] },
+				options: { sortBy: 'LastName', sortDirection: 'Ascending' },
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+});
+
+describe('custom fields typed in as text (numbers, checkbox lists)', () => {
+	/** The schema the mapper method now gives: numbers and checkbox lists as text, typed by LACRM. */
+	const schema = [
+		{
+			id: 'Lead Score',
+			displayName: 'Lead Score (number)',
+			required: false,
+			defaultMatch: false,
+			display: true,
+			type: 'string',
+			lacrmType: 'Number',
+		},
+		{
+			id: 'Interests',
+			displayName: 'Interests (any of: Product A, Training; separate with commas)',
+			required: false,
+			defaultMatch: false,
+			display: true,
+			type: 'string',
+			options: [
+				{ name: 'Product A', value: 'Product A' },
+				{ name: 'Training', value: 'Training' },
+			],
+			lacrmType: 'Checkbox',
+		},
+	];
+	const mapped = (value: IDataObject) =>
+		({
+			mappingMode: 'defineBelow',
+			value,
+			matchingColumns: [],
+			schema,
+			attemptToConvertTypes: false,
+			convertFieldsToString: false,
+		}) as unknown as ResourceMapperValue;
+
+	it('sends a number and a plain "a, b" list converted, and nothing for an untouched number', async () => {
+		const scope = expectLacrmCall(
+			'CreateContact',
+			{
+				Name: 'Jane',
+				AssignedTo: '1001',
+				IsCompany: false,
+				'Lead Score': 87,
+				Interests: ['Product A', 'Training'],
+			},
+			{ ContactId: CONTACT_ID },
+		);
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'create',
+			parameters: {
+				name: 'Jane',
+				assignedTo: byId('1001'),
+				customFields: mapped({ 'Lead Score': '87', Interests: 'Product A, Training' }),
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+
+		const untouched = expectLacrmCall(
+			'CreateContact',
+			{ Name: 'Joe', AssignedTo: '1001', IsCompany: false },
+			{ ContactId: OTHER_ID },
+		);
+		// What the editor stores for a number field nobody filled in: nothing (null is pruned).
+		const second = await runNode({
+			resource: 'contact',
+			operation: 'create',
+			parameters: { name: 'Joe', assignedTo: byId('1001'), customFields: mapped({}) },
+		});
+		expect(second.error).toBeUndefined();
+		expect(untouched.isDone()).toBe(true);
+	});
+
+	it('refuses a checkbox value that is not an option, naming the field, before any request', async () => {
+		const scope = noRequests();
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'create',
+			parameters: {
+				name: 'Jane',
+				assignedTo: byId('1001'),
+				customFields: mapped({ Interests: 'Product A, Golf' }),
+			},
+		});
+		expect(error?.message).toBe(
+			'Invalid "Custom Fields → Interests": "Golf" is not one of its options: Product A, Training',
+		);
+		expect(scope.isDone()).toBe(false);
+	});
+
+	it('refuses a number field holding text, naming the field, before any request', async () => {
+		const scope = noRequests();
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'create',
+			parameters: {
+				name: 'Jane',
+				assignedTo: byId('1001'),
+				customFields: mapped({ 'Lead Score': 'high' }),
+			},
+		});
+		expect(error?.message).toBe(
+			'Invalid "Custom Fields → Lead Score": expected a number, got "high"',
+		);
+		expect(scope.isDone()).toBe(false);
+	});
+});
+
+describe('Contact → Update: Custom Fields to Clear', () => {
+	it('blanks the listed custom fields (sent as null), alone or with other changes', async () => {
+		const scope = expectLacrmCall(
+			'EditContact',
+			{ ContactId: CONTACT_ID, 'Job Title': 'CEO', 'Lead Score': null, Interests: null },
+			{},
+		);
+		const { json, error } = await runNode({
+			resource: 'contact',
+			operation: 'update',
+			parameters: {
+				contactId: byId(CONTACT_ID),
+				updateFields: { jobTitle: 'CEO' },
+				customFieldsToClear: ['Lead Score', 'Interests'],
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([{ ContactId: CONTACT_ID, updated: true }]);
+
+		const only = expectLacrmCall('EditContact', { ContactId: CONTACT_ID, Industry: null }, {});
+		const second = await runNode({
+			resource: 'contact',
+			operation: 'update',
+			parameters: { contactId: byId(CONTACT_ID), customFieldsToClear: '={{ "Industry" }}' },
+		});
+		expect(second.error).toBeUndefined();
+		expect(only.isDone()).toBe(true);
 	});
 });

@@ -33,21 +33,6 @@ export function getAll(kind: RecordKind): OperationDefinition {
 					loadOptionsMethod: 'getUsers',
 					description: `Only ${kind.plural} assigned to these users`,
 				}),
-				choice({
-					key: 'SortBy',
-					displayName: 'Sort By',
-					name: 'sortBy',
-					choices: [
-						'Relevance',
-						'FirstName',
-						'LastName',
-						'CompanyName',
-						'DateCreated',
-						'LastUpdate',
-					],
-					default: 'Relevance',
-				}),
-				sortDirection('Descending'),
 				boolean({
 					key: 'RequiresWriteAccess',
 					displayName: 'Only Editable',
@@ -63,6 +48,16 @@ export function getAll(kind: RecordKind): OperationDefinition {
 				}),
 			],
 		},
+		optionFields: [
+			choice({
+				key: 'SortBy',
+				displayName: 'Sort By',
+				name: 'sortBy',
+				choices: ['Relevance', 'FirstName', 'LastName', 'CompanyName', 'DateCreated', 'LastUpdate'],
+				default: 'Relevance',
+			}),
+			sortDirection('Descending'),
+		],
 		fixed: { RecordTypeFilter: kind.recordTypeFilter },
 	};
 }

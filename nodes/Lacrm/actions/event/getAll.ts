@@ -47,9 +47,9 @@ export const getAll: OperationDefinition = {
 				description:
 					'Only events this contact or company attends. LACRM then ignores the other filters.',
 			}),
-			sortDirection('Ascending'),
 		],
 	},
+	optionFields: [sortDirection('Ascending')],
 	prepare: (input, prepared) => {
 		// LACRM requires both ends of the range, even when a contact filter makes it ignore them.
 		applyDefaultWindow(input, prepared, { start: 'From', end: 'To' });

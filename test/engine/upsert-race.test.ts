@@ -256,6 +256,38 @@ describe(`Create or Update, the same lead at once, two n8n processes (${ENGINE_L
 		},
 	);
 
+	// The sandbox refuses a second company of the same name (LACRM may too; undocumented), so the
+	// process whose create is refused finds the other's company and updates it: nothing to delete.
+	it.each([
+		{
+			title: 'a company by email',
+			parameters: { matchOn: 'email', matchValue: 'hello@raceworks.example', name: 'Raceworks' },
+		},
+		{ title: 'a company by name', parameters: { matchOn: 'name', matchValue: 'Raceworks' } },
+	])(
+		'$title: 1 company remains, the refused create becomes an update, both succeed with the same ContactId',
+		async ({ parameters }) => {
+			const before = await allRecords();
+			const calls = { ...sandbox.counters().callsByFunction };
+			const hold = sandbox.holdCalls({ functions: ['GetContacts'], count: 2 });
+			const [first, second] = await Promise.all([
+				upsert(parameters, { resource: 'company' }),
+				upsert(parameters, { resource: 'company', nodeTypes: anotherProcess() }),
+			]);
+			expect(await hold.released).toEqual({ releasedBy: 'count', arrived: 2 });
+			expect(first.error).toBeUndefined();
+			expect(second.error).toBeUndefined();
+			const outcomes = [first.json[0], second.json[0]];
+			expect(outcomes[0].ContactId).toBe(outcomes[1].ContactId);
+			expect(outcomes.map((outcome) => outcome.action).sort()).toEqual(['created', 'updated']);
+			const after = await allRecords();
+			expect([...after.keys()].filter((id) => !before.has(id))).toEqual([outcomes[0].ContactId]);
+			expect([...before.keys()].filter((id) => !after.has(id))).toEqual([]);
+			expect(callsSince(calls)).toMatchObject({ CreateContact: 2, EditContact: 1 });
+			expect(callsSince(calls).DeleteContact).toBeUndefined();
+		},
+	);
+
 	let others: HarnessNodeTypes | undefined;
 	function anotherProcess(): HarnessNodeTypes {
 		others ??= new HarnessNodeTypes({ 'n8n-nodes-lacrm.lacrm': lacrmInAnotherProcess() });

@@ -629,7 +629,8 @@ describe('Contact → Create or Update', () => {
 					additionalFields: { jobTitle: 'CTO' },
 				},
 			});
-		const createOwn = () => {
+		/** The search that finds nothing, then the create (answered with `reply`). */
+		const createOwn = (reply: unknown = { ContactId: OWN_ID }, status = 200) => {
 			search({ SearchTerms: 'jane@example.com' }, []);
 			return expectLacrmCall(
 				'CreateContact',
@@ -640,7 +641,8 @@ describe('Contact → Create or Update', () => {
 					Email: [{ Text: 'jane@example.com' }],
 					IsCompany: false,
 				},
-				{ ContactId: OWN_ID },
+				reply,
+				{ status },
 			);
 		};
 
@@ -691,6 +693,94 @@ describe('Contact → Create or Update', () => {
 			);
 			const { json } = await upsertJane();
 			expect(json[0]).toMatchObject({ ContactId: shorter, deletedDuplicateId: OWN_ID });
+			expect(nock.pendingMocks()).toEqual([]);
+		});
+
+		it('a company: the same — its own new company is deleted and the survivor edited', async () => {
+			const companySearch = (results: unknown[]) =>
+				expectLacrmCall(
+					'GetContacts',
+					{
+						SearchTerms: 'hello@acme.example',
+						RecordTypeFilter: 'Companies',
+						MaxNumberOfResults: 500,
+						Page: 1,
+					},
+					{ HasMoreResults: false, Results: results },
+				);
+			const company = (id: string) =>
+				lacrmContact(id, {
+					IsCompany: true,
+					Email: [{ Text: 'hello@acme.example', Type: 'Work' }],
+				});
+			companySearch([]);
+			expectLacrmCall(
+				'CreateContact',
+				{
+					Name: 'Acme',
+					'Company Name': 'Acme',
+					AssignedTo: '1001',
+					Email: [{ Text: 'hello@acme.example' }],
+					IsCompany: true,
+				},
+				{ ContactId: OWN_ID },
+			);
+			companySearch([company(OWN_ID), company(uid(204))]);
+			expectLacrmCall('DeleteContact', { ContactId: OWN_ID }, {});
+			expectLacrmCall(
+				'EditContact',
+				{ Name: 'Acme', 'Company Name': 'Acme', AssignedTo: '1001', ContactId: uid(204) },
+				{},
+			);
+			const { json, error } = await runNode({
+				resource: 'company',
+				operation: 'upsert',
+				parameters: {
+					matchOn: 'email',
+					matchValue: 'hello@acme.example',
+					name: 'Acme',
+					assignedTo: byId('1001'),
+				},
+			});
+			expect(error).toBeUndefined();
+			expect(json).toEqual([
+				expect.objectContaining({
+					ContactId: uid(204),
+					action: 'merged race duplicate',
+					deletedDuplicateId: OWN_ID,
+				}),
+			]);
+			expect(nock.pendingMocks()).toEqual([]);
+		});
+
+		it('LACRM refuses the create and the contact is there now: it is updated instead', async () => {
+			createOwn(
+				{ ErrorCode: 'duplicatename00', ErrorDescription: 'A record with this name exists.' },
+				400,
+			);
+			search({ SearchTerms: 'jane@example.com' }, [lacrmContact(uid(204))]);
+			expectLacrmCall(
+				'EditContact',
+				{ Name: 'Jane Smith', AssignedTo: '1001', 'Job Title': 'CTO', ContactId: uid(204) },
+				{},
+			);
+			const { json, error } = await upsertJane();
+			expect(error).toBeUndefined();
+			expect(json).toEqual([
+				expect.objectContaining({ ContactId: uid(204), action: 'updated', matchCount: 1 }),
+			]);
+			expect(nock.pendingMocks()).toEqual([]);
+		});
+
+		it("LACRM refuses the create and nothing matches now either: LACRM's error, unchanged", async () => {
+			createOwn(
+				{ ErrorCode: 'badfieldvalue000', ErrorDescription: "'Job Title' is too long." },
+				400,
+			);
+			search({ SearchTerms: 'jane@example.com' }, []);
+			const { json, error } = await upsertJane();
+			expect(json).toEqual([]);
+			expect(error?.message).toBe("'Job Title' is too long.");
 			expect(nock.pendingMocks()).toEqual([]);
 		});
 

@@ -1,5 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { fingerprint } from '../../transport/credentials';
 import type { Contact } from '../../transport/types';
@@ -276,39 +276,7 @@ export function upsert(kind: RecordKind): OperationDefinition {
 			const lockKey = fingerprint(
 				[await client.credentialIdentity(), kind.resource, matchKey(extra)].join('\n'),
 			);
-			return await upsertLock.run(lockKey, async () => {
-				const matches = await findMatches(this, kind, prepared);
-				if (matches.length === 0) {
-					const parameters = withMatchValue(prepared.parameters, prepared.extra);
-					parameters.IsCompany = kind.isCompany;
-					parameters.AssignedTo ??= await currentUserId(client, itemIndex);
-					const created = await client.call('CreateContact', parameters as never, { itemIndex });
-					const own = created.ContactId;
-					// Another process (a second queue-mode worker) may have searched at the same moment and
-					// created the same record. Look again; every racer then keeps the same one, and a racer
-					// whose new record lost removes it — only it — and writes its changes to the survivor.
-					const seen = await findMatches(this, kind, prepared);
-					const survivor = smallestContactId([own, ...seen.map((record) => record.ContactId)]);
-					if (survivor === own) return report(own, 'created', 0);
-					try {
-						await client.call('DeleteContact', { ContactId: own }, { itemIndex });
-					} catch (error) {
-						throw new NodeOperationError(
-							this.exec.getNode(),
-							`Another run created ${kind.noun} ${survivor} for ${matchLabel} "${extra.matchValue}" at the same moment as this one created ${own}, and ${own} could not be deleted`,
-							{
-								itemIndex,
-								description: `${(error as Error).message}. Both ${kind.plural} (${survivor} and ${own}) now exist: merge them in LACRM, or give the API key permission to delete so the duplicate this run created is removed.`,
-							},
-						);
-					}
-					await client.call(
-						'EditContact',
-						{ ...prepared.parameters, ContactId: survivor } as never,
-						{ itemIndex },
-					);
-					return { ...report(survivor, 'merged race duplicate', 0), deletedDuplicateId: own };
-				}
+			const update = async (matches: Contact[]) => {
 				let targets = matches;
 				if (matches.length > 1) {
 					if (extra.onMultipleMatches === 'error') {
@@ -337,6 +305,48 @@ export function upsert(kind: RecordKind): OperationDefinition {
 					results.push(report(target.ContactId, 'updated', matches.length));
 				}
 				return results;
+			};
+			return await upsertLock.run(lockKey, async () => {
+				const matches = await findMatches(this, kind, prepared);
+				if (matches.length > 0) return await update(matches);
+				const parameters = withMatchValue(prepared.parameters, prepared.extra);
+				parameters.IsCompany = kind.isCompany;
+				parameters.AssignedTo ??= await currentUserId(client, itemIndex);
+				let own: string;
+				try {
+					own = (await client.call('CreateContact', parameters as never, { itemIndex })).ContactId;
+				} catch (error) {
+					// A refusal (HTTP 400) created nothing. It may be because another process created the
+					// record meanwhile (a company of that name, say): if the value finds it now, update it.
+					// (The client's errors are NodeApiErrors already; wrapping hands back the same error.)
+					const refused = (error as { httpCode?: unknown }).httpCode === '400';
+					const appeared = refused ? await findMatches(this, kind, prepared).catch(() => []) : [];
+					if (appeared.length === 0)
+						throw new NodeApiError(this.exec.getNode(), error as JsonObject);
+					return await update(appeared);
+				}
+				// Another process (a second queue-mode worker) may have searched at the same moment and
+				// created the same record. Look again; every racer then keeps the same one, and a racer
+				// whose new record lost removes it — only it — and writes its changes to the survivor.
+				const seen = await findMatches(this, kind, prepared);
+				const survivor = smallestContactId([own, ...seen.map((record) => record.ContactId)]);
+				if (survivor === own) return report(own, 'created', 0);
+				try {
+					await client.call('DeleteContact', { ContactId: own }, { itemIndex });
+				} catch (error) {
+					throw new NodeOperationError(
+						this.exec.getNode(),
+						`Another run created ${kind.noun} ${survivor} for ${matchLabel} "${extra.matchValue}" at the same moment as this one created ${own}, and ${own} could not be deleted`,
+						{
+							itemIndex,
+							description: `${(error as Error).message}. Both ${kind.plural} (${survivor} and ${own}) now exist: merge them in LACRM, or give the API key permission to delete so the duplicate this run created is removed.`,
+						},
+					);
+				}
+				await client.call('EditContact', { ...prepared.parameters, ContactId: survivor } as never, {
+					itemIndex,
+				});
+				return { ...report(survivor, 'merged race duplicate', 0), deletedDuplicateId: own };
 			});
 		},
 	};

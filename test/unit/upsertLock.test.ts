@@ -3,6 +3,8 @@
  * independent) and the credential identity it is keyed by (same LACRM access → same identity,
  * never a secret in it).
  */
+import type { IDataObject } from 'n8n-workflow';
+
 import { KeyedLock } from '../../nodes/Lacrm/actions/shared/keyedLock';
 import { withClient } from './helpers/runClient';
 import { credentialsFor, TEST_ACCESS_TOKEN, TEST_API_KEY } from './helpers/runNode';
@@ -73,10 +75,7 @@ describe('KeyedLock', () => {
 });
 
 describe('LacrmClient.credentialIdentity', () => {
-	const identity = async (
-		authentication: 'apiKey' | 'oAuth2',
-		overrides: Record<string, unknown> = {},
-	) =>
+	const identity = async (authentication: 'apiKey' | 'oAuth2', overrides: IDataObject = {}) =>
 		(
 			await withClient(async (client) => await client.credentialIdentity(), {
 				authentication,

@@ -14,7 +14,8 @@ import type { EmittedEvent } from './webhookDelivery';
 /**
  * POST /v2/ — LACRM's single API endpoint. Order of work for one call:
  *   read body → Function name → count → fault decision → latency → auth → validate → run →
- *   answer (or the after-commit fault) → release the call's webhook deliveries.
+ *   wait for a hold (holdCalls) → answer (or the after-commit fault) → release the call's
+ *   webhook deliveries.
  * Faults are decided before authentication, as a gateway in front of the API would answer.
  */
 
@@ -234,6 +235,7 @@ export async function handleApi(
 			handshake: (endpointUrl, webhookId) => rt.webhooks.handshake(endpointUrl, webhookId),
 		};
 		const result = await entry.handler(ctx);
+		await rt.barriers.arrive(call.fn);
 		if (emitted.length > 0) {
 			// Deliveries wait until this response has gone out (or the socket is gone).
 			const answered = new Promise<void>((resolve) => {

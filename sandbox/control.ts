@@ -5,7 +5,7 @@ import { readBody, sendJson } from './core/http';
 import { submitForm } from './forms';
 import type { SandboxRuntime } from './runtime';
 import { ADMIN_USER_ID, SEED_USERS, seedBulkContacts } from './seed';
-import type { FaultOptions, ScriptedFault } from './types';
+import type { FaultOptions, HoldOptions, ScriptedFault } from './types';
 
 /**
  * /_sandbox/… — the test and benchmark controls over HTTP, for another process (the bench, a real
@@ -38,6 +38,7 @@ export function stateOf(rt: SandboxRuntime): Record<string, unknown> {
 		clock: { now, iso: formatDateTime(now), offsetMs: rt.clock.offset },
 		counters: rt.counters.snapshot(),
 		faults: rt.faults.state(),
+		holds: rt.barriers.state(),
 		options: {
 			seed: rt.options.seed,
 			randomSeed: rt.options.randomSeed,
@@ -120,6 +121,12 @@ export async function handleControl(
 				rt.faults.script(list as ScriptedFault[]);
 				return sendJson(res, 200, rt.faults.state());
 			}
+			case 'hold-calls':
+				rt.barriers.hold(asObject(await jsonBody(req)) as unknown as HoldOptions);
+				return sendJson(res, 200, { holds: rt.barriers.state() });
+			case 'clear-holds':
+				rt.barriers.releaseAll();
+				return sendJson(res, 200, { holds: rt.barriers.state() });
 			case 'clear-faults':
 				rt.faults.clear();
 				return sendJson(res, 200, rt.faults.state());

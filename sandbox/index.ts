@@ -13,7 +13,10 @@ import type { Sandbox, SandboxOptions } from './types';
  */
 
 export type {
+	CallHold,
 	FaultOptions,
+	HoldOptions,
+	HoldOutcome,
 	Sandbox,
 	SandboxCounters,
 	SandboxOptions,
@@ -90,6 +93,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		setFaults: (f) => rt.faults.set(f),
 		scriptFaults: (list) => rt.faults.script(list),
 		clearFaults: () => rt.faults.clear(),
+		holdCalls: (options) => rt.barriers.hold(options),
+		clearHolds: () => rt.barriers.releaseAll(),
 		clock: {
 			now: () => rt.clock.now(),
 			advance: (ms) => rt.clock.advance(ms),

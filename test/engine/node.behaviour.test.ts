@@ -105,7 +105,8 @@ describe(`Contact → Create or Update against the sandbox (${ENGINE_LABEL})`, (
 		]);
 		expect(contact['Job Title']).toBe('Engineer');
 		expect(String(contact.AssignedTo)).toBe(JANE);
-		expect(calls).toEqual({ GetContacts: 1, GetUser: 1, CreateContact: 1 });
+		// The second GetContacts is the look after the create for a copy made by a racing process.
+		expect(calls).toEqual({ GetContacts: 2, GetUser: 1, CreateContact: 1 });
 	});
 
 	it('updates the contact whose email matches (ignoring case), and creates nothing', async () => {

@@ -253,6 +253,21 @@ export class LacrmClient {
 		return fresh ? this.concurrency : 1;
 	}
 
+	/**
+	 * Which LACRM access this client acts with, for locks that span executions: the API key's
+	 * fingerprint (two n8n credentials holding one key are the same access), or for OAuth2 n8n's
+	 * credential id (its tokens change on every refresh). Never a secret.
+	 */
+	async credentialIdentity(): Promise<string> {
+		if (this.credentialType === 'lacrmApi') {
+			const snapshot = await this.readApiKeyCredential();
+			return `lacrmApi:${snapshot.baseUrl}:${snapshot.keyFingerprint ?? ''}`;
+		}
+		const snapshot = await this.readCredential();
+		const credential = this.node().credentials?.[this.credentialType];
+		return `lacrmOAuth2Api:${snapshot.baseUrl}:${credential?.id ?? credential?.name ?? 'default'}`;
+	}
+
 	// ---------------------------------------------------------------------------------------------
 
 	private async send(

@@ -443,9 +443,10 @@ describe('Contact → Create or Update', () => {
 		);
 
 	it('creates when no contact has that exact email (a fuzzy search hit does not count)', async () => {
-		const lookup = search({ SearchTerms: 'jane@example.com' }, [
-			lacrmContact(OTHER_ID, { Email: [{ Text: 'jane@example.com.au', Type: 'Work' }] }),
-		]);
+		const fuzzyHit = lacrmContact(OTHER_ID, {
+			Email: [{ Text: 'jane@example.com.au', Type: 'Work' }],
+		});
+		const lookup = search({ SearchTerms: 'jane@example.com' }, [fuzzyHit]);
 		const create = expectLacrmCall(
 			'CreateContact',
 			{
@@ -456,6 +457,11 @@ describe('Contact → Create or Update', () => {
 			},
 			{ ContactId: CONTACT_ID },
 		);
+		// The look after the create, for a copy another process created at the same moment.
+		const recheck = search({ SearchTerms: 'jane@example.com' }, [
+			fuzzyHit,
+			lacrmContact(CONTACT_ID),
+		]);
 		const { json } = await runNode({
 			resource: 'contact',
 			operation: 'upsert',
@@ -468,6 +474,7 @@ describe('Contact → Create or Update', () => {
 		});
 		expect(lookup.isDone()).toBe(true);
 		expect(create.isDone()).toBe(true);
+		expect(recheck.isDone()).toBe(true);
 		expect(json).toEqual([
 			{
 				ContactId: CONTACT_ID,
@@ -612,6 +619,198 @@ describe('Contact → Create or Update', () => {
 		expect(json).toEqual([
 			expect.objectContaining({ ContactId: OTHER_ID, action: 'updated', matchCount: 2 }),
 		]);
+	});
+
+	describe('when another process created the same contact at the same moment', () => {
+		const OWN_ID = uid(205);
+		const upsertJane = async () =>
+			await runNode({
+				resource: 'contact',
+				operation: 'upsert',
+				parameters: {
+					matchOn: 'email',
+					matchValue: 'jane@example.com',
+					name: 'Jane Smith',
+					assignedTo: byId('1001'),
+					additionalFields: { jobTitle: 'CTO' },
+				},
+			});
+		/** The search that finds nothing, then the create (answered with `reply`). */
+		const createOwn = (reply: unknown = { ContactId: OWN_ID }, status = 200) => {
+			search({ SearchTerms: 'jane@example.com' }, []);
+			return expectLacrmCall(
+				'CreateContact',
+				{
+					Name: 'Jane Smith',
+					AssignedTo: '1001',
+					'Job Title': 'CTO',
+					Email: [{ Text: 'jane@example.com' }],
+					IsCompany: false,
+				},
+				reply,
+				{ status },
+			);
+		};
+
+		it('its copy has the smaller ContactId: deletes only its own new contact, edits the survivor, says so', async () => {
+			createOwn();
+			search({ SearchTerms: 'jane@example.com' }, [lacrmContact(OWN_ID), lacrmContact(uid(204))]);
+			const removeOwn = expectLacrmCall('DeleteContact', { ContactId: OWN_ID }, {});
+			const editSurvivor = expectLacrmCall(
+				'EditContact',
+				{ Name: 'Jane Smith', AssignedTo: '1001', 'Job Title': 'CTO', ContactId: uid(204) },
+				{},
+			);
+			const { json, error } = await upsertJane();
+			expect(error).toBeUndefined();
+			expect(removeOwn.isDone()).toBe(true);
+			expect(editSurvivor.isDone()).toBe(true);
+			expect(json).toEqual([
+				{
+					ContactId: uid(204),
+					action: 'merged race duplicate',
+					matchedOn: 'Email',
+					matchValue: 'jane@example.com',
+					matchCount: 0,
+					deletedDuplicateId: OWN_ID,
+				},
+			]);
+			expect(nock.pendingMocks()).toEqual([]);
+		});
+
+		it('its own contact has the smaller ContactId: keeps it and deletes nothing (the other run removes its copy)', async () => {
+			createOwn();
+			search({ SearchTerms: 'jane@example.com' }, [lacrmContact(uid(206)), lacrmContact(OWN_ID)]);
+			const { json, error } = await upsertJane();
+			expect(error).toBeUndefined();
+			expect(json).toEqual([expect.objectContaining({ ContactId: OWN_ID, action: 'created' })]);
+			expect(nock.pendingMocks()).toEqual([]);
+		});
+
+		it('compares ContactIds as numbers: a shorter id is the smaller one', async () => {
+			createOwn();
+			const shorter = '999999999999999999999999999999';
+			search({ SearchTerms: 'jane@example.com' }, [lacrmContact(OWN_ID), lacrmContact(shorter)]);
+			expectLacrmCall('DeleteContact', { ContactId: OWN_ID }, {});
+			expectLacrmCall(
+				'EditContact',
+				{ Name: 'Jane Smith', AssignedTo: '1001', 'Job Title': 'CTO', ContactId: shorter },
+				{},
+			);
+			const { json } = await upsertJane();
+			expect(json[0]).toMatchObject({ ContactId: shorter, deletedDuplicateId: OWN_ID });
+			expect(nock.pendingMocks()).toEqual([]);
+		});
+
+		it('a company: the same — its own new company is deleted and the survivor edited', async () => {
+			const companySearch = (results: unknown[]) =>
+				expectLacrmCall(
+					'GetContacts',
+					{
+						SearchTerms: 'hello@acme.example',
+						RecordTypeFilter: 'Companies',
+						MaxNumberOfResults: 500,
+						Page: 1,
+					},
+					{ HasMoreResults: false, Results: results },
+				);
+			const company = (id: string) =>
+				lacrmContact(id, {
+					IsCompany: true,
+					Email: [{ Text: 'hello@acme.example', Type: 'Work' }],
+				});
+			companySearch([]);
+			expectLacrmCall(
+				'CreateContact',
+				{
+					Name: 'Acme',
+					'Company Name': 'Acme',
+					AssignedTo: '1001',
+					Email: [{ Text: 'hello@acme.example' }],
+					IsCompany: true,
+				},
+				{ ContactId: OWN_ID },
+			);
+			companySearch([company(OWN_ID), company(uid(204))]);
+			expectLacrmCall('DeleteContact', { ContactId: OWN_ID }, {});
+			expectLacrmCall(
+				'EditContact',
+				{ Name: 'Acme', 'Company Name': 'Acme', AssignedTo: '1001', ContactId: uid(204) },
+				{},
+			);
+			const { json, error } = await runNode({
+				resource: 'company',
+				operation: 'upsert',
+				parameters: {
+					matchOn: 'email',
+					matchValue: 'hello@acme.example',
+					name: 'Acme',
+					assignedTo: byId('1001'),
+				},
+			});
+			expect(error).toBeUndefined();
+			expect(json).toEqual([
+				expect.objectContaining({
+					ContactId: uid(204),
+					action: 'merged race duplicate',
+					deletedDuplicateId: OWN_ID,
+				}),
+			]);
+			expect(nock.pendingMocks()).toEqual([]);
+		});
+
+		it('LACRM refuses the create and the contact is there now: it is updated instead', async () => {
+			createOwn(
+				{ ErrorCode: 'duplicatename00', ErrorDescription: 'A record with this name exists.' },
+				400,
+			);
+			search({ SearchTerms: 'jane@example.com' }, [lacrmContact(uid(204))]);
+			expectLacrmCall(
+				'EditContact',
+				{ Name: 'Jane Smith', AssignedTo: '1001', 'Job Title': 'CTO', ContactId: uid(204) },
+				{},
+			);
+			const { json, error } = await upsertJane();
+			expect(error).toBeUndefined();
+			expect(json).toEqual([
+				expect.objectContaining({ ContactId: uid(204), action: 'updated', matchCount: 1 }),
+			]);
+			expect(nock.pendingMocks()).toEqual([]);
+		});
+
+		it("LACRM refuses the create and nothing matches now either: LACRM's error, unchanged", async () => {
+			createOwn(
+				{ ErrorCode: 'badfieldvalue000', ErrorDescription: "'Job Title' is too long." },
+				400,
+			);
+			search({ SearchTerms: 'jane@example.com' }, []);
+			const { json, error } = await upsertJane();
+			expect(json).toEqual([]);
+			expect(error?.message).toBe("'Job Title' is too long.");
+			expect(nock.pendingMocks()).toEqual([]);
+		});
+
+		it('LACRM refuses the delete: the item fails naming both ContactIds, and the survivor is not edited', async () => {
+			createOwn();
+			search({ SearchTerms: 'jane@example.com' }, [lacrmContact(OWN_ID), lacrmContact(uid(204))]);
+			expectLacrmCall(
+				'DeleteContact',
+				{ ContactId: OWN_ID },
+				{ ErrorCode: 'nodeletepermissio', ErrorDescription: 'This API key cannot delete.' },
+				{ status: 400 },
+			);
+			const { error, json } = await upsertJane();
+			expect(json).toEqual([]);
+			expect(error?.message).toBe(
+				`Another run created contact ${uid(204)} for Email "jane@example.com" at the same moment as this one created ${OWN_ID}, and ${OWN_ID} could not be deleted`,
+			);
+			expect((error as { description?: string }).description).toMatch(
+				new RegExp(
+					`This API key cannot delete.*Both contacts \\(${uid(204)} and ${OWN_ID}\\) now exist`,
+				),
+			);
+			expect(nock.pendingMocks()).toEqual([]);
+		});
 	});
 
 	it('refuses a match value that is not an email when matching on email, before any request', async () => {

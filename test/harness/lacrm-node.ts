@@ -31,6 +31,8 @@ export interface LacrmStep {
 	continueOnFail?: boolean;
 	/** The node's version (default 1, as saved workflows have it). */
 	typeVersion?: number;
+	/** The workflow's time zone (Workflow Settings → Timezone); n8n's default otherwise. */
+	timezone?: string;
 }
 
 export function lacrmWorkflow(step: LacrmStep): HarnessWorkflow {
@@ -61,6 +63,7 @@ export function lacrmWorkflow(step: LacrmStep): HarnessWorkflow {
 			},
 		],
 		connections: { Start: { main: [[{ node: LACRM_NODE_NAME, type: 'main', index: 0 }]] } },
+		...(step.timezone ? { settings: { timezone: step.timezone } } : {}),
 	};
 }
 

@@ -6,10 +6,14 @@
 import type { IDataObject, INode, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-/** What a reader needs to explain a problem. */
+import { withExplicitOffset } from './shared/timeZone';
+
+/** What a reader needs to explain a problem, and the workflow's time zone for date-times. */
 export interface ReadContext {
 	node: INode;
 	itemIndex: number;
+	/** The workflow's time zone (IANA name): date-times without an offset are read in it. */
+	timeZone: string;
 }
 
 export interface Field {
@@ -24,7 +28,7 @@ export interface Field {
 }
 
 export function fieldError(
-	ctx: ReadContext,
+	ctx: Pick<ReadContext, 'node' | 'itemIndex'>,
 	label: string,
 	problem: string,
 	description?: string,
@@ -434,7 +438,10 @@ export function date(options: BaseOptions): Field {
 	return temporal(options, readDate);
 }
 
-/** A moment in time, sent as ISO 8601 (LACRM takes an event's time zone from its offset). */
+/**
+ * A moment in time, sent as ISO 8601 with an offset (LACRM takes an event's time zone from it); a
+ * value without one is read in the workflow's time zone.
+ */
 export function dateTime(options: BaseOptions): Field {
 	return temporal(options, readDateTime);
 }
@@ -464,6 +471,11 @@ export function readDate(
 	return parsed.date;
 }
 
+/**
+ * A date-time with an explicit offset: kept as given when it has one (or `Z`); otherwise (n8n's
+ * date picker, `2026-01-15T14:00:00`, or a bare date meaning its midnight) read in the workflow's
+ * time zone, e.g. `2026-01-15T14:00:00-05:00` in America/New_York.
+ */
 export function readDateTime(
 	raw: unknown,
 	ctx: ReadContext,
@@ -472,19 +484,33 @@ export function readDateTime(
 ): string | undefined {
 	const parsed = presentDate(raw, ctx, label, required);
 	if (!parsed) return undefined;
+	const notDateTime = () =>
+		fieldError(
+			ctx,
+			label,
+			`"${String(raw)}" is not a date and time (use ISO 8601, e.g. 2025-01-31T14:00:00 or 2025-01-31T14:00:00-05:00)`,
+		);
 	if (
 		!parsed.iso ||
 		!parsed.date ||
 		!validCalendarDate(parsed.date) ||
 		Number.isNaN(Date.parse(parsed.iso))
 	) {
+		throw notDateTime();
+	}
+	let value: string | undefined;
+	try {
+		value = withExplicitOffset(parsed.iso, ctx.timeZone);
+	} catch {
 		throw fieldError(
 			ctx,
 			label,
-			`"${String(raw)}" is not a date and time (use ISO 8601, e.g. 2025-01-31T14:00:00-05:00)`,
+			`the workflow's time zone "${ctx.timeZone}" is not a known time zone`,
+			'Choose a time zone in the workflow settings, or give the date and time with an offset, e.g. 2025-01-31T14:00:00-05:00.',
 		);
 	}
-	return parsed.iso;
+	if (value === undefined) throw notDateTime();
+	return value;
 }
 
 /** Raw JSON for the rare structured parameter with no better UI. */

@@ -102,11 +102,14 @@ export interface ResourceDefinition {
 export class ItemInput implements ReadContext {
 	readonly node;
 
+	readonly timeZone: string;
+
 	constructor(
 		readonly exec: IExecuteFunctions,
 		readonly itemIndex: number,
 	) {
 		this.node = exec.getNode();
+		this.timeZone = exec.getTimezone();
 	}
 
 	value<T = unknown>(name: string, fallback?: T): T {

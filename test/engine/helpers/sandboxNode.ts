@@ -54,6 +54,8 @@ export interface SandboxRunOptions {
 	apiKey?: string;
 	/** The node's version (default 1, as saved workflows have it). */
 	typeVersion?: number;
+	/** The workflow's time zone (Workflow Settings → Timezone). */
+	timezone?: string;
 }
 
 export interface SandboxRunResult {

@@ -53,6 +53,8 @@ export interface RunNodeOptions {
 	credentialData?: IDataObject;
 	/** The node's version (default 1). */
 	typeVersion?: number;
+	/** The workflow's time zone (Workflow Settings → Timezone). */
+	timezone?: string;
 }
 
 export interface RunNodeResult {
@@ -116,6 +118,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 			authentication,
 			continueOnFail: options.continueOnFail,
 			typeVersion: options.typeVersion,
+			timezone: options.timezone,
 			credentials:
 				authentication === 'apiKey'
 					? { lacrmApi: { id: 'cred-api', name: 'LACRM API key' } }

@@ -1,6 +1,6 @@
 import type { OperationDefinition } from '../operation';
 import { sortDirection } from '../shared/filters';
-import { contactRef, dateTime, uidList } from '../fields';
+import { contactRef, dateTime, readDateTime, uidList } from '../fields';
 import { simplifyMetaData } from '../shared/simplify';
 import { applyDefaultWindow, DAYS_AHEAD, DAYS_BACK } from '../shared/dateWindow';
 
@@ -52,6 +52,12 @@ export const getAll: OperationDefinition = {
 	optionFields: [sortDirection('Ascending')],
 	prepare: (input, prepared) => {
 		// LACRM requires both ends of the range, even when a contact filter makes it ignore them.
-		applyDefaultWindow(input, prepared, { start: 'From', end: 'To' });
+		// They are DateTimes: the default window runs from midnight in the workflow's time zone.
+		applyDefaultWindow(
+			input,
+			prepared,
+			{ start: 'From', end: 'To' },
+			(date) => readDateTime(date, input, 'Filters', true) as string,
+		);
 	},
 };

@@ -311,11 +311,11 @@ export function seedDemo(store: Store, now: number): void {
 	});
 
 	const sales = addPipeline(store, now, 'Sales Leads', 'dollar_sign', [
-		['New', true, 'Blue'],
-		['Contacted', true, 'Cyan'],
-		['Proposal Sent', true, 'Orange'],
-		['Won', false, 'Green'],
-		['Lost', false, 'Red'],
+		['New', true, '#486581'],
+		['Contacted', true, '#2bb0ed'],
+		['Proposal Sent', true, '#f0b429'],
+		['Won', false, '#3ebd93'],
+		['Lost', false, '#e12d39'],
 	]);
 	const hunter = addField(
 		store,
@@ -354,9 +354,9 @@ export function seedDemo(store: Store, now: number): void {
 	);
 
 	const support = addPipeline(store, now, 'Support Tickets', 'lightbulb', [
-		['Open', true, 'Red'],
-		['Waiting on Customer', true, 'Yellow'],
-		['Resolved', false, 'Green'],
+		['Open', true, '#e12d39'],
+		['Waiting on Customer', true, '#f7c948'],
+		['Resolved', false, '#3ebd93'],
 	]);
 	const severity = addField(
 		store,
@@ -378,8 +378,8 @@ export function seedDemo(store: Store, now: number): void {
 		'Old Deals',
 		'briefcase',
 		[
-			['Open', true, 'Blue'],
-			['Closed', false, 'Gray'],
+			['Open', true, '#486581'],
+			['Closed', false, '#9fb3c8'],
 		],
 		true,
 	);

@@ -11,6 +11,7 @@ import { expectLacrmError } from './helpers';
 type Body = any;
 
 let sandbox: Sandbox;
+const ADMIN = '100001';
 
 async function ok(fn: string, params: object = {}): Promise<Body> {
 	const res = await sandbox.call(fn, params);
@@ -62,5 +63,90 @@ describe('pipeline status colours are hex codes', () => {
 		);
 		const statuses: Body[] = await ok('GetPipelineStatuses', { PipelineId });
 		expect(statuses.map((status) => status.Name)).not.toContain('Named Colour');
+	});
+});
+
+describe('birthdays: people only, with or without a year', () => {
+	it.each([
+		['1990-07-25', '1990-07-25'],
+		['0000-07-25', '0000-07-25'],
+		['0000-7-5', '0000-07-05'],
+		['7-25', '0000-07-25'],
+		['2-29', '0000-02-29'],
+	])('a contact created with Birthday %s has %s', async (given, stored) => {
+		const { ContactId } = await ok('CreateContact', {
+			IsCompany: false,
+			AssignedTo: ADMIN,
+			Name: `Birthday ${given}`,
+			Birthday: given,
+		});
+		expect((await ok('GetContact', { ContactId })).Birthday).toBe(stored);
+	});
+
+	it('EditContact takes the yearless forms too', async () => {
+		const { ContactId } = await ok('CreateContact', {
+			IsCompany: false,
+			AssignedTo: ADMIN,
+			Name: 'Edited Birthday',
+		});
+		await ok('EditContact', { ContactId, Birthday: '12-3' });
+		expect((await ok('GetContact', { ContactId })).Birthday).toBe('0000-12-03');
+	});
+
+	it.each(['2-30', '13-1', '0000-00-10', '07/25'])('refuses %s', async (given) => {
+		expectLacrmError(
+			await sandbox.call('CreateContact', {
+				IsCompany: false,
+				AssignedTo: ADMIN,
+				Name: 'Bad Birthday',
+				Birthday: given,
+			}),
+			400,
+			/'Birthday' must be a date formatted yyyy-mm-dd \(without a year: 0000-mm-dd or m-d\)/,
+		);
+	});
+
+	it('a task due date is still yyyy-mm-dd only', async () => {
+		expectLacrmError(
+			await sandbox.call('CreateTask', { Name: 'Yearless', DueDate: '7-25' }),
+			400,
+			/'DueDate' must be a date formatted yyyy-mm-dd/,
+		);
+	});
+
+	it('refuses a birthday for a company, on create and on edit', async () => {
+		expectLacrmError(
+			await sandbox.call('CreateContact', {
+				IsCompany: true,
+				AssignedTo: ADMIN,
+				Name: 'Birthday Corp',
+				Birthday: '1999-04-01',
+			}),
+			400,
+			/Companies have no 'Birthday'/,
+		);
+		const { ContactId } = await ok('CreateContact', {
+			IsCompany: true,
+			AssignedTo: ADMIN,
+			Name: 'Birthday Corp',
+		});
+		expectLacrmError(
+			await sandbox.call('EditContact', { ContactId, Birthday: '2000-01-01' }),
+			400,
+			/Companies have no 'Birthday'/,
+		);
+		await ok('EditContact', { ContactId, Birthday: null });
+		expect((await ok('GetContact', { ContactId })).Birthday).toBeNull();
+	});
+
+	it('a person who becomes a company loses the birthday', async () => {
+		const { ContactId } = await ok('CreateContact', {
+			IsCompany: false,
+			AssignedTo: ADMIN,
+			Name: 'Soon A Company',
+			Birthday: '1980-05-05',
+		});
+		await ok('EditContact', { ContactId, IsCompany: true, Name: 'Soon A Company Ltd' });
+		expect((await ok('GetContact', { ContactId })).Birthday).toBeNull();
 	});
 });

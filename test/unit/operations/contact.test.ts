@@ -5,6 +5,7 @@
 import nock from 'nock';
 import type { IDataObject, ResourceMapperValue } from 'n8n-workflow';
 
+import { Lacrm } from '../../../nodes/Lacrm/Lacrm.node';
 import { byId, expectLacrmCall, LACRM_ORIGIN, runNode, uid } from '../helpers/runNode';
 
 /** Catches any request: a test expects it never to be made. */
@@ -270,6 +271,105 @@ describe('Company → Create', () => {
 		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([{ ContactId: uid(900) }]);
 	});
+});
+
+describe('Companies have no birthday', () => {
+	it('the Company resource offers no Birthday (or Founded) field anywhere; Contact does', () => {
+		const fieldNamesOf = (resource: string) =>
+			new Lacrm().description.properties
+				.filter((property) => property.displayOptions?.show?.resource?.includes(resource))
+				.flatMap((property) => [
+					property.name,
+					...((property.options ?? []) as Array<{ name?: string; value?: unknown }>).map(
+						(option) => `${String(option.name)}=${String(option.value)}`,
+					),
+				])
+				.join(' ');
+		expect(fieldNamesOf('company')).not.toMatch(/birthday|founded/i);
+		expect(fieldNamesOf('contact')).toMatch(/birthday/);
+	});
+
+	it('Company → Create leaves a Birthday saved by an older version out of the request', async () => {
+		const scope = expectLacrmCall(
+			'CreateContact',
+			{ Name: 'Acme Inc', AssignedTo: '1001', IsCompany: true, 'Company Name': 'Acme Inc' },
+			{ ContactId: uid(900) },
+		);
+		const { json, error } = await runNode({
+			resource: 'company',
+			operation: 'create',
+			parameters: {
+				name: 'Acme Inc',
+				assignedTo: byId('1001'),
+				additionalFields: { birthday: '1999-04-01' },
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([{ ContactId: uid(900) }]);
+	});
+});
+
+describe('Yearless birthdays', () => {
+	it.each([
+		['7-25', '0000-07-25'],
+		['0000-7-5', '0000-07-05'],
+		['0000-07-25', '0000-07-25'],
+		['2-29', '0000-02-29'],
+		['1990-07-25', '1990-07-25'],
+	])('Contact → Create sends the birthday %s as %s', async (given, sent) => {
+		const scope = expectLacrmCall(
+			'CreateContact',
+			{ Name: 'Jane Smith', AssignedTo: '1001', IsCompany: false, Birthday: sent },
+			{ ContactId: CONTACT_ID },
+		);
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'create',
+			parameters: {
+				name: 'Jane Smith',
+				assignedTo: byId('1001'),
+				additionalFields: { birthday: given },
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('Contact → Update sends a yearless birthday as 0000-MM-DD', async () => {
+		const scope = expectLacrmCall(
+			'EditContact',
+			{ ContactId: CONTACT_ID, Birthday: '0000-12-03' },
+			{},
+		);
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'update',
+			parameters: { contactId: byId(CONTACT_ID), updateFields: { birthday: '12-3' } },
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it.each(['2-30', '13-1', '0000-00-10'])(
+		'refuses %s, which is no day of the year, before any request',
+		async (given) => {
+			const any = nock('https://api.lessannoyingcrm.com').post('/v2/').reply(200, {});
+			const { error } = await runNode({
+				resource: 'contact',
+				operation: 'create',
+				parameters: {
+					name: 'Jane Smith',
+					assignedTo: byId('1001'),
+					additionalFields: { birthday: given },
+				},
+			});
+			expect(error?.message).toBe(
+				`Invalid "Birthday": "${given}" is not a day of the year (without a year use 0000-mm-dd or m-d, e.g. 0000-07-25 or 7-25)`,
+			);
+			expect(any.isDone()).toBe(false);
+		},
+	);
 });
 
 describe('Contact → Update', () => {

@@ -150,3 +150,51 @@ describe('birthdays: people only, with or without a year', () => {
 		expect((await ok('GetContact', { ContactId })).Birthday).toBeNull();
 	});
 });
+
+describe('HasAttachedItem / HasNoAttachedItem filters on contacts', () => {
+	async function contactNamed(name: string): Promise<string> {
+		const { ContactId } = await ok('CreateContact', {
+			IsCompany: false,
+			AssignedTo: ADMIN,
+			Name: name,
+		});
+		return ContactId;
+	}
+
+	async function matching(filters: object[]): Promise<string[]> {
+		const { Results } = await ok('GetContacts', {
+			SearchTerms: 'Attachtest',
+			AdvancedFilters: filters,
+		});
+		return Results.map((contact: Body) => contact.ContactId).sort();
+	}
+
+	it('Cal and Pipeline find contacts with (or without) tasks, events and pipeline items', async () => {
+		const withTask = await contactNamed('Tasky Attachtest');
+		const withItem = await contactNamed('Piper Attachtest');
+		const bare = await contactNamed('Bare Attachtest');
+		await ok('CreateTask', { Name: 'Call back', DueDate: '2026-01-15', ContactId: withTask });
+		const support = await pipelineNamed('Support Tickets');
+		const statuses: Body[] = await ok('GetPipelineStatuses', { PipelineId: support.PipelineId });
+		await ok('CreatePipelineItem', {
+			ContactId: withItem,
+			PipelineId: support.PipelineId,
+			StatusId: statuses.find((status) => status.IsActive).StatusId,
+		});
+
+		expect(
+			await matching([
+				{ Name: 'Cal', Operation: 'HasAttachedItem', Value: { Type: 'Task', Status: 'Pending' } },
+			]),
+		).toEqual([withTask]);
+		expect(
+			await matching([{ Name: 'Pipeline', Operation: 'HasAttachedItem', Value: null }]),
+		).toEqual([withItem]);
+		expect(
+			await matching([
+				{ Name: 'Pipeline', Operation: 'HasNoAttachedItem', Value: { Status: 'Active' } },
+				{ Name: 'Cal', Operation: 'HasNoAttachedItem', Value: null },
+			]),
+		).toEqual([bare]);
+	});
+});

@@ -761,6 +761,9 @@ export function eventAttendees(options: BaseOptions): Field {
 	);
 }
 
+/** Operations on the `Cal` (tasks/events) and `Pipeline` filters of contacts (REFERENCE §9). */
+const ATTACHED_ITEM_OPERATIONS = ['HasAttachedItem', 'HasNoAttachedItem'];
+
 /** LACRM advanced search filters: {Name, Operation, Value}; combined with AND. */
 export function advancedFilters(options: BaseOptions & { examples: string }): Field {
 	return field(
@@ -804,6 +807,8 @@ export function advancedFilters(options: BaseOptions & { examples: string }): Fi
 								'IsInGroupList',
 								'IsNotInGroupList',
 								'IsNotInAnyGroup',
+								'HasAttachedItem',
+								'HasNoAttachedItem',
 							].map((operation) => ({
 								name: operation.replace(/([a-z])([A-Z])/g, '$1 $2'),
 								value: operation,
@@ -816,7 +821,7 @@ export function advancedFilters(options: BaseOptions & { examples: string }): Fi
 							type: 'string',
 							default: '',
 							description:
-								'Text, a number, or JSON for lists (e.g. ["id1","id2"]) and ranges. Leave empty for Is Empty / Is Not Empty.',
+								'Text, a number, or JSON for lists (e.g. ["id1","id2"]) and ranges. Leave empty for Is Empty / Is Not Empty. For Has (No) Attached Item on Cal or Pipeline: empty or JSON options, e.g. {"Type": "Task", "Status": "Pending"} or {"PipelineId": "…", "Status": "Active"}.',
 						},
 					],
 				},
@@ -831,10 +836,23 @@ export function advancedFilters(options: BaseOptions & { examples: string }): Fi
 						Name: String(entry.name).trim(),
 						Operation: String(entry.filterOperation),
 					};
+					const attachedItem = ATTACHED_ITEM_OPERATIONS.includes(filter.Operation as string);
 					if (!isBlank(entry.value)) {
 						const value = String(entry.value).trim();
+						// Has (No) Attached Item takes its options (Type, Status, PipelineId…) as an object.
+						if (attachedItem && !value.startsWith('{')) {
+							throw fieldError(
+								ctx,
+								`${label} value`,
+								`${filter.Operation as string} takes JSON options such as {"Type": "Task", "Status": "Pending"}, or nothing; got "${value}"`,
+							);
+						}
 						filter.Value = (
-							/^[[{]/.test(value) ? readJson(value, ctx, `${label} value`, 'any') : value
+							attachedItem
+								? readJson(value, ctx, `${label} value`, 'object')
+								: /^[[{]/.test(value)
+									? readJson(value, ctx, `${label} value`, 'any')
+									: value
 						) as IDataObject;
 					} else {
 						filter.Value = null;

@@ -5,6 +5,8 @@
 import nock from 'nock';
 import type { IDataObject, ResourceMapperValue } from 'n8n-workflow';
 
+import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+
 import { Lacrm } from '../../../nodes/Lacrm/Lacrm.node';
 import { byId, expectLacrmCall, LACRM_ORIGIN, runNode, uid } from '../helpers/runNode';
 
@@ -496,6 +498,74 @@ describe('Contact → Delete / Get / Get Many / Get Many by ID', () => {
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(json.map((contact) => contact.ContactId)).toEqual([CONTACT_ID, OTHER_ID]);
+	});
+
+	it('the advanced filter Operation offers Has Attached Item and Has No Attached Item', () => {
+		const operations = new Lacrm().description.properties
+			.filter((property) => property.name === 'filters')
+			.flatMap((property) => (property.options ?? []) as INodeProperties[])
+			.filter((option) => option.name === 'advancedFilters')
+			.flatMap((option) => (option.options ?? []) as INodePropertyCollection[])
+			.flatMap((collection) => collection.values)
+			.filter((value) => value.name === 'filterOperation')
+			.flatMap((value) => (value.options ?? []) as INodePropertyOptions[])
+			.map((option) => option.value);
+		expect(operations).toEqual(expect.arrayContaining(['HasAttachedItem', 'HasNoAttachedItem']));
+	});
+
+	it('Get Many sends Cal / Pipeline attached-item filters with their options as an object', async () => {
+		const scope = expectLacrmCall(
+			'GetContacts',
+			{
+				AdvancedFilters: [
+					{ Name: 'Cal', Operation: 'HasAttachedItem', Value: { Type: 'Task', Status: 'Pending' } },
+					{ Name: 'Pipeline', Operation: 'HasNoAttachedItem', Value: null },
+				],
+				RecordTypeFilter: 'Contacts',
+				MaxNumberOfResults: 50,
+				Page: 1,
+			},
+			{ HasMoreResults: false, Results: [] },
+		);
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'getAll',
+			parameters: {
+				filters: {
+					advancedFilters: {
+						entries: [
+							{
+								name: 'Cal',
+								filterOperation: 'HasAttachedItem',
+								value: '{"Type": "Task", "Status": "Pending"}',
+							},
+							{ name: 'Pipeline', filterOperation: 'HasNoAttachedItem', value: '' },
+						],
+					},
+				},
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('refuses attached-item options that are not a JSON object, before any request', async () => {
+		const any = nock('https://api.lessannoyingcrm.com').post('/v2/').reply(200, {});
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'getAll',
+			parameters: {
+				filters: {
+					advancedFilters: {
+						entries: [{ name: 'Cal', filterOperation: 'HasAttachedItem', value: 'Task' }],
+					},
+				},
+			},
+		});
+		expect(error?.message).toBe(
+			'Invalid "Advanced Filters value": HasAttachedItem takes JSON options such as {"Type": "Task", "Status": "Pending"}, or nothing; got "Task"',
+		);
+		expect(any.isDone()).toBe(false);
 	});
 
 	it('Company → Get Many filters on companies', async () => {

@@ -43,7 +43,7 @@ export function getAll(kind: RecordKind): OperationDefinition {
 					key: 'AdvancedFilters',
 					displayName: 'Advanced Filters',
 					name: 'advancedFilters',
-					examples: 'e.g. Email, DateCreated, Group, or a custom field name',
+					examples: 'e.g. Email, DateCreated, Group, Cal, Pipeline, or a custom field name',
 					description: 'LACRM advanced filters, combined with AND',
 				}),
 			],

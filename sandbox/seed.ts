@@ -176,6 +176,8 @@ interface FieldDef {
 	name: string;
 	type: CustomFieldType;
 	options?: string[];
+	/** Options answered as plain names rather than {OptionId, Name}: both shapes occur in the wild. */
+	optionsAsNames?: boolean;
 	required?: boolean;
 }
 
@@ -197,6 +199,7 @@ function addField(
 		ShowOnClosedBadge: false,
 		ShowOnReport: recordType === 'Pipeline',
 		Options: (def.options ?? []).map((Name) => ({ OptionId: store.newId(), Name })),
+		OptionsAsNames: def.optionsAsNames,
 		DateDisplaySettings: null,
 		CurrencyDisplaySettings: null,
 		DateCreated: now - 400 * DAY,
@@ -303,6 +306,7 @@ export function seedDemo(store: Store, now: number): void {
 		name: 'Company Size',
 		type: 'RadioList',
 		options: ['1-10', '11-50', '51-200', '201+'],
+		optionsAsNames: true,
 	});
 	const tier = addField(store, now, 'Company', {
 		name: 'Account Tier',
@@ -362,7 +366,12 @@ export function seedDemo(store: Store, now: number): void {
 		store,
 		now,
 		'Pipeline',
-		{ name: 'Severity', type: 'RadioList', options: ['Low', 'Normal', 'Urgent'] },
+		{
+			name: 'Severity',
+			type: 'RadioList',
+			options: ['Low', 'Normal', 'Urgent'],
+			optionsAsNames: true,
+		},
 		support.pipeline.PipelineId,
 	);
 	addField(

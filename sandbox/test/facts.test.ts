@@ -198,3 +198,31 @@ describe('HasAttachedItem / HasNoAttachedItem filters on contacts', () => {
 		).toEqual([bare]);
 	});
 });
+
+describe('custom-field Options come in both shapes seen in the wild', () => {
+	it('some fields list plain names, others {OptionId, Name}; values are written by name either way', async () => {
+		const { Results: companyFields } = await ok('GetCustomFields', { RecordType: 'Company' });
+		const size = companyFields.find((field: Body) => field.Name === 'Company Size');
+		const tier = companyFields.find((field: Body) => field.Name === 'Account Tier');
+		expect(size.Options).toEqual(['1-10', '11-50', '51-200', '201+']);
+		expect(tier.Options).toEqual([
+			{ OptionId: expect.stringMatching(/^\d{31}$/), Name: 'Bronze' },
+			{ OptionId: expect.stringMatching(/^\d{31}$/), Name: 'Silver' },
+			{ OptionId: expect.stringMatching(/^\d{31}$/), Name: 'Gold' },
+		]);
+		expect((await ok('GetCustomField', { CustomFieldId: size.CustomFieldId })).Options).toEqual(
+			size.Options,
+		);
+		const { ContactId } = await ok('CreateContact', {
+			IsCompany: true,
+			AssignedTo: ADMIN,
+			Name: 'Both Shapes Inc',
+			'Company Size': '51-200',
+			'Account Tier': 'Gold',
+		});
+		expect(await ok('GetContact', { ContactId })).toMatchObject({
+			'Company Size': '51-200',
+			'Account Tier': 'Gold',
+		});
+	});
+});

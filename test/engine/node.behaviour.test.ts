@@ -467,6 +467,25 @@ describe(`custom fields through the field mapper (${ENGINE_LABEL})`, () => {
 		});
 	});
 
+	it('Company → Create writes a radio-list field whose options LACRM lists as plain names', async () => {
+		const { fields } = await editorResourceMapping(sandbox, 'getCompanyCustomFields', {
+			resource: 'company',
+			operation: 'create',
+		});
+		const { json, error } = await runLacrm(sandbox, {
+			resource: 'company',
+			operation: 'create',
+			parameters: {
+				name: 'Plain Options Ltd',
+				assignedTo: byId(JANE),
+				customFields: mapperValue(fields, { 'Company Size': '11-50' }),
+			},
+		});
+		expect(error).toBeUndefined();
+		const company = await getContact(json[0].ContactId as string);
+		expect(company['Company Size']).toBe('11-50');
+	});
+
 	it('refuses a dropdown value that is not an option, naming the field, with zero requests', async () => {
 		const { fields } = await editorResourceMapping(sandbox, 'getContactCustomFields', {
 			resource: 'contact',

@@ -543,7 +543,12 @@ describe(`custom-field mapper (resourceMapping) against the sandbox (${ENGINE_LA
 			),
 		);
 		expect(Object.keys(supportFields).sort()).toEqual(['Severity', 'Ticket Summary']);
-		expect(supportFields.Severity).toMatchObject({ type: 'options', required: false });
+		// The sandbox answers Severity's options as plain names, Company Size's too (both shapes occur).
+		expect(supportFields.Severity).toMatchObject({
+			type: 'options',
+			required: false,
+			options: ['Low', 'Normal', 'Urgent'].map((name) => ({ name, value: name })),
+		});
 
 		const forUpdate = byIdOf(
 			(

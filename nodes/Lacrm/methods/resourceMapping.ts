@@ -5,7 +5,7 @@
 import type { FieldType, ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 
 import type { LacrmMapperField } from '../actions/shared/customFields';
-import type { CustomField } from '../transport/types';
+import type { CustomField, CustomFieldOption } from '../transport/types';
 import { clientFor, selectedId } from './context';
 
 const TYPES: Record<string, FieldType> = {
@@ -48,12 +48,19 @@ function hintFor(field: CustomField, options: string[]): string {
 	}
 }
 
+/** An option's name, whichever shape LACRM answered it in: `{Name, OptionId}` or a plain name. */
+function optionName(option: CustomFieldOption | string | null | undefined): string | undefined {
+	const name = typeof option === 'string' ? option : option?.Name;
+	if (typeof name === 'number') return String(name);
+	return typeof name === 'string' && name.trim() !== '' ? name : undefined;
+}
+
 function toMapperField(field: CustomField, forUpdate: boolean): LacrmMapperField {
 	const type = TYPES[field.Type];
-	const options = (field.Options ?? []).map((option) => ({
-		name: option.Name,
-		value: option.Name,
-	}));
+	const options = (Array.isArray(field.Options) ? field.Options : [])
+		.map(optionName)
+		.filter((name): name is string => name !== undefined)
+		.map((name) => ({ name, value: name }));
 	const listed =
 		field.Type === 'Dropdown' || field.Type === 'RadioList' || field.Type === 'Checkbox';
 	return {

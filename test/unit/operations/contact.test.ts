@@ -3,12 +3,24 @@
  * and the items n8n outputs.
  */
 import nock from 'nock';
-import type { IDataObject, ResourceMapperValue } from 'n8n-workflow';
-
-import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeProperties,
+	INodePropertyCollection,
+	INodePropertyOptions,
+	ResourceMapperValue,
+} from 'n8n-workflow';
 
 import { Lacrm } from '../../../nodes/Lacrm/Lacrm.node';
-import { byId, expectLacrmCall, LACRM_ORIGIN, runNode, uid } from '../helpers/runNode';
+import { resourceMapping } from '../../harness/load-options';
+import {
+	byId,
+	credentialsFor,
+	expectLacrmCall,
+	LACRM_ORIGIN,
+	runNode,
+	uid,
+} from '../helpers/runNode';
 
 /** Catches any request: a test expects it never to be made. */
 function noRequests() {
@@ -233,6 +245,104 @@ describe('Contact → Create', () => {
 			'Invalid "Custom Fields → Industry": "Mining" is not one of its options: Retail',
 		);
 		expect(scope.isDone()).toBe(false);
+	});
+
+	it('accepts a valid option when the saved schema lists options without values (read before both option shapes were)', async () => {
+		const scope = expectLacrmCall(
+			'CreateContact',
+			{ Name: 'Jane', AssignedTo: '1001', IsCompany: false, 'Company Size': '11-50' },
+			{ ContactId: CONTACT_ID },
+		);
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'create',
+			parameters: {
+				name: 'Jane',
+				assignedTo: byId('1001'),
+				customFields: {
+					mappingMode: 'defineBelow',
+					// Mapped from the input (n8n itself checks fixed values against the saved options).
+					value: { 'Company Size': '={{ $json.size }}' },
+					matchingColumns: [],
+					schema: [
+						{
+							id: 'Company Size',
+							displayName: 'Company Size',
+							required: false,
+							defaultMatch: false,
+							display: true,
+							type: 'options',
+							// What n8n saved when plain-name options were read as {Name}: names and values undefined.
+							options: [{}, {}] as unknown as Array<{ name: string; value: string }>,
+						},
+					],
+					attemptToConvertTypes: false,
+					convertFieldsToString: false,
+				},
+			},
+			input: [{ size: '11-50' }],
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('the field mapper lists options LACRM answers as {Name, OptionId} and as plain names', async () => {
+		const scope = expectLacrmCall(
+			'GetCustomFields',
+			{ RecordType: 'Contact', MaxNumberOfResults: 10000, Page: 1 },
+			{
+				HasMoreResults: false,
+				Results: [
+					{
+						CustomFieldId: uid(1),
+						Name: 'Industry',
+						Type: 'Dropdown',
+						RecordType: 'Contact',
+						PipelineId: null,
+						IsRequired: false,
+						Options: [
+							{ OptionId: uid(11), Name: 'Retail' },
+							{ OptionId: uid(12), Name: 'Software' },
+						],
+					},
+					{
+						CustomFieldId: uid(2),
+						Name: 'Interests',
+						Type: 'Checkbox',
+						RecordType: 'Contact',
+						PipelineId: null,
+						IsRequired: false,
+						Options: ['Product A', 'Training'],
+					},
+				],
+			},
+		);
+		const { fields } = await resourceMapping(
+			new Lacrm(),
+			{ authentication: 'apiKey', resource: 'contact', operation: 'create' },
+			'getContactCustomFields',
+			{
+				credentials: credentialsFor('apiKey'),
+				nodeCredentials: { lacrmApi: { id: 'cred-api', name: 'LACRM API key' } },
+			},
+		);
+		expect(scope.isDone()).toBe(true);
+		expect(fields.map((field) => [field.id, field.options])).toEqual([
+			[
+				'Industry',
+				[
+					{ name: 'Retail', value: 'Retail' },
+					{ name: 'Software', value: 'Software' },
+				],
+			],
+			[
+				'Interests',
+				[
+					{ name: 'Product A', value: 'Product A' },
+					{ name: 'Training', value: 'Training' },
+				],
+			],
+		]);
 	});
 
 	it('rejects an id that is not a LACRM id, naming the field, with zero requests sent', async () => {

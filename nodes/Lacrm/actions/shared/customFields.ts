@@ -95,6 +95,17 @@ function readAs(field: LacrmMapperField): string | undefined {
 	return field.type;
 }
 
+/**
+ * The option texts a value may take. A schema saved while options were read wrongly may hold
+ * options without a value; those say nothing about what is allowed, so they are skipped.
+ */
+function allowedOptions(field: ResourceMapperField): string[] {
+	return (field.options ?? [])
+		.map((option) => option?.value)
+		.filter((value) => typeof value === 'string' || typeof value === 'number')
+		.map(String);
+}
+
 function convert(raw: unknown, field: LacrmMapperField, input: ItemInput): unknown {
 	const label = `Custom Fields → ${field.id}`;
 	switch (readAs(field)) {
@@ -110,7 +121,7 @@ function convert(raw: unknown, field: LacrmMapperField, input: ItemInput): unkno
 			return raw === true || raw === 'true';
 		case 'options': {
 			const value = String(raw);
-			const allowed = (field.options ?? []).map((option) => String(option.value));
+			const allowed = allowedOptions(field);
 			if (allowed.length > 0 && !allowed.includes(value)) {
 				throw input.error(label, `"${value}" is not one of its options: ${allowed.join(', ')}`);
 			}
@@ -125,7 +136,7 @@ function convert(raw: unknown, field: LacrmMapperField, input: ItemInput): unkno
 			}
 			if (!Array.isArray(list))
 				throw input.error(label, 'expected a list of options, e.g. ["A", "B"] or A, B');
-			const allowed = (field.options ?? []).map((option) => String(option.value));
+			const allowed = allowedOptions(field);
 			for (const entry of list) {
 				if (allowed.length > 0 && !allowed.includes(String(entry))) {
 					throw input.error(

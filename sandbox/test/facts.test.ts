@@ -226,3 +226,40 @@ describe('custom-field Options come in both shapes seen in the wild', () => {
 		});
 	});
 });
+
+describe("an event keeps the offset it is given as its time zone (LACRM's Events page)", () => {
+	it('the StartDate offset is kept on create and on edit; other times are shown in it', async () => {
+		const { EventId } = await ok('CreateEvent', {
+			Name: 'Kolkata call',
+			StartDate: '2026-01-15T14:00:00+05:30',
+			EndDate: '2026-01-15T04:30:00-05:00',
+			EndRecurrenceRule: '2026-06-30T14:00:00Z',
+		});
+		expect(await ok('GetEvent', { EventId })).toMatchObject({
+			StartDate: '2026-01-15T14:00:00+05:30',
+			EndDate: '2026-01-15T15:00:00+05:30',
+			EndRecurrenceDate: '2026-06-30T19:30:00+05:30',
+		});
+		await ok('EditEvent', {
+			EventId,
+			StartDate: '2026-07-15T14:00:00-04:00',
+			EndDate: '2026-07-15T15:00:00-04:00',
+		});
+		expect(await ok('GetEvent', { EventId })).toMatchObject({
+			StartDate: '2026-07-15T14:00:00-04:00',
+			EndDate: '2026-07-15T15:00:00-04:00',
+		});
+	});
+
+	it("a time without an offset is read in the account's zone (America/Chicago)", async () => {
+		const { EventId } = await ok('CreateEvent', {
+			Name: 'Wall clock',
+			StartDate: '2026-01-15T14:00:00',
+			EndDate: '2026-07-15T14:00:00',
+		});
+		expect(await ok('GetEvent', { EventId })).toMatchObject({
+			StartDate: '2026-01-15T14:00:00-06:00',
+			EndDate: '2026-07-15T13:00:00-06:00',
+		});
+	});
+});

@@ -8,6 +8,11 @@
 //               runs against n8n 1.123's engine (n8n-core 1.122.48, no refresh lock) and a current 2.x.
 const path = require('path');
 
+// Every test runs with the process in a time zone no test workflow uses (Auckland: +13:00 in
+// January, +12:00 in July), so a date-time read in the process's zone instead of the workflow's
+// shows up as a wrong offset. Set here, before jest starts its workers, which inherit it.
+process.env.TZ = 'Pacific/Auckland';
+
 const transform = {
 	'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json', diagnostics: false }],
 };

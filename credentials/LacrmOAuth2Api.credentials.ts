@@ -27,7 +27,7 @@ export class LacrmOAuth2Api implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'OAuth is for LACRM partners. Register this n8n instance\'s redirect URL — &lt;your n8n URL&gt;/rest/oauth2-credential/callback, shown below as "OAuth Redirect URL" — in your LACRM partner settings. If connecting fails, use the "Less Annoying CRM API" (API key) credential instead.',
+				'OAuth is for LACRM partners. Register this n8n instance\'s redirect URL — &lt;your n8n URL&gt;/rest/oauth2-credential/callback, shown above as "OAuth Redirect URL" — in your LACRM partner settings. If connecting fails, use the "Less Annoying CRM API" (API key) credential instead.',
 			name: 'redirectNotice',
 			type: 'notice',
 			default: '',

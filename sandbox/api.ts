@@ -14,7 +14,8 @@ import type { EmittedEvent } from './webhookDelivery';
 /**
  * POST /v2/ — LACRM's single API endpoint. Order of work for one call:
  *   read body → Function name → count → fault decision → latency → auth → validate → run →
- *   answer (or the after-commit fault) → release the call's webhook deliveries.
+ *   wait for a hold (holdCalls) → answer (or the after-commit fault) → release the call's
+ *   webhook deliveries.
  * Faults are decided before authentication, as a gateway in front of the API would answer.
  */
 
@@ -148,7 +149,7 @@ function authenticate(rt: SandboxRuntime, header: string | undefined): User {
 				throw new ApiError(
 					'auth-token-expired',
 					'The access token has expired. Use the refresh token to get a new one.',
-					rt.options.expiredTokenStatus,
+					check.status ?? rt.options.expiredTokenStatus,
 				);
 			}
 			if (check.reason === 'revoked')
@@ -162,8 +163,9 @@ function authenticate(rt: SandboxRuntime, header: string | undefined): User {
 		return rt.store.user(check.userId);
 	}
 	const userId = rt.apiKeys.get(value);
+	// LACRM answers a key it refuses with 400 "Invalid credentials" (PostHog's LACRM source and tests).
 	if (userId === undefined || !rt.store.users.has(userId))
-		throw new ApiError('auth-invalid-key', 'The API key is not valid.', 401);
+		throw new ApiError('auth-invalid-key', 'Invalid credentials. Check the API key.', 400);
 	return rt.store.user(userId);
 }
 
@@ -233,6 +235,7 @@ export async function handleApi(
 			handshake: (endpointUrl, webhookId) => rt.webhooks.handshake(endpointUrl, webhookId),
 		};
 		const result = await entry.handler(ctx);
+		await rt.barriers.arrive(call.fn);
 		if (emitted.length > 0) {
 			// Deliveries wait until this response has gone out (or the socket is gone).
 			const answered = new Promise<void>((resolve) => {

@@ -5,7 +5,7 @@ import { readBody, sendJson } from './core/http';
 import { submitForm } from './forms';
 import type { SandboxRuntime } from './runtime';
 import { ADMIN_USER_ID, SEED_USERS, seedBulkContacts } from './seed';
-import type { FaultOptions, ScriptedFault } from './types';
+import type { FaultOptions, HoldOptions, ScriptedFault } from './types';
 
 /**
  * /_sandbox/… — the test and benchmark controls over HTTP, for another process (the bench, a real
@@ -38,6 +38,7 @@ export function stateOf(rt: SandboxRuntime): Record<string, unknown> {
 		clock: { now, iso: formatDateTime(now), offsetMs: rt.clock.offset },
 		counters: rt.counters.snapshot(),
 		faults: rt.faults.state(),
+		holds: rt.barriers.state(),
 		options: {
 			seed: rt.options.seed,
 			randomSeed: rt.options.randomSeed,
@@ -120,6 +121,12 @@ export async function handleControl(
 				rt.faults.script(list as ScriptedFault[]);
 				return sendJson(res, 200, rt.faults.state());
 			}
+			case 'hold-calls':
+				rt.barriers.hold(asObject(await jsonBody(req)) as unknown as HoldOptions);
+				return sendJson(res, 200, { holds: rt.barriers.state() });
+			case 'clear-holds':
+				rt.barriers.releaseAll();
+				return sendJson(res, 200, { holds: rt.barriers.state() });
 			case 'clear-faults':
 				rt.faults.clear();
 				return sendJson(res, 200, rt.faults.state());
@@ -140,9 +147,13 @@ export async function handleControl(
 				const now = rt.clock.now();
 				return sendJson(res, 200, { now, iso: formatDateTime(now) });
 			}
-			case 'expire-tokens':
-				rt.oauth.expireAccessTokens();
+			case 'expire-tokens': {
+				const { status } = asObject(await jsonBody(req));
+				if (status !== undefined && status !== 400 && status !== 401)
+					throw new ControlError('status must be 400 or 401.');
+				rt.oauth.expireAccessTokens({ status });
 				return sendJson(res, 200, { ok: true });
+			}
 			case 'seed-contacts': {
 				const body = asObject(await jsonBody(req));
 				const n = body.n;

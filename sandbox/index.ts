@@ -13,7 +13,10 @@ import type { Sandbox, SandboxOptions } from './types';
  */
 
 export type {
+	CallHold,
 	FaultOptions,
+	HoldOptions,
+	HoldOutcome,
 	Sandbox,
 	SandboxCounters,
 	SandboxOptions,
@@ -90,6 +93,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		setFaults: (f) => rt.faults.set(f),
 		scriptFaults: (list) => rt.faults.script(list),
 		clearFaults: () => rt.faults.clear(),
+		holdCalls: (options) => rt.barriers.hold(options),
+		clearHolds: () => rt.barriers.releaseAll(),
 		clock: {
 			now: () => rt.clock.now(),
 			advance: (ms) => rt.clock.advance(ms),
@@ -102,7 +107,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			if (!rt.store.users.has(userId)) throw new Error(`issueTokens: no user ${userId}`);
 			return rt.oauth.issueGrant(userId);
 		},
-		expireAccessTokens: () => rt.oauth.expireAccessTokens(),
+		expireAccessTokens: (options) => rt.oauth.expireAccessTokens(options),
 		apiKeyFor: (userId) => rt.apiKeyFor(userId),
 		users: () =>
 			SEED_USERS.map((u) => ({

@@ -52,10 +52,14 @@ interface TokenRecord {
 	grant: Grant;
 	expiresAt: number;
 	used: boolean;
+	/** Set by expireAccessTokens({status}): how this token is refused once expired. */
+	expiredStatus?: 400 | 401;
 }
 
 export type AccessCheck =
-	{ ok: true; userId: string } | { ok: false; reason: 'unknown' | 'expired' | 'revoked' };
+	| { ok: true; userId: string }
+	| { ok: false; reason: 'expired'; status?: 400 | 401 }
+	| { ok: false; reason: 'unknown' | 'revoked' };
 
 class OAuthError extends Error {
 	constructor(
@@ -451,15 +455,23 @@ export class OAuthServer {
 		const record = this.tokens.get(token);
 		if (!record || record.kind !== 'access') return { ok: false, reason: 'unknown' };
 		if (record.grant.revoked) return { ok: false, reason: 'revoked' };
-		if (this.deps.clock.now() >= record.expiresAt) return { ok: false, reason: 'expired' };
+		if (this.deps.clock.now() >= record.expiresAt)
+			return { ok: false, reason: 'expired', status: record.expiredStatus };
 		return { ok: true, userId: record.grant.userId };
 	}
 
-	/** Every current access token becomes expired, as if its hour had passed. */
-	expireAccessTokens(): void {
+	/**
+	 * Every current access token becomes expired now, although the expires_in its client recorded is
+	 * still ahead (revoked early, a shorter real lifetime, clock skew). `status` answers these tokens
+	 * with 400 or 401 whatever expiredTokenStatus says; LACRM has been seen answering 400.
+	 */
+	expireAccessTokens(options: { status?: 400 | 401 } = {}): void {
 		const now = this.deps.clock.now();
 		for (const record of this.tokens.values()) {
-			if (record.kind === 'access' && record.expiresAt > now) record.expiresAt = now;
+			if (record.kind === 'access' && record.expiresAt > now) {
+				record.expiresAt = now;
+				record.expiredStatus = options.status;
+			}
 		}
 	}
 }

@@ -1,5 +1,6 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CallBarriers } from './barriers';
 import { Clock } from './core/clock';
 import { randomToken } from './core/ids';
 import { sendJson, sendText } from './core/http';
@@ -103,6 +104,7 @@ export class SandboxRuntime {
 	readonly clock = new Clock();
 	readonly counters = new Counters();
 	readonly faults: FaultInjector;
+	readonly barriers = new CallBarriers();
 	readonly oauth: OAuthServer;
 	readonly webhooks: WebhookEngine;
 	/** API key → UserId. Users are the same after every reset, so keys survive resets. */
@@ -208,6 +210,7 @@ export class SandboxRuntime {
 
 	async stop(): Promise<void> {
 		this.webhooks.cancelAll();
+		this.barriers.releaseAll();
 		await new Promise<void>((resolve) => {
 			this.server.close(() => resolve());
 			this.server.closeAllConnections();

@@ -176,6 +176,8 @@ interface FieldDef {
 	name: string;
 	type: CustomFieldType;
 	options?: string[];
+	/** Options answered as plain names rather than {OptionId, Name}: both shapes occur in the wild. */
+	optionsAsNames?: boolean;
 	required?: boolean;
 }
 
@@ -197,6 +199,7 @@ function addField(
 		ShowOnClosedBadge: false,
 		ShowOnReport: recordType === 'Pipeline',
 		Options: (def.options ?? []).map((Name) => ({ OptionId: store.newId(), Name })),
+		OptionsAsNames: def.optionsAsNames,
 		DateDisplaySettings: null,
 		CurrencyDisplaySettings: null,
 		DateCreated: now - 400 * DAY,
@@ -303,6 +306,7 @@ export function seedDemo(store: Store, now: number): void {
 		name: 'Company Size',
 		type: 'RadioList',
 		options: ['1-10', '11-50', '51-200', '201+'],
+		optionsAsNames: true,
 	});
 	const tier = addField(store, now, 'Company', {
 		name: 'Account Tier',
@@ -311,11 +315,11 @@ export function seedDemo(store: Store, now: number): void {
 	});
 
 	const sales = addPipeline(store, now, 'Sales Leads', 'dollar_sign', [
-		['New', true, 'Blue'],
-		['Contacted', true, 'Cyan'],
-		['Proposal Sent', true, 'Orange'],
-		['Won', false, 'Green'],
-		['Lost', false, 'Red'],
+		['New', true, '#486581'],
+		['Contacted', true, '#2bb0ed'],
+		['Proposal Sent', true, '#f0b429'],
+		['Won', false, '#3ebd93'],
+		['Lost', false, '#e12d39'],
 	]);
 	const hunter = addField(
 		store,
@@ -354,15 +358,20 @@ export function seedDemo(store: Store, now: number): void {
 	);
 
 	const support = addPipeline(store, now, 'Support Tickets', 'lightbulb', [
-		['Open', true, 'Red'],
-		['Waiting on Customer', true, 'Yellow'],
-		['Resolved', false, 'Green'],
+		['Open', true, '#e12d39'],
+		['Waiting on Customer', true, '#f7c948'],
+		['Resolved', false, '#3ebd93'],
 	]);
 	const severity = addField(
 		store,
 		now,
 		'Pipeline',
-		{ name: 'Severity', type: 'RadioList', options: ['Low', 'Normal', 'Urgent'] },
+		{
+			name: 'Severity',
+			type: 'RadioList',
+			options: ['Low', 'Normal', 'Urgent'],
+			optionsAsNames: true,
+		},
 		support.pipeline.PipelineId,
 	);
 	addField(
@@ -378,8 +387,8 @@ export function seedDemo(store: Store, now: number): void {
 		'Old Deals',
 		'briefcase',
 		[
-			['Open', true, 'Blue'],
-			['Closed', false, 'Gray'],
+			['Open', true, '#486581'],
+			['Closed', false, '#9fb3c8'],
 		],
 		true,
 	);

@@ -252,6 +252,8 @@ export interface CustomField {
 	ShowOnClosedBadge: boolean;
 	ShowOnReport: boolean;
 	Options: CustomFieldOption[];
+	/** Answer Options as plain names, the other shape seen in the wild (not {OptionId, Name}). */
+	OptionsAsNames?: boolean;
 	DateDisplaySettings: unknown;
 	CurrencyDisplaySettings: unknown;
 	DateCreated: number;

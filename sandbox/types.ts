@@ -28,6 +28,28 @@ export interface ScriptedFault {
 	functions?: string[];
 }
 
+/** `holdCalls`: answer none of the next `count` calls of `functions` until all have been performed. */
+export interface HoldOptions {
+	functions: string[];
+	count: number;
+	/** Let the calls go anyway after this long (default 10,000 ms). */
+	timeoutMs?: number;
+}
+
+export interface HoldOutcome {
+	/** `count`: all `count` calls arrived; `timeout`: fewer did in time; `cleared`: stop/clearHolds. */
+	releasedBy: 'count' | 'timeout' | 'cleared';
+	/** Calls that were held. */
+	arrived: number;
+}
+
+export interface CallHold {
+	/** Settles when the held calls are answered. */
+	released: Promise<HoldOutcome>;
+	/** Calls performed and waiting so far. */
+	arrived(): number;
+}
+
 export interface WebhookRetryOptions {
 	/** Delivery attempts per event, including the first (default 5). */
 	maxAttempts: number;
@@ -124,12 +146,15 @@ export interface Sandbox {
 	setFaults(f: FaultOptions): void;
 	scriptFaults(list: ScriptedFault[]): void;
 	clearFaults(): void;
+	holdCalls(options: HoldOptions): CallHold;
+	clearHolds(): void;
 	clock: { now(): number; advance(ms: number): void; set(epochMs: number): void };
 	counters(): SandboxCounters;
 	resetCounters(): void;
 	authorize(params?: Record<string, string>): Promise<{ code: string; state?: string }>;
 	issueTokens(userId?: string): TokenResponse;
-	expireAccessTokens(): void;
+	/** `status`: answer these tokens with 400 or 401 (default: expiredTokenStatus). */
+	expireAccessTokens(options?: { status?: 400 | 401 }): void;
 	apiKeyFor(userId: string): string;
 	users(): SandboxUser[];
 	seedContacts(n: number, opts?: { companies?: number }): void;

@@ -1,6 +1,7 @@
 import { ApiError } from './core/errors';
-import { isValidDate, parseDateTime } from './core/dates';
+import { isValidDate, normalizeBirthday, parseDateTime } from './core/dates';
 import type { FunctionSpec, ParamSpec } from './spec';
+import { YEARLESS_DATE } from './spec';
 
 /**
  * ONE validator for all 79 functions, driven by spec/functions.json: presence of required
@@ -15,6 +16,7 @@ type ParamKind =
 	| 'bool'
 	| 'enum'
 	| 'date'
+	| 'yearlessDate'
 	| 'datetime'
 	| 'uidArray'
 	| 'textArray'
@@ -52,6 +54,7 @@ function kindOf(p: ParamSpec): ParamKind {
 	if (t === 'Number') return 'number';
 	if (t === 'Bool') return 'bool';
 	if (t === 'Date') return 'date';
+	if (t === YEARLESS_DATE) return 'yearlessDate';
 	if (t === 'DateTime') return 'datetime';
 	if (t === 'Array of Uids') return 'uidArray';
 	if (t === 'Array of Text') return 'textArray';
@@ -173,6 +176,17 @@ function coerce(fn: string, p: CompiledParam, value: unknown): unknown {
 					`'${name}' must be a date formatted yyyy-mm-dd, got ${JSON.stringify(value)}.`,
 				);
 			return s;
+		}
+		case 'yearlessDate': {
+			const date = normalizeBirthday(coerceText(fn, name, value));
+			if (date === null)
+				fail(
+					fn,
+					name,
+					'invalid-date',
+					`'${name}' must be a date formatted yyyy-mm-dd (without a year: 0000-mm-dd or m-d), got ${JSON.stringify(value)}.`,
+				);
+			return date;
 		}
 		case 'datetime': {
 			const s = coerceText(fn, name, value);

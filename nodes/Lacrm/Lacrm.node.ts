@@ -18,7 +18,9 @@ export class Lacrm implements INodeType {
 		name: 'lacrm',
 		icon: { light: 'file:lacrm.svg', dark: 'file:lacrm.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: email and phone at the top of Create, sorting under Options (1 keeps saved workflows' layout).
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Contacts, companies, pipelines, notes, tasks, events, emails, files and settings in Less Annoying CRM (all API v2 functions)',

@@ -102,6 +102,21 @@ export function isValidDate(value: string): boolean {
 	return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+const YEARLESS_RE = /^(?:0000-)?(\d{1,2})-(\d{1,2})$/;
+
+/**
+ * A birthday as LACRM's Data-types page takes it: `yyyy-mm-dd`, or without a year as `0000-MM-DD`,
+ * `0000-M-D` or `M-D`. Returns it as `yyyy-mm-dd` (yearless: `0000-MM-DD`), null if not a date.
+ */
+export function normalizeBirthday(value: string): string | null {
+	const text = value.trim();
+	if (isValidDate(text)) return text;
+	const m = YEARLESS_RE.exec(text);
+	if (!m) return null;
+	const date = `0000-${m[1].padStart(2, '0')}-${m[2].padStart(2, '0')}`;
+	return isValidDate(date) ? date : null;
+}
+
 /** Midnight at the start of `date` in the account zone. */
 export function startOfDate(date: string, tz = ACCOUNT_TIMEZONE): number {
 	const [y, m, d] = date.split('-').map(Number);

@@ -201,6 +201,16 @@ export function serializeContact(store: Store, c: Contact): Record<string, unkno
 	return out;
 }
 
+/** Companies have no birthday (REFERENCE.md Corrections); only a person's record takes one. */
+function refuseCompanyBirthday(fn: string, birthday: string | null | undefined): void {
+	if (birthday !== null && birthday !== undefined && birthday.trim() !== '') {
+		throw new ApiError(
+			`company-birthday:${fn}`,
+			`Companies have no 'Birthday'; only contacts (IsCompany=false) do.`,
+		);
+	}
+}
+
 function assertUniqueCompanyName(store: Store, name: string, fn: string, selfId?: string): void {
 	const existing = store.companyByName.get(normalizeCompanyName(name));
 	if (existing !== undefined && existing !== selfId) {
@@ -296,6 +306,7 @@ export function createContact(
 	userMustExist(store, input.assignedTo, fn, 'AssignedTo');
 	const c = blankContact(store.newId(), now, input.assignedTo, input.isCompany);
 	if (input.isCompany) {
+		refuseCompanyBirthday(fn, input.birthday);
 		assertUniqueCompanyName(store, input.name, fn);
 		c.CompanyName = input.name.trim();
 	} else {
@@ -426,6 +437,10 @@ function EditContact(ctx: CallContext) {
 	if (p.has('Job Title')) next.JobTitle = p.str('Job Title') ?? '';
 	if (p.has('Background Info')) next.BackgroundInfo = p.str('Background Info') ?? '';
 	if (p.has('Birthday')) next.Birthday = p.str('Birthday') ?? null;
+	if (next.IsCompany) {
+		if (p.has('Birthday')) refuseCompanyBirthday(fn, next.Birthday);
+		next.Birthday = null;
+	}
 	const typeChanged = next.IsCompany !== c.IsCompany;
 	next.Custom = applyCustomFieldInput({
 		store,

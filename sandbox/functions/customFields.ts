@@ -53,7 +53,7 @@ export function serializeCustomField(f: CustomField): Record<string, unknown> {
 		ShowOnActiveBadge: f.ShowOnActiveBadge,
 		ShowOnClosedBadge: f.ShowOnClosedBadge,
 		ShowOnReport: f.ShowOnReport,
-		Options: f.Options.map((o) => ({ ...o })),
+		Options: f.OptionsAsNames ? f.Options.map((o) => o.Name) : f.Options.map((o) => ({ ...o })),
 		DateCreated: formatDateTime(f.DateCreated),
 		IsArchived: false,
 	};

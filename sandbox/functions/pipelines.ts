@@ -148,6 +148,20 @@ function assertStatusNameFree(
 	}
 }
 
+const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+
+/** A status Color is a hex code like #486581 (LACRM's Pipeline-statuses page); blank means none. */
+function statusColor(ctx: CallContext): string {
+	const color = (ctx.p.str('Color') ?? '').trim();
+	if (color !== '' && !HEX_COLOR.test(color)) {
+		throw new ApiError(
+			`invalid-color:${ctx.fn}`,
+			`'Color' must be a hex color code like #486581, got '${color}'.`,
+		);
+	}
+	return color;
+}
+
 function CreatePipelineStatus(ctx: CallContext) {
 	const { p, store } = ctx;
 	const pipeline = pipelineOf(store, p.req('PipelineId'));
@@ -158,7 +172,7 @@ function CreatePipelineStatus(ctx: CallContext) {
 		PipelineId: pipeline.PipelineId,
 		Name: name,
 		IsActive: p.bool('IsActive') ?? false,
-		Color: p.str('Color') ?? '',
+		Color: statusColor(ctx),
 		DateCreated: ctx.now,
 	};
 	store.statuses.set(status.StatusId, status);
@@ -171,9 +185,10 @@ function EditPipelineStatus(ctx: CallContext) {
 	const status = statusOf(store, p.req('StatusId'));
 	const name = p.req('Name').trim();
 	assertStatusNameFree(store, ctx.fn, pipelineOf(store, status.PipelineId), name, status.StatusId);
+	const color = p.has('Color') ? statusColor(ctx) : status.Color;
 	status.Name = name;
 	if (p.has('IsActive')) status.IsActive = p.bool('IsActive') ?? false;
-	if (p.has('Color')) status.Color = p.str('Color') ?? '';
+	status.Color = color;
 	return NOTHING;
 }
 

@@ -157,11 +157,21 @@ function GetTasks(ctx: CallContext) {
 			matches.push(t);
 		}
 	}
-	return paginate(
+	const page = paginate(
 		ctx,
 		sortBy(matches, (t) => t.DueDate, descending),
 		(t) => serializeTask(store, t),
 	);
+	// GetTasks' Results is an object keyed by TaskId, not an array (PostHog's and Airbyte's LACRM
+	// sources both read it so). TaskIds are 31 digits, never array indexes, so the order holds. An
+	// empty page stays [] as PHP's json_encode writes an empty array (a guess, see the README).
+	if (page.Results.length === 0) return page;
+	return {
+		HasMoreResults: page.HasMoreResults,
+		Results: Object.fromEntries(
+			page.Results.map((task) => [(task as { TaskId: string }).TaskId, task]),
+		),
+	};
 }
 
 function GetTasksAttachedToContact(ctx: CallContext) {

@@ -24,6 +24,9 @@ export interface FunctionSpec {
 	response: { description?: string; example?: unknown };
 }
 
+/** The type a yearless-date override gives a Date parameter (validated as a birthday). */
+export const YEARLESS_DATE = 'Date (yearless allowed)';
+
 /**
  * The catalogue is read from disk (not imported) so TypeScript does not type-check 100 KB of JSON,
  * and so the repository carries its own copy (CI has no /work/shared).
@@ -36,6 +39,7 @@ function loadSpec(): FunctionSpec[] {
 		if (!override) continue;
 		for (const p of fn.parameters) {
 			if (override.notRequired?.includes(p.name)) p.required = false;
+			if (override.yearlessDate?.includes(p.name) && p.type === 'Date') p.type = YEARLESS_DATE;
 			const extra = override.extraEnum?.[p.name];
 			if (extra && p.enum) p.enum = [...p.enum, ...extra.filter((v) => !p.enum?.includes(v))];
 		}

@@ -9,13 +9,20 @@ export interface SpecOverride {
 	notRequired?: string[];
 	/** Values accepted in addition to the spec's enum. */
 	extraEnum?: Record<string, string[]>;
+	/** Date parameters that also take LACRM's yearless forms (0000-MM-DD, 0000-M-D, M-D). */
+	yearlessDate?: string[];
 	why: string;
 }
 
 export const SPEC_OVERRIDES: Record<string, SpecOverride> = {
 	CreateContact: {
 		notRequired: ['Name'],
-		why: "Companies are created with 'Company Name' by the official tutorial and tested clients, with Name by the function definition (REFERENCE §12 note, §16.10). The handler requires Name, or Company Name when IsCompany is true.",
+		yearlessDate: ['Birthday'],
+		why: "Companies are created with 'Company Name' by the official tutorial and tested clients, with Name by the function definition (REFERENCE §12 note, §16.10). The handler requires Name, or Company Name when IsCompany is true. A birthday may have no year: 0000-MM-DD, 0000-M-D or M-D (official Data-types page).",
+	},
+	EditContact: {
+		yearlessDate: ['Birthday'],
+		why: 'A birthday may have no year: 0000-MM-DD, 0000-M-D or M-D (official Data-types page).',
 	},
 	GetTasks: {
 		notRequired: ['StartDate', 'EndDate'],

@@ -300,6 +300,13 @@ describe('pipeline items', () => {
 	});
 });
 
+/** GetTasks' Results is keyed by TaskId (REFERENCE.md Corrections); the tasks, in order. */
+function tasksOf(page: Body): Body[] {
+	expect(Array.isArray(page.Results)).toBe(false);
+	for (const [id, task] of Object.entries(page.Results)) expect((task as Body).TaskId).toBe(id);
+	return Object.values(page.Results);
+}
+
 describe('tasks', () => {
 	it('GetTasks needs StartDate and EndDate unless ContactId is given', async () => {
 		expectLacrmError(await sandbox.call('GetTasks', { StartDate: '2030-01-01' }), 400, /'EndDate'/);
@@ -319,7 +326,11 @@ describe('tasks', () => {
 		});
 		await ok('EditTask', { TaskId: done.TaskId, IsComplete: true });
 		const all = await ok('GetTasks', { ContactId: c, CompletionStatus: 'Incomplete' });
-		expect(all.Results.map((t: Body) => t.Name).sort()).toEqual(['far future', 'far past']);
+		expect(
+			tasksOf(all)
+				.map((t: Body) => t.Name)
+				.sort(),
+		).toEqual(['far future', 'far past']);
 	});
 
 	it('GetTasks window, CompletionStatus, UserFilter and SortDirection', async () => {
@@ -329,29 +340,47 @@ describe('tasks', () => {
 		await ok('CreateTask', { Name: 'outside', DueDate: '2040-03-01' });
 		await ok('EditTask', { TaskId: w3.TaskId, IsComplete: true });
 		const window = { StartDate: '2040-02-01', EndDate: '2040-02-29' };
-		expect((await ok('GetTasks', window)).Results.map((t: Body) => t.Name)).toEqual([
+		expect(tasksOf(await ok('GetTasks', window)).map((t: Body) => t.Name)).toEqual([
 			'w1',
 			'w2',
 			'w3',
 		]);
 		expect(
-			(await ok('GetTasks', { ...window, SortDirection: 'Descending' })).Results.map(
+			tasksOf(await ok('GetTasks', { ...window, SortDirection: 'Descending' })).map(
 				(t: Body) => t.Name,
 			),
 		).toEqual(['w3', 'w2', 'w1']);
 		expect(
-			(await ok('GetTasks', { ...window, CompletionStatus: 'Complete' })).Results.map(
+			tasksOf(await ok('GetTasks', { ...window, CompletionStatus: 'Complete' })).map(
 				(t: Body) => t.Name,
 			),
 		).toEqual(['w3']);
 		expect(
-			(await ok('GetTasks', { ...window, CompletionStatus: 'Incomplete' })).Results.map(
+			tasksOf(await ok('GetTasks', { ...window, CompletionStatus: 'Incomplete' })).map(
 				(t: Body) => t.Name,
 			),
 		).toEqual(['w1', 'w2']);
 		expect(
-			(await ok('GetTasks', { ...window, UserFilter: [SAM] })).Results.map((t: Body) => t.Name),
+			tasksOf(await ok('GetTasks', { ...window, UserFilter: [SAM] })).map((t: Body) => t.Name),
 		).toEqual(['w2']);
+	});
+
+	it('GetTasks pages a keyed Results on HasMoreResults; past the end an empty []', async () => {
+		for (const day of ['01', '02', '03', '04', '05'])
+			await ok('CreateTask', { Name: `p${day}`, DueDate: `2042-05-${day}` });
+		const window = { StartDate: '2042-05-01', EndDate: '2042-05-31', MaxNumberOfResults: 2 };
+		const pages = [1, 2, 3].map(async (Page) => await ok('GetTasks', { ...window, Page }));
+		const [one, two, three] = await Promise.all(pages);
+		expect(one.HasMoreResults).toBe(true);
+		expect(tasksOf(one).map((t: Body) => t.Name)).toEqual(['p01', 'p02']);
+		expect(two.HasMoreResults).toBe(true);
+		expect(tasksOf(two).map((t: Body) => t.Name)).toEqual(['p03', 'p04']);
+		expect(three.HasMoreResults).toBe(false);
+		expect(tasksOf(three).map((t: Body) => t.Name)).toEqual(['p05']);
+		expect(await ok('GetTasks', { ...window, Page: 4 })).toEqual({
+			HasMoreResults: false,
+			Results: [],
+		});
 	});
 
 	it('the demo account has tasks due around today', async () => {
@@ -359,7 +388,7 @@ describe('tasks', () => {
 		const start = new Date(sandbox.clock.now() - 5 * 86_400_000).toISOString().slice(0, 10);
 		const end = new Date(sandbox.clock.now() + 10 * 86_400_000).toISOString().slice(0, 10);
 		const res = await ok('GetTasks', { StartDate: start, EndDate: end });
-		expect(res.Results.length).toBeGreaterThanOrEqual(10);
+		expect(tasksOf(res).length).toBeGreaterThanOrEqual(10);
 		expect(today).toMatch(/^\d{4}/);
 	});
 });

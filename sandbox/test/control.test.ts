@@ -84,6 +84,14 @@ it('POST /_sandbox/issue-tokens and /_sandbox/expire-tokens', async () => {
 		await sandbox.call('GetUser', {}, { accessToken: tokens.access_token as string }),
 		401,
 	);
+	const early = (await control('issue-tokens', {})).body;
+	expect((await control('expire-tokens', { status: 400 })).status).toBe(200);
+	expectLacrmError(
+		await sandbox.call('GetUser', {}, { accessToken: early.access_token as string }),
+		400,
+		/expired/,
+	);
+	expect((await control('expire-tokens', { status: 500 })).status).toBe(400);
 });
 
 it('POST /_sandbox/seed-contacts, /_sandbox/reset, /_sandbox/reset-counters; GET /_sandbox/users', async () => {

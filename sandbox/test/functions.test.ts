@@ -263,8 +263,12 @@ const cases: Case[] = [
 			return { StartDate: '2031-03-01', EndDate: '2031-03-31' };
 		},
 		check: (b) => {
-			isPage(b);
-			expect(b.Results.map((t: Body) => t.Name)).toEqual(['in window']);
+			// Results keyed by TaskId, as PostHog's and Airbyte's LACRM sources read it.
+			expect(typeof b.HasMoreResults).toBe('boolean');
+			expect(Object.values(b.Results).map((t) => (t as Body).Name)).toEqual(['in window']);
+			expect(Object.keys(b.Results)).toEqual(
+				Object.values(b.Results).map((t) => (t as Body).TaskId),
+			);
 		},
 	},
 	{ fn: 'GetTasksAttachedToContact', params: () => ({ ContactId: fx.contactId }), check: isPage },

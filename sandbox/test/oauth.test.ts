@@ -277,10 +277,14 @@ describe('access tokens', () => {
 		expectLacrmError(await sandbox.call('GetUser', {}, { accessToken: tokens.access_token }), 401);
 	});
 
-	it('unknown bearer tokens and API keys are 401; a missing header too', async () => {
+	it('unknown bearer tokens are 401, a missing header too; an unknown API key is 400 "Invalid credentials" as LACRM answers it', async () => {
 		const before = sandbox.counters().unauthorized;
 		expectLacrmError(await sandbox.call('GetUser', {}, { accessToken: 'nope' }), 401);
-		expectLacrmError(await sandbox.call('GetUser', {}, { apiKey: 'not-a-key' }), 401);
+		expectLacrmError(
+			await sandbox.call('GetUser', {}, { apiKey: 'not-a-key' }),
+			400,
+			/^Invalid credentials/,
+		);
 		const res = await httpRequest(sandbox.apiUrl, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
@@ -288,7 +292,7 @@ describe('access tokens', () => {
 		});
 		expect(res.status).toBe(401);
 		expect(JSON.parse(res.body.toString()).ErrorCode).toMatch(/^[a-z0-9]{16}$/);
-		expect(sandbox.counters().unauthorized).toBe(before + 3);
+		expect(sandbox.counters().unauthorized).toBe(before + 2);
 	});
 
 	it('each API key acts as one user', async () => {
@@ -401,6 +405,32 @@ describe('switches', () => {
 		} finally {
 			await other.stop();
 		}
+	});
+
+	it('expireAccessTokens({status: 400}) refuses current tokens with 400 "expired" long before their expires_in; a refreshed token works', async () => {
+		const tokens = sandbox.issueTokens();
+		expect(tokens.expires_in).toBe(3600);
+		sandbox.expireAccessTokens({ status: 400 });
+		const before = sandbox.counters();
+		expectLacrmError(
+			await sandbox.call('GetUser', {}, { accessToken: tokens.access_token }),
+			400,
+			/access token has expired/,
+		);
+		expect(sandbox.counters().expiredTokenRejections).toBe(before.expiredTokenRejections + 1);
+		expect(sandbox.counters().unauthorized).toBe(before.unauthorized);
+		const refreshed = await refresh(tokens.refresh_token);
+		expect(
+			(await sandbox.call('GetUser', {}, { accessToken: refreshed.body.access_token as string }))
+				.status,
+		).toBe(200);
+		// Without a status the instance's expiredTokenStatus (401 here) applies, as before.
+		sandbox.expireAccessTokens();
+		expectLacrmError(
+			await sandbox.call('GetUser', {}, { accessToken: refreshed.body.access_token as string }),
+			401,
+			/expired/,
+		);
 	});
 
 	it("consent: 'page' shows a one-button page; Allow → code, Deny → access_denied", async () => {

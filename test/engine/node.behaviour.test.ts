@@ -105,7 +105,8 @@ describe(`Contact → Create or Update against the sandbox (${ENGINE_LABEL})`, (
 		]);
 		expect(contact['Job Title']).toBe('Engineer');
 		expect(String(contact.AssignedTo)).toBe(JANE);
-		expect(calls).toEqual({ GetContacts: 1, GetUser: 1, CreateContact: 1 });
+		// The second GetContacts is the look after the create for a copy made by a racing process.
+		expect(calls).toEqual({ GetContacts: 2, GetUser: 1, CreateContact: 1 });
 	});
 
 	it('updates the contact whose email matches (ignoring case), and creates nothing', async () => {
@@ -466,6 +467,25 @@ describe(`custom fields through the field mapper (${ENGINE_LABEL})`, () => {
 		});
 	});
 
+	it('Company → Create writes a radio-list field whose options LACRM lists as plain names', async () => {
+		const { fields } = await editorResourceMapping(sandbox, 'getCompanyCustomFields', {
+			resource: 'company',
+			operation: 'create',
+		});
+		const { json, error } = await runLacrm(sandbox, {
+			resource: 'company',
+			operation: 'create',
+			parameters: {
+				name: 'Plain Options Ltd',
+				assignedTo: byId(JANE),
+				customFields: mapperValue(fields, { 'Company Size': '11-50' }),
+			},
+		});
+		expect(error).toBeUndefined();
+		const company = await getContact(json[0].ContactId as string);
+		expect(company['Company Size']).toBe('11-50');
+	});
+
 	it('refuses a dropdown value that is not an option, naming the field, with zero requests', async () => {
 		const { fields } = await editorResourceMapping(sandbox, 'getContactCustomFields', {
 			resource: 'contact',
@@ -484,6 +504,114 @@ describe(`custom fields through the field mapper (${ENGINE_LABEL})`, () => {
 			'Invalid "Custom Fields → Industry": "Mining" is not one of its options: Retail, Manufacturing, Software, Healthcare, Finance, Education',
 		);
 		expect(totalCalls).toBe(0);
+	});
+
+	it('takes a checkbox list as plain "a, b" text; with the old JSON-list schema n8n refused to start', async () => {
+		const { fields } = await editorResourceMapping(sandbox, 'getContactCustomFields', {
+			resource: 'contact',
+			operation: 'create',
+		});
+		const { json, error } = await runLacrm(sandbox, {
+			resource: 'contact',
+			operation: 'create',
+			parameters: {
+				name: 'Plain List Person',
+				assignedTo: byId(JANE),
+				customFields: mapperValue(fields, { Interests: 'Product A, Training', 'Lead Score': '42' }),
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(await getContact(json[0].ContactId as string)).toMatchObject({
+			Interests: ['Product A', 'Training'],
+			'Lead Score': 42,
+		});
+
+		// Before issue 14 the schema typed checkbox fields as n8n's 'array' (JSON only).
+		const before = fields.map((field) =>
+			field.id === 'Interests' ? { ...field, type: 'array' as const } : field,
+		);
+		const refused = await runLacrm(sandbox, {
+			resource: 'contact',
+			operation: 'create',
+			parameters: {
+				name: 'Plain List Person 2',
+				assignedTo: byId(JANE),
+				customFields: mapperValue(before, { Interests: 'Product A, Training' }),
+			},
+		});
+		expect(refused.error?.constructor.name).toBe('WorkflowHasIssuesError');
+		expect(refused.totalCalls).toBe(0);
+	});
+
+	it('a malformed checkbox value or number is refused naming the field, with zero requests', async () => {
+		const { fields } = await editorResourceMapping(sandbox, 'getContactCustomFields', {
+			resource: 'contact',
+			operation: 'create',
+		});
+		const run = (value: IDataObject) =>
+			runLacrm(sandbox, {
+				resource: 'contact',
+				operation: 'create',
+				parameters: {
+					name: 'Bad Values',
+					assignedTo: byId(JANE),
+					customFields: mapperValue(fields, value),
+				},
+			});
+		const list = await run({ Interests: '["Product A", ' });
+		expect(list.error?.message).toBe(
+			'Invalid "Custom Fields → Interests": expected a list of options, e.g. ["A", "B"] or A, B',
+		);
+		expect(list.totalCalls).toBe(0);
+		const score = await run({ 'Lead Score': 'lots' });
+		expect(score.error?.message).toBe(
+			'Invalid "Custom Fields → Lead Score": expected a number, got "lots"',
+		);
+		expect(score.totalCalls).toBe(0);
+	});
+
+	it('fields left empty in the mapper (as the editor saves them) send nothing: no Lead Score 0', async () => {
+		const { fields } = await editorResourceMapping(sandbox, 'getContactCustomFields', {
+			resource: 'contact',
+			operation: 'create',
+		});
+		// "Add all fields" with only Industry filled: the editor prunes the empty (null) values.
+		const { json, error } = await runLacrm(sandbox, {
+			resource: 'contact',
+			operation: 'create',
+			parameters: {
+				name: 'Untouched Numbers',
+				assignedTo: byId(JANE),
+				customFields: mapperValue(fields, { Industry: 'Retail', 'Lead Score': '' }),
+			},
+		});
+		expect(error).toBeUndefined();
+		const contact = await getContact(json[0].ContactId as string);
+		expect(contact.Industry).toBe('Retail');
+		expect(contact['Lead Score'] ?? null).toBeNull();
+	});
+
+	it('Contact → Update blanks the custom fields listed in Custom Fields to Clear', async () => {
+		const contactId = await seedContact({
+			Name: 'Clear Me',
+			'Lead Score': 55,
+			Interests: ['Training'],
+			Industry: 'Retail',
+		});
+		const { error, calls } = await runLacrm(sandbox, {
+			resource: 'contact',
+			operation: 'update',
+			parameters: {
+				contactId: byId(contactId),
+				customFieldsToClear: ['Lead Score', 'Interests'],
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(calls).toEqual({ EditContact: 1 });
+		const contact = await getContact(contactId);
+		expect(contact['Lead Score'] ?? null).toBeNull();
+		expect(contact.Interests ?? []).toEqual([]);
+		expect(contact.Industry).toBe('Retail');
 	});
 
 	describe('Pipeline Item → Create in a pipeline with a required custom field', () => {
@@ -537,10 +665,60 @@ describe(`custom fields through the field mapper (${ENGINE_LABEL})`, () => {
 			expect(descriptionOf(error)).toMatch(
 				/^LACRM rejected CreatePipelineItem \(error code [0-9a-z]{16}\)/,
 			);
-			expect(calls).toEqual({ CreatePipelineItem: 1 });
+			// The status is checked against the pipeline first (issue 14): one read, then the write.
+			expect(calls).toEqual({ GetPipelineStatuses: 1, CreatePipelineItem: 1 });
 			expect(
 				await lacrm(sandbox, 'GetPipelineItemsAttachedToContact', { ContactId: contactId }),
 			).toEqual([]);
+		});
+
+		it('a status of another pipeline is refused before anything is written, naming both by name', async () => {
+			const support = await pipelineNamed('Support Tickets');
+			const { error, calls } = await runLacrm(sandbox, {
+				resource: 'pipelineItem',
+				operation: 'create',
+				parameters: {
+					contactId: byId(contactId),
+					pipelineId: fromList(support.PipelineId, 'Support Tickets'),
+					// Picked while Sales Leads was the pipeline; the pipeline was changed afterwards.
+					statusId: fromList(sales.statuses.New, 'New'),
+				},
+			});
+			expect(error?.message).toBe(
+				'Invalid "Status": "New" is a status of the pipeline "Sales Leads", not of "Support Tickets"',
+			);
+			expect(descriptionOf(error)).toBe(
+				'Statuses of "Support Tickets": Open, Waiting on Customer, Resolved. Pick the status again after choosing the pipeline.',
+			);
+			expect(calls.CreatePipelineItem).toBeUndefined();
+			expect(calls.GetPipelineStatuses).toBeGreaterThan(0);
+			expect(
+				await lacrm(sandbox, 'GetPipelineItemsAttachedToContact', { ContactId: contactId }),
+			).toEqual([]);
+		});
+
+		it("Update refuses a new status of another pipeline than the item's, before editing", async () => {
+			const support = await pipelineNamed('Support Tickets');
+			const { PipelineItemId } = await lacrm(sandbox, 'CreatePipelineItem', {
+				ContactId: contactId,
+				PipelineId: sales.PipelineId,
+				StatusId: sales.statuses.New,
+				Hunter: 'Matt',
+			});
+			const { error, calls } = await runLacrm(sandbox, {
+				resource: 'pipelineItem',
+				operation: 'update',
+				parameters: {
+					pipelineItemId: byId(PipelineItemId as string),
+					updateFields: { statusId: byId(support.statuses.Open) },
+				},
+			});
+			expect(error?.message).toBe(
+				'Invalid "New Status": "Open" is a status of the pipeline "Support Tickets", not of "Sales Leads"',
+			);
+			expect(calls.EditPipelineItem).toBeUndefined();
+			const item = await lacrm(sandbox, 'GetPipelineItem', { PipelineItemId });
+			expect(item.StatusId).toBe(sales.statuses.New);
 		});
 
 		it('with it: the item is created, and reads back with every field by its display name', async () => {
@@ -553,7 +731,8 @@ describe(`custom fields through the field mapper (${ENGINE_LABEL})`, () => {
 			});
 			expect(error).toBeUndefined();
 			expect(json).toEqual([{ PipelineItemId: expect.stringMatching(UID) }]);
-			expect(calls).toEqual({ CreatePipelineItem: 1 });
+			// The status is checked against the pipeline first (issue 14): one read, then the write.
+			expect(calls).toEqual({ GetPipelineStatuses: 1, CreatePipelineItem: 1 });
 			const item = await lacrm(sandbox, 'GetPipelineItem', {
 				PipelineItemId: json[0].PipelineItemId,
 			});

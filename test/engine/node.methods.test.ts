@@ -21,6 +21,7 @@ import { startSandbox } from '../../sandbox';
 import { buildAdditionalData } from '../harness/additional-data';
 import { HarnessCredentialsHelper } from '../harness/credentials-helper';
 import { ENGINE_LABEL } from '../harness/version';
+import { resourceMapping } from '../harness/load-options';
 import {
 	byId,
 	editorListSearch,
@@ -28,6 +29,8 @@ import {
 	editorResourceMapping,
 	fromList,
 	lacrm,
+	NODE_CREDENTIALS,
+	sandboxCredentials,
 } from './helpers/sandboxNode';
 
 let sandbox: Sandbox;
@@ -164,7 +167,8 @@ describe(`resource-locator pickers (listSearch) against the sandbox (${ENGINE_LA
 		expect(filtered.results).toEqual([{ name: 'Support Tickets', value: support.PipelineId }]);
 	});
 
-	it('searchStatuses lists the statuses of the pipeline chosen in the node, closed ones marked', async () => {
+	// Issue 14 changed the order: pipeline order (the order a deal moves through), not alphabetical.
+	it('searchStatuses lists the statuses of the pipeline chosen in the node in pipeline order, closed ones marked', async () => {
 		const sales = await pipelineNamed('Sales Leads');
 		const support = await pipelineNamed('Support Tickets');
 		const id = (pipeline: PipelineInfo, name: string) =>
@@ -176,11 +180,11 @@ describe(`resource-locator pickers (listSearch) against the sandbox (${ENGINE_LA
 			pipelineId: fromList(sales.PipelineId, 'Sales Leads'),
 		});
 		expect(fromSales.results).toEqual([
-			{ name: 'Contacted', value: id(sales, 'Contacted') },
-			{ name: 'Lost (closed)', value: id(sales, 'Lost') },
 			{ name: 'New', value: id(sales, 'New') },
+			{ name: 'Contacted', value: id(sales, 'Contacted') },
 			{ name: 'Proposal Sent', value: id(sales, 'Proposal Sent') },
 			{ name: 'Won (closed)', value: id(sales, 'Won') },
+			{ name: 'Lost (closed)', value: id(sales, 'Lost') },
 		]);
 
 		// The pipeline given "By ID" cascades the same way.
@@ -192,8 +196,8 @@ describe(`resource-locator pickers (listSearch) against the sandbox (${ENGINE_LA
 		);
 		expect(fromSupport.results).toEqual([
 			{ name: 'Open', value: id(support, 'Open') },
-			{ name: 'Resolved (closed)', value: id(support, 'Resolved') },
 			{ name: 'Waiting on Customer', value: id(support, 'Waiting on Customer') },
+			{ name: 'Resolved (closed)', value: id(support, 'Resolved') },
 		]);
 	});
 
@@ -215,6 +219,32 @@ describe(`resource-locator pickers (listSearch) against the sandbox (${ENGINE_LA
 		// Every status is labelled with a real pipeline name — none with a placeholder.
 		for (const result of results)
 			expect(result.name).toMatch(/^(Sales Leads|Support Tickets|Old Deals) → /);
+	});
+
+	it('searchStatuses without a chosen pipeline groups the statuses by pipeline, each in pipeline order', async () => {
+		const sales = await pipelineNamed('Sales Leads');
+		const support = await pipelineNamed('Support Tickets');
+		const { results } = await editorListSearch(sandbox, 'searchStatuses', {
+			resource: 'pipelineItem',
+			operation: 'create',
+		});
+		const names = results.map((result) => result.name);
+		const salesNames = names.filter((name) => name.startsWith('Sales Leads → '));
+		const supportNames = names.filter((name) => name.startsWith('Support Tickets → '));
+		expect(salesNames).toEqual(
+			sales.statuses.map(
+				(status) => `Sales Leads → ${status.Name}${status.IsActive ? '' : ' (closed)'}`,
+			),
+		);
+		expect(supportNames).toEqual(
+			support.statuses.map(
+				(status) => `Support Tickets → ${status.Name}${status.IsActive ? '' : ' (closed)'}`,
+			),
+		);
+		// Each pipeline's statuses are listed together.
+		expect(names.indexOf(supportNames[0])).toBe(
+			names.indexOf(supportNames[supportNames.length - 1]) - (supportNames.length - 1),
+		);
 	});
 
 	it('searchPipelineItems lists the items of the chosen pipeline as "contact — status", filterable by contact', async () => {
@@ -334,6 +364,24 @@ describe(`dropdowns (loadOptions) against the sandbox (${ENGINE_LABEL})`, () => 
 		]);
 	});
 
+	// The trigger's status filter uses getStatuses: two pipelines have an "Open" status.
+	it('getStatuses without a chosen pipeline names each status "Pipeline → Status", so no two read alike', async () => {
+		const support = await pipelineNamed('Support Tickets');
+		const old = await pipelineNamed('Old Deals', true);
+		const options = await editorLoadOptions(sandbox, 'getStatuses');
+		const names = options.map((option) => option.name);
+		expect(names).toEqual(
+			expect.arrayContaining(['Support Tickets → Open', 'Old Deals → Open', 'Sales Leads → New']),
+		);
+		expect(new Set(names).size).toBe(names.length);
+		expect(options.find((option) => option.name === 'Support Tickets → Open')?.value).toBe(
+			support.statuses.find((status) => status.Name === 'Open')?.StatusId,
+		);
+		expect(options.find((option) => option.name === 'Old Deals → Open')?.value).toBe(
+			old.statuses.find((status) => status.Name === 'Open')?.StatusId,
+		);
+	});
+
 	it('getContactCustomFieldNames: the writable contact fields to match on (no section)', async () => {
 		const options = await editorLoadOptions(sandbox, 'getContactCustomFieldNames', {
 			resource: 'contact',
@@ -374,14 +422,24 @@ describe(`custom-field mapper (resourceMapping) against the sandbox (${ENGINE_LA
 				(name) => ({ name, value: name }),
 			),
 		});
+		// Issue 14: checkbox lists and numbers are typed in as text (n8n's list type wants JSON, its
+		// number box stores 0 for an untouched field); the LACRM type travels in the schema.
 		expect(field.Interests).toMatchObject({
-			type: 'array',
+			type: 'string',
+			lacrmType: 'Checkbox',
+			displayName:
+				'Interests (any of: Product A, Product B, Support Plan, Training; separate with commas)',
 			options: ['Product A', 'Product B', 'Support Plan', 'Training'].map((name) => ({
 				name,
 				value: name,
 			})),
 		});
-		expect(field['Lead Score']).toMatchObject({ type: 'number', required: false });
+		expect(field['Lead Score']).toMatchObject({
+			type: 'string',
+			lacrmType: 'Number',
+			displayName: 'Lead Score (number)',
+			required: false,
+		});
 		expect(field['Next Review']).toMatchObject({ type: 'dateTime', required: false });
 		expect(field['Referral Source']).toMatchObject({ type: 'string', required: false });
 		for (const entry of fields) expect(entry.canBeUsedToMatch).toBe(false);
@@ -422,7 +480,7 @@ describe(`custom-field mapper (resourceMapping) against the sandbox (${ENGINE_LA
 		});
 		const field = byIdOf(visible(fields));
 		expect(Object.keys(field).sort()).toEqual(['Account Tier', 'Annual Revenue', 'Company Size']);
-		expect(field['Annual Revenue'].type).toBe('number');
+		expect(field['Annual Revenue']).toMatchObject({ type: 'string', lacrmType: 'Currency' });
 		expect(field['Company Size']).toMatchObject({
 			type: 'options',
 			options: ['1-10', '11-50', '51-200', '201+'].map((name) => ({ name, value: name })),
@@ -461,13 +519,14 @@ describe(`custom-field mapper (resourceMapping) against the sandbox (${ENGINE_LA
 			type: 'string',
 			displayName: 'Hunter',
 		});
-		expect(salesFields['Deal Value']).toMatchObject({ required: false, type: 'number' });
+		expect(salesFields['Deal Value']).toMatchObject({ required: false, type: 'string' });
 		expect(salesFields.Priority).toMatchObject({
 			type: 'options',
 			options: ['Low', 'Medium', 'High'].map((name) => ({ name, value: name })),
 		});
 		expect(salesFields.Products).toMatchObject({
-			type: 'array',
+			type: 'string',
+			lacrmType: 'Checkbox',
 			options: ['Product A', 'Product B', 'Support Plan'].map((name) => ({ name, value: name })),
 		});
 		expect(salesFields['Expected Close']).toMatchObject({ type: 'dateTime' });
@@ -484,7 +543,12 @@ describe(`custom-field mapper (resourceMapping) against the sandbox (${ENGINE_LA
 			),
 		);
 		expect(Object.keys(supportFields).sort()).toEqual(['Severity', 'Ticket Summary']);
-		expect(supportFields.Severity).toMatchObject({ type: 'options', required: false });
+		// The sandbox answers Severity's options as plain names, Company Size's too (both shapes occur).
+		expect(supportFields.Severity).toMatchObject({
+			type: 'options',
+			required: false,
+			options: ['Low', 'Normal', 'Urgent'].map((name) => ({ name, value: name })),
+		});
 
 		const forUpdate = byIdOf(
 			(
@@ -496,6 +560,38 @@ describe(`custom-field mapper (resourceMapping) against the sandbox (${ENGINE_LA
 			).fields,
 		);
 		expect(forUpdate.Hunter.required).toBe(false);
+	});
+
+	it('a failed load says it could not load the fields (with LACRM\'s reason, never the key), not "no fields"', async () => {
+		const wrongKey = 'wrong-key-7f3e9a1c5b';
+		const result = await resourceMapping(
+			new Lacrm(),
+			{ authentication: 'apiKey', resource: 'contact', operation: 'create' },
+			'getContactCustomFields',
+			{ credentials: sandboxCredentials(sandbox, wrongKey), nodeCredentials: NODE_CREDENTIALS },
+		);
+		expect(result.fields).toEqual([]);
+		expect(result.emptyFieldsNotice).toMatch(/^Could not load the custom fields from LACRM: /);
+		expect(result.emptyFieldsNotice).toContain('Check the credential, then choose Retry.');
+		expect(result.emptyFieldsNotice).not.toContain(wrongKey);
+		expect(result.emptyFieldsNotice).not.toMatch(/no custom/i);
+	});
+
+	it('an account without custom company fields gets a notice saying where to add them', async () => {
+		const fields = (await lacrm(sandbox, 'GetCustomFields', {
+			RecordType: 'Company',
+		})) as unknown as IDataObject[] | { Results: IDataObject[] };
+		const list = Array.isArray(fields) ? fields : fields.Results;
+		for (const field of list)
+			await lacrm(sandbox, 'DeleteCustomField', { CustomFieldId: field.CustomFieldId });
+		const result = await editorResourceMapping(sandbox, 'getCompanyCustomFields', {
+			resource: 'company',
+			operation: 'create',
+		});
+		expect(result.fields).toEqual([]);
+		expect(result.emptyFieldsNotice).toBe(
+			'Your LACRM account has no custom company fields. Add them in LACRM (Settings → Custom Fields) to fill them here.',
+		);
 	});
 
 	it('getPipelineCustomFields before a pipeline is chosen: no fields, a notice, no request', async () => {
@@ -587,7 +683,9 @@ describe(`credential test lacrmApiTest (${ENGINE_LABEL})`, () => {
 		it("a wrong key: Error with the sandbox's own explanation, without the key", async () => {
 			const wrongKey = 'wrong-key-0123456789abcdef';
 			const refusal = await sandbox.call('GetUser', {}, { apiKey: wrongKey });
-			expect(refusal.status).toBe(401);
+			// LACRM refuses a key with 400 "Invalid credentials" (PostHog's LACRM source).
+			expect(refusal.status).toBe(400);
+			expect(refusal.body.ErrorDescription).toMatch(/^Invalid credentials/);
 			const result = await test(makeContext(), { apiKey: wrongKey, baseUrl: sandbox.apiUrl });
 			expect(result).toEqual({
 				status: 'Error',

@@ -130,6 +130,67 @@ describe(`refresh gate on ${ENGINE_LABEL}`, () => {
 		expect(sandbox.counters().refreshReuses).toBe(0);
 	});
 
+	describe('a token LACRM ends before the expiry n8n recorded, answered 400 "expired"', () => {
+		const twentyAtOnce = async (credentials: HarnessCredentialsHelper) =>
+			await Promise.all(
+				Array.from({ length: 20 }, () =>
+					runWorkflow(workflow(), { nodeTypes, credentials, startData: start() }),
+				),
+			);
+
+		it('20 concurrent executions while we believe the token fresh: exactly 1 refresh, 20 successes', async () => {
+			// n8n (2.x) records when the token expires; an hour is left, yet LACRM ends it now.
+			const recordedExpiry = Date.now() + 3600_000;
+			const credentials = connectedCredentials(sandbox, {
+				...sandbox.issueTokens(),
+				n8n_expires_at: recordedExpiry,
+			});
+			sandbox.expireAccessTokens({ status: 400 });
+			const runs = await twentyAtOnce(credentials);
+			expect(runs.map((run) => run.error?.message ?? 'ok')).toEqual(Array(20).fill('ok'));
+			for (const run of runs) expect(run.itemsOf('LACRM')[0]).toHaveProperty('UserId');
+			const counters = sandbox.counters();
+			expect(counters.expiredTokenRejections).toBeGreaterThanOrEqual(1);
+			expect(counters.refreshes).toBe(1);
+			expect(counters.refreshReuses).toBe(0);
+			expect(counters.revokedGrants).toBe(0);
+		});
+
+		it('twice in one process (the second time the token is one this process just refreshed): 1 refresh each time, 20/20 each time', async () => {
+			const credentials = connectedCredentials(sandbox, sandbox.issueTokens());
+			for (const round of [1, 2]) {
+				sandbox.resetCounters();
+				sandbox.expireAccessTokens({ status: 400 });
+				const runs = await twentyAtOnce(credentials);
+				expect({ round, outcomes: runs.map((run) => run.error?.message ?? 'ok') }).toEqual({
+					round,
+					outcomes: Array(20).fill('ok'),
+				});
+				expect({ round, refreshes: sandbox.counters().refreshes }).toEqual({ round, refreshes: 1 });
+				expect(sandbox.counters().refreshReuses).toBe(0);
+			}
+			expect(credentials.writes.filter((write) => write.kind === 'oauthTokenData')).toHaveLength(2);
+		});
+
+		it('if LACRM refuses the refresh, the user is told to reconnect the credential', async () => {
+			const credentials = connectedCredentials(sandbox, {
+				...sandbox.issueTokens(),
+				n8n_expires_at: Date.now() + 3600_000,
+			});
+			sandbox.expireAccessTokens({ status: 400 });
+			sandbox.scriptFaults([
+				{
+					functions: ['oauth/token'],
+					status: 400,
+					body: { error: 'invalid_grant', error_description: 'The refresh token is not valid.' },
+				},
+			]);
+			const run = await runWorkflow(workflow(), { nodeTypes, credentials, startData: start() });
+			expect(run.error?.message).toBe('The LACRM OAuth2 credential needs to be reconnected');
+			expect(run.error?.description).toMatch(/reconnect it/);
+		});
+	});
+
 	it('a token of unknown age goes one request at a time; once this process refreshed it, requests run in parallel', async () => {
 		const credentials = connectedCredentials(sandbox, sandbox.issueTokens());
 		await sandbox.setFaults({ latencyMs: 40 });

@@ -29,6 +29,10 @@ export interface LacrmStep {
 	credentials: INodeCredentials;
 	/** The node's "On Error" setting: continue (regular output). */
 	continueOnFail?: boolean;
+	/** The node's version (default 1, as saved workflows have it). */
+	typeVersion?: number;
+	/** The workflow's time zone (Workflow Settings → Timezone); n8n's default otherwise. */
+	timezone?: string;
 }
 
 export function lacrmWorkflow(step: LacrmStep): HarnessWorkflow {
@@ -46,7 +50,7 @@ export function lacrmWorkflow(step: LacrmStep): HarnessWorkflow {
 				id: 'lacrm',
 				name: LACRM_NODE_NAME,
 				type: 'n8n-nodes-lacrm.lacrm',
-				typeVersion: 1,
+				typeVersion: step.typeVersion ?? 1,
 				position: [200, 0],
 				parameters: {
 					authentication: step.authentication ?? 'apiKey',
@@ -59,6 +63,7 @@ export function lacrmWorkflow(step: LacrmStep): HarnessWorkflow {
 			},
 		],
 		connections: { Start: { main: [[{ node: LACRM_NODE_NAME, type: 'main', index: 0 }]] } },
+		...(step.timezone ? { settings: { timezone: step.timezone } } : {}),
 	};
 }
 

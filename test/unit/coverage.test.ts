@@ -3,6 +3,8 @@
  * request is shown by a test, and the node description is well-formed for n8n.
  */
 import { readdirSync, readFileSync } from 'fs';
+import type { INodeParameters, INodeProperties } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 import { join } from 'path';
 
 import { RESOURCES } from '../../nodes/Lacrm/actions/resources';
@@ -59,6 +61,131 @@ describe('node description', () => {
 			expect(operation.action).toMatch(/^[A-Z][a-z]/);
 			expect(operation.description.length).toBeGreaterThan(20);
 		}
+	});
+
+	/** The properties n8n shows for one resource and operation on a new node (version 2). */
+	const shownFor = (resource: string, operation: string) =>
+		description.properties.filter((property) => {
+			const show = property.displayOptions?.show;
+			return (
+				(show?.resource as string[] | undefined)?.includes(resource) &&
+				(show?.operation as string[] | undefined)?.includes(operation) &&
+				!(show?.['@version'] as unknown[] | undefined)?.includes(1)
+			);
+		});
+
+	it('describes each operation in its dropdown with one short sentence', () => {
+		const dropdowns = description.properties.filter((property) => property.name === 'operation');
+		const entries = dropdowns.flatMap((dropdown) => dropdown.options ?? []) as Array<{
+			value: string;
+			description?: string;
+		}>;
+		expect(entries).toHaveLength(operations.length);
+		for (const entry of entries) {
+			// One sentence: a capital, no full stop before the end, under 70 characters.
+			expect(entry.description).toMatch(/^[A-Z][^.]{5,68}\.$/);
+		}
+		// What an agent needs stays in the definition (ids needed, what comes back).
+		const create = operations.find(
+			(o) => o.resource === 'pipelineItem' && o.operation === 'create',
+		);
+		expect(create?.description).toContain('Returns the new PipelineItemId');
+	});
+
+	it('offers Max Parallel Requests only where each item sends its own request', () => {
+		const concurrencyShown = (resource: string, operation: string) =>
+			shownFor(resource, operation).some((property) =>
+				(property.options ?? []).some(
+					(option) => 'name' in option && option.name === 'concurrency',
+				),
+			);
+		expect(concurrencyShown('contact', 'create')).toBe(true);
+		expect(concurrencyShown('note', 'getAll')).toBe(true);
+		expect(concurrencyShown('pipelineItem', 'update')).toBe(true);
+		// The same account-wide list for every item: parallel copies change nothing.
+		for (const [resource, operation] of [
+			['user', 'getAll'],
+			['user', 'getCurrent'],
+			['team', 'getAll'],
+			['calendar', 'getAll'],
+			['pipeline', 'getAll'],
+			['webhook', 'getAll'],
+			['group', 'getAll'],
+		])
+			expect(concurrencyShown(resource, operation)).toBe(false);
+	});
+
+	it('offers sorting under Options, not under Filters', () => {
+		const namesIn = (resource: string, operation: string, collection: string) =>
+			(
+				shownFor(resource, operation).find((property) => property.name === collection)?.options ??
+				[]
+			).map((option) => option.name);
+		for (const [resource, operation] of [
+			['contact', 'getAll'],
+			['company', 'getAll'],
+			['pipelineItem', 'getAll'],
+			['task', 'getAll'],
+			['event', 'getAll'],
+			['note', 'getAll'],
+			['email', 'getAll'],
+		]) {
+			expect(namesIn(resource, operation, 'options')).toContain('sortDirection');
+			expect(namesIn(resource, operation, 'filters')).not.toContain('sortDirection');
+			expect(namesIn(resource, operation, 'filters')).not.toContain('sortBy');
+		}
+		expect(namesIn('contact', 'getAll', 'options')).toContain('sortBy');
+	});
+
+	it('empties the status and item pickers when the pipeline changes (n8n reloads dependent pickers)', () => {
+		for (const operation of ['create', 'update']) {
+			const status =
+				shownFor('pipelineItem', operation).find((property) => property.name === 'statusId') ??
+				(
+					shownFor('pipelineItem', operation).find((property) => property.name === 'updateFields')
+						?.options as INodeProperties[] | undefined
+				)?.find((option) => option.name === 'statusId');
+			expect(status?.type).toBe('resourceLocator');
+			expect(status?.typeOptions?.loadOptionsDependsOn).toEqual(['pipelineId.value']);
+		}
+		const item = shownFor('pipelineItem', 'update').find(
+			(property) => property.name === 'pipelineItemId',
+		);
+		expect(item?.typeOptions?.loadOptionsDependsOn).toEqual(['pipelineId.value']);
+	});
+
+	it('an untouched Pipeline Item → Create shows one notice in place of the custom-field mapper', () => {
+		const properties = shownFor('pipelineItem', 'create');
+		const visibleWith = (pipelineId: INodeParameters['pipelineId']) => {
+			const parameters: INodeParameters = {
+				resource: 'pipelineItem',
+				operation: 'create',
+				pipelineId,
+			};
+			return properties
+				.filter((property) => ['customFieldsNotice', 'customFields'].includes(property.name))
+				.filter((property) => NodeHelpers.displayParameter(parameters, property, null, description))
+				.map((property) => property.type);
+		};
+		expect(visibleWith({ __rl: true, mode: 'list', value: '' })).toEqual(['notice']);
+		expect(
+			visibleWith({ __rl: true, mode: 'list', value: '4006273942886858777552000000401' }),
+		).toEqual(['resourceMapper']);
+		expect(visibleWith({ __rl: true, mode: 'id', value: '={{ $json.pipelineId }}' })).toEqual([
+			'resourceMapper',
+		]);
+	});
+
+	it('gives an AI agent the action and the field descriptions, which the short dropdown text does not touch', () => {
+		// How n8n describes the node as a tool ("Set automatically"): the operation's action.
+		expect(
+			NodeHelpers.makeDescription({ resource: 'pipelineItem', operation: 'create' }, description),
+		).toBe('Create a pipeline item in Less Annoying CRM');
+		// Where an id comes from is said by the field the agent fills in.
+		const contact = shownFor('pipelineItem', 'create').find(
+			(property) => property.name === 'contactId',
+		);
+		expect(contact?.description).toContain('ContactId comes from Contact → Get Many');
 	});
 
 	it('is usable as an AI tool', () => {

@@ -128,6 +128,20 @@ describe('errors a user sees', () => {
 		expectNoSecret(error);
 	});
 
+	it('400 "Invalid credentials" (how LACRM refuses an API key): says to check the key in the credential, not "bad request"', async () => {
+		lacrm()
+			.post('/v2/')
+			.reply(400, { ErrorCode: 'a1b2c3d4e5f6a7b8', ErrorDescription: 'Invalid credentials.' });
+		const { error } = await withClient((client) => client.call('GetUser', {}));
+		expect(error?.constructor.name).toBe('NodeApiError');
+		expect(error?.message).toBe('LACRM rejected the credential (HTTP 400): Invalid credentials.');
+		expect(error?.description).toMatch(
+			/^Check the API key in the "Less Annoying CRM API" credential/,
+		);
+		expect(`${error?.message} ${error?.description}`).not.toMatch(/bad request/i);
+		expectNoSecret(error);
+	});
+
 	it('403 reads as a permission problem of the credential', async () => {
 		lacrm()
 			.post('/v2/')

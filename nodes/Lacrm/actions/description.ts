@@ -5,6 +5,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationDefinition, ResourceDefinition } from './operation';
+import { OPERATION_SUMMARIES } from './summaries';
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 
@@ -20,6 +21,19 @@ const concurrencyOption: INodeProperties = {
 	description:
 		'How many input items are sent to LACRM at the same time. 1 processes items strictly one after another. With OAuth2, items run one at a time until the access token is known to be fresh.',
 };
+
+/**
+ * Whether the operation's request depends on the input item. Only then do several items mean
+ * several different requests, which Max Parallel Requests can send at once; an account-wide list
+ * (users, teams, calendars…) is the same request for every item.
+ */
+export function takesInputPerItem(definition: OperationDefinition): boolean {
+	return Boolean(
+		definition.fields?.length ||
+		definition.optional?.fields.length ||
+		definition.properties?.length,
+	);
+}
 
 function show(resource: string, operation: string) {
 	return { show: { resource: [resource], operation: [operation] } };
@@ -108,15 +122,22 @@ function operationProperties(resource: string, definition: OperationDefinition):
 			});
 		}
 	}
-	properties.push({
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...(definition.options ?? []), concurrencyOption].sort(byDisplayName),
-		displayOptions,
-	});
+	const options = [
+		...(definition.optionFields ?? []).map((field) => withoutRequired(field.property)),
+		...(definition.options ?? []),
+		...(takesInputPerItem(definition) ? [concurrencyOption] : []),
+	].sort(byDisplayName);
+	if (options.length > 0) {
+		properties.push({
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options,
+			displayOptions,
+		});
+	}
 	return properties;
 }
 
@@ -154,7 +175,9 @@ export function buildResourceProperties(resources: ResourceDefinition[]): INodeP
 					name: definition.name,
 					value: definition.operation,
 					action: definition.action,
-					description: definition.description,
+					description:
+						OPERATION_SUMMARIES[`${resource.value}.${definition.operation}`] ??
+						definition.description,
 				}))
 				.sort(byName),
 			default: defaultOperation,
@@ -162,8 +185,64 @@ export function buildResourceProperties(resources: ResourceDefinition[]): INodeP
 	}
 	for (const resource of resources) {
 		for (const definition of resource.operations) {
-			properties.push(...operationProperties(resource.value, definition));
+			if (!definition.promoted && !definition.optionFields) {
+				properties.push(...operationProperties(resource.value, definition));
+				continue;
+			}
+			properties.push(
+				...forVersion(operationProperties(resource.value, layoutV1(definition)), [1]),
+				...forVersion(operationProperties(resource.value, layoutV2(definition)), [
+					{ _cnd: { gte: 2 } },
+				]),
+			);
 		}
 	}
 	return properties;
+}
+
+/** Version 1's form: everything optional in the collection, as saved workflows have it. */
+function layoutV1(definition: OperationDefinition): OperationDefinition {
+	if (!definition.optional) return definition;
+	return {
+		...definition,
+		optional: {
+			...definition.optional,
+			fields: [...definition.optional.fields, ...(definition.optionFields ?? [])],
+		},
+		optionFields: undefined,
+	};
+}
+
+/** Version 2's form: promoted fields after the first field, sorting under Options. */
+function layoutV2(definition: OperationDefinition): OperationDefinition {
+	const promoted = new Set(definition.promoted ?? []);
+	if (!definition.optional || promoted.size === 0) return definition;
+	const [first, ...rest] = definition.fields ?? [];
+	return {
+		...definition,
+		fields: [
+			...(first ? [first] : []),
+			...definition.optional.fields.filter((field) => promoted.has(field.key)),
+			...rest,
+		],
+		optional: {
+			...definition.optional,
+			fields: definition.optional.fields.filter((field) => !promoted.has(field.key)),
+		},
+	};
+}
+
+type VersionCondition = NonNullable<
+	NonNullable<INodeProperties['displayOptions']>['show']
+>['@version'];
+
+/** Shows these properties only on the given node versions. */
+function forVersion(properties: INodeProperties[], versions: VersionCondition): INodeProperties[] {
+	return properties.map((property) => ({
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { ...property.displayOptions?.show, '@version': versions },
+		},
+	}));
 }

@@ -6,10 +6,14 @@
 import type { IDataObject, INode, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-/** What a reader needs to explain a problem. */
+import { withExplicitOffset } from './shared/timeZone';
+
+/** What a reader needs to explain a problem, and the workflow's time zone for date-times. */
 export interface ReadContext {
 	node: INode;
 	itemIndex: number;
+	/** The workflow's time zone (IANA name): date-times without an offset are read in it. */
+	timeZone: string;
 }
 
 export interface Field {
@@ -24,7 +28,7 @@ export interface Field {
 }
 
 export function fieldError(
-	ctx: ReadContext,
+	ctx: Pick<ReadContext, 'node' | 'itemIndex'>,
 	label: string,
 	problem: string,
 	description?: string,
@@ -184,6 +188,16 @@ const LOCATOR_SEARCH: Record<
 	webhook: { method: 'searchWebhooks', searchable: true, placeholder: 'Select a webhook…' },
 };
 
+/**
+ * Pickers whose list depends on another parameter. n8n reloads such a list, and empties a value
+ * picked from the old one, when that parameter changes — so a status of the previous pipeline
+ * cannot stay selected unnoticed (the emptied required field is flagged at once).
+ */
+const LOCATOR_DEPENDS_ON: Partial<Record<LocatorKind, string[]>> = {
+	status: ['pipelineId.value'],
+	pipelineItem: ['pipelineId.value'],
+};
+
 interface UidOptions extends BaseOptions {
 	/** Show a "From list / By ID" picker instead of a plain text box. */
 	locator?: LocatorKind;
@@ -196,6 +210,9 @@ export function uid(options: UidOptions): Field {
 		? baseProperty(options, {
 				type: 'resourceLocator',
 				default: { mode: 'list', value: '' },
+				typeOptions: LOCATOR_DEPENDS_ON[options.locator]
+					? { loadOptionsDependsOn: LOCATOR_DEPENDS_ON[options.locator] }
+					: undefined,
 				modes: [
 					{
 						displayName: 'From List',
@@ -421,7 +438,10 @@ export function date(options: BaseOptions): Field {
 	return temporal(options, readDate);
 }
 
-/** A moment in time, sent as ISO 8601 (LACRM takes an event's time zone from its offset). */
+/**
+ * A moment in time, sent as ISO 8601 with an offset (LACRM takes an event's time zone from it); a
+ * value without one is read in the workflow's time zone.
+ */
 export function dateTime(options: BaseOptions): Field {
 	return temporal(options, readDateTime);
 }
@@ -451,6 +471,11 @@ export function readDate(
 	return parsed.date;
 }
 
+/**
+ * A date-time with an explicit offset: kept as given when it has one (or `Z`); otherwise (n8n's
+ * date picker, `2026-01-15T14:00:00`, or a bare date meaning its midnight) read in the workflow's
+ * time zone, e.g. `2026-01-15T14:00:00-05:00` in America/New_York.
+ */
 export function readDateTime(
 	raw: unknown,
 	ctx: ReadContext,
@@ -459,19 +484,33 @@ export function readDateTime(
 ): string | undefined {
 	const parsed = presentDate(raw, ctx, label, required);
 	if (!parsed) return undefined;
+	const notDateTime = () =>
+		fieldError(
+			ctx,
+			label,
+			`"${String(raw)}" is not a date and time (use ISO 8601, e.g. 2025-01-31T14:00:00 or 2025-01-31T14:00:00-05:00)`,
+		);
 	if (
 		!parsed.iso ||
 		!parsed.date ||
 		!validCalendarDate(parsed.date) ||
 		Number.isNaN(Date.parse(parsed.iso))
 	) {
+		throw notDateTime();
+	}
+	let value: string | undefined;
+	try {
+		value = withExplicitOffset(parsed.iso, ctx.timeZone);
+	} catch {
 		throw fieldError(
 			ctx,
 			label,
-			`"${String(raw)}" is not a date and time (use ISO 8601, e.g. 2025-01-31T14:00:00-05:00)`,
+			`the workflow's time zone "${ctx.timeZone}" is not a known time zone`,
+			'Choose a time zone in the workflow settings, or give the date and time with an offset, e.g. 2025-01-31T14:00:00-05:00.',
 		);
 	}
-	return parsed.iso;
+	if (value === undefined) throw notDateTime();
+	return value;
 }
 
 /** Raw JSON for the rare structured parameter with no better UI. */
@@ -722,6 +761,9 @@ export function eventAttendees(options: BaseOptions): Field {
 	);
 }
 
+/** Operations on the `Cal` (tasks/events) and `Pipeline` filters of contacts (REFERENCE §9). */
+const ATTACHED_ITEM_OPERATIONS = ['HasAttachedItem', 'HasNoAttachedItem'];
+
 /** LACRM advanced search filters: {Name, Operation, Value}; combined with AND. */
 export function advancedFilters(options: BaseOptions & { examples: string }): Field {
 	return field(
@@ -765,6 +807,8 @@ export function advancedFilters(options: BaseOptions & { examples: string }): Fi
 								'IsInGroupList',
 								'IsNotInGroupList',
 								'IsNotInAnyGroup',
+								'HasAttachedItem',
+								'HasNoAttachedItem',
 							].map((operation) => ({
 								name: operation.replace(/([a-z])([A-Z])/g, '$1 $2'),
 								value: operation,
@@ -777,7 +821,7 @@ export function advancedFilters(options: BaseOptions & { examples: string }): Fi
 							type: 'string',
 							default: '',
 							description:
-								'Text, a number, or JSON for lists (e.g. ["id1","id2"]) and ranges. Leave empty for Is Empty / Is Not Empty.',
+								'Text, a number, or JSON for lists (e.g. ["id1","id2"]) and ranges. Leave empty for Is Empty / Is Not Empty. For Has (No) Attached Item on Cal or Pipeline: empty or JSON options, e.g. {"Type": "Task", "Status": "Pending"} or {"PipelineId": "…", "Status": "Active"}.',
 						},
 					],
 				},
@@ -792,10 +836,23 @@ export function advancedFilters(options: BaseOptions & { examples: string }): Fi
 						Name: String(entry.name).trim(),
 						Operation: String(entry.filterOperation),
 					};
+					const attachedItem = ATTACHED_ITEM_OPERATIONS.includes(filter.Operation as string);
 					if (!isBlank(entry.value)) {
 						const value = String(entry.value).trim();
+						// Has (No) Attached Item takes its options (Type, Status, PipelineId…) as an object.
+						if (attachedItem && !value.startsWith('{')) {
+							throw fieldError(
+								ctx,
+								`${label} value`,
+								`${filter.Operation as string} takes JSON options such as {"Type": "Task", "Status": "Pending"}, or nothing; got "${value}"`,
+							);
+						}
 						filter.Value = (
-							/^[[{]/.test(value) ? readJson(value, ctx, `${label} value`, 'any') : value
+							attachedItem
+								? readJson(value, ctx, `${label} value`, 'object')
+								: /^[[{]/.test(value)
+									? readJson(value, ctx, `${label} value`, 'any')
+									: value
 						) as IDataObject;
 					} else {
 						filter.Value = null;

@@ -56,6 +56,16 @@ export interface OperationDefinition {
 		displayName: string;
 		fields: Field[];
 	};
+	/**
+	 * Keys of optional fields shown at the top of the form, above the optional collection (node
+	 * version 2 on; version 1 keeps them in the collection, where saved workflows have them).
+	 */
+	promoted?: string[];
+	/**
+	 * LACRM parameters that shape a list rather than filter it (sorting): under Options from node
+	 * version 2 on; version 1 keeps them in the optional collection, where saved workflows have them.
+	 */
+	optionFields?: Field[];
 	/** Edit operations: offer "Fields to Clear" for optional fields LACRM may blank (sent as null). */
 	clearable?: boolean;
 	/** List operations: add Return All / Limit. */
@@ -70,6 +80,8 @@ export interface OperationDefinition {
 	options?: INodeProperties[];
 	/** Reads item i beyond the declared fields (defaults: fields only). Never calls LACRM. */
 	prepare?: (input: ItemInput, prepared: PreparedItem) => void;
+	/** Reads from LACRM what the input must agree with, before the call that writes (may throw). */
+	verify?: (this: RunContext, prepared: PreparedItem) => Promise<void>;
 	/** Calls LACRM (defaults: one call, or every page for list operations). */
 	run?: (this: RunContext, prepared: PreparedItem) => Promise<OperationOutput>;
 	/** Shapes a single call's result (defaults: the result as LACRM sent it). */
@@ -90,11 +102,14 @@ export interface ResourceDefinition {
 export class ItemInput implements ReadContext {
 	readonly node;
 
+	readonly timeZone: string;
+
 	constructor(
 		readonly exec: IExecuteFunctions,
 		readonly itemIndex: number,
 	) {
 		this.node = exec.getNode();
+		this.timeZone = exec.getTimezone();
 	}
 
 	value<T = unknown>(name: string, fallback?: T): T {
@@ -124,8 +139,28 @@ export function prepareItem(definition: OperationDefinition, input: ItemInput): 
 	if (definition.optional) {
 		const collection = input.value<IDataObject>(definition.optional.name, {});
 		for (const field of definition.optional.fields) {
+			// Promoted fields: at the top (version 2 on) or in the collection (version 1).
+			const top = definition.promoted?.includes(field.key)
+				? input.value<unknown>(field.property.name, null)
+				: null;
+			if (top !== null && top !== undefined) {
+				const value = field.read(top, input);
+				if (value !== undefined) parameters[field.key] = value;
+				continue;
+			}
 			if (!(field.property.name in collection)) continue;
 			const value = input.read(field, collection);
+			if (value !== undefined) parameters[field.key] = value;
+		}
+	}
+	if (definition.optionFields) {
+		const options = input.value<IDataObject>('options', {});
+		// Version 1 offers sorting in the optional collection.
+		const saved = definition.optional ? input.value<IDataObject>(definition.optional.name, {}) : {};
+		for (const field of definition.optionFields) {
+			const from = field.property.name in options ? options : saved;
+			if (!(field.property.name in from)) continue;
+			const value = input.read(field, from);
 			if (value !== undefined) parameters[field.key] = value;
 		}
 	}
@@ -168,6 +203,7 @@ export async function runOperation(
 	context: RunContext,
 	prepared: PreparedItem,
 ): Promise<OperationOutput> {
+	await definition.verify?.call(context, prepared);
 	if (definition.run) return await definition.run.call(context, prepared);
 	const { client, itemIndex } = context;
 	if (definition.list) {

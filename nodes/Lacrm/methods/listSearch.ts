@@ -8,6 +8,7 @@ import type {
 
 import { recordName } from '../actions/shared/simplify';
 import { clientFor, matches, selectedId } from './context';
+import { statusChoices } from './statuses';
 
 const PAGE = 50;
 
@@ -119,30 +120,16 @@ export async function searchPipelines(
 	);
 }
 
-/** Statuses of the pipeline picked in the same node (cascading); all pipelines' statuses otherwise. */
+/**
+ * Statuses of the pipeline picked in the same node (cascading), in pipeline order; every
+ * pipeline's statuses, named "Pipeline → Status", otherwise.
+ */
 export async function searchStatuses(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const pipelineId = selectedId(this, 'pipelineId');
-	const client = clientFor(this);
-	const [statuses, pipelines] = await Promise.all([
-		client.callAll('GetPipelineStatuses', pipelineId ? { PipelineId: pipelineId } : {}),
-		pipelineId
-			? Promise.resolve([])
-			: client.callAll('GetPipelines', { IncludeArchivedPipelines: true }),
-	]);
-	const pipelineName = new Map(pipelines.map((pipeline) => [pipeline.PipelineId, pipeline.Name]));
-	return filtered(
-		statuses.map((status) => {
-			const closed = status.IsActive ? '' : ' (closed)';
-			const prefix = pipelineId
-				? ''
-				: `${pipelineName.get(status.PipelineId ?? '') ?? 'Pipeline'} → `;
-			return { name: `${prefix}${status.Name}${closed}`, value: status.StatusId };
-		}),
-		filter,
-	);
+	const choices = await statusChoices(this);
+	return { results: choices.filter((choice) => matches(filter, choice.name, choice.value)) };
 }
 
 /** Items of the picked pipeline, newest activity first, searchable by contact name. */

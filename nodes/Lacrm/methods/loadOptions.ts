@@ -2,7 +2,8 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import type { CustomField } from '../transport/types';
-import { clientFor, selectedId } from './context';
+import { clientFor } from './context';
+import { statusChoices } from './statuses';
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 
@@ -33,17 +34,12 @@ export async function getGroups(this: ILoadOptionsFunctions): Promise<INodePrope
 	return groups.map((group) => ({ name: group.Name, value: group.GroupId })).sort(byName);
 }
 
-/** Statuses of the pipeline picked in the same node, for status filters. */
+/**
+ * Statuses of the pipeline picked in the same node, for status filters (the trigger's too): in
+ * pipeline order, and named "Pipeline → Status" while no pipeline is picked.
+ */
 export async function getStatuses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const pipelineId = selectedId(this, 'pipelineId');
-	const statuses = await clientFor(this).callAll(
-		'GetPipelineStatuses',
-		pipelineId ? { PipelineId: pipelineId } : {},
-	);
-	return statuses.map((status) => ({
-		name: `${status.Name}${status.IsActive ? '' : ' (closed)'}`,
-		value: status.StatusId,
-	}));
+	return await statusChoices(this);
 }
 
 const WRITABLE = (field: CustomField) =>

@@ -76,10 +76,11 @@ interface AuthenticatedExchange {
 }
 
 /**
- * Wording in a LACRM 400 that points at the access token rather than at the request. Kept narrow:
- * a false positive costs a refresh, and LACRM's usual errors ("Invalid ContactId") must not match.
+ * Wording in a LACRM 400 that points at the credential rather than at the request: an expired,
+ * invalid or revoked token, or LACRM's "Invalid credentials" for a key it refuses. Kept narrow: a
+ * false positive costs a refresh, and LACRM's usual errors ("Invalid ContactId") must not match.
  */
-const EXPIRED_TOKEN_HINT =
+const CREDENTIAL_REFUSED =
 	/\b(token|session|credentials?)\b[^.]*\b(expired|invalid|revoked|not valid)\b|\b(expired|invalid|revoked)\b[^.]*\b(token|session|credentials?)\b|\bunauthori[sz]ed\b|\bnot (logged in|authenticated|authorized)\b/i;
 
 const DEFAULT_CONCURRENCY = 5;
@@ -161,8 +162,8 @@ export class LacrmClient {
 	}
 
 	/**
-	 * Pages of results, fetched one after another. LACRM's three list shapes are handled here:
-	 * `{HasMoreResults, Results}` pages, bare arrays, and objects keyed by id.
+	 * Pages of results, fetched one after another; every list shape LACRM uses is read by
+	 * readListAnswer, and paging continues while LACRM says HasMoreResults.
 	 */
 	async *pages<F extends ListFunctionName>(
 		fn: F,
@@ -252,6 +253,21 @@ export class LacrmClient {
 		return fresh ? this.concurrency : 1;
 	}
 
+	/**
+	 * Which LACRM access this client acts with, for locks that span executions: the API key's
+	 * fingerprint (two n8n credentials holding one key are the same access), or for OAuth2 n8n's
+	 * credential id (its tokens change on every refresh). Never a secret.
+	 */
+	async credentialIdentity(): Promise<string> {
+		if (this.credentialType === 'lacrmApi') {
+			const snapshot = await this.readApiKeyCredential();
+			return `lacrmApi:${snapshot.baseUrl}:${snapshot.keyFingerprint ?? ''}`;
+		}
+		const snapshot = await this.readCredential();
+		const credential = this.node().credentials?.[this.credentialType];
+		return `lacrmOAuth2Api:${snapshot.baseUrl}:${credential?.id ?? credential?.name ?? 'default'}`;
+	}
+
 	// ---------------------------------------------------------------------------------------------
 
 	private async send(
@@ -325,6 +341,10 @@ export class LacrmClient {
 				errorContext,
 			);
 		}
+		// A refused API key comes as 400 "Invalid credentials" (PostHog's LACRM source), not 401.
+		if (lacrmError && CREDENTIAL_REFUSED.test(lacrmError.ErrorDescription)) {
+			throw lacrmApiError({ kind: 'auth', status: statusCode, error: lacrmError }, errorContext);
+		}
 		// LACRM documents 400 + {ErrorCode, ErrorDescription}; a third-party client saw errors with 200.
 		if (lacrmError) {
 			throw lacrmApiError({ kind: 'lacrm', status: statusCode, error: lacrmError }, errorContext);
@@ -396,7 +416,7 @@ export class LacrmClient {
 				}
 			}
 			const first = await this.exchange(prepare(snapshot.baseUrl), true);
-			if ('networkError' in first || !this.looksLikeExpiredToken(first.answer, lane, snapshot)) {
+			if ('networkError' in first || !looksLikeRefusedToken(first.answer)) {
 				return { outcome: first, secrets: snapshot.secrets };
 			}
 
@@ -411,30 +431,11 @@ export class LacrmClient {
 					? await this.refresh(lane, current, fn, options)
 					: current;
 			const second = await this.exchange(prepare(snapshot.baseUrl), true);
-			const refused =
-				'answer' in second &&
-				(second.answer.statusCode === 401 ||
-					this.looksLikeExpiredToken(second.answer, lane, snapshot));
+			const refused = 'answer' in second && looksLikeRefusedToken(second.answer);
 			return { outcome: second, secrets: snapshot.secrets, refusedAfterRefresh: refused };
 		} finally {
 			release();
 		}
-	}
-
-	/**
-	 * LACRM does not document how it answers an expired token. A 401 certainly means it; a 400 whose
-	 * text talks about the token or authorization means it too — unless the token is known fresh.
-	 */
-	private looksLikeExpiredToken(
-		answer: HttpAnswer,
-		lane: CredentialLane,
-		snapshot: CredentialSnapshot,
-	): boolean {
-		if (answer.statusCode === 401) return true;
-		if (answer.statusCode !== 400) return false;
-		if (lane.isFresh(snapshot.tokenFingerprint, snapshot.tokenExpiresAt, Date.now())) return false;
-		const error = readLacrmError(safeParse(answer.text));
-		return error !== undefined && EXPIRED_TOKEN_HINT.test(error.ErrorDescription);
 	}
 
 	/** Refreshes through n8n's token manager (which persists the new token); caller holds the lane exclusively. */
@@ -567,21 +568,41 @@ function bodyText(body: unknown): string {
 	return JSON.stringify(body);
 }
 
-/** Normalises the three list shapes LACRM uses into items plus "is there more?". */
+/**
+ * LACRM does not document how it answers an expired token. A 401 certainly means it; so does a 400
+ * whose text says the token is expired, invalid or revoked — whatever our estimate of the token's
+ * freshness: LACRM can end a token before the expiry n8n recorded (revoked early, a shorter real
+ * lifetime, clock skew). A second refresh is still impossible: the caller refreshes only while the
+ * stored token is the one that failed.
+ */
+function looksLikeRefusedToken(answer: HttpAnswer): boolean {
+	if (answer.statusCode === 401) return true;
+	if (answer.statusCode !== 400) return false;
+	const error = readLacrmError(safeParse(answer.text));
+	return error !== undefined && CREDENTIAL_REFUSED.test(error.ErrorDescription);
+}
+
+/**
+ * Normalises LACRM's list shapes into items plus "is there more?": `{HasMoreResults, Results}`
+ * pages — whose `Results` is an array for most functions but an object keyed by id for GetTasks
+ * (PostHog's and Airbyte's LACRM sources both read it that way) — bare arrays, and bare objects
+ * keyed by id.
+ */
 export function readListAnswer<T>(answer: unknown): { items: T[]; hasMore: boolean } {
-	if (Array.isArray(answer)) return { items: answer as T[], hasMore: false };
-	if (answer && typeof answer === 'object') {
-		const record = answer as Record<string, unknown>;
-		if (Array.isArray(record.Results)) {
-			return { items: record.Results as T[], hasMore: record.HasMoreResults === true };
-		}
-		// Keyed by id: {"<id>": {...}, ...}
-		return {
-			items: Object.values(record).filter((value) => value && typeof value === 'object') as T[],
-			hasMore: false,
-		};
+	if (answer && typeof answer === 'object' && !Array.isArray(answer) && 'Results' in answer) {
+		const page = answer as { Results: unknown; HasMoreResults?: unknown };
+		return { items: recordsIn<T>(page.Results), hasMore: page.HasMoreResults === true };
 	}
-	return { items: [], hasMore: false };
+	return { items: recordsIn<T>(answer), hasMore: false };
+}
+
+/** The records of an array, or the values of an object keyed by id. */
+function recordsIn<T>(list: unknown): T[] {
+	if (Array.isArray(list)) return list as T[];
+	if (list && typeof list === 'object') {
+		return Object.values(list).filter((value) => value && typeof value === 'object') as T[];
+	}
+	return [];
 }
 
 /** Finds an HTTP response inside whatever n8n or axios threw (n8n wraps axios errors in NodeApiError). */

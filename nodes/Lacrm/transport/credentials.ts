@@ -20,6 +20,8 @@ export interface CredentialSnapshot {
 	secrets: string[];
 	/** OAuth2 only: a hash of the stored access token, to tell whether someone refreshed it. */
 	tokenFingerprint?: string;
+	/** API key only: a hash of the key, to recognise the same key without keeping it. */
+	keyFingerprint?: string;
 	/** OAuth2 only: when the stored access token expires, if n8n recorded it (n8n-core 2.x). */
 	tokenExpiresAt?: number;
 }
@@ -42,7 +44,12 @@ export function snapshotCredential(
 	const secretValues = (...values: unknown[]) =>
 		values.filter((value): value is string => typeof value === 'string' && value !== '');
 	if (type === 'lacrmApi') {
-		return { baseUrl: normalizeBaseUrl(data.baseUrl), secrets: secretValues(data.apiKey) };
+		const secrets = secretValues(data.apiKey);
+		return {
+			baseUrl: normalizeBaseUrl(data.baseUrl),
+			secrets,
+			keyFingerprint: secrets.length > 0 ? fingerprint(secrets[0]) : undefined,
+		};
 	}
 	const token = (data.oauthTokenData ?? {}) as Record<string, unknown>;
 	const accessToken = typeof token.access_token === 'string' ? token.access_token : '';

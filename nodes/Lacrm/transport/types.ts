@@ -281,7 +281,8 @@ export interface CustomField {
 	RecordType: CustomFieldRecordType;
 	PipelineId: Uid | null;
 	IsRequired: boolean;
-	Options?: CustomFieldOption[];
+	/** Both shapes occur: `{Name, OptionId}` objects, or plain option names. */
+	Options?: Array<CustomFieldOption | string>;
 	IsArchived?: boolean;
 	[key: string]: unknown;
 }

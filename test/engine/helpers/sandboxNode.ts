@@ -52,6 +52,10 @@ export interface SandboxRunOptions {
 	/** The node's "On Error" setting: continue (regular output). */
 	continueOnFail?: boolean;
 	apiKey?: string;
+	/** The node's version (default 1, as saved workflows have it). */
+	typeVersion?: number;
+	/** The workflow's time zone (Workflow Settings → Timezone). */
+	timezone?: string;
 }
 
 export interface SandboxRunResult {

@@ -51,6 +51,10 @@ export interface RunNodeOptions {
 	resources?: ResourceDefinition[];
 	/** Credential data overrides (e.g. another baseUrl). */
 	credentialData?: IDataObject;
+	/** The node's version (default 1). */
+	typeVersion?: number;
+	/** The workflow's time zone (Workflow Settings → Timezone). */
+	timezone?: string;
 }
 
 export interface RunNodeResult {
@@ -113,6 +117,8 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 			parameters: options.parameters,
 			authentication,
 			continueOnFail: options.continueOnFail,
+			typeVersion: options.typeVersion,
+			timezone: options.timezone,
 			credentials:
 				authentication === 'apiKey'
 					? { lacrmApi: { id: 'cred-api', name: 'LACRM API key' } }

@@ -3,8 +3,29 @@
  * and the items n8n outputs.
  */
 import nock from 'nock';
+import type {
+	IDataObject,
+	INodeProperties,
+	INodePropertyCollection,
+	INodePropertyOptions,
+	ResourceMapperValue,
+} from 'n8n-workflow';
 
-import { byId, expectLacrmCall, runNode, uid } from '../helpers/runNode';
+import { Lacrm } from '../../../nodes/Lacrm/Lacrm.node';
+import { resourceMapping } from '../../harness/load-options';
+import {
+	byId,
+	credentialsFor,
+	expectLacrmCall,
+	LACRM_ORIGIN,
+	runNode,
+	uid,
+} from '../helpers/runNode';
+
+/** Catches any request: a test expects it never to be made. */
+function noRequests() {
+	return nock(LACRM_ORIGIN).post('/v2/').reply(200, {});
+}
 
 const CONTACT_ID = uid(101);
 const OTHER_ID = uid(102);
@@ -226,6 +247,104 @@ describe('Contact → Create', () => {
 		expect(scope.isDone()).toBe(false);
 	});
 
+	it('accepts a valid option when the saved schema lists options without values (read before both option shapes were)', async () => {
+		const scope = expectLacrmCall(
+			'CreateContact',
+			{ Name: 'Jane', AssignedTo: '1001', IsCompany: false, 'Company Size': '11-50' },
+			{ ContactId: CONTACT_ID },
+		);
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'create',
+			parameters: {
+				name: 'Jane',
+				assignedTo: byId('1001'),
+				customFields: {
+					mappingMode: 'defineBelow',
+					// Mapped from the input (n8n itself checks fixed values against the saved options).
+					value: { 'Company Size': '={{ $json.size }}' },
+					matchingColumns: [],
+					schema: [
+						{
+							id: 'Company Size',
+							displayName: 'Company Size',
+							required: false,
+							defaultMatch: false,
+							display: true,
+							type: 'options',
+							// What n8n saved when plain-name options were read as {Name}: names and values undefined.
+							options: [{}, {}] as unknown as Array<{ name: string; value: string }>,
+						},
+					],
+					attemptToConvertTypes: false,
+					convertFieldsToString: false,
+				},
+			},
+			input: [{ size: '11-50' }],
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('the field mapper lists options LACRM answers as {Name, OptionId} and as plain names', async () => {
+		const scope = expectLacrmCall(
+			'GetCustomFields',
+			{ RecordType: 'Contact', MaxNumberOfResults: 10000, Page: 1 },
+			{
+				HasMoreResults: false,
+				Results: [
+					{
+						CustomFieldId: uid(1),
+						Name: 'Industry',
+						Type: 'Dropdown',
+						RecordType: 'Contact',
+						PipelineId: null,
+						IsRequired: false,
+						Options: [
+							{ OptionId: uid(11), Name: 'Retail' },
+							{ OptionId: uid(12), Name: 'Software' },
+						],
+					},
+					{
+						CustomFieldId: uid(2),
+						Name: 'Interests',
+						Type: 'Checkbox',
+						RecordType: 'Contact',
+						PipelineId: null,
+						IsRequired: false,
+						Options: ['Product A', 'Training'],
+					},
+				],
+			},
+		);
+		const { fields } = await resourceMapping(
+			new Lacrm(),
+			{ authentication: 'apiKey', resource: 'contact', operation: 'create' },
+			'getContactCustomFields',
+			{
+				credentials: credentialsFor('apiKey'),
+				nodeCredentials: { lacrmApi: { id: 'cred-api', name: 'LACRM API key' } },
+			},
+		);
+		expect(scope.isDone()).toBe(true);
+		expect(fields.map((field) => [field.id, field.options])).toEqual([
+			[
+				'Industry',
+				[
+					{ name: 'Retail', value: 'Retail' },
+					{ name: 'Software', value: 'Software' },
+				],
+			],
+			[
+				'Interests',
+				[
+					{ name: 'Product A', value: 'Product A' },
+					{ name: 'Training', value: 'Training' },
+				],
+			],
+		]);
+	});
+
 	it('rejects an id that is not a LACRM id, naming the field, with zero requests sent', async () => {
 		const { error } = await runNode({
 			resource: 'contact',
@@ -264,6 +383,105 @@ describe('Company → Create', () => {
 		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([{ ContactId: uid(900) }]);
 	});
+});
+
+describe('Companies have no birthday', () => {
+	it('the Company resource offers no Birthday (or Founded) field anywhere; Contact does', () => {
+		const fieldNamesOf = (resource: string) =>
+			new Lacrm().description.properties
+				.filter((property) => property.displayOptions?.show?.resource?.includes(resource))
+				.flatMap((property) => [
+					property.name,
+					...((property.options ?? []) as Array<{ name?: string; value?: unknown }>).map(
+						(option) => `${String(option.name)}=${String(option.value)}`,
+					),
+				])
+				.join(' ');
+		expect(fieldNamesOf('company')).not.toMatch(/birthday|founded/i);
+		expect(fieldNamesOf('contact')).toMatch(/birthday/);
+	});
+
+	it('Company → Create leaves a Birthday saved by an older version out of the request', async () => {
+		const scope = expectLacrmCall(
+			'CreateContact',
+			{ Name: 'Acme Inc', AssignedTo: '1001', IsCompany: true, 'Company Name': 'Acme Inc' },
+			{ ContactId: uid(900) },
+		);
+		const { json, error } = await runNode({
+			resource: 'company',
+			operation: 'create',
+			parameters: {
+				name: 'Acme Inc',
+				assignedTo: byId('1001'),
+				additionalFields: { birthday: '1999-04-01' },
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([{ ContactId: uid(900) }]);
+	});
+});
+
+describe('Yearless birthdays', () => {
+	it.each([
+		['7-25', '0000-07-25'],
+		['0000-7-5', '0000-07-05'],
+		['0000-07-25', '0000-07-25'],
+		['2-29', '0000-02-29'],
+		['1990-07-25', '1990-07-25'],
+	])('Contact → Create sends the birthday %s as %s', async (given, sent) => {
+		const scope = expectLacrmCall(
+			'CreateContact',
+			{ Name: 'Jane Smith', AssignedTo: '1001', IsCompany: false, Birthday: sent },
+			{ ContactId: CONTACT_ID },
+		);
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'create',
+			parameters: {
+				name: 'Jane Smith',
+				assignedTo: byId('1001'),
+				additionalFields: { birthday: given },
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('Contact → Update sends a yearless birthday as 0000-MM-DD', async () => {
+		const scope = expectLacrmCall(
+			'EditContact',
+			{ ContactId: CONTACT_ID, Birthday: '0000-12-03' },
+			{},
+		);
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'update',
+			parameters: { contactId: byId(CONTACT_ID), updateFields: { birthday: '12-3' } },
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it.each(['2-30', '13-1', '0000-00-10'])(
+		'refuses %s, which is no day of the year, before any request',
+		async (given) => {
+			const any = nock('https://api.lessannoyingcrm.com').post('/v2/').reply(200, {});
+			const { error } = await runNode({
+				resource: 'contact',
+				operation: 'create',
+				parameters: {
+					name: 'Jane Smith',
+					assignedTo: byId('1001'),
+					additionalFields: { birthday: given },
+				},
+			});
+			expect(error?.message).toBe(
+				`Invalid "Birthday": "${given}" is not a day of the year (without a year use 0000-mm-dd or m-d, e.g. 0000-07-25 or 7-25)`,
+			);
+			expect(any.isDone()).toBe(false);
+		},
+	);
 });
 
 describe('Contact → Update', () => {
@@ -392,6 +610,74 @@ describe('Contact → Delete / Get / Get Many / Get Many by ID', () => {
 		expect(json.map((contact) => contact.ContactId)).toEqual([CONTACT_ID, OTHER_ID]);
 	});
 
+	it('the advanced filter Operation offers Has Attached Item and Has No Attached Item', () => {
+		const operations = new Lacrm().description.properties
+			.filter((property) => property.name === 'filters')
+			.flatMap((property) => (property.options ?? []) as INodeProperties[])
+			.filter((option) => option.name === 'advancedFilters')
+			.flatMap((option) => (option.options ?? []) as INodePropertyCollection[])
+			.flatMap((collection) => collection.values)
+			.filter((value) => value.name === 'filterOperation')
+			.flatMap((value) => (value.options ?? []) as INodePropertyOptions[])
+			.map((option) => option.value);
+		expect(operations).toEqual(expect.arrayContaining(['HasAttachedItem', 'HasNoAttachedItem']));
+	});
+
+	it('Get Many sends Cal / Pipeline attached-item filters with their options as an object', async () => {
+		const scope = expectLacrmCall(
+			'GetContacts',
+			{
+				AdvancedFilters: [
+					{ Name: 'Cal', Operation: 'HasAttachedItem', Value: { Type: 'Task', Status: 'Pending' } },
+					{ Name: 'Pipeline', Operation: 'HasNoAttachedItem', Value: null },
+				],
+				RecordTypeFilter: 'Contacts',
+				MaxNumberOfResults: 50,
+				Page: 1,
+			},
+			{ HasMoreResults: false, Results: [] },
+		);
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'getAll',
+			parameters: {
+				filters: {
+					advancedFilters: {
+						entries: [
+							{
+								name: 'Cal',
+								filterOperation: 'HasAttachedItem',
+								value: '{"Type": "Task", "Status": "Pending"}',
+							},
+							{ name: 'Pipeline', filterOperation: 'HasNoAttachedItem', value: '' },
+						],
+					},
+				},
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('refuses attached-item options that are not a JSON object, before any request', async () => {
+		const any = nock('https://api.lessannoyingcrm.com').post('/v2/').reply(200, {});
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'getAll',
+			parameters: {
+				filters: {
+					advancedFilters: {
+						entries: [{ name: 'Cal', filterOperation: 'HasAttachedItem', value: 'Task' }],
+					},
+				},
+			},
+		});
+		expect(error?.message).toBe(
+			'Invalid "Advanced Filters value": HasAttachedItem takes JSON options such as {"Type": "Task", "Status": "Pending"}, or nothing; got "Task"',
+		);
+		expect(any.isDone()).toBe(false);
+	});
+
 	it('Company → Get Many filters on companies', async () => {
 		const scope = expectLacrmCall(
 			'GetContacts',
@@ -437,9 +723,10 @@ describe('Contact → Create or Update', () => {
 		);
 
 	it('creates when no contact has that exact email (a fuzzy search hit does not count)', async () => {
-		const lookup = search({ SearchTerms: 'jane@example.com' }, [
-			lacrmContact(OTHER_ID, { Email: [{ Text: 'jane@example.com.au', Type: 'Work' }] }),
-		]);
+		const fuzzyHit = lacrmContact(OTHER_ID, {
+			Email: [{ Text: 'jane@example.com.au', Type: 'Work' }],
+		});
+		const lookup = search({ SearchTerms: 'jane@example.com' }, [fuzzyHit]);
 		const create = expectLacrmCall(
 			'CreateContact',
 			{
@@ -450,6 +737,11 @@ describe('Contact → Create or Update', () => {
 			},
 			{ ContactId: CONTACT_ID },
 		);
+		// The look after the create, for a copy another process created at the same moment.
+		const recheck = search({ SearchTerms: 'jane@example.com' }, [
+			fuzzyHit,
+			lacrmContact(CONTACT_ID),
+		]);
 		const { json } = await runNode({
 			resource: 'contact',
 			operation: 'upsert',
@@ -462,6 +754,7 @@ describe('Contact → Create or Update', () => {
 		});
 		expect(lookup.isDone()).toBe(true);
 		expect(create.isDone()).toBe(true);
+		expect(recheck.isDone()).toBe(true);
 		expect(json).toEqual([
 			{
 				ContactId: CONTACT_ID,
@@ -608,6 +901,198 @@ describe('Contact → Create or Update', () => {
 		]);
 	});
 
+	describe('when another process created the same contact at the same moment', () => {
+		const OWN_ID = uid(205);
+		const upsertJane = async () =>
+			await runNode({
+				resource: 'contact',
+				operation: 'upsert',
+				parameters: {
+					matchOn: 'email',
+					matchValue: 'jane@example.com',
+					name: 'Jane Smith',
+					assignedTo: byId('1001'),
+					additionalFields: { jobTitle: 'CTO' },
+				},
+			});
+		/** The search that finds nothing, then the create (answered with `reply`). */
+		const createOwn = (reply: unknown = { ContactId: OWN_ID }, status = 200) => {
+			search({ SearchTerms: 'jane@example.com' }, []);
+			return expectLacrmCall(
+				'CreateContact',
+				{
+					Name: 'Jane Smith',
+					AssignedTo: '1001',
+					'Job Title': 'CTO',
+					Email: [{ Text: 'jane@example.com' }],
+					IsCompany: false,
+				},
+				reply,
+				{ status },
+			);
+		};
+
+		it('its copy has the smaller ContactId: deletes only its own new contact, edits the survivor, says so', async () => {
+			createOwn();
+			search({ SearchTerms: 'jane@example.com' }, [lacrmContact(OWN_ID), lacrmContact(uid(204))]);
+			const removeOwn = expectLacrmCall('DeleteContact', { ContactId: OWN_ID }, {});
+			const editSurvivor = expectLacrmCall(
+				'EditContact',
+				{ Name: 'Jane Smith', AssignedTo: '1001', 'Job Title': 'CTO', ContactId: uid(204) },
+				{},
+			);
+			const { json, error } = await upsertJane();
+			expect(error).toBeUndefined();
+			expect(removeOwn.isDone()).toBe(true);
+			expect(editSurvivor.isDone()).toBe(true);
+			expect(json).toEqual([
+				{
+					ContactId: uid(204),
+					action: 'merged race duplicate',
+					matchedOn: 'Email',
+					matchValue: 'jane@example.com',
+					matchCount: 0,
+					deletedDuplicateId: OWN_ID,
+				},
+			]);
+			expect(nock.pendingMocks()).toEqual([]);
+		});
+
+		it('its own contact has the smaller ContactId: keeps it and deletes nothing (the other run removes its copy)', async () => {
+			createOwn();
+			search({ SearchTerms: 'jane@example.com' }, [lacrmContact(uid(206)), lacrmContact(OWN_ID)]);
+			const { json, error } = await upsertJane();
+			expect(error).toBeUndefined();
+			expect(json).toEqual([expect.objectContaining({ ContactId: OWN_ID, action: 'created' })]);
+			expect(nock.pendingMocks()).toEqual([]);
+		});
+
+		it('compares ContactIds as numbers: a shorter id is the smaller one', async () => {
+			createOwn();
+			const shorter = '999999999999999999999999999999';
+			search({ SearchTerms: 'jane@example.com' }, [lacrmContact(OWN_ID), lacrmContact(shorter)]);
+			expectLacrmCall('DeleteContact', { ContactId: OWN_ID }, {});
+			expectLacrmCall(
+				'EditContact',
+				{ Name: 'Jane Smith', AssignedTo: '1001', 'Job Title': 'CTO', ContactId: shorter },
+				{},
+			);
+			const { json } = await upsertJane();
+			expect(json[0]).toMatchObject({ ContactId: shorter, deletedDuplicateId: OWN_ID });
+			expect(nock.pendingMocks()).toEqual([]);
+		});
+
+		it('a company: the same — its own new company is deleted and the survivor edited', async () => {
+			const companySearch = (results: unknown[]) =>
+				expectLacrmCall(
+					'GetContacts',
+					{
+						SearchTerms: 'hello@acme.example',
+						RecordTypeFilter: 'Companies',
+						MaxNumberOfResults: 500,
+						Page: 1,
+					},
+					{ HasMoreResults: false, Results: results },
+				);
+			const company = (id: string) =>
+				lacrmContact(id, {
+					IsCompany: true,
+					Email: [{ Text: 'hello@acme.example', Type: 'Work' }],
+				});
+			companySearch([]);
+			expectLacrmCall(
+				'CreateContact',
+				{
+					Name: 'Acme',
+					'Company Name': 'Acme',
+					AssignedTo: '1001',
+					Email: [{ Text: 'hello@acme.example' }],
+					IsCompany: true,
+				},
+				{ ContactId: OWN_ID },
+			);
+			companySearch([company(OWN_ID), company(uid(204))]);
+			expectLacrmCall('DeleteContact', { ContactId: OWN_ID }, {});
+			expectLacrmCall(
+				'EditContact',
+				{ Name: 'Acme', 'Company Name': 'Acme', AssignedTo: '1001', ContactId: uid(204) },
+				{},
+			);
+			const { json, error } = await runNode({
+				resource: 'company',
+				operation: 'upsert',
+				parameters: {
+					matchOn: 'email',
+					matchValue: 'hello@acme.example',
+					name: 'Acme',
+					assignedTo: byId('1001'),
+				},
+			});
+			expect(error).toBeUndefined();
+			expect(json).toEqual([
+				expect.objectContaining({
+					ContactId: uid(204),
+					action: 'merged race duplicate',
+					deletedDuplicateId: OWN_ID,
+				}),
+			]);
+			expect(nock.pendingMocks()).toEqual([]);
+		});
+
+		it('LACRM refuses the create and the contact is there now: it is updated instead', async () => {
+			createOwn(
+				{ ErrorCode: 'duplicatename00', ErrorDescription: 'A record with this name exists.' },
+				400,
+			);
+			search({ SearchTerms: 'jane@example.com' }, [lacrmContact(uid(204))]);
+			expectLacrmCall(
+				'EditContact',
+				{ Name: 'Jane Smith', AssignedTo: '1001', 'Job Title': 'CTO', ContactId: uid(204) },
+				{},
+			);
+			const { json, error } = await upsertJane();
+			expect(error).toBeUndefined();
+			expect(json).toEqual([
+				expect.objectContaining({ ContactId: uid(204), action: 'updated', matchCount: 1 }),
+			]);
+			expect(nock.pendingMocks()).toEqual([]);
+		});
+
+		it("LACRM refuses the create and nothing matches now either: LACRM's error, unchanged", async () => {
+			createOwn(
+				{ ErrorCode: 'badfieldvalue000', ErrorDescription: "'Job Title' is too long." },
+				400,
+			);
+			search({ SearchTerms: 'jane@example.com' }, []);
+			const { json, error } = await upsertJane();
+			expect(json).toEqual([]);
+			expect(error?.message).toBe("'Job Title' is too long.");
+			expect(nock.pendingMocks()).toEqual([]);
+		});
+
+		it('LACRM refuses the delete: the item fails naming both ContactIds, and the survivor is not edited', async () => {
+			createOwn();
+			search({ SearchTerms: 'jane@example.com' }, [lacrmContact(OWN_ID), lacrmContact(uid(204))]);
+			expectLacrmCall(
+				'DeleteContact',
+				{ ContactId: OWN_ID },
+				{ ErrorCode: 'nodeletepermissio', ErrorDescription: 'This API key cannot delete.' },
+				{ status: 400 },
+			);
+			const { error, json } = await upsertJane();
+			expect(json).toEqual([]);
+			expect(error?.message).toBe(
+				`Another run created contact ${uid(204)} for Email "jane@example.com" at the same moment as this one created ${OWN_ID}, and ${OWN_ID} could not be deleted`,
+			);
+			expect((error as { description?: string }).description).toMatch(
+				new RegExp(
+					`This API key cannot delete.*Both contacts \\(${uid(204)} and ${OWN_ID}\\) now exist`,
+				),
+			);
+			expect(nock.pendingMocks()).toEqual([]);
+		});
+	});
+
 	it('refuses a match value that is not an email when matching on email, before any request', async () => {
 		const { error } = await runNode({
 			resource: 'contact',
@@ -748,5 +1233,204 @@ describe('per-item errors', () => {
 		});
 		expect(error?.message).toMatch(/Invalid "Contact": "oops" is not a LACRM ID/);
 		expect(first.isDone()).toBe(false);
+	});
+});
+
+describe('the version 2 form (new nodes)', () => {
+	it('Create takes email and phone at the top of the form', async () => {
+		const scope = expectLacrmCall(
+			'CreateContact',
+			{
+				Name: 'Jane Q. Smith',
+				AssignedTo: '1001',
+				Email: [{ Text: 'jane@example.com', Type: 'Work' }],
+				Phone: [{ Text: '+1 555 0100' }],
+				'Job Title': 'CTO',
+				IsCompany: false,
+			},
+			{ ContactId: CONTACT_ID },
+		);
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'create',
+			typeVersion: 2,
+			parameters: {
+				name: 'Jane Q. Smith',
+				assignedTo: byId('1001'),
+				email: { entries: [{ text: 'jane@example.com', type: 'Work' }] },
+				phone: { entries: [{ text: '+1 555 0100', type: '' }] },
+				additionalFields: { jobTitle: 'CTO' },
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('Get Many takes its sorting from Options', async () => {
+		const scope = expectLacrmCall(
+			'GetContacts',
+			{
+				SortBy: 'LastName',
+				SortDirection: 'Ascending',
+				OwnerFilter: ['1001'],
+				RecordTypeFilter: 'Contacts',
+				MaxNumberOfResults: 10,
+				Page: 1,
+			},
+			{ HasMoreResults: false, Results: [] },
+		);
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'getAll',
+			typeVersion: 2,
+			parameters: {
+				limit: 10,
+				filters: { ownerFilter: ['1001'] },
+				options: { sortBy: 'LastName', sortDirection: 'Ascending' },
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+});
+
+describe('custom fields typed in as text (numbers, checkbox lists)', () => {
+	/** The schema the mapper method now gives: numbers and checkbox lists as text, typed by LACRM. */
+	const schema = [
+		{
+			id: 'Lead Score',
+			displayName: 'Lead Score (number)',
+			required: false,
+			defaultMatch: false,
+			display: true,
+			type: 'string',
+			lacrmType: 'Number',
+		},
+		{
+			id: 'Interests',
+			displayName: 'Interests (any of: Product A, Training; separate with commas)',
+			required: false,
+			defaultMatch: false,
+			display: true,
+			type: 'string',
+			options: [
+				{ name: 'Product A', value: 'Product A' },
+				{ name: 'Training', value: 'Training' },
+			],
+			lacrmType: 'Checkbox',
+		},
+	];
+	const mapped = (value: IDataObject) =>
+		({
+			mappingMode: 'defineBelow',
+			value,
+			matchingColumns: [],
+			schema,
+			attemptToConvertTypes: false,
+			convertFieldsToString: false,
+		}) as unknown as ResourceMapperValue;
+
+	it('sends a number and a plain "a, b" list converted, and nothing for an untouched number', async () => {
+		const scope = expectLacrmCall(
+			'CreateContact',
+			{
+				Name: 'Jane',
+				AssignedTo: '1001',
+				IsCompany: false,
+				'Lead Score': 87,
+				Interests: ['Product A', 'Training'],
+			},
+			{ ContactId: CONTACT_ID },
+		);
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'create',
+			parameters: {
+				name: 'Jane',
+				assignedTo: byId('1001'),
+				customFields: mapped({ 'Lead Score': '87', Interests: 'Product A, Training' }),
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+
+		const untouched = expectLacrmCall(
+			'CreateContact',
+			{ Name: 'Joe', AssignedTo: '1001', IsCompany: false },
+			{ ContactId: OTHER_ID },
+		);
+		// What the editor stores for a number field nobody filled in: nothing (null is pruned).
+		const second = await runNode({
+			resource: 'contact',
+			operation: 'create',
+			parameters: { name: 'Joe', assignedTo: byId('1001'), customFields: mapped({}) },
+		});
+		expect(second.error).toBeUndefined();
+		expect(untouched.isDone()).toBe(true);
+	});
+
+	it('refuses a checkbox value that is not an option, naming the field, before any request', async () => {
+		const scope = noRequests();
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'create',
+			parameters: {
+				name: 'Jane',
+				assignedTo: byId('1001'),
+				customFields: mapped({ Interests: 'Product A, Golf' }),
+			},
+		});
+		expect(error?.message).toBe(
+			'Invalid "Custom Fields → Interests": "Golf" is not one of its options: Product A, Training',
+		);
+		expect(scope.isDone()).toBe(false);
+	});
+
+	it('refuses a number field holding text, naming the field, before any request', async () => {
+		const scope = noRequests();
+		const { error } = await runNode({
+			resource: 'contact',
+			operation: 'create',
+			parameters: {
+				name: 'Jane',
+				assignedTo: byId('1001'),
+				customFields: mapped({ 'Lead Score': 'high' }),
+			},
+		});
+		expect(error?.message).toBe(
+			'Invalid "Custom Fields → Lead Score": expected a number, got "high"',
+		);
+		expect(scope.isDone()).toBe(false);
+	});
+});
+
+describe('Contact → Update: Custom Fields to Clear', () => {
+	it('blanks the listed custom fields (sent as null), alone or with other changes', async () => {
+		const scope = expectLacrmCall(
+			'EditContact',
+			{ ContactId: CONTACT_ID, 'Job Title': 'CEO', 'Lead Score': null, Interests: null },
+			{},
+		);
+		const { json, error } = await runNode({
+			resource: 'contact',
+			operation: 'update',
+			parameters: {
+				contactId: byId(CONTACT_ID),
+				updateFields: { jobTitle: 'CEO' },
+				customFieldsToClear: ['Lead Score', 'Interests'],
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([{ ContactId: CONTACT_ID, updated: true }]);
+
+		const only = expectLacrmCall('EditContact', { ContactId: CONTACT_ID, Industry: null }, {});
+		const second = await runNode({
+			resource: 'contact',
+			operation: 'update',
+			parameters: { contactId: byId(CONTACT_ID), customFieldsToClear: '={{ "Industry" }}' },
+		});
+		expect(second.error).toBeUndefined();
+		expect(only.isDone()).toBe(true);
 	});
 });

@@ -232,7 +232,8 @@ describe('Email → Get Many (GetEmails)', () => {
 				ContactId: CONTACT,
 				GetContactsAtCompanyEmails: true,
 				UserFilter: ['1001'],
-				DateFilterStart: '2024-12-01',
+				// A bare date is its midnight in the workflow's time zone (n8n's default, New York).
+				DateFilterStart: '2024-12-01T00:00:00-05:00',
 				DateFilterEnd: '2024-12-31T23:59:59Z',
 				SortDirection: 'Ascending',
 				MaxNumberOfResults: 5,

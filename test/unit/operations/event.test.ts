@@ -33,6 +33,17 @@ function dayFromToday(days: number): string {
 	return shifted.toISOString().slice(0, 10);
 }
 
+/** Midnight of that day in the workflow's time zone, with its offset as Intl spells it. */
+function midnightOf(date: string): string {
+	const offset = new Intl.DateTimeFormat('en-US', {
+		timeZone: getGlobalState().defaultTimezone,
+		timeZoneName: 'longOffset',
+	})
+		.formatToParts(new Date(`${date}T12:00:00Z`))
+		.find((part) => part.type === 'timeZoneName')?.value;
+	return `${date}T00:00:00${offset === 'GMT' ? '+00:00' : offset?.replace('GMT', '')}`;
+}
+
 const CONTACT = uid(100);
 const EVENT = uid(600);
 const CALENDAR = uid(500);
@@ -82,7 +93,8 @@ describe('Event → Create (CreateEvent)', () => {
 				],
 				IsRecurring: true,
 				RecurrenceRule: 'FREQ=WEEKLY;BYDAY=WE',
-				EndRecurrenceRule: '2025-06-30',
+				// A bare date is its midnight in the workflow's time zone (n8n's default, New York).
+				EndRecurrenceRule: '2025-06-30T00:00:00-04:00',
 			},
 			{ EventId: EVENT },
 		);
@@ -340,7 +352,12 @@ describe('Event → Get Many (GetEvents)', () => {
 	it('without dates, asks for events from 30 days ago to 365 days from today', async () => {
 		const scope = expectLacrmCall(
 			'GetEvents',
-			{ StartDate: dayFromToday(-30), EndDate: dayFromToday(365), MaxNumberOfResults: 50, Page: 1 },
+			{
+				StartDate: midnightOf(dayFromToday(-30)),
+				EndDate: midnightOf(dayFromToday(365)),
+				MaxNumberOfResults: 50,
+				Page: 1,
+			},
 			{ HasMoreResults: false, Results: [rawEvent(uid(601), 'One'), rawEvent(uid(602), 'Two')] },
 		);
 		const { json, items, error } = await runNode({
@@ -395,8 +412,8 @@ describe('Event → Get Many (GetEvents)', () => {
 		const scope = expectLacrmCall(
 			'GetEvents',
 			{
-				StartDate: dayFromToday(-30),
-				EndDate: dayFromToday(365),
+				StartDate: midnightOf(dayFromToday(-30)),
+				EndDate: midnightOf(dayFromToday(365)),
 				ContactId: CONTACT,
 				MaxNumberOfResults: 50,
 				Page: 1,

@@ -268,7 +268,8 @@ describe('Note → Get Many (GetNotes)', () => {
 				ContactId: CONTACT,
 				UserFilter: ['1001', '1002'],
 				DateFilterStart: '2025-01-01T00:00:00Z',
-				DateFilterEnd: '2025-01-31',
+				// A bare date is its midnight in the workflow's time zone (n8n's default, New York).
+				DateFilterEnd: '2025-01-31T00:00:00-05:00',
 				SortDirection: 'Ascending',
 				MaxNumberOfResults: 2,
 				Page: 1,

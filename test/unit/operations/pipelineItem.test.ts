@@ -12,6 +12,20 @@ const CONTACTED = uid(412);
 const WON = uid(413);
 const ITEM = uid(501);
 
+/** The statuses of the LEADS pipeline, as LACRM lists them (read before an item is written). */
+function leadsStatuses(times = 1) {
+	return expectLacrmCall(
+		'GetPipelineStatuses',
+		{ PipelineId: LEADS },
+		[
+			{ StatusId: NEW, PipelineId: LEADS, Name: 'New', IsActive: true, Color: 'Blue' },
+			{ StatusId: CONTACTED, PipelineId: LEADS, Name: 'Contacted', IsActive: true, Color: 'Blue' },
+			{ StatusId: WON, PipelineId: LEADS, Name: 'Won', IsActive: false, Color: 'Green' },
+		],
+		{ times },
+	);
+}
+
 /** A resource-mapper value as the n8n editor saves it for pipeline custom fields. */
 function mapper(
 	value: Record<string, string | number | boolean | null>,
@@ -81,6 +95,7 @@ function noRequests() {
 
 describe('Pipeline Item → Create', () => {
 	it('sends CreatePipelineItem with contact, pipeline, status, note, automation and custom fields', async () => {
+		const statuses = leadsStatuses();
 		const scope = expectLacrmCall(
 			'CreatePipelineItem',
 			{
@@ -117,9 +132,64 @@ describe('Pipeline Item → Create', () => {
 			resources,
 		});
 		expect(error).toBeUndefined();
+		expect(statuses.isDone()).toBe(true);
 		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([{ PipelineItemId: ITEM }]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('refuses a status of another pipeline before writing, naming both pipelines and the status', async () => {
+		const SUPPORT = uid(402);
+		const OPEN = uid(421);
+		const statuses = expectLacrmCall('GetPipelineStatuses', { PipelineId: SUPPORT }, [
+			{ StatusId: OPEN, PipelineId: SUPPORT, Name: 'Open', IsActive: true, Color: 'Blue' },
+		]);
+		const allStatuses = expectLacrmCall('GetPipelineStatuses', {}, [
+			{ StatusId: NEW, PipelineId: LEADS, Name: 'New', IsActive: true, Color: 'Blue' },
+			{ StatusId: OPEN, PipelineId: SUPPORT, Name: 'Open', IsActive: true, Color: 'Blue' },
+		]);
+		const pipelines = expectLacrmCall('GetPipelines', { IncludeArchivedPipelines: true }, [
+			{ PipelineId: LEADS, Name: 'Sales Leads' },
+			{ PipelineId: SUPPORT, Name: 'Support Tickets' },
+		]);
+		const { error } = await runNode({
+			resource: 'pipelineItem',
+			operation: 'create',
+			parameters: {
+				contactId: byId(JANE),
+				pipelineId: byId(SUPPORT),
+				statusId: { __rl: true, mode: 'list', value: NEW, cachedResultName: 'New' },
+			},
+			resources,
+		});
+		expect(error?.message).toBe(
+			'Invalid "Status": "New" is a status of the pipeline "Sales Leads", not of "Support Tickets"',
+		);
+		expect((error as { description?: string }).description).toBe(
+			'Statuses of "Support Tickets": Open. Pick the status again after choosing the pipeline.',
+		);
+		// Only reads were sent: nock refuses any unexpected request (CreatePipelineItem included).
+		expect(statuses.isDone() && allStatuses.isDone() && pipelines.isDone()).toBe(true);
+	});
+
+	it("reads a pipeline's statuses once per execution, however many items go to it", async () => {
+		const statuses = leadsStatuses(1);
+		const creates = expectLacrmCall(
+			'CreatePipelineItem',
+			{ ContactId: JANE, PipelineId: LEADS, StatusId: NEW },
+			{ PipelineItemId: ITEM },
+			{ times: 3 },
+		);
+		const { json, error } = await runNode({
+			resource: 'pipelineItem',
+			operation: 'create',
+			parameters: { contactId: byId(JANE), pipelineId: byId(LEADS), statusId: byId(NEW) },
+			input: [{}, {}, {}],
+			resources,
+		});
+		expect(error).toBeUndefined();
+		expect(json).toHaveLength(3);
+		expect(statuses.isDone() && creates.isDone()).toBe(true);
 	});
 
 	it("enforces the pipeline's required custom fields before sending anything", async () => {
@@ -165,6 +235,12 @@ describe('Pipeline Item → Create', () => {
 
 describe('Pipeline Item → Update', () => {
 	it('sends EditPipelineItem with the new status, note and custom field — never the picker-only pipeline', async () => {
+		const item = expectLacrmCall(
+			'GetPipelineItem',
+			{ PipelineItemId: ITEM },
+			{ PipelineItemId: ITEM, PipelineId: LEADS, StatusId: NEW },
+		);
+		const statuses = leadsStatuses();
 		const scope = expectLacrmCall(
 			'EditPipelineItem',
 			{
@@ -188,6 +264,7 @@ describe('Pipeline Item → Update', () => {
 			resources,
 		});
 		expect(error).toBeUndefined();
+		expect(item.isDone() && statuses.isDone()).toBe(true);
 		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([{ PipelineItemId: ITEM, updated: true }]);
 	});

@@ -1,4 +1,7 @@
 import nock from 'nock';
+import type { INodeProperties } from 'n8n-workflow';
+
+import { Lacrm } from '../../../nodes/Lacrm/Lacrm.node';
 
 import { pipelineStatusResource } from '../../../nodes/Lacrm/actions/pipelineStatus';
 import { byId, expectLacrmCall, LACRM_ORIGIN, runNode, uid } from '../helpers/runNode';
@@ -21,7 +24,7 @@ const statuses = [
 		PipelineId: LEADS,
 		Name: 'Won',
 		IsActive: false,
-		Color: 'Green',
+		Color: '#486581',
 		DateCreated: '2025-12-22T21:35:09-08:00',
 	},
 ];
@@ -49,10 +52,21 @@ describe('Pipeline Status → Create', () => {
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
-	it('sends a closed status with a named color', async () => {
+	it('offers a color picker for the color', () => {
+		const color = new Lacrm().description.properties
+			.filter(
+				(property) => property.name === 'additionalFields' || property.name === 'updateFields',
+			)
+			.filter((property) => property.displayOptions?.show?.resource?.includes('pipelineStatus'))
+			.flatMap((property) => (property.options ?? []) as INodeProperties[])
+			.filter((option) => option.name === 'color');
+		expect(color.map((option) => option.type)).toEqual(['color', 'color']);
+	});
+
+	it('sends a closed status with the hex color picked', async () => {
 		const scope = expectLacrmCall(
 			'CreatePipelineStatus',
-			{ PipelineId: LEADS, Name: 'Won', IsActive: false, Color: 'LimeGreen' },
+			{ PipelineId: LEADS, Name: 'Won', IsActive: false, Color: '#32CD32' },
 			{ StatusId: PROPOSAL },
 		);
 		const { json, error } = await runNode({
@@ -62,13 +76,30 @@ describe('Pipeline Status → Create', () => {
 				pipelineId: byId(LEADS),
 				name: 'Won',
 				isActive: 'closed',
-				additionalFields: { color: 'LimeGreen' },
+				additionalFields: { color: '#32CD32' },
 			},
 			resources,
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([{ StatusId: PROPOSAL }]);
+	});
+
+	it('refuses a named color (LACRM takes hex codes) before sending anything', async () => {
+		const scope = anyCall();
+		const { error } = await runNode({
+			resource: 'pipelineStatus',
+			operation: 'create',
+			parameters: {
+				pipelineId: byId(LEADS),
+				name: 'Won',
+				additionalFields: { color: '={{ "LimeGreen" }}' },
+			},
+			resources,
+		});
+		expect(error?.message).toBe('Invalid "Color": "LimeGreen" is not a hex color like #486581');
+		expect(error?.name).toBe('NodeOperationError');
+		expect(scope.isDone()).toBe(false);
 	});
 
 	it('sends a hex color given in an expression', async () => {
@@ -126,7 +157,7 @@ describe('Pipeline Status → Update', () => {
 	it('sends EditPipelineStatus with the required name and the fields set, and outputs StatusId + updated', async () => {
 		const scope = expectLacrmCall(
 			'EditPipelineStatus',
-			{ StatusId: PROPOSAL, Name: 'Proposal', IsActive: false, Color: 'Red' },
+			{ StatusId: PROPOSAL, Name: 'Proposal', IsActive: false, Color: '#b22222' },
 			{},
 		);
 		const { json, error } = await runNode({
@@ -135,7 +166,7 @@ describe('Pipeline Status → Update', () => {
 			parameters: {
 				statusId: byId(PROPOSAL),
 				name: 'Proposal',
-				updateFields: { isActive: 'closed', color: 'red' },
+				updateFields: { isActive: 'closed', color: '#b22222' },
 			},
 			resources,
 		});
@@ -169,7 +200,7 @@ describe('Pipeline Status → Update', () => {
 			parameters: {
 				statusId: byId(PROPOSAL),
 				name: '={{ $json.name }}',
-				updateFields: { color: 'Red' },
+				updateFields: { color: '#b22222' },
 			},
 			input: [{}],
 			resources,

@@ -387,6 +387,58 @@ describe('Task → Get Many (GetTasks)', () => {
 	});
 });
 
+describe('Task → Get Many over the list shape LACRM really sends', () => {
+	// GetTasks answers {HasMoreResults, Results} with Results keyed by TaskId (PostHog's and
+	// Airbyte's LACRM sources read it so; REFERENCE.md Corrections).
+	const keyed = (...tasks: Array<ReturnType<typeof rawTask>>) =>
+		Object.fromEntries(tasks.map((task) => [task.TaskId, task]));
+
+	it('outputs every task of a keyed Results as its own item, asking for page 2 while HasMoreResults', async () => {
+		const window = { StartDate: dayFromToday(-30), EndDate: dayFromToday(365) };
+		const page1 = expectLacrmCall(
+			'GetTasks',
+			{ ...window, MaxNumberOfResults: 10000, Page: 1 },
+			{ HasMoreResults: true, Results: keyed(rawTask(uid(401), 'One'), rawTask(uid(402), 'Two')) },
+		);
+		const page2 = expectLacrmCall(
+			'GetTasks',
+			{ ...window, MaxNumberOfResults: 10000, Page: 2 },
+			{ HasMoreResults: false, Results: keyed(rawTask(uid(403), 'Three')) },
+		);
+		const { json, items, error } = await runNode({
+			operation: 'getAll',
+			parameters: { returnAll: true, simplify: false },
+		});
+		expect(error).toBeUndefined();
+		expect(page1.isDone()).toBe(true);
+		expect(page2.isDone()).toBe(true);
+		expect(json).toEqual([
+			rawTask(uid(401), 'One'),
+			rawTask(uid(402), 'Two'),
+			rawTask(uid(403), 'Three'),
+		]);
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
+	});
+
+	it('Simplify works on each keyed task, and the limit counts tasks, not pages', async () => {
+		const scope = expectLacrmCall(
+			'GetTasksAttachedToContact',
+			{ ContactId: CONTACT, MaxNumberOfResults: 2, Page: 1 },
+			{ HasMoreResults: true, Results: keyed(rawTask(uid(401), 'One'), rawTask(uid(402), 'Two')) },
+		);
+		const { json, error } = await runNode({
+			operation: 'getAllForContact',
+			parameters: { contactId: byId(CONTACT), limit: 2 },
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([
+			expect.objectContaining({ TaskId: uid(401), AssignedToName: 'Jane Owner' }),
+			expect.objectContaining({ TaskId: uid(402), ContactName: 'John Doe' }),
+		]);
+	});
+});
+
 describe('Task → Get Many for Contact (GetTasksAttachedToContact)', () => {
 	it('sends the ContactId and outputs one item per task', async () => {
 		const scope = expectLacrmCall(

@@ -17,6 +17,8 @@ export function create(kind: RecordKind): OperationDefinition {
 			displayName: 'Additional Fields',
 			fields: detailFields(kind),
 		},
+		// At the top of the form, as in n8n's CRM nodes (version 2 on).
+		promoted: ['Email', 'Phone'],
 		properties: [customFieldsProperty(kind.resource, 'create')],
 		fixed: { IsCompany: kind.isCompany },
 		prepare: (input, prepared) => {

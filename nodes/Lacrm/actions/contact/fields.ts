@@ -1,6 +1,6 @@
 /** The contact/company fields LACRM knows, described once for create, update and upsert. */
-import type { Field } from '../fields';
-import { addressList, date, text, typedTextList, uid } from '../fields';
+import type { Field, ReadContext } from '../fields';
+import { addressList, date, fieldError, readDate, text, typedTextList, uid } from '../fields';
 import type { RecordKind } from './kind';
 
 export function recordId(kind: RecordKind): Field {
@@ -74,16 +74,11 @@ export function detailFields(kind: RecordKind): Field[] {
 			rows: 3,
 			clearable: true,
 		}),
-		date({
-			key: 'Birthday',
-			displayName: kind.isCompany ? 'Founded / Anniversary' : 'Birthday',
-			name: 'birthday',
-			clearable: true,
-			description: 'A date (yyyy-mm-dd)',
-		}),
 	];
+	// Companies have no birthday in LACRM.
 	if (!kind.isCompany) {
 		fields.push(
+			birthday(),
 			text({
 				key: 'Company Name',
 				displayName: 'Company Name',
@@ -96,4 +91,41 @@ export function detailFields(kind: RecordKind): Field[] {
 		);
 	}
 	return fields;
+}
+
+/** `0000-07-25`, `0000-7-25`, `7-25`: a birthday without a year (LACRM's Data-types page). */
+const YEARLESS = /^(?:0000-)?(\d{1,2})-(\d{1,2})$/;
+
+/** Days in each month of a leap year: a yearless birthday may be February 29. */
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * A birthday as yyyy-mm-dd; one without a year in any of LACRM's forms is sent as 0000-MM-DD,
+ * the form LACRM returns.
+ */
+export function readBirthday(raw: unknown, ctx: ReadContext, label: string): string | undefined {
+	const yearless = typeof raw === 'string' ? YEARLESS.exec(raw.trim()) : null;
+	if (!yearless) return readDate(raw, ctx, label);
+	const month = Number(yearless[1]);
+	const day = Number(yearless[2]);
+	if (month < 1 || month > 12 || day < 1 || day > MONTH_DAYS[month - 1]) {
+		throw fieldError(
+			ctx,
+			label,
+			`"${String(raw).trim()}" is not a day of the year (without a year use 0000-mm-dd or m-d, e.g. 0000-07-25 or 7-25)`,
+		);
+	}
+	return `0000-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function birthday(): Field {
+	const field = date({
+		key: 'Birthday',
+		displayName: 'Birthday',
+		name: 'birthday',
+		clearable: true,
+		description:
+			'A date (yyyy-mm-dd). Without a year: 0000-mm-dd or m-d, e.g. 0000-07-25 or 7-25 (type it as an expression).',
+	});
+	return { ...field, read: (raw, ctx) => readBirthday(raw, ctx, 'Birthday') };
 }

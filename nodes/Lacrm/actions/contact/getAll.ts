@@ -33,21 +33,6 @@ export function getAll(kind: RecordKind): OperationDefinition {
 					loadOptionsMethod: 'getUsers',
 					description: `Only ${kind.plural} assigned to these users`,
 				}),
-				choice({
-					key: 'SortBy',
-					displayName: 'Sort By',
-					name: 'sortBy',
-					choices: [
-						'Relevance',
-						'FirstName',
-						'LastName',
-						'CompanyName',
-						'DateCreated',
-						'LastUpdate',
-					],
-					default: 'Relevance',
-				}),
-				sortDirection('Descending'),
 				boolean({
 					key: 'RequiresWriteAccess',
 					displayName: 'Only Editable',
@@ -58,11 +43,21 @@ export function getAll(kind: RecordKind): OperationDefinition {
 					key: 'AdvancedFilters',
 					displayName: 'Advanced Filters',
 					name: 'advancedFilters',
-					examples: 'e.g. Email, DateCreated, Group, or a custom field name',
+					examples: 'e.g. Email, DateCreated, Group, Cal, Pipeline, or a custom field name',
 					description: 'LACRM advanced filters, combined with AND',
 				}),
 			],
 		},
+		optionFields: [
+			choice({
+				key: 'SortBy',
+				displayName: 'Sort By',
+				name: 'sortBy',
+				choices: ['Relevance', 'FirstName', 'LastName', 'CompanyName', 'DateCreated', 'LastUpdate'],
+				default: 'Relevance',
+			}),
+			sortDirection('Descending'),
+		],
 		fixed: { RecordTypeFilter: kind.recordTypeFilter },
 	};
 }

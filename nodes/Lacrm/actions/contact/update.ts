@@ -1,4 +1,5 @@
 import type { OperationDefinition } from '../operation';
+import { addCustomFieldsToClear, customFieldsToClearList } from '../shared/clearCustomFields';
 import { customFieldsProperty, readCustomFieldValues } from '../shared/customFields';
 import { assignedToField, detailFields, nameField, recordId } from './fields';
 import type { RecordKind } from './kind';
@@ -17,16 +18,20 @@ export function update(kind: RecordKind): OperationDefinition {
 			fields: [nameField(kind, false), assignedToField(kind, true), ...detailFields(kind)],
 		},
 		clearable: true,
-		properties: [customFieldsProperty(kind.resource, 'update')],
+		properties: [
+			customFieldsProperty(kind.resource, 'update'),
+			customFieldsToClearList(kind.resource),
+		],
 		prepare: (input, prepared) => {
 			Object.assign(prepared.parameters, readCustomFieldValues(input));
+			addCustomFieldsToClear(input, prepared.parameters);
 			if (kind.isCompany && typeof prepared.parameters.Name === 'string') {
 				prepared.parameters['Company Name'] = prepared.parameters.Name;
 			}
 			if (Object.keys(prepared.parameters).length === 1) {
 				throw input.error(
 					'Update Fields',
-					'nothing to change: set a field, a custom field, or a field to clear',
+					'nothing to change: set a field, a custom field, or a field or custom field to clear',
 				);
 			}
 		},

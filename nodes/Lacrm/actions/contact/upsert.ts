@@ -1,16 +1,20 @@
-import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { LacrmClient } from '../../transport/client';
+import { fingerprint } from '../../transport/credentials';
 import type { Contact } from '../../transport/types';
 import type { OperationDefinition, PreparedItem, RunContext } from '../operation';
 import { currentUserId } from '../shared/currentUser';
 import { customFieldsProperty, readCustomFieldValues } from '../shared/customFields';
+import { upsertLock } from '../shared/keyedLock';
 import { recordName } from '../shared/simplify';
 import { assignedToField, detailFields, nameField } from './fields';
 import type { RecordKind } from './kind';
 
 type MatchOn = 'email' | 'phone' | 'name' | 'customField';
+
+/** What an upsert did, in its output's `action`. */
+type UpsertAction = 'created' | 'updated' | 'merged race duplicate';
 
 const MATCH_LABEL: Record<MatchOn, string> = {
 	email: 'Email',
@@ -53,24 +57,24 @@ function isMatch(record: Contact, matchOn: MatchOn, value: string, customField: 
 	}
 }
 
-/** Items of one execution that upsert the same key run one after another, or both would create. */
-const keyLocks = new WeakMap<LacrmClient, Map<string, Promise<unknown>>>();
+/**
+ * The total order that decides which of several records created in one race survives: the
+ * smallest ContactId, compared as a number (31 digits: as text of equal length). Every racing
+ * process reads the same ids and so picks the same one; DateCreated (whole seconds) could tie.
+ */
+function smallestContactId(ids: string[]): string {
+	const number = (id: string) => id.replace(/^0+(?=\d)/, '');
+	const smaller = (a: string, b: string) =>
+		number(a).length !== number(b).length
+			? number(a).length < number(b).length
+			: number(a) < number(b);
+	return ids.reduce((best, id) => (smaller(id, best) ? id : best));
+}
 
-async function oneAtATimePerKey<T>(
-	client: LacrmClient,
-	key: string,
-	work: () => Promise<T>,
-): Promise<T> {
-	let locks = keyLocks.get(client);
-	if (!locks) keyLocks.set(client, (locks = new Map()));
-	const before = locks.get(key) ?? Promise.resolve();
-	const mine = before.catch(() => undefined).then(work);
-	locks.set(key, mine);
-	try {
-		return await mine;
-	} finally {
-		if (locks.get(key) === mine) locks.delete(key);
-	}
+/** The match value as the lock sees it: what `isMatch` treats as equal is one key. */
+function matchKey(extra: Record<string, string>): string {
+	const value = extra.matchOn === 'phone' ? digits(extra.matchValue) : normalise(extra.matchValue);
+	return `${extra.matchOn}:${extra.matchCustomField}:${value}`;
 }
 
 async function findMatches(
@@ -130,9 +134,9 @@ export function upsert(kind: RecordKind): OperationDefinition {
 		operation: 'upsert',
 		name: 'Create or Update',
 		action: `Create or update a ${kind.noun}`,
-		description: `Find the ${kind.noun} by email, phone, name or a custom field and update it, or create it if none matches. The output says whether it was created or updated and which ContactId it has.`,
+		description: `Find the ${kind.noun} by email, phone, name or a custom field and update it, or create it if none matches. The output says whether it was created or updated and which ContactId it has. Runs matching the same value at the same moment leave one ${kind.noun}: a copy one of them created in that race is deleted and its changes go to the other (action "merged race duplicate").`,
 		fn: 'GetContacts',
-		alsoCalls: ['CreateContact', 'EditContact', 'GetUser'],
+		alsoCalls: ['CreateContact', 'EditContact', 'GetUser', 'DeleteContact'],
 		properties: [
 			{
 				displayName: 'Match On',
@@ -257,26 +261,22 @@ export function upsert(kind: RecordKind): OperationDefinition {
 		async run(prepared) {
 			const { client, itemIndex } = this;
 			const extra = prepared.extra as Record<string, string>;
-			const key = `${extra.matchOn}:${extra.matchCustomField}:${extra.matchOn === 'phone' ? digits(extra.matchValue) : normalise(extra.matchValue)}`;
-			const report = (ContactId: string, action: 'created' | 'updated', matchCount: number) => ({
+			const matchLabel =
+				extra.matchOn === 'customField'
+					? extra.matchCustomField
+					: MATCH_LABEL[extra.matchOn as MatchOn];
+			const report = (ContactId: string, action: UpsertAction, matchCount: number) => ({
 				ContactId,
 				action,
-				matchedOn:
-					extra.matchOn === 'customField'
-						? extra.matchCustomField
-						: MATCH_LABEL[extra.matchOn as MatchOn],
+				matchedOn: matchLabel,
 				matchValue: extra.matchValue,
 				matchCount,
 			});
-			return await oneAtATimePerKey(client, key, async () => {
-				const matches = await findMatches(this, kind, prepared);
-				if (matches.length === 0) {
-					const parameters = withMatchValue(prepared.parameters, prepared.extra);
-					parameters.IsCompany = kind.isCompany;
-					parameters.AssignedTo ??= await currentUserId(client, itemIndex);
-					const created = await client.call('CreateContact', parameters as never, { itemIndex });
-					return report(created.ContactId, 'created', 0);
-				}
+			// Keyed by a fingerprint: the lock map holds neither the credential nor the match value.
+			const lockKey = fingerprint(
+				[await client.credentialIdentity(), kind.resource, matchKey(extra)].join('\n'),
+			);
+			const update = async (matches: Contact[]) => {
 				let targets = matches;
 				if (matches.length > 1) {
 					if (extra.onMultipleMatches === 'error') {
@@ -305,6 +305,48 @@ export function upsert(kind: RecordKind): OperationDefinition {
 					results.push(report(target.ContactId, 'updated', matches.length));
 				}
 				return results;
+			};
+			return await upsertLock.run(lockKey, async () => {
+				const matches = await findMatches(this, kind, prepared);
+				if (matches.length > 0) return await update(matches);
+				const parameters = withMatchValue(prepared.parameters, prepared.extra);
+				parameters.IsCompany = kind.isCompany;
+				parameters.AssignedTo ??= await currentUserId(client, itemIndex);
+				let own: string;
+				try {
+					own = (await client.call('CreateContact', parameters as never, { itemIndex })).ContactId;
+				} catch (error) {
+					// A refusal (HTTP 400) created nothing. It may be because another process created the
+					// record meanwhile (a company of that name, say): if the value finds it now, update it.
+					// (The client's errors are NodeApiErrors already; wrapping hands back the same error.)
+					const refused = (error as { httpCode?: unknown }).httpCode === '400';
+					const appeared = refused ? await findMatches(this, kind, prepared).catch(() => []) : [];
+					if (appeared.length === 0)
+						throw new NodeApiError(this.exec.getNode(), error as JsonObject);
+					return await update(appeared);
+				}
+				// Another process (a second queue-mode worker) may have searched at the same moment and
+				// created the same record. Look again; every racer then keeps the same one, and a racer
+				// whose new record lost removes it — only it — and writes its changes to the survivor.
+				const seen = await findMatches(this, kind, prepared);
+				const survivor = smallestContactId([own, ...seen.map((record) => record.ContactId)]);
+				if (survivor === own) return report(own, 'created', 0);
+				try {
+					await client.call('DeleteContact', { ContactId: own }, { itemIndex });
+				} catch (error) {
+					throw new NodeOperationError(
+						this.exec.getNode(),
+						`Another run created ${kind.noun} ${survivor} for ${matchLabel} "${extra.matchValue}" at the same moment as this one created ${own}, and ${own} could not be deleted`,
+						{
+							itemIndex,
+							description: `${(error as Error).message}. Both ${kind.plural} (${survivor} and ${own}) now exist: merge them in LACRM, or give the API key permission to delete so the duplicate this run created is removed.`,
+						},
+					);
+				}
+				await client.call('EditContact', { ...prepared.parameters, ContactId: survivor } as never, {
+					itemIndex,
+				});
+				return { ...report(survivor, 'merged race duplicate', 0), deletedDuplicateId: own };
 			});
 		},
 	};

@@ -49,7 +49,8 @@ export const create: OperationDefinition = {
 				key: 'Date',
 				displayName: 'Date Sent',
 				name: 'date',
-				description: 'When the email was sent (ISO 8601). Defaults to now.',
+				description:
+					"When the email was sent; a time without an offset is in the workflow's time zone. Defaults to now.",
 			}),
 			boolean({
 				key: 'UserIsSender',

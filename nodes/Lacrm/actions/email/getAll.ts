@@ -32,8 +32,8 @@ export const getAll: OperationDefinition = {
 				description: 'Only emails logged by these users',
 			}),
 			...dateFilterRange('emails', 'sent'),
-			sortDirection('Descending'),
 		],
 	},
+	optionFields: [sortDirection('Descending')],
 	prepare: checkDateFilterRange,
 };

@@ -33,7 +33,7 @@ export function start(required: boolean): Field {
 		name: 'startDate',
 		required,
 		description:
-			"When the event starts, in ISO 8601 with an offset (e.g. 2025-01-31T14:00:00-05:00). LACRM uses the offset as the event's time zone.",
+			"When the event starts. A time without an offset is in the workflow's time zone (Workflow Settings); LACRM uses the offset as the event's time zone.",
 	});
 }
 
@@ -43,7 +43,8 @@ export function end(required: boolean): Field {
 		displayName: 'End',
 		name: 'endDate',
 		required,
-		description: 'When the event ends, in ISO 8601 with an offset (e.g. 2025-01-31T15:00:00-05:00)',
+		description:
+			"When the event ends. A time without an offset is in the workflow's time zone (Workflow Settings).",
 	});
 }
 
@@ -100,7 +101,8 @@ export function eventDetails(forUpdate: boolean): Field[] {
 			key: 'EndRecurrenceRule',
 			displayName: 'Recurrence End',
 			name: 'endRecurrenceRule',
-			description: 'The last day of the series. Leave empty to repeat without end.',
+			description:
+				"The last day of the series (a time without an offset is in the workflow's time zone). Leave empty to repeat without end.",
 		}),
 	];
 }

@@ -1,6 +1,6 @@
 import type { OperationDefinition } from '../operation';
 import { sortDirection } from '../shared/filters';
-import { contactRef, dateTime, uidList } from '../fields';
+import { contactRef, dateTime, readDateTime, uidList } from '../fields';
 import { simplifyMetaData } from '../shared/simplify';
 import { applyDefaultWindow, DAYS_AHEAD, DAYS_BACK } from '../shared/dateWindow';
 
@@ -47,11 +47,17 @@ export const getAll: OperationDefinition = {
 				description:
 					'Only events this contact or company attends. LACRM then ignores the other filters.',
 			}),
-			sortDirection('Ascending'),
 		],
 	},
+	optionFields: [sortDirection('Ascending')],
 	prepare: (input, prepared) => {
 		// LACRM requires both ends of the range, even when a contact filter makes it ignore them.
-		applyDefaultWindow(input, prepared, { start: 'From', end: 'To' });
+		// They are DateTimes: the default window runs from midnight in the workflow's time zone.
+		applyDefaultWindow(
+			input,
+			prepared,
+			{ start: 'From', end: 'To' },
+			(date) => readDateTime(date, input, 'Filters', true) as string,
+		);
 	},
 };

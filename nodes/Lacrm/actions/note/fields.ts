@@ -32,6 +32,6 @@ export function dateShown(): Field {
 		displayName: 'Date Shown in History',
 		name: 'dateDisplayedInHistory',
 		description:
-			"When the note appears in the contact's history (ISO 8601). Defaults to the time it is created.",
+			"When the note appears in the contact's history; a time without an offset is in the workflow's time zone. Defaults to the time it is created.",
 	});
 }

@@ -25,8 +25,8 @@ export const getAll: OperationDefinition = {
 				description: 'Only notes written by these users',
 			}),
 			...dateFilterRange('notes', 'dated'),
-			sortDirection('Descending'),
 		],
 	},
+	optionFields: [sortDirection('Descending')],
 	prepare: checkDateFilterRange,
 };

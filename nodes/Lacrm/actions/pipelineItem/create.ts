@@ -1,14 +1,15 @@
 import type { OperationDefinition } from '../operation';
-import { customFieldsProperty } from '../shared/customFields';
 import {
 	contactField,
 	noteField,
+	pipelineCreateCustomFieldsProperties,
 	pipelineField,
 	readPipelineCustomFields,
 	runStatusAutomationField,
 	statusField,
 	withCustomFields,
 } from './fields';
+import { checkStatusInPipeline } from './statusCheck';
 
 export const create: OperationDefinition = {
 	operation: 'create',
@@ -31,12 +32,19 @@ export const create: OperationDefinition = {
 		displayName: 'Additional Fields',
 		fields: [noteField, runStatusAutomationField],
 	},
-	properties: [customFieldsProperty('pipeline', 'create')],
+	properties: pipelineCreateCustomFieldsProperties,
 	prepare: (input, prepared) => {
 		prepared.parameters = withCustomFields(
 			prepared.parameters,
 			readPipelineCustomFields(input, 'create'),
 		);
+	},
+	async verify(prepared) {
+		const { PipelineId, StatusId } = prepared.parameters as {
+			PipelineId: string;
+			StatusId: string;
+		};
+		await checkStatusInPipeline(this, PipelineId, StatusId, 'Status');
 	},
 	output: (result) => ({ PipelineItemId: result.PipelineItemId }),
 };

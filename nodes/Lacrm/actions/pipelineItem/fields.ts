@@ -4,7 +4,11 @@ import type { IDataObject, INodeProperties, ResourceMapperField } from 'n8n-work
 import type { Field } from '../fields';
 import { boolean, contactRef, text, uid } from '../fields';
 import type { ItemInput } from '../operation';
-import { CUSTOM_FIELDS_PARAMETER, readCustomFieldValues } from '../shared/customFields';
+import {
+	CUSTOM_FIELDS_PARAMETER,
+	customFieldsProperty,
+	readCustomFieldValues,
+} from '../shared/customFields';
 
 export const contactField: Field = contactRef({
 	required: true,
@@ -73,6 +77,25 @@ export const runStatusAutomationField: Field = boolean({
 		"Whether to run the automation configured for the item's status in LACRM (e.g. creating tasks)",
 });
 
+/**
+ * Create: a pipeline's custom fields exist only once the pipeline is chosen. Until then one calm
+ * hint stands in for the mapper (which would show a red "no fields" error and a notice at once).
+ */
+export const pipelineCreateCustomFieldsProperties: INodeProperties[] = [
+	{
+		displayName: 'Choose a pipeline above to fill in its custom fields',
+		name: 'customFieldsNotice',
+		type: 'notice',
+		default: '',
+		// Hidden as soon as a pipeline is given, also by expression (a `show` would let those through).
+		displayOptions: { hide: { pipelineId: [{ _cnd: { not: '' } }] } },
+	},
+	{
+		...customFieldsProperty('pipeline', 'create'),
+		displayOptions: { hide: { pipelineId: [''] } },
+	},
+];
+
 interface MapperValue {
 	schema?: ResourceMapperField[];
 }
@@ -87,7 +110,7 @@ export function readPipelineCustomFields(
 ): IDataObject {
 	const values = readCustomFieldValues(input);
 	if (purpose === 'create') {
-		const mapper = input.value<MapperValue | undefined>(CUSTOM_FIELDS_PARAMETER, undefined);
+		const mapper = input.value<MapperValue | null>(CUSTOM_FIELDS_PARAMETER, null);
 		const missing = (mapper?.schema ?? []).filter(
 			(field) =>
 				field.required &&

@@ -58,18 +58,6 @@ export const getAll: OperationDefinition = {
 				description:
 					'Only items belonging to these users. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			}),
-			choice({
-				key: 'SortBy',
-				displayName: 'Sort By',
-				name: 'sortBy',
-				choices: [
-					{ name: 'Date Created', value: 'DateCreated' },
-					{ name: 'Last Update', value: 'LastUpdate' },
-					{ name: 'Status', value: 'Status' },
-				],
-				default: 'Status',
-			}),
-			sortDirection('Ascending'),
 			advancedFilters({
 				key: 'AdvancedFilters',
 				displayName: 'Advanced Filters',
@@ -79,6 +67,20 @@ export const getAll: OperationDefinition = {
 			}),
 		],
 	},
+	optionFields: [
+		choice({
+			key: 'SortBy',
+			displayName: 'Sort By',
+			name: 'sortBy',
+			choices: [
+				{ name: 'Date Created', value: 'DateCreated' },
+				{ name: 'Last Update', value: 'LastUpdate' },
+				{ name: 'Status', value: 'Status' },
+			],
+			default: 'Status',
+		}),
+		sortDirection('Ascending'),
+	],
 	prepare: (_input, prepared) => {
 		const { IncludeClosed, ...parameters } = prepared.parameters;
 		prepared.parameters = parameters;

@@ -10,6 +10,7 @@ import {
 	statusField,
 	withCustomFields,
 } from './fields';
+import { checkStatusInPipeline } from './statusCheck';
 
 /** Parameters that identify the item or steer the edit, rather than change it. */
 const NOT_CHANGES = new Set(['PipelineItemId', 'RunStatusAutomation']);
@@ -64,6 +65,20 @@ export const update: OperationDefinition = {
 			);
 		}
 		prepared.parameters = parameters;
+	},
+	// A new status must be one of the item's own pipeline (one read, only when the status changes).
+	async verify(prepared) {
+		const { PipelineItemId, StatusId } = prepared.parameters as {
+			PipelineItemId: string;
+			StatusId?: string;
+		};
+		if (!StatusId) return;
+		const item = await this.client.call(
+			'GetPipelineItem',
+			{ PipelineItemId },
+			{ itemIndex: this.itemIndex },
+		);
+		await checkStatusInPipeline(this, String(item.PipelineId), StatusId, 'New Status');
 	},
 	output: (_result, prepared) => ({
 		PipelineItemId: prepared.parameters.PipelineItemId,

@@ -1,7 +1,6 @@
 /** Pipeline status fields, described once for create, update and delete. */
 import type { Field } from '../fields';
 import { fieldError, text, uid } from '../fields';
-import { GROUP_COLORS } from '../group/fields';
 
 export const statusIdField: Field = uid({
 	key: 'StatusId',
@@ -70,44 +69,38 @@ export function statusKindField(forUpdate: boolean): Field {
 
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 
+/** LACRM's pipeline status Color: a hex code such as #486581 (its Pipeline-statuses page). */
 export function colorField(): Field {
 	const label = 'Color';
-	const named = new Map(GROUP_COLORS.map((color) => [color.toLowerCase(), color]));
 	return {
 		key: 'Color',
 		clearable: true,
 		property: {
 			displayName: label,
 			name: 'color',
-			type: 'options',
-			options: GROUP_COLORS.map((color) => ({
-				name: color.replace(/([a-z])([A-Z])/g, '$1 $2'),
-				value: color,
-			})),
-			default: 'Blue',
-			description:
-				'A named color, or a hex color like #486581 (switch the field to Expression to type one)',
+			type: 'color',
+			default: '',
+			placeholder: '#486581',
+			description: 'The color LACRM shows the status in, as a hex code like #486581',
 		},
 		read: (raw, ctx) => {
 			if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === ''))
 				return undefined;
 			if (typeof raw !== 'string')
-				throw fieldError(ctx, label, `expected text, got ${JSON.stringify(raw)}`);
-			const value = raw.trim();
-			if (value.startsWith('#')) {
-				if (!HEX_COLOR.test(value))
-					throw fieldError(ctx, label, `"${value}" is not a hex color like #486581`);
-				return value;
-			}
-			const color = named.get(value.replace(/[\s_-]/g, '').toLowerCase());
-			if (!color) {
 				throw fieldError(
 					ctx,
 					label,
-					`"${value}" is not one of ${GROUP_COLORS.join(', ')} nor a hex color like #486581`,
+					`expected a hex color like #486581, got ${JSON.stringify(raw)}`,
 				);
-			}
-			return color;
+			const value = raw.trim();
+			if (!HEX_COLOR.test(value))
+				throw fieldError(
+					ctx,
+					label,
+					`"${value}" is not a hex color like #486581`,
+					'LACRM takes a pipeline status color as a hex code (#, then six hex digits); pick one with the color picker.',
+				);
+			return value;
 		},
 	};
 }

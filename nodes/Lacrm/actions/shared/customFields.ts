@@ -10,6 +10,14 @@ import { readDate } from '../fields';
 
 export type CustomFieldTarget = 'contact' | 'company' | 'pipeline';
 
+/**
+ * A mapper field as the node describes it: n8n keeps the whole entry in the saved schema, so the
+ * LACRM type travels with it and tells a number or a checkbox list typed in as text apart.
+ */
+export interface LacrmMapperField extends ResourceMapperField {
+	lacrmType?: string;
+}
+
 const METHODS: Record<CustomFieldTarget, { create: string; update: string }> = {
 	contact: { create: 'getContactCustomFields', update: 'getContactCustomFieldsForUpdate' },
 	company: { create: 'getCompanyCustomFields', update: 'getCompanyCustomFieldsForUpdate' },
@@ -37,14 +45,13 @@ export function customFieldsProperty(
 			resourceMapper: {
 				resourceMapperMethod: METHODS[target][purpose],
 				mode: 'add',
+				valuesLabel: 'Custom Fields',
 				fieldWords: { singular: 'custom field', plural: 'custom fields' },
 				addAllFields: purpose === 'create',
 				multiKeyMatch: false,
 				supportAutoMap: true,
-				noFieldsError:
-					target === 'pipeline'
-						? 'This pipeline has no custom fields (or no pipeline is selected yet)'
-						: `Your LACRM account has no custom ${target} fields`,
+				// Shown whenever the list is empty, also when loading failed: the notice below says which.
+				noFieldsError: `No custom ${target === 'pipeline' ? 'pipeline' : target} fields to fill in`,
 			},
 		},
 	};
@@ -64,7 +71,7 @@ function isBlank(value: unknown): boolean {
 
 /** Reads the mapped custom fields of item i as `{ "<display name>": value }`, checked against the schema. */
 export function readCustomFieldValues(input: ItemInput): IDataObject {
-	const mapper = input.value<MapperValue | undefined>(CUSTOM_FIELDS_PARAMETER, undefined);
+	const mapper = input.value<MapperValue | null>(CUSTOM_FIELDS_PARAMETER, null);
 	if (!mapper) return {};
 	const schema = mapper.schema ?? [];
 	const source: IDataObject =
@@ -81,9 +88,27 @@ export function readCustomFieldValues(input: ItemInput): IDataObject {
 	return values;
 }
 
-function convert(raw: unknown, field: ResourceMapperField, input: ItemInput): unknown {
-	const label = `Custom Fields → ${field.displayName}`;
-	switch (field.type) {
+/** The type to read a value as: numbers and checkbox lists arrive as text (see resourceMapping.ts). */
+function readAs(field: LacrmMapperField): string | undefined {
+	if (field.lacrmType === 'Number' || field.lacrmType === 'Currency') return 'number';
+	if (field.lacrmType === 'Checkbox') return 'array';
+	return field.type;
+}
+
+/**
+ * The option texts a value may take. A schema saved while options were read wrongly may hold
+ * options without a value; those say nothing about what is allowed, so they are skipped.
+ */
+function allowedOptions(field: ResourceMapperField): string[] {
+	return (field.options ?? [])
+		.map((option) => option?.value)
+		.filter((value) => typeof value === 'string' || typeof value === 'number')
+		.map(String);
+}
+
+function convert(raw: unknown, field: LacrmMapperField, input: ItemInput): unknown {
+	const label = `Custom Fields → ${field.id}`;
+	switch (readAs(field)) {
 		case 'number': {
 			const value = Number(raw);
 			if (!Number.isFinite(value))
@@ -96,7 +121,7 @@ function convert(raw: unknown, field: ResourceMapperField, input: ItemInput): un
 			return raw === true || raw === 'true';
 		case 'options': {
 			const value = String(raw);
-			const allowed = (field.options ?? []).map((option) => String(option.value));
+			const allowed = allowedOptions(field);
 			if (allowed.length > 0 && !allowed.includes(value)) {
 				throw input.error(label, `"${value}" is not one of its options: ${allowed.join(', ')}`);
 			}
@@ -111,7 +136,7 @@ function convert(raw: unknown, field: ResourceMapperField, input: ItemInput): un
 			}
 			if (!Array.isArray(list))
 				throw input.error(label, 'expected a list of options, e.g. ["A", "B"] or A, B');
-			const allowed = (field.options ?? []).map((option) => String(option.value));
+			const allowed = allowedOptions(field);
 			for (const entry of list) {
 				if (allowed.length > 0 && !allowed.includes(String(entry))) {
 					throw input.error(

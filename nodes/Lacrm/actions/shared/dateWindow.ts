@@ -41,17 +41,19 @@ export function defaultWindow(input: ItemInput): { start: string; end: string } 
 
 /**
  * Fills StartDate/EndDate the user left empty with the default window, and refuses a range that
- * ends before it starts (labels name the fields as the user sees them).
+ * ends before it starts (labels name the fields as the user sees them). `toParameter` turns a
+ * window date into what the function takes (GetEvents: a date-time with an offset).
  */
 export function applyDefaultWindow(
 	input: ItemInput,
 	prepared: PreparedItem,
 	labels: { start: string; end: string },
+	toParameter: (date: string) => string = (date) => date,
 ): void {
 	const window = defaultWindow(input);
 	const parameters = prepared.parameters;
-	parameters.StartDate ??= window.start;
-	parameters.EndDate ??= window.end;
+	parameters.StartDate ??= toParameter(window.start);
+	parameters.EndDate ??= toParameter(window.end);
 	if (Date.parse(parameters.EndDate as string) < Date.parse(parameters.StartDate as string)) {
 		throw input.error(
 			`Filters → ${labels.end}`,

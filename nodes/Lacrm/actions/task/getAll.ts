@@ -51,9 +51,9 @@ export const getAll: OperationDefinition = {
 				description:
 					'Only tasks of this contact or company. LACRM then returns all its tasks, ignoring the due dates and the completion status.',
 			}),
-			sortDirection('Ascending'),
 		],
 	},
+	optionFields: [sortDirection('Ascending')],
 	prepare: (input, prepared) => {
 		// LACRM requires both ends of the range, even when a contact filter makes it ignore them.
 		applyDefaultWindow(input, prepared, { start: 'Due From', end: 'Due To' });

@@ -1,0 +1,389 @@
+/**
+ * LACRM reads the offset of every DateTime (an event's offset becomes its time zone). The node
+ * sends each DateTime with an explicit offset: one given (or `Z`) is kept; a wall-clock value, as
+ * n8n's date picker gives, is read in the WORKFLOW's time zone (Workflow Settings → Timezone).
+ *
+ * jest.config.js pins the process to Pacific/Auckland, a zone no workflow here uses, so a value
+ * read in the process's zone (or sent without an offset) fails with a wrong offset. Requests run
+ * through n8n-core's engine; nock asserts the exact bodies LACRM receives.
+ */
+import nock from 'nock';
+
+import { expectLacrmCall, LACRM_ORIGIN, runNode, uid, byId } from './helpers/runNode';
+
+const CONTACT = uid(100);
+const EVENT = uid(600);
+const NOTE = uid(200);
+const EMAIL = uid(700);
+
+function anyLacrmCall() {
+	return nock(LACRM_ORIGIN).post('/v2/').reply(200, {});
+}
+
+/** The offset of `timeZone` on `date` as Intl spells it (`-05:00`), independently of the node. */
+function offsetOn(date: string, timeZone: string): string {
+	const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+		.formatToParts(new Date(`${date}T12:00:00Z`))
+		.find((part) => part.type === 'timeZoneName')?.value;
+	return name === 'GMT' ? '+00:00' : (name ?? '').replace('GMT', '');
+}
+
+/** Today (yyyy-mm-dd) in `timeZone`, shifted by whole days. */
+function dayFromToday(days: number, timeZone: string): string {
+	const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+	const shifted = new Date(`${today}T12:00:00Z`);
+	shifted.setUTCDate(shifted.getUTCDate() + days);
+	return shifted.toISOString().slice(0, 10);
+}
+
+it('runs with the process in Pacific/Auckland, a zone no workflow here uses', () => {
+	expect(new Date('2026-01-15T12:00:00Z').getTimezoneOffset()).toBe(-13 * 60);
+	expect(new Date('2026-07-15T12:00:00Z').getTimezoneOffset()).toBe(-12 * 60);
+});
+
+describe('Event → Create: a wall-clock start and end are read in the workflow time zone', () => {
+	it.each([
+		['America/New_York', 'a winter date', '2026-01-15', '-05:00'],
+		['America/New_York', 'a summer date', '2026-07-15', '-04:00'],
+		['Asia/Kolkata', 'a winter date', '2026-01-15', '+05:30'],
+	])('%s, %s (%s): 14:00 arrives as 14:00%s', async (timezone, _when, day, offset) => {
+		const scope = expectLacrmCall(
+			'CreateEvent',
+			{
+				Name: 'Demo call',
+				StartDate: `${day}T14:00:00${offset}`,
+				EndDate: `${day}T15:00:00${offset}`,
+			},
+			{ EventId: EVENT },
+		);
+		const { json, error } = await runNode({
+			resource: 'event',
+			operation: 'create',
+			timezone,
+			parameters: { name: 'Demo call', startDate: `${day}T14:00:00`, endDate: `${day}T15:00:00` },
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(json).toEqual([{ EventId: EVENT }]);
+	});
+
+	it('keeps values given with Z or an offset exactly as given', async () => {
+		const scope = expectLacrmCall(
+			'CreateEvent',
+			{
+				Name: 'Demo call',
+				StartDate: '2026-01-15T14:00:00Z',
+				EndDate: '2026-01-15T15:30:00-08:00',
+			},
+			{ EventId: EVENT },
+		);
+		const { error } = await runNode({
+			resource: 'event',
+			operation: 'create',
+			timezone: 'Asia/Kolkata',
+			parameters: {
+				name: 'Demo call',
+				startDate: '2026-01-15T14:00:00Z',
+				endDate: '2026-01-15T15:30:00-08:00',
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('sends the recurrence end with the offset of that day', async () => {
+		const scope = expectLacrmCall(
+			'CreateEvent',
+			{
+				Name: 'Stand-up',
+				StartDate: '2026-01-05T09:00:00-05:00',
+				EndDate: '2026-01-05T09:15:00-05:00',
+				RecurrenceRule: 'FREQ=WEEKLY;BYDAY=MO',
+				IsRecurring: true,
+				EndRecurrenceRule: '2026-06-29T09:00:00-04:00',
+			},
+			{ EventId: EVENT },
+		);
+		const { error } = await runNode({
+			resource: 'event',
+			operation: 'create',
+			timezone: 'America/New_York',
+			parameters: {
+				name: 'Stand-up',
+				startDate: '2026-01-05T09:00:00',
+				endDate: '2026-01-05T09:15:00',
+				additionalFields: {
+					recurrenceRule: 'FREQ=WEEKLY;BYDAY=MO',
+					endRecurrenceRule: '2026-06-29T09:00:00',
+				},
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('refuses an end before the start by the instants, not the wall clocks', async () => {
+		// 10:00 in New York (15:00 UTC) is after 20:00 in Kolkata (14:30 UTC)…
+		const ok = expectLacrmCall(
+			'CreateEvent',
+			{
+				Name: 'Call',
+				StartDate: '2026-01-15T20:00:00+05:30',
+				EndDate: '2026-01-15T10:00:00-05:00',
+			},
+			{ EventId: EVENT },
+		);
+		const { error } = await runNode({
+			resource: 'event',
+			operation: 'create',
+			timezone: 'America/New_York',
+			parameters: {
+				name: 'Call',
+				startDate: '2026-01-15T20:00:00+05:30',
+				endDate: '2026-01-15T10:00:00',
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(ok.isDone()).toBe(true);
+		// …and 09:00 in New York (14:00 UTC) is before 20:00 in Kolkata (14:30 UTC).
+		const any = anyLacrmCall();
+		const refused = await runNode({
+			resource: 'event',
+			operation: 'create',
+			timezone: 'America/New_York',
+			parameters: {
+				name: 'Call',
+				startDate: '2026-01-15T20:00:00+05:30',
+				endDate: '2026-01-15T09:00:00',
+			},
+		});
+		expect(refused.error?.message).toBe(
+			'Invalid "End": 2026-01-15T09:00:00-05:00 is before the start, 2026-01-15T20:00:00+05:30',
+		);
+		expect(any.isDone()).toBe(false);
+	});
+
+	it('refuses a workflow time zone it does not know, naming the field, before any request', async () => {
+		const any = anyLacrmCall();
+		const { error } = await runNode({
+			resource: 'event',
+			operation: 'create',
+			timezone: 'Mars/Olympus_Mons',
+			parameters: {
+				name: 'Demo call',
+				startDate: '2026-01-15T14:00:00',
+				endDate: '2026-01-15T15:00:00',
+			},
+		});
+		expect(error?.message).toBe(
+			'Invalid "Start": the workflow\'s time zone "Mars/Olympus_Mons" is not a known time zone',
+		);
+		expect(any.isDone()).toBe(false);
+	});
+});
+
+describe('Event → Update', () => {
+	it('moves a time skipped by the spring-forward change to the hour after, with the summer offset', async () => {
+		const scope = expectLacrmCall(
+			'EditEvent',
+			{
+				EventId: EVENT,
+				StartDate: '2026-03-08T03:30:00-04:00',
+				EndDate: '2026-03-08T04:00:00-04:00',
+			},
+			'',
+		);
+		const { error } = await runNode({
+			resource: 'event',
+			operation: 'update',
+			timezone: 'America/New_York',
+			parameters: {
+				eventId: EVENT,
+				updateFields: { startDate: '2026-03-08T02:30:00', endDate: '2026-03-08T04:00:00' },
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+});
+
+describe('Event → Get Many: the range is sent with offsets', () => {
+	it('the default window runs from midnight in the workflow time zone', async () => {
+		const zone = 'Asia/Kolkata';
+		const start = dayFromToday(-30, zone);
+		const end = dayFromToday(365, zone);
+		const scope = expectLacrmCall(
+			'GetEvents',
+			{
+				StartDate: `${start}T00:00:00${offsetOn(start, zone)}`,
+				EndDate: `${end}T00:00:00${offsetOn(end, zone)}`,
+				MaxNumberOfResults: 50,
+				Page: 1,
+			},
+			{ HasMoreResults: false, Results: [] },
+		);
+		const { error } = await runNode({ resource: 'event', operation: 'getAll', timezone: zone });
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('From and To picked without an offset are in the workflow time zone', async () => {
+		const scope = expectLacrmCall(
+			'GetEvents',
+			{
+				StartDate: '2026-01-01T00:00:00-05:00',
+				EndDate: '2026-07-31T23:59:59-04:00',
+				MaxNumberOfResults: 50,
+				Page: 1,
+			},
+			{ HasMoreResults: false, Results: [] },
+		);
+		const { error } = await runNode({
+			resource: 'event',
+			operation: 'getAll',
+			timezone: 'America/New_York',
+			parameters: {
+				filters: { startDate: '2026-01-01T00:00:00', endDate: '2026-07-31T23:59:59' },
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+});
+
+describe('Notes: the history date and the date filters', () => {
+	it('Note → Create sends Date Shown in History with the workflow offset', async () => {
+		const scope = expectLacrmCall(
+			'CreateNote',
+			{
+				ContactId: CONTACT,
+				Note: 'Met at the fair',
+				DateDisplayedInHistory: '2026-01-15T09:00:00+05:30',
+			},
+			{ NoteId: NOTE },
+		);
+		const { error } = await runNode({
+			resource: 'note',
+			operation: 'create',
+			timezone: 'Asia/Kolkata',
+			parameters: {
+				contactId: byId(CONTACT),
+				note: 'Met at the fair',
+				additionalFields: { dateDisplayedInHistory: '2026-01-15T09:00:00' },
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('Note → Update sends the new history date with the workflow offset', async () => {
+		const scope = expectLacrmCall(
+			'EditNote',
+			{ NoteId: NOTE, DateDisplayedInHistory: '2026-07-01T08:15:00-04:00' },
+			'',
+		);
+		const { error } = await runNode({
+			resource: 'note',
+			operation: 'update',
+			timezone: 'America/New_York',
+			parameters: { noteId: NOTE, updateFields: { dateDisplayedInHistory: '2026-07-01T08:15:00' } },
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('Note → Get Many sends From/To Date with offsets; a bare date is its midnight', async () => {
+		const scope = expectLacrmCall(
+			'GetNotes',
+			{
+				DateFilterStart: '2026-01-01T00:00:00-05:00',
+				DateFilterEnd: '2026-07-01T18:00:00-04:00',
+				MaxNumberOfResults: 50,
+				Page: 1,
+			},
+			{ HasMoreResults: false, Results: [] },
+		);
+		const { error } = await runNode({
+			resource: 'note',
+			operation: 'getAll',
+			timezone: 'America/New_York',
+			parameters: {
+				filters: { dateFilterStart: '2026-01-01', dateFilterEnd: '2026-07-01T18:00:00' },
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+});
+
+describe('Emails: the date sent and the date filters', () => {
+	const logParameters = {
+		contactIds: CONTACT,
+		from: { entries: { address: 'jane@example.com' } },
+		to: { entries: [{ address: 'john@example.com' }] },
+		body: 'Thanks',
+	};
+
+	it('Email → Log sends Date Sent with the workflow offset', async () => {
+		const scope = expectLacrmCall(
+			'CreateEmail',
+			{
+				ContactIds: [CONTACT],
+				From: { Address: 'jane@example.com' },
+				To: [{ Address: 'john@example.com' }],
+				Body: 'Thanks',
+				Date: '2026-07-15T10:30:00-04:00',
+			},
+			{ EmailId: EMAIL },
+		);
+		const { error } = await runNode({
+			resource: 'email',
+			operation: 'create',
+			timezone: 'America/New_York',
+			parameters: { ...logParameters, additionalFields: { date: '2026-07-15T10:30:00' } },
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('Email → Get Many sends From/To Date with offsets', async () => {
+		const scope = expectLacrmCall(
+			'GetEmails',
+			{
+				DateFilterStart: '2026-01-01T00:00:00+05:30',
+				DateFilterEnd: '2026-01-31T23:59:59+05:30',
+				MaxNumberOfResults: 50,
+				Page: 1,
+			},
+			{ HasMoreResults: false, Results: [] },
+		);
+		const { error } = await runNode({
+			resource: 'email',
+			operation: 'getAll',
+			timezone: 'Asia/Kolkata',
+			parameters: {
+				filters: { dateFilterStart: '2026-01-01T00:00:00', dateFilterEnd: '2026-01-31T23:59:59' },
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+});
+
+describe('Plain dates stay plain dates', () => {
+	it('Task → Create sends the due date as yyyy-mm-dd, with no time or offset', async () => {
+		const scope = expectLacrmCall(
+			'CreateTask',
+			{ Name: 'Call back', DueDate: '2026-01-15' },
+			{ TaskId: uid(300) },
+		);
+		const { error } = await runNode({
+			resource: 'task',
+			operation: 'create',
+			timezone: 'Asia/Kolkata',
+			parameters: { name: 'Call back', additionalFields: { dueDate: '2026-01-15T14:00:00' } },
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+});

@@ -296,6 +296,7 @@ describe("webhook deliveries (LACRM's Using-webhooks page) through the trigger's
 		const body = fixture('webhook.PipelineItemStatus.Update.json');
 		expect(itemsFromDelivery(body, {})).toEqual([
 			{
+				Change: 'Pipeline item status changed',
 				TriggeringEvent: 'PipelineItemStatus.Update',
 				TriggeringUserId: '483823',
 				PipelineItemId: uid(611),
@@ -310,13 +311,23 @@ describe("webhook deliveries (LACRM's Using-webhooks page) through the trigger's
 
 	it('Contact.Create: one item per contact', () => {
 		expect(itemsFromDelivery(fixture('webhook.Contact.Create.json'), {})).toEqual([
-			{ TriggeringEvent: 'Contact.Create', TriggeringUserId: '483823', ...ada },
+			{
+				Change: 'Contact or company created',
+				TriggeringEvent: 'Contact.Create',
+				TriggeringUserId: '483823',
+				...ada,
+			},
 		]);
 	});
 
 	it('Event.Delete: the EventId', () => {
 		expect(itemsFromDelivery(fixture('webhook.Event.Delete.json'), {})).toEqual([
-			{ TriggeringEvent: 'Event.Delete', TriggeringUserId: '483823', EventId: uid(501) },
+			{
+				Change: 'Event deleted',
+				TriggeringEvent: 'Event.Delete',
+				TriggeringUserId: '483823',
+				EventId: uid(501),
+			},
 		]);
 	});
 
@@ -324,6 +335,7 @@ describe("webhook deliveries (LACRM's Using-webhooks page) through the trigger's
 		const body = fixture('webhook.GroupMembership.Create.json');
 		expect(itemsFromDelivery(body, {})).toEqual([
 			{
+				Change: 'Contact added to group',
 				TriggeringEvent: 'GroupMembership.Create',
 				TriggeringUserId: '483823',
 				...ada,

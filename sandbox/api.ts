@@ -163,7 +163,8 @@ function authenticate(rt: SandboxRuntime, header: string | undefined): User {
 	}
 	const userId = rt.apiKeys.get(value);
 	if (userId === undefined || !rt.store.users.has(userId))
-		throw new ApiError('auth-invalid-key', 'The API key is not valid.', 401);
+		// What LACRM answers to a key it does not know (seen in PostHog's LACRM source and tests).
+		throw new ApiError('auth-invalid-key', 'Invalid credentials', 400);
 	return rt.store.user(userId);
 }
 

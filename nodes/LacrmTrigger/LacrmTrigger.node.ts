@@ -11,7 +11,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { uid } from '../Lacrm/actions/fields';
 import { authenticationProperty, lacrmCredentials } from '../Lacrm/common/authentication';
 import { WEBHOOK_EVENTS } from '../Lacrm/common/webhookEvents';
-import { credentialTest, listSearch, loadOptions } from '../Lacrm/methods';
+import { listSearch, loadOptions } from '../Lacrm/methods';
 import { LacrmClient } from '../Lacrm/transport/client';
 import { credentialTypeFor } from '../Lacrm/transport/credentials';
 import type { Webhook, WebhookEvent, WebhookScope } from '../Lacrm/transport/types';
@@ -157,7 +157,7 @@ export class LacrmTrigger implements INodeType {
 		],
 	};
 
-	methods = { credentialTest, listSearch, loadOptions };
+	methods = { listSearch, loadOptions };
 
 	webhookMethods = {
 		default: {

@@ -149,7 +149,8 @@ it('CreateFile needs the File part and a multipart body', async () => {
 			{ filename: 'a.txt', contentType: 'text/plain', data: Buffer.from('a') },
 			'wrong-key',
 		),
-		401,
+		400,
+		/^Invalid credentials$/,
 	);
 	const malformed = await rawPost(sandbox.apiUrl, Buffer.from('--x\r\nnot a part'), {
 		Authorization: sandbox.apiKey,

@@ -277,10 +277,14 @@ describe('access tokens', () => {
 		expectLacrmError(await sandbox.call('GetUser', {}, { accessToken: tokens.access_token }), 401);
 	});
 
-	it('unknown bearer tokens and API keys are 401; a missing header too', async () => {
+	it('unknown bearer tokens are 401, a missing header too; an unknown API key is 400 "Invalid credentials"', async () => {
 		const before = sandbox.counters().unauthorized;
 		expectLacrmError(await sandbox.call('GetUser', {}, { accessToken: 'nope' }), 401);
-		expectLacrmError(await sandbox.call('GetUser', {}, { apiKey: 'not-a-key' }), 401);
+		expectLacrmError(
+			await sandbox.call('GetUser', {}, { apiKey: 'not-a-key' }),
+			400,
+			/^Invalid credentials$/,
+		);
 		const res = await httpRequest(sandbox.apiUrl, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
@@ -288,7 +292,7 @@ describe('access tokens', () => {
 		});
 		expect(res.status).toBe(401);
 		expect(JSON.parse(res.body.toString()).ErrorCode).toMatch(/^[a-z0-9]{16}$/);
-		expect(sandbox.counters().unauthorized).toBe(before + 3);
+		expect(sandbox.counters().unauthorized).toBe(before + 2);
 	});
 
 	it('each API key acts as one user', async () => {

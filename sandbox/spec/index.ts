@@ -26,7 +26,7 @@ export interface FunctionSpec {
 
 /**
  * The catalogue is read from disk (not imported) so TypeScript does not type-check 100 KB of JSON,
- * and so the repository carries its own copy (CI has no /work/shared).
+ * and so the sandbox depends on nothing outside the repository.
  */
 function loadSpec(): FunctionSpec[] {
 	const raw = readFileSync(path.join(__dirname, 'functions.json'), 'utf8');

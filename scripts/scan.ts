@@ -43,9 +43,16 @@ function report(label: string, result: AnalysisResult): boolean {
 }
 
 async function main(): Promise<number> {
-	const scanner = (await import(SCANNER_MODULE)) as Scanner;
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-lacrm-scan-'));
 	try {
+		// The scanner makes a temporary folder when it is loaded and never removes it: make it
+		// inside ours, which is removed below.
+		const tmpdir = process.env.TMPDIR;
+		process.env.TMPDIR = fs.mkdtempSync(path.join(work, 'scanner-'));
+		const scanner = (await import(SCANNER_MODULE)) as Scanner;
+		if (tmpdir === undefined) delete process.env.TMPDIR;
+		else process.env.TMPDIR = tmpdir;
+
 		const sourceOk = report(
 			'source',
 			await scanner.analyzePackage(ROOT, scanner.SOURCE_FILE_PATTERNS),

@@ -40,6 +40,7 @@ import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 import { buildAdditionalData } from '../harness/additional-data';
 import { HarnessCredentialsHelper } from '../harness/credentials-helper';
+import { registerEngineShutdown } from '../harness/engine';
 import { NoOpStandIn } from '../harness/node-types';
 import { ENGINE_LABEL, N8N_CORE_MAJOR } from '../harness/version';
 
@@ -185,6 +186,9 @@ function ruleMessage(status: number): string {
 	if (!rule) throw new Error(`no rule for HTTP ${status}`);
 	return (rule as ResponseCodeRule).properties.message;
 }
+
+// n8n-core 1.x's ExecuteContext starts a ref'd SSH-cleanup interval; stop it as n8n does at shutdown.
+registerEngineShutdown();
 
 describe(`the API-key credential's Test, as n8n runs it (${ENGINE_LABEL})`, () => {
 	let sandbox: Sandbox;

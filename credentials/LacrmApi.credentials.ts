@@ -55,7 +55,10 @@ export class LacrmApi implements ICredentialType {
 		},
 	};
 
-	// GetUser is the cheapest read and needs no permission beyond a valid key.
+	// What n8n runs when the user clicks "Test" (or saves): GetUser, the cheapest read, needing no
+	// permission beyond a valid key. n8n sends it with `authenticate` above and, when LACRM answers
+	// with an error status, shows the message of the first rule whose status matches (else only
+	// the HTTP status text). So each message says what to change in this credential.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}',
@@ -67,11 +70,12 @@ export class LacrmApi implements ICredentialType {
 		},
 		rules: [
 			{
+				// LACRM's answer to a key it does not know: 400 "Invalid credentials".
 				type: 'responseCode',
 				properties: {
 					value: 400,
 					message:
-						'LACRM rejected this API key. Copy the whole key again from Settings → Programmer API, and check that API access is switched on for your account.',
+						'LACRM did not accept this API key. Copy the whole key again from LACRM → Settings → Programmer API (LACRM shows a key only once: create a new one if you no longer have it), and check that API access is switched on for your LACRM account.',
 				},
 			},
 			{
@@ -79,7 +83,22 @@ export class LacrmApi implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						'LACRM rejected this API key. Copy the whole key again from Settings → Programmer API.',
+						'Not authorized: the API key is missing or was refused. Paste the whole key from LACRM → Settings → Programmer API into API Key.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'Access denied. Check in LACRM → Settings → Programmer API that the key still exists and that API access is switched on for your account; if API Base URL points at a proxy, check that the proxy lets n8n through.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: `Nothing answers at this API Base URL. Set it back to ${LACRM_API_BASE_URL} (with /v2/ and the trailing slash) unless you use a sandbox or a proxy.`,
 				},
 			},
 		],

@@ -165,6 +165,7 @@ function authenticate(rt: SandboxRuntime, header: string | undefined): User {
 	const userId = rt.apiKeys.get(value);
 	// LACRM answers a key it refuses with 400 "Invalid credentials" (PostHog's LACRM source and tests).
 	if (userId === undefined || !rt.store.users.has(userId))
+		// What LACRM answers to a key it does not know (seen in PostHog's LACRM source and tests).
 		throw new ApiError('auth-invalid-key', 'Invalid credentials. Check the API key.', 400);
 	return rt.store.user(userId);
 }

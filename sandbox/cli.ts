@@ -1,9 +1,13 @@
+import * as fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { DEFAULT_CLI_PORT, startSandbox, type FaultOptions, type SandboxOptions } from './index';
 
 /**
  * `npm run sandbox` — start the sandbox and print ONE JSON line with what a client needs:
- *   {"url","clientId","clientSecret","redirectUrl","apiKey"}
- * then serve until SIGINT/SIGTERM. Logs go to stderr (never stdout, which scripts parse).
+ *   {"url","apiBaseUrl","clientId","clientSecret","redirectUrl","apiKey"}
+ * (`apiBaseUrl` is the `/v2/` address a credential's API Base URL takes), then serve until
+ * SIGINT/SIGTERM, or until the process that started it exits. Logs go to stderr (never stdout,
+ * which scripts parse).
  */
 
 const USAGE = `Usage: npm run sandbox -- [options]
@@ -111,12 +115,67 @@ function parseArgs(argv: string[]): SandboxOptions {
 	return options;
 }
 
+/** Parent of `pid`, or undefined when it cannot be read (/proc on Linux, `ps` elsewhere). */
+function parentOf(pid: number): number | undefined {
+	try {
+		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+		// "pid (command) state ppid …" — the command may itself contain spaces and parentheses.
+		return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+	} catch {
+		try {
+			const out = execFileSync('ps', ['-o', 'ppid=', '-p', String(pid)], { encoding: 'utf8' });
+			const ppid = Number(out.trim());
+			return Number.isInteger(ppid) ? ppid : undefined;
+		} catch {
+			return undefined;
+		}
+	}
+}
+
+/** This process's ancestors, nearest first, up to (not including) init. */
+function ancestors(): number[] {
+	const pids: number[] = [];
+	let pid: number | undefined = process.ppid;
+	while (pid !== undefined && pid > 1 && pids.length < 64) {
+		pids.push(pid);
+		pid = parentOf(pid);
+	}
+	return pids;
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/**
+ * `npm run sandbox &` then `kill $!` signals npm, which does not pass SIGTERM on to the shell,
+ * tsx and node under it: the server would keep the port. So the server also stops as soon as
+ * any process above it at start-up (npm, its shell, tsx, whoever started npm) is gone.
+ */
+function stopWhenAncestorExits(stop: (reason: string) => void): void {
+	const watched = ancestors();
+	const timer = setInterval(() => {
+		const gone = watched.find((pid) => !isAlive(pid));
+		if (gone !== undefined) {
+			clearInterval(timer);
+			stop(`process ${gone} that started the sandbox exited`);
+		}
+	}, 500);
+	timer.unref();
+}
+
 async function main(): Promise<void> {
 	const options = parseArgs(process.argv.slice(2));
 	const sandbox = await startSandbox(options);
 	process.stdout.write(
 		JSON.stringify({
 			url: sandbox.url,
+			apiBaseUrl: sandbox.apiUrl,
 			clientId: sandbox.clientId,
 			clientSecret: sandbox.clientSecret,
 			redirectUrl: sandbox.redirectUrl,
@@ -129,10 +188,10 @@ async function main(): Promise<void> {
 		);
 	}
 	let stopping = false;
-	const shutdown = (signal: string): void => {
+	const shutdown = (reason: string): void => {
 		if (stopping) return;
 		stopping = true;
-		if (!options.quiet) process.stderr.write(`[lacrm-sandbox] ${signal}: stopping\n`);
+		if (!options.quiet) process.stderr.write(`[lacrm-sandbox] ${reason}: stopping\n`);
 		sandbox.stop().then(
 			() => process.exit(0),
 			() => process.exit(1),
@@ -140,6 +199,7 @@ async function main(): Promise<void> {
 	};
 	process.on('SIGINT', () => shutdown('SIGINT'));
 	process.on('SIGTERM', () => shutdown('SIGTERM'));
+	stopWhenAncestorExits(shutdown);
 }
 
 main().catch((err: unknown) => {

@@ -8,7 +8,8 @@ import type { TokenResponse } from './types';
 
 /**
  * LACRM's OAuth 2.0 authorization-code flow (no PKCE), as its OAuth page describes it
- * (OAUTH-seed.txt), plus what n8n sends (n8n-notes §1–2):
+ * (https://account.lessannoyingcrm.com/api_docs/v2/Advanced/OAuth; REFERENCE §2.2), plus what n8n
+ * sends (form-encoded token requests, `redirect_uri`):
  *  - authorize: response_type must be "code"; client_id checked; state echoed; redirect_url
  *    (LACRM's name) must equal the registered URL when given — n8n's redirect_uri is ignored and the
  *    registered URL used; consent is automatic or a one-button page.

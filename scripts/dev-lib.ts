@@ -261,7 +261,7 @@ export async function installN8n(version: string): Promise<number> {
  * Puts the built package where n8n installs community packages: <user folder>/.n8n/nodes/
  * node_modules/n8n-nodes-lacrm — a copy of package.json and dist/, as `npm install` would leave it,
  * so node types are named `n8n-nodes-lacrm.*` exactly as in exported workflows. A symlink would
- * not do: Node resolves it to /work/…/dist, and `n8n-workflow` would then come from this
+ * not do: Node resolves it to this project's dist/, and `n8n-workflow` would then come from this
  * project's node_modules (the 2.x the tests use) instead of the n8n-workflow of the running n8n.
  * n8n strips peerDependencies when it installs a package; `n8n-workflow` then resolves to n8n's
  * own copy. Here the package sits inside the project tree, so an explicit link next to it points

@@ -10,7 +10,7 @@ import { buildResourceProperties } from './actions/description';
 import { RESOURCES } from './actions/resources';
 import { route } from './actions/router';
 import { authenticationProperty, lacrmCredentials } from './common/authentication';
-import { credentialTest, listSearch, loadOptions, resourceMapping } from './methods';
+import { listSearch, loadOptions, resourceMapping } from './methods';
 
 export class Lacrm implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,7 +32,7 @@ export class Lacrm implements INodeType {
 		properties: [authenticationProperty, ...buildResourceProperties(RESOURCES)],
 	};
 
-	methods = { credentialTest, listSearch, loadOptions, resourceMapping };
+	methods = { listSearch, loadOptions, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this, RESOURCES);

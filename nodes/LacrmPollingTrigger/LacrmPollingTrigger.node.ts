@@ -10,7 +10,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { uid } from '../Lacrm/actions/fields';
 import { simplifyContact, simplifyPipelineItem } from '../Lacrm/actions/shared/simplify';
 import { authenticationProperty, lacrmCredentials } from '../Lacrm/common/authentication';
-import { credentialTest, listSearch } from '../Lacrm/methods';
+import { listSearch } from '../Lacrm/methods';
 import { LacrmClient } from '../Lacrm/transport/client';
 import { credentialTypeFor } from '../Lacrm/transport/credentials';
 import type { ChangeFeed, FeedState } from './changeFeed';
@@ -142,7 +142,7 @@ export class LacrmPollingTrigger implements INodeType {
 		],
 	};
 
-	methods = { credentialTest, listSearch };
+	methods = { listSearch };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const watch = this.getNodeParameter('watch') as Watch;

@@ -17,7 +17,7 @@ import {
 	WEBHOOK_EVENTS,
 	webhookEventLabel,
 } from '../Lacrm/common/webhookEvents';
-import { credentialTest, listSearch, loadOptions } from '../Lacrm/methods';
+import { listSearch, loadOptions } from '../Lacrm/methods';
 import { LacrmClient } from '../Lacrm/transport/client';
 import { credentialTypeFor } from '../Lacrm/transport/credentials';
 import type { Webhook, WebhookEvent, WebhookScope } from '../Lacrm/transport/types';
@@ -196,7 +196,7 @@ export class LacrmTrigger implements INodeType {
 		],
 	};
 
-	methods = { credentialTest, listSearch, loadOptions };
+	methods = { listSearch, loadOptions };
 
 	webhookMethods = {
 		default: {

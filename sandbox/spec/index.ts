@@ -29,7 +29,7 @@ export const YEARLESS_DATE = 'Date (yearless allowed)';
 
 /**
  * The catalogue is read from disk (not imported) so TypeScript does not type-check 100 KB of JSON,
- * and so the repository carries its own copy (CI has no /work/shared).
+ * and so the sandbox depends on nothing outside the repository.
  */
 function loadSpec(): FunctionSpec[] {
 	const raw = readFileSync(path.join(__dirname, 'functions.json'), 'utf8');

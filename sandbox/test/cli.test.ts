@@ -17,19 +17,22 @@ interface Running {
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 /**
- * `via: 'npx'` runs the command from the brief in its own process group, so the test can stop it
- * the way Ctrl+C does (a signal to the whole group: npx does not forward SIGTERM to its child).
+ * `via: 'npx'` runs `npx tsx sandbox/cli.ts` in its own process group, so the test can stop it
+ * the way Ctrl+C does (a signal to the whole group).
+ * `via: 'npm'` runs `npm run --silent sandbox`, as a user or a script would in the background.
  * `via: 'tsx'` runs tsx directly, to check the sandbox's own SIGTERM handling.
  */
 function startCli(
 	args: string[],
 	env: Record<string, string> = {},
-	via: 'npx' | 'tsx' = 'npx',
+	via: 'npx' | 'npm' | 'tsx' = 'npx',
 ): Promise<Running> {
 	const [command, argv] =
 		via === 'npx'
 			? ['npx', ['tsx', 'sandbox/cli.ts', ...args]]
-			: [TSX, ['sandbox/cli.ts', ...args]];
+			: via === 'npm'
+				? ['npm', ['run', '--silent', 'sandbox', '--', ...args]]
+				: [TSX, ['sandbox/cli.ts', ...args]];
 	const child = spawn(command, argv, {
 		cwd: ROOT,
 		env: { ...process.env, ...env },
@@ -68,6 +71,17 @@ function interruptGroup(run: Running): void {
 	}
 }
 
+async function freePort(): Promise<number> {
+	const net = await import('node:net');
+	return await new Promise<number>((resolve) => {
+		const probe = net.createServer();
+		probe.listen(0, '127.0.0.1', () => {
+			const port = (probe.address() as { port: number }).port;
+			probe.close(() => resolve(port));
+		});
+	});
+}
+
 async function refusesConnections(url: string): Promise<boolean> {
 	try {
 		await httpRequest(url, { timeoutMs: 2000 });
@@ -80,10 +94,18 @@ async function refusesConnections(url: string): Promise<boolean> {
 it('`npx tsx sandbox/cli.ts --port 0` prints exactly one JSON line, serves the API, and stops on Ctrl+C', async () => {
 	const run = await startCli(['--port', '0']);
 	const info = JSON.parse(run.firstLine) as Record<string, string>;
-	expect(Object.keys(info)).toEqual(['url', 'clientId', 'clientSecret', 'redirectUrl', 'apiKey']);
+	expect(Object.keys(info)).toEqual([
+		'url',
+		'apiBaseUrl',
+		'clientId',
+		'clientSecret',
+		'redirectUrl',
+		'apiKey',
+	]);
 	expect(info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+	expect(info.apiBaseUrl).toBe(`${info.url}/v2/`);
 	expect(info.redirectUrl).toBe('http://localhost:5678/rest/oauth2-credential/callback');
-	const res = await httpRequest(`${info.url}/v2/`, {
+	const res = await httpRequest(info.apiBaseUrl, {
 		method: 'POST',
 		headers: { Authorization: info.apiKey, 'Content-Type': 'application/json' },
 		body: JSON.stringify({ Function: 'GetUser', Parameters: {} }),
@@ -158,14 +180,7 @@ it('rejects unknown options with exit code 2', async () => {
 });
 
 it('listens on SANDBOX_PORT when --port is not given', async () => {
-	const net = await import('node:net');
-	const free = await new Promise<number>((resolve) => {
-		const probe = net.createServer();
-		probe.listen(0, '127.0.0.1', () => {
-			const port = (probe.address() as { port: number }).port;
-			probe.close(() => resolve(port));
-		});
-	});
+	const free = await freePort();
 	const run = await startCli(['--quiet'], { SANDBOX_PORT: String(free) }, 'tsx');
 	try {
 		expect(JSON.parse(run.firstLine).url).toBe(`http://127.0.0.1:${free}`);
@@ -173,4 +188,26 @@ it('listens on SANDBOX_PORT when --port is not given', async () => {
 		run.child.kill('SIGTERM');
 	}
 	expect(await run.exit).toBe(0);
+});
+
+it('`npm run sandbox &` then `kill $!`: the server stops too, and the next start gets the same port', async () => {
+	const port = await freePort();
+	const first = await startCli(['--port', String(port), '--quiet'], {}, 'npm');
+	const info = JSON.parse(first.firstLine) as Record<string, string>;
+	expect(info.url).toBe(`http://127.0.0.1:${port}`);
+	// SIGTERM to npm alone (what `kill $!` sends); npm does not pass it on to what it started.
+	first.child.kill('SIGTERM');
+	await first.exit;
+	// No timing assumption: wait until the server lets the port go, however long that takes
+	// (jest's timeout is the bound). It polls its ancestors every half second.
+	while (!(await refusesConnections(info.url))) {
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	const second = await startCli(['--port', String(port), '--quiet'], {}, 'tsx');
+	try {
+		expect(JSON.parse(second.firstLine).url).toBe(`http://127.0.0.1:${port}`);
+	} finally {
+		second.child.kill('SIGTERM');
+	}
+	expect(await second.exit).toBe(0);
 });

@@ -2,7 +2,7 @@ import { httpRequest } from '../core/http';
 import { startSandbox, type Sandbox } from '../index';
 import { basicAuth, expectLacrmError, getJson, postToken, type JsonResponse } from './helpers';
 
-/** Every OAuth rule of OAUTH-seed.txt, plus what n8n sends (form bodies, redirect_uri). */
+/** Every OAuth rule of LACRM's OAuth page (REFERENCE §2.2), plus what n8n sends (form bodies, redirect_uri). */
 
 let sandbox: Sandbox;
 let basic: string;

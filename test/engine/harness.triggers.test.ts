@@ -85,7 +85,7 @@ describe(`harness webhook trigger lifecycle on ${ENGINE_LABEL}`, () => {
 		// webhook() did write the secret into the static data of its own request...
 		expect(trigger.calls[1].staticData).toEqual({ hookSecret: 'secret-1' });
 		// ...and it was saved after the handshake request, but the activation saved its own copy
-		// (hookId, no secret) after create() returned and overwrote it — n8n-notes §4.
+		// (hookId, no secret) after create() returned and overwrote it — as observed in n8n 1.123 and 2.40.
 		expect(nodeStatic(workflow, TRIGGER)).toEqual({ hookId: 'hook-1' });
 	});
 

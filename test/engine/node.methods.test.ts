@@ -1,25 +1,14 @@
 /**
  * What the node's editor side shows against a real LACRM (the sandbox): resource-locator pickers,
- * dropdowns, the custom-field mapper and the credential test — each called the way n8n's editor
- * calls it (through n8n-core's real LoadOptionsContext, or n8n-core's real CredentialTestContext),
- * on n8n-core 1.122.48 and 2.x.
+ * dropdowns and the custom-field mapper — each called the way n8n's editor calls it (through
+ * n8n-core's real LoadOptionsContext), on n8n-core 1.122.48 and 2.x. The credential's Test is in
+ * credential-test.test.ts.
  */
-import { CredentialTestContext } from 'n8n-core';
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialsDecrypted,
-	ICredentialTestFunctions,
-	IDataObject,
-	INodeCredentialTestResult,
-	INodeParameterResourceLocator,
-	ResourceMapperField,
-} from 'n8n-workflow';
+import type { IDataObject, INodeParameterResourceLocator, ResourceMapperField } from 'n8n-workflow';
 
 import { Lacrm } from '../../nodes/Lacrm/Lacrm.node';
 import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
-import { buildAdditionalData } from '../harness/additional-data';
-import { HarnessCredentialsHelper } from '../harness/credentials-helper';
 import { ENGINE_LABEL } from '../harness/version';
 import { resourceMapping } from '../harness/load-options';
 import {
@@ -603,115 +592,5 @@ describe(`custom-field mapper (resourceMapping) against the sandbox (${ENGINE_LA
 		expect(result.fields).toEqual([]);
 		expect(result.emptyFieldsNotice).toBe('Choose a pipeline first to see its custom fields');
 		expect(sandbox.counters().totalCalls).toBe(0);
-	});
-});
-
-// -------------------------------------------------------------------------------------------------
-
-describe(`credential test lacrmApiTest (${ENGINE_LABEL})`, () => {
-	/**
-	 * n8n's own CredentialTestContext (what n8n passes to a node's credential test): its
-	 * helpers.request is n8n's legacy request adapter making a real HTTP request to the sandbox.
-	 */
-	function n8nCredentialTestContext(): ICredentialTestFunctions {
-		const additionalData = buildAdditionalData({
-			credentialsHelper: new HarnessCredentialsHelper(),
-		});
-		const Context = CredentialTestContext as unknown as new (
-			data?: unknown,
-		) => ICredentialTestFunctions;
-		return new Context(additionalData);
-	}
-
-	/** A minimal stand-in whose helpers.request performs the request with fetch. */
-	function fetchCredentialTestContext(): ICredentialTestFunctions {
-		return {
-			helpers: {
-				request: async (options: IDataObject) => {
-					const response = await fetch(options.uri as string, {
-						method: options.method as string,
-						headers: options.headers as Record<string, string>,
-						body: options.json ? JSON.stringify(options.body) : (options.body as string),
-					});
-					const text = await response.text();
-					let body: unknown = text;
-					try {
-						body = JSON.parse(text);
-					} catch {
-						// not JSON
-					}
-					return { statusCode: response.status, body };
-				},
-			},
-		} as unknown as ICredentialTestFunctions;
-	}
-
-	const credential = (data: ICredentialDataDecryptedObject): ICredentialsDecrypted => ({
-		id: 'c1',
-		name: 'LACRM',
-		type: 'lacrmApi',
-		data,
-	});
-
-	async function test(
-		context: ICredentialTestFunctions,
-		data: ICredentialDataDecryptedObject,
-	): Promise<INodeCredentialTestResult> {
-		const method = new Lacrm().methods.credentialTest.lacrmApiTest;
-		return await method.call(context, credential(data));
-	}
-
-	describe.each([
-		['n8n-core CredentialTestContext', n8nCredentialTestContext],
-		['fetch stand-in', fetchCredentialTestContext],
-	])('through %s', (_label, makeContext) => {
-		it('a valid key: OK, "Connected as" the key\'s user', async () => {
-			expect(
-				await test(makeContext(), { apiKey: sandbox.apiKey, baseUrl: sandbox.apiUrl }),
-			).toEqual({
-				status: 'OK',
-				message: 'Connected as Jane Owner',
-			});
-			expect(
-				await test(makeContext(), { apiKey: sandbox.apiKeyFor('100002'), baseUrl: sandbox.apiUrl }),
-			).toEqual({
-				status: 'OK',
-				message: 'Connected as Sam Seller',
-			});
-		});
-
-		it("a wrong key: Error with the sandbox's own explanation, without the key", async () => {
-			const wrongKey = 'wrong-key-0123456789abcdef';
-			const refusal = await sandbox.call('GetUser', {}, { apiKey: wrongKey });
-			// LACRM refuses a key with 400 "Invalid credentials" (PostHog's LACRM source).
-			expect(refusal.status).toBe(400);
-			expect(refusal.body.ErrorDescription).toMatch(/^Invalid credentials/);
-			const result = await test(makeContext(), { apiKey: wrongKey, baseUrl: sandbox.apiUrl });
-			expect(result).toEqual({
-				status: 'Error',
-				message: `LACRM: ${refusal.body.ErrorDescription}`,
-			});
-			expect(result.message).not.toContain(wrongKey);
-		});
-
-		it('an unreachable base URL: Error naming the URL', async () => {
-			const closed = await startSandbox({ quiet: true });
-			const url = closed.apiUrl;
-			await closed.stop();
-			const result = await test(makeContext(), { apiKey: sandbox.apiKey, baseUrl: url });
-			expect(result.status).toBe('Error');
-			expect(result.message).toMatch(
-				new RegExp(`^Could not reach ${url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`),
-			);
-		});
-
-		it('an empty key: Error without any request', async () => {
-			sandbox.resetCounters();
-			expect(await test(makeContext(), { apiKey: '  ', baseUrl: sandbox.apiUrl })).toEqual({
-				status: 'Error',
-				message: 'Enter the API key',
-			});
-			expect(sandbox.counters().totalCalls).toBe(0);
-		});
 	});
 });

@@ -326,7 +326,7 @@ export class WebhookServer {
 	 * every active workflow with activation mode 'init'. By default this re-runs
 	 * checkExists → create like n8n 1.x does at start-up; `runWebhookMethods: false` only
 	 * re-registers the routes (n8n 2.x with the workflow publication service does not re-run
-	 * create() for active workflows at start-up — see n8n-notes §4).
+	 * create() for active workflows at start-up, as observed in n8n 2.40).
 	 */
 	async restart(options: { runWebhookMethods?: boolean } = {}): Promise<void> {
 		this.routes.clear();

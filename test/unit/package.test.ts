@@ -13,6 +13,10 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
 	files: string[];
 	dependencies?: Record<string, string>;
 	peerDependencies: Record<string, string>;
+	peerDependenciesMeta: Record<string, { optional?: boolean }>;
+	repository: { type: string; url: string };
+	homepage: string;
+	bugs: { url: string };
 	keywords: string[];
 	license: string;
 	engines: { node: string };
@@ -36,8 +40,18 @@ describe('the published package', () => {
 		expect(pkg.files).toEqual(['dist']);
 		expect(pkg.dependencies ?? {}).toEqual({});
 		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		// Optional, so plain `npm install` does not pull the newest n8n-workflow (see install.test.ts).
+		expect(pkg.peerDependenciesMeta).toEqual({ 'n8n-workflow': { optional: true } });
 		expect(pkg.engines.node).toBe('>=20.15');
 		expect(pkg.n8n.n8nNodesApiVersion).toBe(1);
+	});
+
+	it('names one public GitHub repository as repository, homepage and issue tracker', () => {
+		const repo = /^https:\/\/github\.com\/([\w.-]+\/[\w.-]+?)\.git$/.exec(pkg.repository.url)?.[1];
+		expect(pkg.repository.type).toBe('git');
+		expect(repo).toBeDefined();
+		expect(pkg.homepage).toBe(`https://github.com/${repo}#readme`);
+		expect(pkg.bugs.url).toBe(`https://github.com/${repo}/issues`);
 	});
 
 	it("loads in n8n's own package loader: three nodes, two credentials, every icon on disk", async () => {

@@ -16,8 +16,6 @@ export const lacrmCredentials: INodeCredentialDescription[] = [
 	{
 		name: 'lacrmApi',
 		required: true,
-		// Shows LACRM's own error text when the key is wrong (methods/credentialTest.ts).
-		testedBy: 'lacrmApiTest',
 		displayOptions: { show: { authentication: ['apiKey'] } },
 	},
 	{

@@ -1,6 +1,5 @@
-import * as credentialTest from './credentialTest';
 import * as listSearch from './listSearch';
 import * as loadOptions from './loadOptions';
 import * as resourceMapping from './resourceMapping';
 
-export { credentialTest, listSearch, loadOptions, resourceMapping };
+export { listSearch, loadOptions, resourceMapping };

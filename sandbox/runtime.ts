@@ -42,6 +42,7 @@ export interface ResolvedOptions {
 	seed: 'demo' | 'empty';
 	randomSeed: number;
 	webhookRetry: Required<WebhookRetryOptions>;
+	unknownIdsInBulkReads: 'omit' | 'reject';
 	quiet: boolean;
 }
 
@@ -61,6 +62,12 @@ function resolveOptions(o: SandboxOptions): ResolvedOptions {
 		throw new TypeError("consent must be 'auto' or 'page'");
 	if (o.seed !== undefined && o.seed !== 'demo' && o.seed !== 'empty')
 		throw new TypeError("seed must be 'demo' or 'empty'");
+	if (
+		o.unknownIdsInBulkReads !== undefined &&
+		o.unknownIdsInBulkReads !== 'omit' &&
+		o.unknownIdsInBulkReads !== 'reject'
+	)
+		throw new TypeError("unknownIdsInBulkReads must be 'omit' or 'reject'");
 	const retry = { ...DEFAULT_WEBHOOK_RETRY, ...(o.webhookRetry ?? {}) };
 	if (!Number.isInteger(retry.maxAttempts) || retry.maxAttempts < 1)
 		throw new TypeError('webhookRetry.maxAttempts must be an integer >= 1');
@@ -88,6 +95,7 @@ function resolveOptions(o: SandboxOptions): ResolvedOptions {
 		seed: o.seed ?? 'demo',
 		randomSeed: o.randomSeed ?? DEFAULTS.randomSeed,
 		webhookRetry: retry,
+		unknownIdsInBulkReads: o.unknownIdsInBulkReads ?? 'omit',
 		quiet: o.quiet ?? true,
 	};
 }

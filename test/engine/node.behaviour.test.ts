@@ -848,7 +848,8 @@ describe(`errors a user sees (${ENGINE_LABEL})`, () => {
 		});
 		expect(items[3].json).toMatchObject({ ContactId: bob, Name: 'Bob Good' });
 		// The malformed id never reached LACRM.
-		expect(calls).toEqual({ GetContact: 3 });
+		// The three valid ids go in one GetContactsById; the one it does not return, alone.
+		expect(calls).toEqual({ GetContactsById: 1, GetContact: 1 });
 	});
 
 	it("without Continue On Fail the execution stops with LACRM's message for the failing item", async () => {

@@ -35,6 +35,20 @@ export interface RunContext {
 	itemIndex: number;
 }
 
+/** One input item handed to a batched operation: its index in the input and its parameters. */
+export interface BatchItem {
+	itemIndex: number;
+	prepared: PreparedItem;
+}
+
+export interface BatchContext {
+	exec: IExecuteFunctions;
+	client: LacrmClient;
+}
+
+/** What a batched operation gives back for one item: its output, or that item's own error. */
+export type BatchOutcome = OperationOutput | Error;
+
 export interface OperationDefinition {
 	/** The Operation dropdown's value, e.g. "create". */
 	operation: string;
@@ -70,6 +84,12 @@ export interface OperationDefinition {
 	options?: INodeProperties[];
 	/** Reads item i beyond the declared fields (defaults: fields only). Never calls LACRM. */
 	prepare?: (input: ItemInput, prepared: PreparedItem) => void;
+	/**
+	 * Handles all items at once, for functions LACRM offers in bulk (one GetContactsById for many
+	 * Gets). Returns one outcome per item, in the order given; an Error fails only its own item.
+	 * Replaces `run`; the router still owns errors, continueOnFail and pairedItem.
+	 */
+	runBatch?: (this: BatchContext, items: BatchItem[]) => Promise<BatchOutcome[]>;
 	/** Calls LACRM (defaults: one call, or every page for list operations). */
 	run?: (this: RunContext, prepared: PreparedItem) => Promise<OperationOutput>;
 	/** Shapes a single call's result (defaults: the result as LACRM sent it). */

@@ -9,6 +9,8 @@ import { LacrmClient } from '../transport/client';
 import { credentialTypeFor } from '../transport/credentials';
 import { DEFAULT_CONCURRENCY } from './description';
 import type {
+	BatchItem,
+	BatchOutcome,
 	OperationDefinition,
 	OperationOutput,
 	PreparedItem,
@@ -98,6 +100,40 @@ async function runBounded(
 	if (failure) throw failure.error;
 }
 
+/** Operations LACRM serves in bulk: one runBatch over every valid item, outcomes put back in order. */
+async function runBatched(
+	exec: IExecuteFunctions,
+	runBatch: NonNullable<OperationDefinition['runBatch']>,
+	client: LacrmClient,
+	prepared: Array<PreparedItem | Error>,
+	outputs: INodeExecutionData[][],
+	continueOnFail: boolean,
+): Promise<void> {
+	const batch: BatchItem[] = [];
+	prepared.forEach((input, itemIndex) => {
+		if (!(input instanceof Error)) batch.push({ itemIndex, prepared: input });
+	});
+	const outcomes = batch.length
+		? await runBatch.call({ exec, client }, batch)
+		: ([] as BatchOutcome[]);
+	if (outcomes.length !== batch.length) {
+		throw new NodeOperationError(
+			exec.getNode(),
+			`Internal error: the operation answered ${outcomes.length} of ${batch.length} items`,
+		);
+	}
+	const outcomeOf = new Map(batch.map((entry, position) => [entry.itemIndex, outcomes[position]]));
+	prepared.forEach((input, itemIndex) => {
+		const outcome = input instanceof Error ? input : outcomeOf.get(itemIndex)!;
+		if (outcome instanceof Error) {
+			if (!continueOnFail) throw forItem(exec, outcome, itemIndex);
+			outputs[itemIndex] = [errorItem(outcome, itemIndex)];
+		} else {
+			outputs[itemIndex] = toItems(outcome, itemIndex);
+		}
+	});
+}
+
 export async function route(
 	this: IExecuteFunctions,
 	resources: ResourceDefinition[],
@@ -132,6 +168,10 @@ export async function route(
 	});
 
 	const outputs: INodeExecutionData[][] = new Array(items.length);
+	if (definition.runBatch) {
+		await runBatched(this, definition.runBatch, client, prepared, outputs, continueOnFail);
+		return [outputs.flat()];
+	}
 	await runBounded(
 		items.length,
 		async () => await client.concurrencyLimit(),

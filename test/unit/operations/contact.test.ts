@@ -716,6 +716,14 @@ describe('Contact → Get Activity Timeline', () => {
 
 describe('per-item errors', () => {
 	it("continue on fail: the failed item carries LACRM's error, the others their results, each paired", async () => {
+		// Get over several items asks GetContactsById first; if LACRM rejects the whole call for
+		// one bad id, each id is asked for on its own, as a one-by-one Get would.
+		expectLacrmCall(
+			'GetContactsById',
+			{ ContactIds: [CONTACT_ID, OTHER_ID], MaxNumberOfResults: 2, Page: 1 },
+			{ ErrorCode: 'x1', ErrorDescription: 'Invalid ContactId' },
+			{ status: 400 },
+		);
 		expectLacrmCall('GetContact', { ContactId: CONTACT_ID }, lacrmContact(CONTACT_ID));
 		expectLacrmCall(
 			'GetContact',

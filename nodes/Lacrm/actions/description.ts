@@ -21,6 +21,17 @@ const concurrencyOption: INodeProperties = {
 		'How many input items are sent to LACRM at the same time. 1 processes items strictly one after another. With OAuth2, items run one at a time until the access token is known to be fresh.',
 };
 
+/** Shared by every operation: how long to keep retrying a request LACRM refuses with 429. */
+const rateLimitWaitOption: INodeProperties = {
+	displayName: 'Max Wait When Rate Limited (Minutes)',
+	name: 'rateLimitWait',
+	type: 'number',
+	default: 5,
+	typeOptions: { minValue: 0, numberPrecision: 1 },
+	description:
+		'When LACRM answers "too many requests", it has done nothing, so the request is sent again after the wait LACRM asks for, and every request of this credential slows down. A request fails only once it has been refused for this long.',
+};
+
 function show(resource: string, operation: string) {
 	return { show: { resource: [resource], operation: [operation] } };
 }
@@ -114,7 +125,9 @@ function operationProperties(resource: string, definition: OperationDefinition):
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...(definition.options ?? []), concurrencyOption].sort(byDisplayName),
+		options: [...(definition.options ?? []), concurrencyOption, rateLimitWaitOption].sort(
+			byDisplayName,
+		),
 		displayOptions,
 	});
 	return properties;

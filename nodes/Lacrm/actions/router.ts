@@ -154,7 +154,11 @@ export async function route(
 		0,
 		DEFAULT_CONCURRENCY,
 	) as number;
-	const client = new LacrmClient(this, credentialTypeFor(authentication), { concurrency });
+	const rateLimitWaitMinutes = this.getNodeParameter('options.rateLimitWait', 0, 5) as number;
+	const client = new LacrmClient(this, credentialTypeFor(authentication), {
+		concurrency,
+		rateLimitWaitMs: rateLimitWaitMinutes * 60_000,
+	});
 	const continueOnFail = this.continueOnFail();
 
 	// Every item's input is read and checked before the first request: bad input costs no call.

@@ -552,7 +552,10 @@ describe(`custom fields through the field mapper (${ENGINE_LABEL})`, () => {
 				'Expected Close': '2025-09-30T00:00:00',
 			});
 			expect(error).toBeUndefined();
-			expect(json).toEqual([{ PipelineItemId: expect.stringMatching(UID) }]);
+			// The new id plus the fields sent; no extra call.
+			expect(json).toEqual([
+				expect.objectContaining({ PipelineItemId: expect.stringMatching(UID) }),
+			]);
 			expect(calls).toEqual({ CreatePipelineItem: 1 });
 			const item = await lacrm(sandbox, 'GetPipelineItem', {
 				PipelineItemId: json[0].PipelineItemId,
@@ -624,7 +627,8 @@ describe(`files (${ENGINE_LABEL})`, () => {
 		const contactId = await seedContact({ Name: 'File Owner' });
 		const upload = await uploadThroughNode(contactId);
 		expect(upload.error).toBeUndefined();
-		expect(upload.json).toEqual([{ FileId: expect.stringMatching(UID) }]);
+		// The new id plus the fields sent.
+		expect(upload.json).toEqual([{ FileId: expect.stringMatching(UID), ContactId: contactId }]);
 		expect(upload.calls).toEqual({ CreateFile: 1 });
 		const fileId = upload.json[0].FileId as string;
 
@@ -1054,8 +1058,9 @@ describe(`retries never duplicate a write (${ENGINE_LABEL})`, () => {
 		sandbox.scriptFaults([{ status: 429, retryAfterSeconds: 0, functions: ['CreateContact'] }]);
 		const { error, json, calls } = await createAda();
 		expect(error).toBeUndefined();
-		expect(json).toEqual([{ ContactId: expect.stringMatching(UID) }]);
-		expect(calls).toEqual({ CreateContact: 2 });
+		// Output: the created contact as read back (one GetContact for a single item).
+		expect(json).toEqual([expect.objectContaining({ ContactId: expect.stringMatching(UID) })]);
+		expect(calls).toEqual({ CreateContact: 2, GetContact: 1 });
 		const stored = await contactsWithEmail(sandbox, 'ada.retry@example.com');
 		expect(stored.map((contact) => contact.ContactId)).toEqual([json[0].ContactId]);
 	});

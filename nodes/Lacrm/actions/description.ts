@@ -5,6 +5,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationDefinition, ResourceDefinition } from './operation';
+import { createsRecord } from './operation';
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 
@@ -30,6 +31,16 @@ const rateLimitWaitOption: INodeProperties = {
 	typeOptions: { minValue: 0, numberPrecision: 1 },
 	description:
 		'When LACRM answers "too many requests", it has done nothing, so the request is sent again after the wait LACRM asks for, and every request of this credential slows down. A request fails only once it has been refused for this long.',
+};
+
+/** Create operations: the node outputs the created record unless only its id is wanted. */
+const idOnlyOption: INodeProperties = {
+	displayName: 'Return Only ID',
+	name: 'idOnly',
+	type: 'boolean',
+	default: false,
+	description:
+		"Whether to output only the new record's ID. Off: contacts and companies are read back from LACRM (one request for all items); other records are output as their ID plus the fields sent.",
 };
 
 function show(resource: string, operation: string) {
@@ -125,9 +136,12 @@ function operationProperties(resource: string, definition: OperationDefinition):
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...(definition.options ?? []), concurrencyOption, rateLimitWaitOption].sort(
-			byDisplayName,
-		),
+		options: [
+			...(definition.options ?? []),
+			...(createsRecord(definition) ? [idOnlyOption] : []),
+			concurrencyOption,
+			rateLimitWaitOption,
+		].sort(byDisplayName),
 		displayOptions,
 	});
 	return properties;

@@ -12,6 +12,7 @@ import type {
 
 import type { LacrmClient } from '../transport/client';
 import type { LacrmFunctionName } from '../transport/functions';
+import { LACRM_FUNCTIONS } from '../transport/functions';
 import type { Field, ReadContext } from './fields';
 import { fieldError } from './fields';
 
@@ -23,6 +24,8 @@ export interface PreparedItem {
 	limit?: number;
 	/** Read operations: flatten LACRM's nested shapes. */
 	simplify?: boolean;
+	/** Create operations: output only the new id (Options → Return Only ID). */
+	idOnly?: boolean;
 	/** Anything else the operation read (binary property names, options…). */
 	extra: IDataObject;
 }
@@ -178,12 +181,42 @@ export function prepareItem(definition: OperationDefinition, input: ItemInput): 
 		}
 	}
 	if (definition.simplify) prepared.simplify = input.value<boolean>('simplify', true);
+	if (createsRecord(definition)) prepared.idOnly = input.value<boolean>('options.idOnly', false);
 	definition.prepare?.(input, prepared);
 	return prepared;
 }
 
+/**
+ * Operations that create a record with an id of its own (a group membership has none). LACRM
+ * answers them with the new id only; the node outputs the record (Options → Return Only ID).
+ */
+export function createsRecord(definition: OperationDefinition): boolean {
+	return (
+		LACRM_FUNCTIONS[definition.fn].kind === 'create' && definition.fn !== 'CreateGroupMembership'
+	);
+}
+
+/**
+ * A created record as the node outputs it without an extra call: its new id plus the fields as
+ * sent. Contacts and companies are read back instead (their create operation does it in bulk).
+ */
+function withSentFields(output: OperationOutput, prepared: PreparedItem): OperationOutput {
+	if (prepared.idOnly || Array.isArray(output) || 'json' in output) return output;
+	// The id first (it reads first in the editor) and last (a sent field never overwrites it).
+	return { ...output, ...prepared.parameters, ...output };
+}
+
 /** The default "LACRM call → output": one call, or every page of a list. */
 export async function runOperation(
+	definition: OperationDefinition,
+	context: RunContext,
+	prepared: PreparedItem,
+): Promise<OperationOutput> {
+	const output = await callLacrm(definition, context, prepared);
+	return createsRecord(definition) ? withSentFields(output, prepared) : output;
+}
+
+async function callLacrm(
 	definition: OperationDefinition,
 	context: RunContext,
 	prepared: PreparedItem,

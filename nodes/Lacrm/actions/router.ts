@@ -17,6 +17,7 @@ import type {
 	ResourceDefinition,
 } from './operation';
 import { ItemInput, prepareItem, runOperation } from './operation';
+import { runBounded } from './shared/bounded';
 
 export function findOperation(
 	resources: ResourceDefinition[],
@@ -68,36 +69,6 @@ function forItem(
 		return error;
 	}
 	return new NodeOperationError(exec.getNode(), error as Error, { itemIndex });
-}
-
-/**
- * Runs task(0..count-1) with at most `limit()` in flight, asking again each time a slot frees up
- * (an OAuth2 credential becomes eligible for parallel requests once its token is known fresh).
- * On the first failure no new task starts; tasks already running are allowed to finish.
- */
-async function runBounded(
-	count: number,
-	limit: () => Promise<number>,
-	task: (index: number) => Promise<void>,
-): Promise<void> {
-	let next = 0;
-	let failure: { error: unknown } | undefined;
-	const running = new Set<Promise<void>>();
-	while (next < count && !failure) {
-		const allowed = await limit();
-		while (running.size < allowed && next < count && !failure) {
-			const index = next++;
-			const promise: Promise<void> = task(index)
-				.catch((error: unknown) => {
-					failure ??= { error };
-				})
-				.finally(() => running.delete(promise));
-			running.add(promise);
-		}
-		if (running.size > 0) await Promise.race(running);
-	}
-	await Promise.all(running);
-	if (failure) throw failure.error;
 }
 
 /** Operations LACRM serves in bulk: one runBatch over every valid item, outcomes put back in order. */

@@ -45,7 +45,10 @@ describe('Pipeline Status → Create', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ StatusId: PROPOSAL }]);
+		// Created records are output as their id plus the fields as sent (no extra call).
+		expect(json).toEqual([
+			{ StatusId: PROPOSAL, PipelineId: LEADS, Name: 'Proposal Sent', IsActive: true },
+		]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -68,7 +71,10 @@ describe('Pipeline Status → Create', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ StatusId: PROPOSAL }]);
+		// Created records are output as their id plus the fields as sent (no extra call).
+		expect(json).toEqual([
+			{ StatusId: PROPOSAL, PipelineId: LEADS, Name: 'Won', IsActive: false, Color: 'LimeGreen' },
+		]);
 	});
 
 	it('sends a hex color given in an expression', async () => {

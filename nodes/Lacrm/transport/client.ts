@@ -316,6 +316,7 @@ export class LacrmClient {
 				const waited = Date.now() - rateLimitedSince;
 				if (this.rateLimitWaitMs > 0 && waited + pause <= this.rateLimitWaitMs) {
 					this.ctx.logger.debug(`LACRM ${fn}: HTTP 429, waiting ${pause} ms`, { attempt });
+					await sleep(pause);
 					continue;
 				}
 				throw lacrmApiError(
@@ -352,6 +353,7 @@ export class LacrmClient {
 		const slot = await throttle.acquire(this.concurrency, deadline);
 		if (!slot) return undefined;
 		const { release, generation } = slot;
+		const started = Date.now();
 		try {
 			const exchange = await this.exchangeAuthenticated(prepare, fn, options);
 			if ('answer' in exchange.outcome) {
@@ -360,7 +362,7 @@ export class LacrmClient {
 					const pause = parseRetryAfter(headers['retry-after']) ?? DEFAULT_RATE_LIMIT_PAUSE_MS;
 					throttle.rateLimited(generation, pause);
 				} else if (statusCode < 500) {
-					throttle.succeeded();
+					throttle.succeeded(Date.now() - started);
 				}
 			}
 			return exchange;

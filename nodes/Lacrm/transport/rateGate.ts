@@ -8,10 +8,14 @@
  * the process (module state, like the refresh gate):
  *
  *  - on a 429 the in-flight limit halves (once per wave: the other 429s of requests sent before
- *    the cut say nothing new) and no request of that credential starts before Retry-After;
- *  - each success counts towards one more slot; growth is quick back up to the level where LACRM
- *    last said no, and slow beyond it, so the limit settles just below the refusal point instead
- *    of crossing it again and again;
+ *    the cut say nothing new). The refused request waits its Retry-After. A short one (a token
+ *    bucket's "try again in a second") is that request's own; a long one (the credential is
+ *    blocked for a while) also holds back every other request of the credential;
+ *  - each success grows the limit by about one slot per round trip back up to 90% of the level
+ *    where LACRM last said no, and very slowly beyond it, so it settles just below the refusal
+ *    point instead of crossing it again and again;
+ *  - once lowered, the limit may be fractional: 2.5 means 3 in flight at most, started at the
+ *    pace of 2.5 per typical request time (a rate limit counts requests per second, not in flight);
  *  - the limit never exceeds the Max Parallel Requests of the node asking.
  */
 import { sleep } from 'n8n-workflow';
@@ -24,9 +28,18 @@ export const MAX_CONCURRENCY = 20;
 /** Wait after a 429 that gives no Retry-After. */
 export const DEFAULT_RATE_LIMIT_PAUSE_MS = 1_000;
 
-/** Successes per slot, below and above the level of the last 429. */
-const GROWTH_BELOW_LAST_REFUSAL = 4;
-const GROWTH_ABOVE_LAST_REFUSAL = 100;
+/**
+ * A Retry-After longer than this pauses the whole credential. Shorter ones are a bucket refilling:
+ * pausing everyone for them would leave the bucket full and unused (halving already slows down).
+ */
+export const CREDENTIAL_PAUSE_AFTER_MS = 5_000;
+
+/** Growth per success is `factor / limit`: about +1 per round trip below 90% of the last refusal. */
+const GROWTH_BELOW_LAST_REFUSAL = 1;
+const GROWTH_ABOVE_LAST_REFUSAL = 0.004;
+
+/** The lowest limit: one request at a time, started at most every 4 typical request times. */
+const MIN_LIMIT = 0.25;
 
 export class CredentialThrottle {
 	/** The in-flight limit; MAX_CONCURRENCY until LACRM first refuses a request. */
@@ -43,9 +56,13 @@ export class CredentialThrottle {
 	/** 429s seen, for logs and tests. */
 	refusals = 0;
 
-	private generation = 0;
+	/** How long a request typically takes (moving average), to pace a fractional limit. */
+	typicalMs = 0;
 
-	private successes = 0;
+	/** While paced: the earliest start of the next request (epoch ms). */
+	private nextStartAt = 0;
+
+	private generation = 0;
 
 	private readonly waiting: Array<() => void> = [];
 
@@ -57,16 +74,18 @@ export class CredentialThrottle {
 		max: number,
 		deadline = Number.POSITIVE_INFINITY,
 	): Promise<{ release: Release; generation: number } | undefined> {
+		const paced = () => this.limit < max;
 		for (;;) {
-			const wait = this.pausedUntil - Date.now();
 			if (this.pausedUntil > deadline) return undefined;
+			const wait = Math.max(this.pausedUntil, paced() ? this.nextStartAt : 0) - Date.now();
 			if (wait > 0) {
 				await sleep(wait);
 				continue;
 			}
-			if (this.inFlight < Math.max(1, Math.min(max, this.limit))) break;
+			if (this.inFlight < Math.ceil(Math.min(max, this.limit))) break;
 			await new Promise<void>((resolve) => this.waiting.push(resolve));
 		}
+		if (paced()) this.nextStartAt = Date.now() + this.typicalMs / this.limit;
 		this.inFlight++;
 		let released = false;
 		return {
@@ -83,25 +102,28 @@ export class CredentialThrottle {
 	/** A request sent in wave `generation` was answered 429. */
 	rateLimited(generation: number, pauseMs: number, now = Date.now()): void {
 		this.refusals++;
-		this.pausedUntil = Math.max(this.pausedUntil, now + pauseMs);
+		if (pauseMs > CREDENTIAL_PAUSE_AFTER_MS)
+			this.pausedUntil = Math.max(this.pausedUntil, now + pauseMs);
 		if (generation !== this.generation) return;
 		this.generation++;
 		const level = Math.min(this.limit, this.inFlight);
 		this.lastRefusalAt = level;
-		this.limit = Math.max(1, Math.floor(level / 2));
-		this.successes = 0;
+		this.limit = Math.max(MIN_LIMIT, level / 2);
 	}
 
-	succeeded(): void {
+	/** A request was answered (not 429, not 5xx) after `durationMs`. */
+	succeeded(durationMs: number): void {
+		this.typicalMs = this.typicalMs === 0 ? durationMs : 0.8 * this.typicalMs + 0.2 * durationMs;
 		if (this.limit >= MAX_CONCURRENCY) return;
-		this.successes++;
-		const perSlot =
-			this.limit + 1 < this.lastRefusalAt ? GROWTH_BELOW_LAST_REFUSAL : GROWTH_ABOVE_LAST_REFUSAL;
-		if (this.successes >= perSlot * this.limit) {
-			this.successes = 0;
-			this.limit++;
-			this.wakeAll();
-		}
+		const ceiling = 0.9 * this.lastRefusalAt;
+		const before = Math.ceil(this.limit);
+		this.limit = Math.min(
+			MAX_CONCURRENCY,
+			this.limit < ceiling
+				? Math.min(ceiling, this.limit + GROWTH_BELOW_LAST_REFUSAL / this.limit)
+				: this.limit + GROWTH_ABOVE_LAST_REFUSAL / this.limit,
+		);
+		if (Math.ceil(this.limit) > before) this.wakeAll();
 	}
 
 	private wakeAll(): void {

@@ -205,12 +205,14 @@ export async function runLacrm(
 	credentials: HarnessCredentialsHelper,
 	parameters: IDataObject,
 	items: IDataObject[] = [{}],
+	options: { continueOnFail?: boolean } = {},
 ): Promise<WorkflowRunResult> {
 	const workflow = lacrmWorkflow({
 		resource: String(parameters.resource),
 		operation: String(parameters.operation),
 		parameters: parameters as INodeParameters,
 		credentials: { lacrmApi: { id: 'bench-api', name: 'LACRM sandbox (API key)' } },
+		continueOnFail: options.continueOnFail,
 	});
 	const result = await runWorkflow(workflow, {
 		nodeTypes,

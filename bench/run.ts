@@ -6,6 +6,10 @@
  *   (b) calls and wall time of Return All over 50,000 contacts (10,000 per page → 5 calls)
  *   (c) 500 CreateNote items at the node's default concurrency vs concurrency 1
  *   (d) peak RSS of a process listing 100,000 contacts through the node (forked child)
+ *   (e) 1,000 Note → Create under a 20 req/s token bucket (burst 5, 100 ms per call): failed items
+ *       and achieved rate at Max Parallel 5/20/1, adaptive rate gate off, and n8n's HTTP Request node
+ *   (f) 500 × Contact → Get: LACRM calls and wall time, node vs bare loops vs HTTP Request node
+ *   (g) Return All over 50,000 contacts with the HTTP Request node's own pagination
  *
  * Prints tables and writes bench/results.json (the README quotes it). Speed and memory are
  * measured here only, never in timed tests.
@@ -40,6 +44,7 @@ import {
 	timed,
 } from './lib';
 import type { RssChildResult } from './rss-child';
+import { httpRequestListAll, manyGets, ratedCreates } from './jobs';
 
 // ---- options --------------------------------------------------------------------------------------
 
@@ -160,23 +165,22 @@ async function overhead(
 ): Promise<OverheadResult> {
 	await sandbox.setLatency(latencyMs);
 	const credentials = apiKeyCredentials(sandbox);
+	// Note → Get: one call per item (Contact → Get fetches many items in one GetContactsById call).
 	const parameters = {
-		resource: 'contact',
+		resource: 'note',
 		operation: 'get',
-		contactId: byId('={{ $json.contactId }}'),
+		noteId: byId('={{ $json.noteId }}'),
 		options: { concurrency: 1 },
 	};
-	const items = ids.slice(0, options.calls).map((contactId) => ({ contactId }));
+	const items = ids.slice(0, options.calls).map((noteId) => ({ noteId }));
 	const bare = (agent?: http.Agent) => async () => {
-		for (const item of items)
-			await sandbox.call('GetContact', { ContactId: item.contactId }, agent);
+		for (const item of items) await sandbox.call('GetNote', { NoteId: item.noteId }, agent);
 	};
 	// Warm-up: JIT, module loading, keep-alive sockets.
 	await runLacrm(credentials, parameters, items.slice(0, 10));
+	for (const item of items.slice(0, 10)) await sandbox.call('GetNote', { NoteId: item.noteId });
 	for (const item of items.slice(0, 10))
-		await sandbox.call('GetContact', { ContactId: item.contactId });
-	for (const item of items.slice(0, 10))
-		await sandbox.call('GetContact', { ContactId: item.contactId }, noKeepAlive);
+		await sandbox.call('GetNote', { NoteId: item.noteId }, noKeepAlive);
 
 	const nodeRounds: number[] = [];
 	const bareRounds: number[] = [];
@@ -188,9 +192,9 @@ async function overhead(
 		const node = await countingConnections(() =>
 			timed(() => runLacrm(credentials, parameters, items)),
 		);
-		callsSeen = (await sandbox.counters()).callsByFunction.GetContact ?? 0;
+		callsSeen = (await sandbox.counters()).callsByFunction.GetNote ?? 0;
 		if (node.value.value.output('LACRM')?.length !== items.length)
-			throw new Error('(a) the node did not return one contact per item');
+			throw new Error('(a) the node did not return one note per item');
 		nodeRounds.push(node.value.ms);
 		connections.node = node.connections;
 		const keepAlive = await countingConnections(() => timed(bare()));
@@ -438,10 +442,18 @@ async function main(): Promise<void> {
 				SortDirection: 'Ascending',
 			})
 		).Results as Array<{ ContactId: string }>;
-		const ids = listed.map((contact) => String(contact.ContactId));
+		const notes: string[] = [];
+		for (let i = 0; i < Math.max(options.calls, 10); i++) {
+			const created = await sandbox.call('CreateNote', {
+				ContactId: String(listed[0].ContactId),
+				Note: `Benchmark note ${i + 1}`,
+			});
+			notes.push(String(created.NoteId));
+		}
+		const ids = notes;
 
 		progress(
-			`(a) ${options.calls} sequential GetContact calls, node vs bare loop, ${options.latencyMs} ms and 0 ms latency`,
+			`(a) ${options.calls} sequential GetNote calls, node vs bare loop, ${options.latencyMs} ms and 0 ms latency`,
 		);
 		const overheadAtLatency = await overhead(sandbox, ids, options.latencyMs, options);
 		const overheadNoLatency =
@@ -449,12 +461,21 @@ async function main(): Promise<void> {
 
 		progress('(b) Return All over 50,000 contacts');
 		const all50k = await returnAll(sandbox, options.latencyMs);
+		progress('(g) the same with the HTTP Request node and its pagination');
+		const httpListAll = await httpRequestListAll(sandbox, options.latencyMs);
 
 		progress('(c) 500 CreateNote items, default concurrency vs 1');
 		const creates500 = await creates(sandbox, options.latencyMs);
 
 		progress('(d) peak RSS listing 100,000 contacts (forked child)');
 		const memory100k = await memory(sandbox, options.latencyMs);
+
+		const rated = await ratedCreates(
+			sandbox,
+			{ items: 1000, perSecond: 20, burst: 5, latencyMs: 100 },
+			progress,
+		);
+		const gets500 = await manyGets(sandbox, { items: 500, latencyMs: options.latencyMs }, progress);
 
 		const cpus = os.cpus();
 		const environment = {
@@ -482,6 +503,9 @@ async function main(): Promise<void> {
 			returnAll50k: all50k,
 			creates500,
 			memory100k,
+			ratedCreates1000: rated,
+			contactGet500: gets500,
+			httpRequestListAll50k: httpListAll,
 			totalSeconds: round((Date.now() - started) / 1000, 1),
 		};
 
@@ -489,7 +513,7 @@ async function main(): Promise<void> {
 			`\nLACRM node benchmark — ${environment.cpu}, Node ${environment.node}, n8n-core ${environment.n8nCore}; sandbox latency ${options.latencyMs} ms/call\n`,
 		);
 		table(
-			`(a) Node overhead: ${overheadAtLatency.calls} sequential GetContact calls (concurrency 1), median of ${options.rounds} runs`,
+			`(a) Node overhead: ${overheadAtLatency.calls} sequential GetNote calls (concurrency 1), median of ${options.rounds} runs`,
 			['latency', 'loop', 'ms/call', 'node ÷ loop', 'node − loop', 'new TCP connections'],
 			results.overhead.flatMap((r) => [
 				[
@@ -520,7 +544,7 @@ async function main(): Promise<void> {
 			2,
 		);
 		note(
-			'node = Start → LACRM (Contact → Get, ContactId from an expression) through n8n-core WorkflowExecute, one item per call',
+			'node = Start → LACRM (Note → Get, NoteId from an expression) through n8n-core WorkflowExecute, one item per call',
 		);
 		table(
 			'(b) Return All, 50,000 contacts',
@@ -564,6 +588,63 @@ async function main(): Promise<void> {
 				['peak heap used (2 ms samples)', `${fmt(memory100k.sampledPeakHeapUsedMiB, 1)} MiB`],
 			],
 		);
+
+		table(
+			`(e) ${int(rated.items)} × Note → Create under a ${rated.bucket.perSecond} req/s token bucket (bursts of ${rated.bucket.burst}), ${rated.latencyMs} ms latency`,
+			[
+				'run',
+				'failed items',
+				'creates done',
+				'429 answers',
+				'wall time',
+				'creates/s',
+				'share of limit',
+				'÷ one at a time',
+			],
+			rated.runs.map((run) => [
+				run.label,
+				run.failedItems,
+				run.createNoteSucceeded,
+				run.rateLimitedAnswers,
+				`${fmt(run.wallMs / 1000, 1)} s`,
+				fmt(run.achievedPerSecond, 1),
+				`${fmt(run.shareOfLimit * 100, 1)}%`,
+				`${fmt(run.vsOneAtATime ?? 0, 2)}×`,
+			]),
+		);
+		note(
+			`creates/s = creates the sandbox answered 2xx ÷ wall time. HTTP Request node: ${rated.httpRequestNode}, POST {Function, Parameters} with a header-auth credential, On Error: continue.`,
+		);
+		table(
+			`(f) ${gets500.items} × Contact → Get, ${gets500.latencyMs} ms latency`,
+			['run', 'LACRM calls', 'wall time', 'items out', 'failed'],
+			gets500.runs.map((run) => [
+				run.label,
+				run.calls,
+				`${int(run.wallMs)} ms`,
+				run.items,
+				run.failedItems,
+			]),
+		);
+		const nodeGet = gets500.runs[0];
+		for (const run of gets500.runs.slice(1))
+			note(`${run.label}: ${fmt(run.wallMs / nodeGet.wallMs, 2)}× the node's wall time`);
+		if ('missing' in httpListAll) note(`(g) not run: ${httpListAll.missing}`);
+		else
+			table(
+				'(g) Return All over 50,000 contacts, HTTP Request node with its pagination (Page in the query)',
+				['', 'value'],
+				[
+					['LACRM calls (sandbox count)', httpListAll.calls],
+					['output items (one per page)', httpListAll.outputItems],
+					['contacts received', int(httpListAll.contactsReceived)],
+					[
+						'wall time',
+						`${int(httpListAll.wallMs)} ms (node: ${int(all50k.wallMs)} ms, ${fmt(httpListAll.wallMs / all50k.wallMs, 2)}×)`,
+					],
+					...(httpListAll.note ? [['error', httpListAll.note]] : []),
+				],
+			);
 
 		fs.mkdirSync(path.dirname(options.out), { recursive: true });
 		fs.writeFileSync(options.out, `${JSON.stringify(results, null, '\t')}\n`);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import { DEFAULT_CLI_PORT, startSandbox, type FaultOptions, type SandboxOptions } from './index';
 
 /**
@@ -18,6 +20,8 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --seed <demo|empty>           start with the demo account (default) or users only
   --random-seed <n>             seed for generated data, ids and fault rates (default 1)
   --access-token-ttl <s>        access-token lifetime in seconds (default 3600)
+  --tls-cert <file> --tls-key <file>
+                                serve HTTPS with this PEM certificate and key
   --unknown-ids <omit|reject>   GetContactsById with an unknown id: leave it out (default) or fail the call
   --redirect-url <url>          registered OAuth redirect URL
   --quiet                       no log lines on stderr`;
@@ -96,6 +100,12 @@ function parseArgs(argv: string[]): SandboxOptions {
 			case '--access-token-ttl':
 				options.accessTokenTtlSeconds = Number(value());
 				break;
+			case '--tls-cert':
+				options.tls = { key: options.tls?.key ?? '', cert: readFileSync(value(), 'utf8') };
+				break;
+			case '--tls-key':
+				options.tls = { cert: options.tls?.cert ?? '', key: readFileSync(value(), 'utf8') };
+				break;
 			case '--unknown-ids': {
 				const v = value();
 				if (v !== 'omit' && v !== 'reject') fail("--unknown-ids must be 'omit' or 'reject'");
@@ -117,6 +127,8 @@ function parseArgs(argv: string[]): SandboxOptions {
 				fail(`Unknown option ${arg}`);
 		}
 	}
+	if (options.tls && (!options.tls.cert || !options.tls.key))
+		fail('--tls-cert and --tls-key go together');
 	if (
 		!Number.isInteger(options.port) ||
 		(options.port as number) < 0 ||

@@ -1,4 +1,5 @@
 import * as http from 'node:http';
+import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Clock } from './core/clock';
 import { randomToken } from './core/ids';
@@ -43,6 +44,7 @@ export interface ResolvedOptions {
 	randomSeed: number;
 	webhookRetry: Required<WebhookRetryOptions>;
 	unknownIdsInBulkReads: 'omit' | 'reject';
+	tls?: { cert: string; key: string };
 	quiet: boolean;
 }
 
@@ -96,6 +98,7 @@ function resolveOptions(o: SandboxOptions): ResolvedOptions {
 		randomSeed: o.randomSeed ?? DEFAULTS.randomSeed,
 		webhookRetry: retry,
 		unknownIdsInBulkReads: o.unknownIdsInBulkReads ?? 'omit',
+		tls: o.tls,
 		quiet: o.quiet ?? true,
 	};
 }
@@ -147,14 +150,17 @@ export class SandboxRuntime {
 		});
 		this.store = this.buildStore();
 		for (const u of SEED_USERS) this.apiKeys.set(this.apiKeyFor(u.UserId), u.UserId);
-		this.server = http.createServer((req, res) => {
+		const handler: http.RequestListener = (req, res) => {
 			this.route(req, res).catch((err: unknown) => {
 				this.log(`unhandled error: ${(err as Error).stack ?? String(err)}`);
 				if (!res.headersSent)
 					sendJson(res, 500, { error: 'internal_error', error_description: String(err) });
 				else res.destroy();
 			});
-		});
+		};
+		this.server = this.options.tls
+			? https.createServer(this.options.tls, handler)
+			: http.createServer(handler);
 		this.server.keepAliveTimeout = 30_000;
 	}
 
@@ -208,7 +214,7 @@ export class SandboxRuntime {
 		});
 		const address = this.server.address() as AddressInfo;
 		const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-		this.url = `http://${host}:${address.port}`;
+		this.url = `${this.options.tls ? 'https' : 'http'}://${host}:${address.port}`;
 	}
 
 	async stop(): Promise<void> {

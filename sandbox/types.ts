@@ -65,6 +65,8 @@ export interface SandboxOptions {
 	 * leaves them out of the results, 'reject' fails the whole call with a 400 naming the first one.
 	 */
 	unknownIdsInBulkReads?: 'omit' | 'reject';
+	/** Serve HTTPS with this PEM certificate and key (e.g. signed by a CA the client trusts). */
+	tls?: { cert: string; key: string };
 	/** No log lines on stderr (default true for startSandbox; the CLI logs unless --quiet). */
 	quiet?: boolean;
 }

@@ -10,6 +10,8 @@
  *       and achieved rate at Max Parallel 5/20/1, adaptive rate gate off, and n8n's HTTP Request node
  *   (f) 500 × Contact → Get: LACRM calls and wall time, node vs bare loops vs HTTP Request node
  *   (g) Return All over 50,000 contacts with the HTTP Request node's own pagination
+ *   (h) HTTPS (a throw-away CA trusted through NODE_EXTRA_CA_CERTS), 20 ms latency: per-call cost
+ *       of the node (n8n connects per request: TCP + TLS) vs bare HTTPS loops
  *
  * Prints tables and writes bench/results.json (the README quotes it). Speed and memory are
  * measured here only, never in timed tests.
@@ -21,9 +23,10 @@
  */
 import './env';
 
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import type * as http from 'node:http';
+import * as https from 'node:https';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -43,6 +46,7 @@ import {
 	SandboxProcess,
 	timed,
 } from './lib';
+import type { HttpsChildResult } from './https-child';
 import type { RssChildResult } from './rss-child';
 import { httpRequestListAll, manyGets, ratedCreates } from './jobs';
 
@@ -420,6 +424,130 @@ async function memory(sandbox: SandboxProcess, latencyMs: number): Promise<Memor
 	};
 }
 
+// ---- (h) HTTPS ---------------------------------------------------------------------------------------
+
+/** A CA and a certificate for 127.0.0.1 signed by it, made now with openssl; nothing is kept. */
+function throwAwayCa(dir: string): { ca: string; cert: string; key: string } {
+	const file = (name: string) => path.join(dir, name);
+	const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
+	openssl(
+		'req',
+		'-x509',
+		'-newkey',
+		'rsa:2048',
+		'-nodes',
+		'-keyout',
+		file('ca.key'),
+		'-out',
+		file('ca.pem'),
+		'-days',
+		'1',
+		'-subj',
+		'/CN=LACRM bench CA',
+	);
+	openssl(
+		'req',
+		'-newkey',
+		'rsa:2048',
+		'-nodes',
+		'-keyout',
+		file('server.key'),
+		'-out',
+		file('server.csr'),
+		'-subj',
+		'/CN=127.0.0.1',
+	);
+	fs.writeFileSync(file('ext.cnf'), 'subjectAltName=IP:127.0.0.1\n');
+	openssl(
+		'x509',
+		'-req',
+		'-in',
+		file('server.csr'),
+		'-CA',
+		file('ca.pem'),
+		'-CAkey',
+		file('ca.key'),
+		'-CAcreateserial',
+		'-out',
+		file('server.pem'),
+		'-days',
+		'1',
+		'-extfile',
+		file('ext.cnf'),
+	);
+	return { ca: file('ca.pem'), cert: file('server.pem'), key: file('server.key') };
+}
+
+interface HttpsResult extends Omit<HttpsChildResult, 'type'> {
+	latencyMs: number;
+	ratioVsKeepAlive: number;
+	ratioVsNewConnection: number;
+}
+
+async function httpsMode(latencyMs: number, calls: number): Promise<HttpsResult> {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lacrm-bench-tls-'));
+	try {
+		const files = throwAwayCa(dir);
+		const sandbox = await SandboxProcess.start([
+			'--seed',
+			'empty',
+			'--tls-cert',
+			files.cert,
+			'--tls-key',
+			files.key,
+		]);
+		// This process was started without the CA; its own set-up requests trust it explicitly.
+		https.globalAgent.options.ca = fs.readFileSync(files.ca);
+		try {
+			await sandbox.control('seed-contacts', { n: 1 });
+			const contactId = String(
+				((await sandbox.call('GetContacts', {})).Results as Array<{ ContactId: string }>)[0]
+					.ContactId,
+			);
+			const noteIds: string[] = [];
+			for (let i = 0; i < calls; i++)
+				noteIds.push(
+					String(
+						(await sandbox.call('CreateNote', { ContactId: contactId, Note: `TLS note ${i}` }))
+							.NoteId,
+					),
+				);
+			await sandbox.setLatency(latencyMs);
+			const child = fork(path.join(ROOT, 'bench', 'https-child.ts'), [], {
+				cwd: ROOT,
+				execArgv: ['--import', 'tsx'],
+				env: {
+					...process.env,
+					N8N_USER_FOLDER: '',
+					NODE_EXTRA_CA_CERTS: files.ca,
+					BENCH_SANDBOX_API_URL: sandbox.apiUrl,
+					BENCH_SANDBOX_API_KEY: sandbox.info.apiKey,
+					BENCH_NOTE_IDS: JSON.stringify(noteIds),
+				},
+				stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+			});
+			const result = await new Promise<HttpsChildResult>((resolve, reject) => {
+				child.on('message', (message: HttpsChildResult) => resolve(message));
+				child.once('exit', (code) =>
+					reject(new Error(`(h) child exited with ${code} before reporting`)),
+				);
+				child.once('error', reject);
+			});
+			const { type: _type, ...figures } = result;
+			return {
+				...figures,
+				latencyMs,
+				ratioVsKeepAlive: round(result.nodeMsPerCall / result.bareKeepAliveMsPerCall, 3),
+				ratioVsNewConnection: round(result.nodeMsPerCall / result.bareNewConnectionMsPerCall, 3),
+			};
+		} finally {
+			await sandbox.stop();
+		}
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
+}
+
 // ---- main -------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -434,6 +562,8 @@ async function main(): Promise<void> {
 		String(randomSeed),
 	]);
 	try {
+		progress(`(h) HTTPS, ${options.calls} sequential GetNote calls, node vs bare loops`);
+		const httpsFigures = await httpsMode(options.latencyMs, options.calls);
 		await sandbox.control('seed-contacts', { n: Math.max(options.calls, 10) });
 		const listed = (
 			await sandbox.call('GetContacts', {
@@ -506,6 +636,7 @@ async function main(): Promise<void> {
 			ratedCreates1000: rated,
 			contactGet500: gets500,
 			httpRequestListAll50k: httpListAll,
+			https: httpsFigures,
 			totalSeconds: round((Date.now() - started) / 1000, 1),
 		};
 
@@ -645,6 +776,31 @@ async function main(): Promise<void> {
 					...(httpListAll.note ? [['error', httpListAll.note]] : []),
 				],
 			);
+
+		table(
+			`(h) HTTPS (throw-away CA via NODE_EXTRA_CA_CERTS), ${httpsFigures.calls} sequential GetNote calls, ${httpsFigures.latencyMs} ms latency`,
+			['loop', 'ms/call', 'node ÷ loop', 'new TCP connections'],
+			[
+				[
+					'LACRM node in n8n-core',
+					fmt(httpsFigures.nodeMsPerCall),
+					'',
+					httpsFigures.connections.node,
+				],
+				[
+					'bare https, keep-alive',
+					fmt(httpsFigures.bareKeepAliveMsPerCall),
+					`${fmt(httpsFigures.ratioVsKeepAlive, 2)}×`,
+					httpsFigures.connections.bareKeepAlive,
+				],
+				[
+					'bare https, new connection per call',
+					fmt(httpsFigures.bareNewConnectionMsPerCall),
+					`${fmt(httpsFigures.ratioVsNewConnection, 2)}×`,
+					httpsFigures.connections.bareNewConnection,
+				],
+			],
+		);
 
 		fs.mkdirSync(path.dirname(options.out), { recursive: true });
 		fs.writeFileSync(options.out, `${JSON.stringify(results, null, '\t')}\n`);

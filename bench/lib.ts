@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as https from 'node:https';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -35,7 +36,7 @@ export function post(
 ): Promise<HttpAnswer> {
 	const payload = typeof body === 'string' ? body : JSON.stringify(body ?? {});
 	return new Promise((resolve, reject) => {
-		const req = http.request(
+		const req = (url.startsWith('https:') ? https : http).request(
 			url,
 			{
 				method: 'POST',
@@ -62,7 +63,7 @@ export function post(
 
 export function get(url: string): Promise<HttpAnswer> {
 	return new Promise((resolve, reject) => {
-		http
+		(url.startsWith('https:') ? https : http)
 			.get(url, (res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -104,12 +105,16 @@ export class SandboxProcess {
 	}
 
 	/** `npx tsx sandbox/cli.ts --port 0 …` — reads the one JSON line it prints. */
-	static async start(args: string[]): Promise<SandboxProcess> {
+	static async start(
+		args: string[],
+		env: NodeJS.ProcessEnv = process.env,
+	): Promise<SandboxProcess> {
 		const child = spawn(
 			process.execPath,
 			['--import', 'tsx', path.join(ROOT, 'sandbox', 'cli.ts'), '--port', '0', '--quiet', ...args],
 			{
 				cwd: ROOT,
+				env,
 				stdio: ['ignore', 'pipe', 'inherit'],
 			},
 		);
@@ -205,12 +210,14 @@ export async function runLacrm(
 	credentials: HarnessCredentialsHelper,
 	parameters: IDataObject,
 	items: IDataObject[] = [{}],
+	options: { continueOnFail?: boolean } = {},
 ): Promise<WorkflowRunResult> {
 	const workflow = lacrmWorkflow({
 		resource: String(parameters.resource),
 		operation: String(parameters.operation),
 		parameters: parameters as INodeParameters,
 		credentials: { lacrmApi: { id: 'bench-api', name: 'LACRM sandbox (API key)' } },
+		continueOnFail: options.continueOnFail,
 	});
 	const result = await runWorkflow(workflow, {
 		nodeTypes,
@@ -250,6 +257,9 @@ export async function countingConnections<T>(
 
 /** A node:http agent without keep-alive: a new TCP connection per request. */
 export const noKeepAlive = new http.Agent({ keepAlive: false });
+
+/** The same for HTTPS: a new TCP connection and TLS handshake per request. */
+export const noKeepAliveTls = new https.Agent({ keepAlive: false });
 
 // ---- small utilities ------------------------------------------------------------------------------
 

@@ -6,6 +6,12 @@
  *   (b) calls and wall time of Return All over 50,000 contacts (10,000 per page → 5 calls)
  *   (c) 500 CreateNote items at the node's default concurrency vs concurrency 1
  *   (d) peak RSS of a process listing 100,000 contacts through the node (forked child)
+ *   (e) 1,000 Note → Create under a 20 req/s token bucket (burst 5, 100 ms per call): failed items
+ *       and achieved rate at Max Parallel 5/20/1, adaptive rate gate off, and n8n's HTTP Request node
+ *   (f) 500 × Contact → Get: LACRM calls and wall time, node vs bare loops vs HTTP Request node
+ *   (g) Return All over 50,000 contacts with the HTTP Request node's own pagination
+ *   (h) HTTPS (a throw-away CA trusted through NODE_EXTRA_CA_CERTS), 20 ms latency: per-call cost
+ *       of the node (n8n connects per request: TCP + TLS) vs bare HTTPS loops
  *
  * Prints tables and writes bench/results.json (the README quotes it). Speed and memory are
  * measured here only, never in timed tests.
@@ -17,9 +23,10 @@
  */
 import './env';
 
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import type * as http from 'node:http';
+import * as https from 'node:https';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -39,7 +46,9 @@ import {
 	SandboxProcess,
 	timed,
 } from './lib';
+import type { HttpsChildResult } from './https-child';
 import type { RssChildResult } from './rss-child';
+import { httpRequestListAll, manyGets, ratedCreates } from './jobs';
 
 // ---- options --------------------------------------------------------------------------------------
 
@@ -160,23 +169,22 @@ async function overhead(
 ): Promise<OverheadResult> {
 	await sandbox.setLatency(latencyMs);
 	const credentials = apiKeyCredentials(sandbox);
+	// Note → Get: one call per item (Contact → Get fetches many items in one GetContactsById call).
 	const parameters = {
-		resource: 'contact',
+		resource: 'note',
 		operation: 'get',
-		contactId: byId('={{ $json.contactId }}'),
+		noteId: byId('={{ $json.noteId }}'),
 		options: { concurrency: 1 },
 	};
-	const items = ids.slice(0, options.calls).map((contactId) => ({ contactId }));
+	const items = ids.slice(0, options.calls).map((noteId) => ({ noteId }));
 	const bare = (agent?: http.Agent) => async () => {
-		for (const item of items)
-			await sandbox.call('GetContact', { ContactId: item.contactId }, agent);
+		for (const item of items) await sandbox.call('GetNote', { NoteId: item.noteId }, agent);
 	};
 	// Warm-up: JIT, module loading, keep-alive sockets.
 	await runLacrm(credentials, parameters, items.slice(0, 10));
+	for (const item of items.slice(0, 10)) await sandbox.call('GetNote', { NoteId: item.noteId });
 	for (const item of items.slice(0, 10))
-		await sandbox.call('GetContact', { ContactId: item.contactId });
-	for (const item of items.slice(0, 10))
-		await sandbox.call('GetContact', { ContactId: item.contactId }, noKeepAlive);
+		await sandbox.call('GetNote', { NoteId: item.noteId }, noKeepAlive);
 
 	const nodeRounds: number[] = [];
 	const bareRounds: number[] = [];
@@ -188,9 +196,9 @@ async function overhead(
 		const node = await countingConnections(() =>
 			timed(() => runLacrm(credentials, parameters, items)),
 		);
-		callsSeen = (await sandbox.counters()).callsByFunction.GetContact ?? 0;
+		callsSeen = (await sandbox.counters()).callsByFunction.GetNote ?? 0;
 		if (node.value.value.output('LACRM')?.length !== items.length)
-			throw new Error('(a) the node did not return one contact per item');
+			throw new Error('(a) the node did not return one note per item');
 		nodeRounds.push(node.value.ms);
 		connections.node = node.connections;
 		const keepAlive = await countingConnections(() => timed(bare()));
@@ -416,6 +424,130 @@ async function memory(sandbox: SandboxProcess, latencyMs: number): Promise<Memor
 	};
 }
 
+// ---- (h) HTTPS ---------------------------------------------------------------------------------------
+
+/** A CA and a certificate for 127.0.0.1 signed by it, made now with openssl; nothing is kept. */
+function throwAwayCa(dir: string): { ca: string; cert: string; key: string } {
+	const file = (name: string) => path.join(dir, name);
+	const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
+	openssl(
+		'req',
+		'-x509',
+		'-newkey',
+		'rsa:2048',
+		'-nodes',
+		'-keyout',
+		file('ca.key'),
+		'-out',
+		file('ca.pem'),
+		'-days',
+		'1',
+		'-subj',
+		'/CN=LACRM bench CA',
+	);
+	openssl(
+		'req',
+		'-newkey',
+		'rsa:2048',
+		'-nodes',
+		'-keyout',
+		file('server.key'),
+		'-out',
+		file('server.csr'),
+		'-subj',
+		'/CN=127.0.0.1',
+	);
+	fs.writeFileSync(file('ext.cnf'), 'subjectAltName=IP:127.0.0.1\n');
+	openssl(
+		'x509',
+		'-req',
+		'-in',
+		file('server.csr'),
+		'-CA',
+		file('ca.pem'),
+		'-CAkey',
+		file('ca.key'),
+		'-CAcreateserial',
+		'-out',
+		file('server.pem'),
+		'-days',
+		'1',
+		'-extfile',
+		file('ext.cnf'),
+	);
+	return { ca: file('ca.pem'), cert: file('server.pem'), key: file('server.key') };
+}
+
+interface HttpsResult extends Omit<HttpsChildResult, 'type'> {
+	latencyMs: number;
+	ratioVsKeepAlive: number;
+	ratioVsNewConnection: number;
+}
+
+async function httpsMode(latencyMs: number, calls: number): Promise<HttpsResult> {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lacrm-bench-tls-'));
+	try {
+		const files = throwAwayCa(dir);
+		const sandbox = await SandboxProcess.start([
+			'--seed',
+			'empty',
+			'--tls-cert',
+			files.cert,
+			'--tls-key',
+			files.key,
+		]);
+		// This process was started without the CA; its own set-up requests trust it explicitly.
+		https.globalAgent.options.ca = fs.readFileSync(files.ca);
+		try {
+			await sandbox.control('seed-contacts', { n: 1 });
+			const contactId = String(
+				((await sandbox.call('GetContacts', {})).Results as Array<{ ContactId: string }>)[0]
+					.ContactId,
+			);
+			const noteIds: string[] = [];
+			for (let i = 0; i < calls; i++)
+				noteIds.push(
+					String(
+						(await sandbox.call('CreateNote', { ContactId: contactId, Note: `TLS note ${i}` }))
+							.NoteId,
+					),
+				);
+			await sandbox.setLatency(latencyMs);
+			const child = fork(path.join(ROOT, 'bench', 'https-child.ts'), [], {
+				cwd: ROOT,
+				execArgv: ['--import', 'tsx'],
+				env: {
+					...process.env,
+					N8N_USER_FOLDER: '',
+					NODE_EXTRA_CA_CERTS: files.ca,
+					BENCH_SANDBOX_API_URL: sandbox.apiUrl,
+					BENCH_SANDBOX_API_KEY: sandbox.info.apiKey,
+					BENCH_NOTE_IDS: JSON.stringify(noteIds),
+				},
+				stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+			});
+			const result = await new Promise<HttpsChildResult>((resolve, reject) => {
+				child.on('message', (message: HttpsChildResult) => resolve(message));
+				child.once('exit', (code) =>
+					reject(new Error(`(h) child exited with ${code} before reporting`)),
+				);
+				child.once('error', reject);
+			});
+			const { type: _type, ...figures } = result;
+			return {
+				...figures,
+				latencyMs,
+				ratioVsKeepAlive: round(result.nodeMsPerCall / result.bareKeepAliveMsPerCall, 3),
+				ratioVsNewConnection: round(result.nodeMsPerCall / result.bareNewConnectionMsPerCall, 3),
+			};
+		} finally {
+			await sandbox.stop();
+		}
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
+}
+
 // ---- main -------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -430,6 +562,8 @@ async function main(): Promise<void> {
 		String(randomSeed),
 	]);
 	try {
+		progress(`(h) HTTPS, ${options.calls} sequential GetNote calls, node vs bare loops`);
+		const httpsFigures = await httpsMode(options.latencyMs, options.calls);
 		await sandbox.control('seed-contacts', { n: Math.max(options.calls, 10) });
 		const listed = (
 			await sandbox.call('GetContacts', {
@@ -438,10 +572,18 @@ async function main(): Promise<void> {
 				SortDirection: 'Ascending',
 			})
 		).Results as Array<{ ContactId: string }>;
-		const ids = listed.map((contact) => String(contact.ContactId));
+		const notes: string[] = [];
+		for (let i = 0; i < Math.max(options.calls, 10); i++) {
+			const created = await sandbox.call('CreateNote', {
+				ContactId: String(listed[0].ContactId),
+				Note: `Benchmark note ${i + 1}`,
+			});
+			notes.push(String(created.NoteId));
+		}
+		const ids = notes;
 
 		progress(
-			`(a) ${options.calls} sequential GetContact calls, node vs bare loop, ${options.latencyMs} ms and 0 ms latency`,
+			`(a) ${options.calls} sequential GetNote calls, node vs bare loop, ${options.latencyMs} ms and 0 ms latency`,
 		);
 		const overheadAtLatency = await overhead(sandbox, ids, options.latencyMs, options);
 		const overheadNoLatency =
@@ -449,12 +591,21 @@ async function main(): Promise<void> {
 
 		progress('(b) Return All over 50,000 contacts');
 		const all50k = await returnAll(sandbox, options.latencyMs);
+		progress('(g) the same with the HTTP Request node and its pagination');
+		const httpListAll = await httpRequestListAll(sandbox, options.latencyMs);
 
 		progress('(c) 500 CreateNote items, default concurrency vs 1');
 		const creates500 = await creates(sandbox, options.latencyMs);
 
 		progress('(d) peak RSS listing 100,000 contacts (forked child)');
 		const memory100k = await memory(sandbox, options.latencyMs);
+
+		const rated = await ratedCreates(
+			sandbox,
+			{ items: 1000, perSecond: 20, burst: 5, latencyMs: 100 },
+			progress,
+		);
+		const gets500 = await manyGets(sandbox, { items: 500, latencyMs: options.latencyMs }, progress);
 
 		const cpus = os.cpus();
 		const environment = {
@@ -482,6 +633,10 @@ async function main(): Promise<void> {
 			returnAll50k: all50k,
 			creates500,
 			memory100k,
+			ratedCreates1000: rated,
+			contactGet500: gets500,
+			httpRequestListAll50k: httpListAll,
+			https: httpsFigures,
 			totalSeconds: round((Date.now() - started) / 1000, 1),
 		};
 
@@ -489,7 +644,7 @@ async function main(): Promise<void> {
 			`\nLACRM node benchmark — ${environment.cpu}, Node ${environment.node}, n8n-core ${environment.n8nCore}; sandbox latency ${options.latencyMs} ms/call\n`,
 		);
 		table(
-			`(a) Node overhead: ${overheadAtLatency.calls} sequential GetContact calls (concurrency 1), median of ${options.rounds} runs`,
+			`(a) Node overhead: ${overheadAtLatency.calls} sequential GetNote calls (concurrency 1), median of ${options.rounds} runs`,
 			['latency', 'loop', 'ms/call', 'node ÷ loop', 'node − loop', 'new TCP connections'],
 			results.overhead.flatMap((r) => [
 				[
@@ -520,7 +675,7 @@ async function main(): Promise<void> {
 			2,
 		);
 		note(
-			'node = Start → LACRM (Contact → Get, ContactId from an expression) through n8n-core WorkflowExecute, one item per call',
+			'node = Start → LACRM (Note → Get, NoteId from an expression) through n8n-core WorkflowExecute, one item per call',
 		);
 		table(
 			'(b) Return All, 50,000 contacts',
@@ -562,6 +717,88 @@ async function main(): Promise<void> {
 					`${fmt(memory100k.growthMiB, 1)} MiB (~${int(memory100k.bytesPerContact)} bytes/contact)`,
 				],
 				['peak heap used (2 ms samples)', `${fmt(memory100k.sampledPeakHeapUsedMiB, 1)} MiB`],
+			],
+		);
+
+		table(
+			`(e) ${int(rated.items)} × Note → Create under a ${rated.bucket.perSecond} req/s token bucket (bursts of ${rated.bucket.burst}), ${rated.latencyMs} ms latency`,
+			[
+				'run',
+				'failed items',
+				'creates done',
+				'429 answers',
+				'wall time',
+				'creates/s',
+				'share of limit',
+				'÷ one at a time',
+			],
+			rated.runs.map((run) => [
+				run.label,
+				run.failedItems,
+				run.createNoteSucceeded,
+				run.rateLimitedAnswers,
+				`${fmt(run.wallMs / 1000, 1)} s`,
+				fmt(run.achievedPerSecond, 1),
+				`${fmt(run.shareOfLimit * 100, 1)}%`,
+				`${fmt(run.vsOneAtATime ?? 0, 2)}×`,
+			]),
+		);
+		note(
+			`creates/s = creates the sandbox answered 2xx ÷ wall time. HTTP Request node: ${rated.httpRequestNode}, POST {Function, Parameters} with a header-auth credential, On Error: continue.`,
+		);
+		table(
+			`(f) ${gets500.items} × Contact → Get, ${gets500.latencyMs} ms latency`,
+			['run', 'LACRM calls', 'wall time', 'items out', 'failed'],
+			gets500.runs.map((run) => [
+				run.label,
+				run.calls,
+				`${int(run.wallMs)} ms`,
+				run.items,
+				run.failedItems,
+			]),
+		);
+		const nodeGet = gets500.runs[0];
+		for (const run of gets500.runs.slice(1))
+			note(`${run.label}: ${fmt(run.wallMs / nodeGet.wallMs, 2)}× the node's wall time`);
+		if ('missing' in httpListAll) note(`(g) not run: ${httpListAll.missing}`);
+		else
+			table(
+				'(g) Return All over 50,000 contacts, HTTP Request node with its pagination (Page in the query)',
+				['', 'value'],
+				[
+					['LACRM calls (sandbox count)', httpListAll.calls],
+					['output items (one per page)', httpListAll.outputItems],
+					['contacts received', int(httpListAll.contactsReceived)],
+					[
+						'wall time',
+						`${int(httpListAll.wallMs)} ms (node: ${int(all50k.wallMs)} ms, ${fmt(httpListAll.wallMs / all50k.wallMs, 2)}×)`,
+					],
+					...(httpListAll.note ? [['error', httpListAll.note]] : []),
+				],
+			);
+
+		table(
+			`(h) HTTPS (throw-away CA via NODE_EXTRA_CA_CERTS), ${httpsFigures.calls} sequential GetNote calls, ${httpsFigures.latencyMs} ms latency`,
+			['loop', 'ms/call', 'node ÷ loop', 'new TCP connections'],
+			[
+				[
+					'LACRM node in n8n-core',
+					fmt(httpsFigures.nodeMsPerCall),
+					'',
+					httpsFigures.connections.node,
+				],
+				[
+					'bare https, keep-alive',
+					fmt(httpsFigures.bareKeepAliveMsPerCall),
+					`${fmt(httpsFigures.ratioVsKeepAlive, 2)}×`,
+					httpsFigures.connections.bareKeepAlive,
+				],
+				[
+					'bare https, new connection per call',
+					fmt(httpsFigures.bareNewConnectionMsPerCall),
+					`${fmt(httpsFigures.ratioVsNewConnection, 2)}×`,
+					httpsFigures.connections.bareNewConnection,
+				],
 			],
 		);
 

@@ -192,6 +192,7 @@ export async function handleApi(
 		if (!finished) {
 			finished = true;
 			rt.counters.apiRequestFinished();
+			if (res.writableEnded) rt.counters.answered(fnName, res.statusCode);
 		}
 	};
 	res.once('close', finish);
@@ -231,6 +232,7 @@ export async function handleApi(
 			store,
 			now: rt.clock.now(),
 			upload: call.upload,
+			unknownIdsInBulkReads: rt.options.unknownIdsInBulkReads,
 			emit: (event, payload) => emitted.push({ event, payload }),
 			issueFileUrl: (fileId) => rt.issueFileUrl(fileId),
 			handshake: (endpointUrl, webhookId) => rt.webhooks.handshake(endpointUrl, webhookId),

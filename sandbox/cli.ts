@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
+
 import { DEFAULT_CLI_PORT, startSandbox, type FaultOptions, type SandboxOptions } from './index';
 
 /**
@@ -14,12 +15,17 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --port <n>                    port (default: $SANDBOX_PORT or ${DEFAULT_CLI_PORT}; 0 = any free port)
   --host <addr>                 interface (default 127.0.0.1)
   --latency <ms>|<min>-<max>    delay every API answer
+  --rate-limit <n>[/<burst>]    token bucket: n requests/second, bursts of at most <burst> (default n);
+                                beyond it 429 + Retry-After
   --json-only-token-endpoint    refuse form-encoded bodies at /oauth/token.php
   --expired-token-status <401|400>
   --consent <auto|page>         authorize automatically (default) or show a one-button page
   --seed <demo|empty>           start with the demo account (default) or users only
   --random-seed <n>             seed for generated data, ids and fault rates (default 1)
   --access-token-ttl <s>        access-token lifetime in seconds (default 3600)
+  --tls-cert <file> --tls-key <file>
+                                serve HTTPS with this PEM certificate and key
+  --unknown-ids <omit|reject>   GetContactsById with an unknown id: leave it out (default) or fail the call
   --redirect-url <url>          registered OAuth redirect URL
   --require-https-webhooks      refuse http:// webhook endpoints, as LACRM does
   --quiet                       no log lines on stderr`;
@@ -61,6 +67,16 @@ function parseArgs(argv: string[]): SandboxOptions {
 				options.faults = { ...options.faults, latencyMs: latency };
 				break;
 			}
+			case '--rate-limit': {
+				const v = value();
+				const match = /^(\d+(?:\.\d+)?)(?:\/(\d+))?$/.exec(v);
+				if (!match || !(Number(match[1]) > 0))
+					fail(`--rate-limit: '${v}' is not <requests per second>[/<burst>]`);
+				const perSecond = Number(match[1]);
+				const burst = match[2] !== undefined ? Number(match[2]) : Math.max(1, perSecond);
+				options.faults = { ...options.faults, tokenBucket: { perSecond, burst } };
+				break;
+			}
 			case '--json-only-token-endpoint':
 				options.tokenEndpointJsonOnly = true;
 				break;
@@ -88,6 +104,18 @@ function parseArgs(argv: string[]): SandboxOptions {
 			case '--access-token-ttl':
 				options.accessTokenTtlSeconds = Number(value());
 				break;
+			case '--tls-cert':
+				options.tls = { key: options.tls?.key ?? '', cert: fs.readFileSync(value(), 'utf8') };
+				break;
+			case '--tls-key':
+				options.tls = { cert: options.tls?.cert ?? '', key: fs.readFileSync(value(), 'utf8') };
+				break;
+			case '--unknown-ids': {
+				const v = value();
+				if (v !== 'omit' && v !== 'reject') fail("--unknown-ids must be 'omit' or 'reject'");
+				options.unknownIdsInBulkReads = v;
+				break;
+			}
 			case '--redirect-url':
 				options.redirectUrl = value();
 				break;
@@ -106,6 +134,8 @@ function parseArgs(argv: string[]): SandboxOptions {
 				fail(`Unknown option ${arg}`);
 		}
 	}
+	if (options.tls && (!options.tls.cert || !options.tls.key))
+		fail('--tls-cert and --tls-key go together');
 	if (
 		!Number.isInteger(options.port) ||
 		(options.port as number) < 0 ||

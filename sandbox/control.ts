@@ -48,6 +48,7 @@ export function stateOf(rt: SandboxRuntime): Record<string, unknown> {
 			accessTokenTtlSeconds: rt.options.accessTokenTtlSeconds,
 			refreshTokenTtlSeconds: rt.options.refreshTokenTtlSeconds,
 			webhookRetry: rt.options.webhookRetry,
+			unknownIdsInBulkReads: rt.options.unknownIdsInBulkReads,
 		},
 		records: {
 			contacts: rt.store.contacts.size,

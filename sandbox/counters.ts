@@ -12,6 +12,8 @@ export class Counters {
 		return {
 			totalCalls: 0,
 			callsByFunction: {},
+			succeededByFunction: {},
+			rateLimited: 0,
 			tokenGrants: 0,
 			refreshes: 0,
 			refreshReuses: 0,
@@ -47,6 +49,13 @@ export class Counters {
 	countCall(fn: string): void {
 		this.data.totalCalls++;
 		this.data.callsByFunction[fn] = (this.data.callsByFunction[fn] ?? 0) + 1;
+	}
+
+	/** How a /v2/ call was answered: successes per function, and 429s. */
+	answered(fn: string, status: number): void {
+		if (status === 429) this.data.rateLimited++;
+		if (status >= 200 && status < 300)
+			this.data.succeededByFunction[fn] = (this.data.succeededByFunction[fn] ?? 0) + 1;
 	}
 
 	bump(

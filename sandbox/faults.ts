@@ -65,6 +65,13 @@ export function validateFaultOptions(f: FaultOptions): FaultOptions {
 		if (typeof f.rateLimit.retryAfterSeconds !== 'number' || f.rateLimit.retryAfterSeconds < 0)
 			throw new TypeError('rateLimit.retryAfterSeconds must be a number >= 0');
 	}
+	if (f.tokenBucket) {
+		const { perSecond, burst } = f.tokenBucket;
+		if (typeof perSecond !== 'number' || !(perSecond > 0))
+			throw new TypeError('tokenBucket.perSecond must be a number > 0');
+		if (typeof burst !== 'number' || !(burst >= 1))
+			throw new TypeError('tokenBucket.burst must be a number >= 1');
+	}
 	if (f.serverErrors) {
 		checkRate('serverErrors', f.serverErrors.rate);
 		checkStatus('serverErrors.status', f.serverErrors.status);
@@ -97,6 +104,9 @@ export class FaultInjector {
 	private queue: ScriptedFault[] = [];
 	private rng: Prng;
 	private latencyRng: Prng;
+	/** Token bucket state: tokens saved up at `bucketAt` (wall clock, like real rate limits). */
+	private bucketTokens = 0;
+	private bucketAt = 0;
 
 	constructor(
 		private readonly seed: number,
@@ -111,6 +121,23 @@ export class FaultInjector {
 		this.options = validateFaultOptions(options);
 		this.rng = new Prng(deriveSeed(this.seed, 'faults'));
 		this.latencyRng = new Prng(deriveSeed(this.seed, 'latency'));
+		this.bucketTokens = this.options.tokenBucket?.burst ?? 0;
+		this.bucketAt = Date.now();
+	}
+
+	/** Takes a token; without one, the seconds until the next (for Retry-After). */
+	private takeToken(bucket: { perSecond: number; burst: number }): number | undefined {
+		const now = Date.now();
+		this.bucketTokens = Math.min(
+			bucket.burst,
+			this.bucketTokens + ((now - this.bucketAt) / 1000) * bucket.perSecond,
+		);
+		this.bucketAt = now;
+		if (this.bucketTokens >= 1) {
+			this.bucketTokens -= 1;
+			return undefined;
+		}
+		return Math.max(1, Math.ceil((1 - this.bucketTokens) / bucket.perSecond));
 	}
 
 	/** Appends to the queue (call clear() first to replace it). */
@@ -159,7 +186,12 @@ export class FaultInjector {
 		const scripted = this.takeScripted(fn);
 		if (scripted) return this.fromScripted(scripted);
 		if (fn === TOKEN_ENDPOINT || !this.targets(fn)) return NONE;
-		const { rateLimit, serverErrors, errorAfterCommit } = this.options;
+		const { rateLimit, serverErrors, errorAfterCommit, tokenBucket } = this.options;
+		if (tokenBucket) {
+			const retryAfterSeconds = this.takeToken(tokenBucket);
+			if (retryAfterSeconds !== undefined)
+				return { kind: 'status', status: 429, retryAfterSeconds, afterCommit: false };
+		}
 		if (rateLimit && this.rng.chance(rateLimit.rate)) {
 			return {
 				kind: 'status',

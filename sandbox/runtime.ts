@@ -1,4 +1,5 @@
 import * as http from 'node:http';
+import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { CallBarriers } from './barriers';
 import { Clock } from './core/clock';
@@ -44,6 +45,8 @@ export interface ResolvedOptions {
 	randomSeed: number;
 	webhookRetry: Required<WebhookRetryOptions>;
 	requireHttpsWebhooks: boolean;
+	unknownIdsInBulkReads: 'omit' | 'reject';
+	tls?: { cert: string; key: string };
 	quiet: boolean;
 }
 
@@ -63,6 +66,12 @@ function resolveOptions(o: SandboxOptions): ResolvedOptions {
 		throw new TypeError("consent must be 'auto' or 'page'");
 	if (o.seed !== undefined && o.seed !== 'demo' && o.seed !== 'empty')
 		throw new TypeError("seed must be 'demo' or 'empty'");
+	if (
+		o.unknownIdsInBulkReads !== undefined &&
+		o.unknownIdsInBulkReads !== 'omit' &&
+		o.unknownIdsInBulkReads !== 'reject'
+	)
+		throw new TypeError("unknownIdsInBulkReads must be 'omit' or 'reject'");
 	const retry = { ...DEFAULT_WEBHOOK_RETRY, ...(o.webhookRetry ?? {}) };
 	if (!Number.isInteger(retry.maxAttempts) || retry.maxAttempts < 1)
 		throw new TypeError('webhookRetry.maxAttempts must be an integer >= 1');
@@ -91,6 +100,8 @@ function resolveOptions(o: SandboxOptions): ResolvedOptions {
 		randomSeed: o.randomSeed ?? DEFAULTS.randomSeed,
 		webhookRetry: retry,
 		requireHttpsWebhooks: o.requireHttpsWebhooks ?? false,
+		unknownIdsInBulkReads: o.unknownIdsInBulkReads ?? 'omit',
+		tls: o.tls,
 		quiet: o.quiet ?? true,
 	};
 }
@@ -144,14 +155,17 @@ export class SandboxRuntime {
 		});
 		this.store = this.buildStore();
 		for (const u of SEED_USERS) this.apiKeys.set(this.apiKeyFor(u.UserId), u.UserId);
-		this.server = http.createServer((req, res) => {
+		const handler: http.RequestListener = (req, res) => {
 			this.route(req, res).catch((err: unknown) => {
 				this.log(`unhandled error: ${(err as Error).stack ?? String(err)}`);
 				if (!res.headersSent)
 					sendJson(res, 500, { error: 'internal_error', error_description: String(err) });
 				else res.destroy();
 			});
-		});
+		};
+		this.server = this.options.tls
+			? https.createServer(this.options.tls, handler)
+			: http.createServer(handler);
 		this.server.keepAliveTimeout = 30_000;
 	}
 
@@ -205,7 +219,7 @@ export class SandboxRuntime {
 		});
 		const address = this.server.address() as AddressInfo;
 		const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-		this.url = `http://${host}:${address.port}`;
+		this.url = `${this.options.tls ? 'https' : 'http'}://${host}:${address.port}`;
 	}
 
 	async stop(): Promise<void> {

@@ -5,6 +5,12 @@ export interface FaultOptions {
 	latencyMs?: number | { min: number; max: number };
 	/** Answer 429 with `Retry-After: <retryAfterSeconds>` to this fraction of calls (0..1). */
 	rateLimit?: { rate: number; retryAfterSeconds: number };
+	/**
+	 * A token bucket in front of the API, as a gateway would have: `perSecond` tokens a second, at
+	 * most `burst` saved up; a call finding no token is answered 429 with Retry-After (whole
+	 * seconds until the next token, at least 1) and not performed.
+	 */
+	tokenBucket?: { perSecond: number; burst: number };
 	/** Answer a 5xx (default 500) to this fraction of calls, without performing them. */
 	serverErrors?: { rate: number; status?: number };
 	/** Perform the call (the write is committed, webhooks fire) and then answer 500, at this rate. */
@@ -78,6 +84,13 @@ export interface SandboxOptions {
 	/** Refuse CreateWebhook for an `http://` EndpointUrl, as LACRM does (default false: local receivers). */
 	requireHttpsWebhooks?: boolean;
 	faults?: FaultOptions;
+	/**
+	 * What GetContactsById does with ids it does not know. No LACRM source says; 'omit' (default)
+	 * leaves them out of the results, 'reject' fails the whole call with a 400 naming the first one.
+	 */
+	unknownIdsInBulkReads?: 'omit' | 'reject';
+	/** Serve HTTPS with this PEM certificate and key (e.g. signed by a CA the client trusts). */
+	tls?: { cert: string; key: string };
 	/** No log lines on stderr (default true for startSandbox; the CLI logs unless --quiet). */
 	quiet?: boolean;
 }
@@ -98,6 +111,10 @@ export interface SandboxCounters {
 	/** API requests received on /v2/, including those answered by a fault. */
 	totalCalls: number;
 	callsByFunction: Record<string, number>;
+	/** Calls answered 2xx (performed and reported as done), per function. */
+	succeededByFunction: Record<string, number>;
+	/** Calls answered 429 (by the token bucket, a rate fault or a scripted fault). */
+	rateLimited: number;
 	/** Successful authorization-code exchanges. */
 	tokenGrants: number;
 	/** Successful refresh-token exchanges. */

@@ -514,6 +514,7 @@ function GetContactsById(ctx: CallContext) {
 	for (const id of ctx.p.strings('ContactIds') ?? []) {
 		const c = ctx.store.contacts.get(id);
 		if (c) found.push(c);
+		else if (ctx.unknownIdsInBulkReads === 'reject') ctx.store.contact(id, 'ContactIds');
 	}
 	return paginate(ctx, found, (c) => serializeContact(ctx.store, c));
 }

@@ -70,6 +70,8 @@ export interface CallContext {
 	/** Sandbox clock at the start of the call; every timestamp the call writes uses it. */
 	now: number;
 	upload?: UploadedFile;
+	/** GetContactsById and unknown ids: leave them out, or reject the call (SandboxOptions). */
+	unknownIdsInBulkReads: 'omit' | 'reject';
 	/** Queue a webhook event; it is delivered after the API response has been sent. */
 	emit(event: string, payload: Record<string, unknown>): void;
 	/** Issue a download link for a stored file, valid 5 minutes on the sandbox clock. */

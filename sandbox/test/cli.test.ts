@@ -137,6 +137,10 @@ it('honours SANDBOX_PORT (overridden by --port), --seed, --json-only-token-endpo
 			'400',
 			'--latency',
 			'5-10',
+			'--rate-limit',
+			'20/5',
+			'--unknown-ids',
+			'reject',
 		],
 		{ SANDBOX_PORT: '1' },
 		'tsx',
@@ -157,12 +161,14 @@ it('honours SANDBOX_PORT (overridden by --port), --seed, --json-only-token-endpo
 		expect(form.status).toBe(400);
 		expect(form.body.error_description).toMatch(/JSON/);
 		const state = await httpRequest(`${info.url}/_sandbox/state`);
-		const options = JSON.parse(state.body.toString()).options;
+		const { options, faults } = JSON.parse(state.body.toString());
 		expect(options).toMatchObject({
 			seed: 'empty',
 			tokenEndpointJsonOnly: true,
 			expiredTokenStatus: 400,
+			unknownIdsInBulkReads: 'reject',
 		});
+		expect(JSON.stringify(faults)).toContain('"tokenBucket":{"perSecond":20,"burst":5}');
 	} finally {
 		run.child.kill('SIGINT');
 	}

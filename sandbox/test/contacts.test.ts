@@ -558,6 +558,27 @@ describe('GetContacts', () => {
 		const res = await ok('GetContactsById', { ContactIds: [owned.ContactId, '4'.repeat(31)] });
 		expect(res.Results.map((c: Body) => c.ContactId)).toEqual([owned.ContactId]);
 	});
+
+	it("GetContactsById with unknownIdsInBulkReads: 'reject' fails the whole call naming the id", async () => {
+		const strict = await startSandbox({ unknownIdsInBulkReads: 'reject' });
+		try {
+			const { body } = await strict.call('CreateContact', {
+				IsCompany: false,
+				AssignedTo: ADMIN,
+				Name: 'Known Person',
+			});
+			const unknown = '4'.repeat(31);
+			expectLacrmError(
+				await strict.call('GetContactsById', { ContactIds: [body.ContactId, unknown] }),
+				400,
+				new RegExp(unknown),
+			);
+			const res = await strict.call('GetContactsById', { ContactIds: [body.ContactId] });
+			expect(res.body.Results.map((c: Body) => c.ContactId)).toEqual([body.ContactId]);
+		} finally {
+			await strict.stop();
+		}
+	});
 });
 
 describe('DeleteContact', () => {

@@ -81,6 +81,48 @@ describe('rate limiting', () => {
 	});
 });
 
+describe('token bucket', () => {
+	it('admits the burst, then answers 429 with Retry-After until a token is back; counters tell them apart', async () => {
+		// One token per 100 s: nothing refills during the test, whatever the machine's speed.
+		sandbox.setFaults({ tokenBucket: { perSecond: 0.01, burst: 3 } });
+		const answers = await Promise.all(
+			Array.from({ length: 5 }, (_, i) =>
+				sandbox.call('CreateContact', { IsCompany: false, AssignedTo: ADMIN, Name: `Bucket ${i}` }),
+			),
+		);
+		expect(answers.map((res) => res.status).sort()).toEqual([200, 200, 200, 429, 429]);
+		const counters = sandbox.counters();
+		expect(counters.callsByFunction.CreateContact).toBe(5);
+		expect(counters.succeededByFunction.CreateContact).toBe(3);
+		expect(counters.rateLimited).toBe(2);
+		sandbox.clearFaults();
+		expect(await contactNamed('Bucket')).toHaveLength(3);
+	});
+
+	it('Retry-After is the whole seconds until the next token', async () => {
+		sandbox.setFaults({ tokenBucket: { perSecond: 0.01, burst: 1 } });
+		const { httpRequest } = await import('../core/http');
+		const send = () =>
+			httpRequest(sandbox.apiUrl, {
+				method: 'POST',
+				headers: { Authorization: sandbox.apiKey, 'Content-Type': 'application/json' },
+				body: '{"Function":"GetUser"}',
+			});
+		expect((await send()).status).toBe(200);
+		const refused = await send();
+		expect(refused.status).toBe(429);
+		expect(Number(refused.headers['retry-after'])).toBeGreaterThan(90);
+		expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(100);
+	});
+
+	it('rejects a bucket without a positive rate or a burst of at least 1', () => {
+		expect(() => sandbox.setFaults({ tokenBucket: { perSecond: 0, burst: 5 } })).toThrow(
+			/perSecond/,
+		);
+		expect(() => sandbox.setFaults({ tokenBucket: { perSecond: 5, burst: 0 } })).toThrow(/burst/);
+	});
+});
+
 describe('server errors', () => {
 	async function sequence(s: Sandbox, n: number): Promise<number[]> {
 		const out: number[] = [];

@@ -384,8 +384,13 @@ describe(`example workflows on ${ENGINE_LABEL}`, () => {
 					matchCount: 0,
 				},
 			]);
-			expect(created.itemsOf('Add to Sales Leads')).toEqual([{ PipelineItemId: LACRM_ID }]);
-			expect(created.itemsOf('Follow-up Task')).toEqual([{ TaskId: LACRM_ID }]);
+			// Creates output the new id plus the fields sent.
+			expect(created.itemsOf('Add to Sales Leads')).toEqual([
+				expect.objectContaining({ PipelineItemId: LACRM_ID }),
+			]);
+			expect(created.itemsOf('Follow-up Task')).toEqual([
+				expect.objectContaining({ TaskId: LACRM_ID }),
+			]);
 			expect(updated.itemsOf('Create or Update Contact')).toEqual([
 				{
 					ContactId: contactOut.ContactId,
@@ -616,8 +621,12 @@ describe(`example workflows on ${ENGINE_LABEL}`, () => {
 						ContactId: deal.ContactId,
 					}),
 				]);
-				expect(run.itemsOf('Log Deal Won Note')).toEqual([{ NoteId: LACRM_ID }]);
-				expect(run.itemsOf('Onboarding Task')).toEqual([{ TaskId: LACRM_ID }]);
+				expect(run.itemsOf('Log Deal Won Note')).toEqual([
+					expect.objectContaining({ NoteId: LACRM_ID }),
+				]);
+				expect(run.itemsOf('Onboarding Task')).toEqual([
+					expect.objectContaining({ TaskId: LACRM_ID }),
+				]);
 
 				const note = await api(sandbox, 'GetNote', {
 					NoteId: run.itemsOf('Log Deal Won Note')[0].NoteId as string,

@@ -730,7 +730,10 @@ describe(`custom fields through the field mapper (${ENGINE_LABEL})`, () => {
 				'Expected Close': '2025-09-30T00:00:00',
 			});
 			expect(error).toBeUndefined();
-			expect(json).toEqual([{ PipelineItemId: expect.stringMatching(UID) }]);
+			// The new id plus the fields sent; no extra call for the output.
+			expect(json).toEqual([
+				expect.objectContaining({ PipelineItemId: expect.stringMatching(UID) }),
+			]);
 			// The status is checked against the pipeline first (issue 14): one read, then the write.
 			expect(calls).toEqual({ GetPipelineStatuses: 1, CreatePipelineItem: 1 });
 			const item = await lacrm(sandbox, 'GetPipelineItem', {
@@ -803,7 +806,8 @@ describe(`files (${ENGINE_LABEL})`, () => {
 		const contactId = await seedContact({ Name: 'File Owner' });
 		const upload = await uploadThroughNode(contactId);
 		expect(upload.error).toBeUndefined();
-		expect(upload.json).toEqual([{ FileId: expect.stringMatching(UID) }]);
+		// The new id plus the fields sent.
+		expect(upload.json).toEqual([{ FileId: expect.stringMatching(UID), ContactId: contactId }]);
 		expect(upload.calls).toEqual({ CreateFile: 1 });
 		const fileId = upload.json[0].FileId as string;
 
@@ -1027,7 +1031,8 @@ describe(`errors a user sees (${ENGINE_LABEL})`, () => {
 		});
 		expect(items[3].json).toMatchObject({ ContactId: bob, Name: 'Bob Good' });
 		// The malformed id never reached LACRM.
-		expect(calls).toEqual({ GetContact: 3 });
+		// The three valid ids go in one GetContactsById; the one it does not return, alone.
+		expect(calls).toEqual({ GetContactsById: 1, GetContact: 1 });
 	});
 
 	it("without Continue On Fail the execution stops with LACRM's message for the failing item", async () => {
@@ -1232,8 +1237,9 @@ describe(`retries never duplicate a write (${ENGINE_LABEL})`, () => {
 		sandbox.scriptFaults([{ status: 429, retryAfterSeconds: 0, functions: ['CreateContact'] }]);
 		const { error, json, calls } = await createAda();
 		expect(error).toBeUndefined();
-		expect(json).toEqual([{ ContactId: expect.stringMatching(UID) }]);
-		expect(calls).toEqual({ CreateContact: 2 });
+		// Output: the created contact as read back (one GetContact for a single item).
+		expect(json).toEqual([expect.objectContaining({ ContactId: expect.stringMatching(UID) })]);
+		expect(calls).toEqual({ CreateContact: 2, GetContact: 1 });
 		const stored = await contactsWithEmail(sandbox, 'ada.retry@example.com');
 		expect(stored.map((contact) => contact.ContactId)).toEqual([json[0].ContactId]);
 	});

@@ -16,6 +16,10 @@ import {
 	uid,
 } from './helpers/runNode';
 import { withClient } from './helpers/runClient';
+import { rateGate } from '../../nodes/Lacrm/transport/rateGate';
+
+// The rate gate is process state on purpose (it spans executions); each test starts afresh.
+afterEach(() => rateGate.reset());
 
 const SECRETS = [TEST_API_KEY, TEST_ACCESS_TOKEN, TEST_REFRESH_TOKEN, TEST_CLIENT_SECRET];
 
@@ -267,14 +271,52 @@ describe('retries', () => {
 		expect(scope.isDone()).toBe(true);
 	});
 
-	it('gives up after the bounded number of attempts and says so', async () => {
-		const scope = lacrm().post('/v2/').times(4).reply(429, {}, { 'Retry-After': '0' });
+	it('a read answered 502 every time gives up after the bounded number of attempts', async () => {
+		const scope = lacrm().post('/v2/').times(4).reply(502, 'Bad Gateway');
 		const { error } = await withClient((client) => client.call('GetUsers', {}), {
 			client: { retry: { maxAttempts: 4 } },
 		});
 		expect(scope.isDone()).toBe(true);
+		expect(error?.description).toMatch(/Tried 4 times/);
+	});
+
+	it('a write answered 429 is sent again until it succeeds — not only 5 times: LACRM did nothing', async () => {
+		const refused = lacrm().post('/v2/').times(8).reply(429, {}, { 'Retry-After': '0' });
+		const accepted = lacrm()
+			.post('/v2/')
+			.reply(200, { PipelineItemId: uid(4) });
+		const { value, error } = await withClient((client) =>
+			client.call('CreatePipelineItem', {
+				ContactId: uid(1),
+				PipelineId: uid(2),
+				StatusId: uid(3),
+			}),
+		);
+		expect(error).toBeUndefined();
+		expect(value).toEqual({ PipelineItemId: uid(4) });
+		expect(refused.isDone()).toBe(true);
+		expect(accepted.isDone()).toBe(true);
+	});
+
+	it('a 429 fails once the wait budget (Options → Max Wait When Rate Limited) is used up, and says so', async () => {
+		const scope = lacrm().post('/v2/').times(2).reply(429, {}, { 'Retry-After': '1' });
+		const { error } = await withClient((client) => client.call('GetUsers', {}), {
+			client: { rateLimitWaitMs: 1_500 },
+		});
+		expect(scope.isDone()).toBe(true);
 		expect(error?.message).toMatch(/rate limiting/);
-		expect(error?.description).toMatch(/tried 4 times/);
+		expect(error?.description).toMatch(/tried 2 times .*Max Wait When Rate Limited/);
+	});
+
+	it('a Retry-After longer than the whole wait budget fails at once instead of waiting in vain', async () => {
+		const first = lacrm().post('/v2/').reply(429, {}, { 'Retry-After': '3600' });
+		const second = lacrm().post('/v2/').reply(200, []);
+		const { error } = await withClient((client) => client.call('GetUsers', {}), {
+			client: { rateLimitWaitMs: 60_000 },
+		});
+		expect(first.isDone()).toBe(true);
+		expect(second.isDone()).toBe(false);
+		expect(error?.description).toMatch(/tried 1 times/);
 	});
 
 	it('does not retry a 400: LACRM errors are deterministic', async () => {

@@ -6,6 +6,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationDefinition, ResourceDefinition } from './operation';
 import { OPERATION_SUMMARIES } from './summaries';
+import { createsRecord } from './operation';
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 
@@ -34,6 +35,26 @@ export function takesInputPerItem(definition: OperationDefinition): boolean {
 		definition.properties?.length,
 	);
 }
+/** Shared by every operation: how long to keep retrying a request LACRM refuses with 429. */
+const rateLimitWaitOption: INodeProperties = {
+	displayName: 'Max Wait When Rate Limited (Minutes)',
+	name: 'rateLimitWait',
+	type: 'number',
+	default: 5,
+	typeOptions: { minValue: 0, numberPrecision: 1 },
+	description:
+		'When LACRM answers "too many requests", it has done nothing, so the request is sent again after the wait LACRM asks for, and every request of this credential slows down. A request fails only once it has been refused for this long.',
+};
+
+/** Create operations: the node outputs the created record unless only its id is wanted. */
+const idOnlyOption: INodeProperties = {
+	displayName: 'Return Only ID',
+	name: 'idOnly',
+	type: 'boolean',
+	default: false,
+	description:
+		"Whether to output only the new record's ID. Off: contacts and companies are read back from LACRM (one request for all items); other records are output as their ID plus the fields sent.",
+};
 
 function show(resource: string, operation: string) {
 	return { show: { resource: [resource], operation: [operation] } };
@@ -125,19 +146,19 @@ function operationProperties(resource: string, definition: OperationDefinition):
 	const options = [
 		...(definition.optionFields ?? []).map((field) => withoutRequired(field.property)),
 		...(definition.options ?? []),
+		...(createsRecord(definition) ? [idOnlyOption] : []),
 		...(takesInputPerItem(definition) ? [concurrencyOption] : []),
+		rateLimitWaitOption,
 	].sort(byDisplayName);
-	if (options.length > 0) {
-		properties.push({
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options,
-			displayOptions,
-		});
-	}
+	properties.push({
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+		displayOptions,
+	});
 	return properties;
 }
 

@@ -12,6 +12,7 @@ import type {
 
 import type { LacrmClient } from '../transport/client';
 import type { LacrmFunctionName } from '../transport/functions';
+import { LACRM_FUNCTIONS } from '../transport/functions';
 import type { Field, ReadContext } from './fields';
 import { fieldError } from './fields';
 
@@ -23,6 +24,8 @@ export interface PreparedItem {
 	limit?: number;
 	/** Read operations: flatten LACRM's nested shapes. */
 	simplify?: boolean;
+	/** Create operations: output only the new id (Options → Return Only ID). */
+	idOnly?: boolean;
 	/** Anything else the operation read (binary property names, options…). */
 	extra: IDataObject;
 }
@@ -34,6 +37,20 @@ export interface RunContext {
 	client: LacrmClient;
 	itemIndex: number;
 }
+
+/** One input item handed to a batched operation: its index in the input and its parameters. */
+export interface BatchItem {
+	itemIndex: number;
+	prepared: PreparedItem;
+}
+
+export interface BatchContext {
+	exec: IExecuteFunctions;
+	client: LacrmClient;
+}
+
+/** What a batched operation gives back for one item: its output, or that item's own error. */
+export type BatchOutcome = OperationOutput | Error;
 
 export interface OperationDefinition {
 	/** The Operation dropdown's value, e.g. "create". */
@@ -82,6 +99,12 @@ export interface OperationDefinition {
 	prepare?: (input: ItemInput, prepared: PreparedItem) => void;
 	/** Reads from LACRM what the input must agree with, before the call that writes (may throw). */
 	verify?: (this: RunContext, prepared: PreparedItem) => Promise<void>;
+	/**
+	 * Handles all items at once, for functions LACRM offers in bulk (one GetContactsById for many
+	 * Gets). Returns one outcome per item, in the order given; an Error fails only its own item.
+	 * Replaces `run`; the router still owns errors, continueOnFail and pairedItem.
+	 */
+	runBatch?: (this: BatchContext, items: BatchItem[]) => Promise<BatchOutcome[]>;
 	/** Calls LACRM (defaults: one call, or every page for list operations). */
 	run?: (this: RunContext, prepared: PreparedItem) => Promise<OperationOutput>;
 	/** Shapes a single call's result (defaults: the result as LACRM sent it). */
@@ -193,8 +216,29 @@ export function prepareItem(definition: OperationDefinition, input: ItemInput): 
 		}
 	}
 	if (definition.simplify) prepared.simplify = input.value<boolean>('simplify', true);
+	if (createsRecord(definition)) prepared.idOnly = input.value<boolean>('options.idOnly', false);
 	definition.prepare?.(input, prepared);
 	return prepared;
+}
+
+/**
+ * Operations that create a record with an id of its own (a group membership has none). LACRM
+ * answers them with the new id only; the node outputs the record (Options → Return Only ID).
+ */
+export function createsRecord(definition: OperationDefinition): boolean {
+	return (
+		LACRM_FUNCTIONS[definition.fn].kind === 'create' && definition.fn !== 'CreateGroupMembership'
+	);
+}
+
+/**
+ * A created record as the node outputs it without an extra call: its new id plus the fields as
+ * sent. Contacts and companies are read back instead (their create operation does it in bulk).
+ */
+function withSentFields(output: OperationOutput, prepared: PreparedItem): OperationOutput {
+	if (prepared.idOnly || Array.isArray(output) || 'json' in output) return output;
+	// The id first (it reads first in the editor) and last (a sent field never overwrites it).
+	return { ...output, ...prepared.parameters, ...output };
 }
 
 /** The default "LACRM call → output": one call, or every page of a list. */
@@ -204,6 +248,15 @@ export async function runOperation(
 	prepared: PreparedItem,
 ): Promise<OperationOutput> {
 	await definition.verify?.call(context, prepared);
+	const output = await callLacrm(definition, context, prepared);
+	return createsRecord(definition) ? withSentFields(output, prepared) : output;
+}
+
+async function callLacrm(
+	definition: OperationDefinition,
+	context: RunContext,
+	prepared: PreparedItem,
+): Promise<OperationOutput> {
 	if (definition.run) return await definition.run.call(context, prepared);
 	const { client, itemIndex } = context;
 	if (definition.list) {

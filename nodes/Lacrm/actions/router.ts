@@ -9,12 +9,15 @@ import { LacrmClient } from '../transport/client';
 import { credentialTypeFor } from '../transport/credentials';
 import { DEFAULT_CONCURRENCY } from './description';
 import type {
+	BatchItem,
+	BatchOutcome,
 	OperationDefinition,
 	OperationOutput,
 	PreparedItem,
 	ResourceDefinition,
 } from './operation';
 import { ItemInput, prepareItem, runOperation } from './operation';
+import { runBounded } from './shared/bounded';
 
 export function findOperation(
 	resources: ResourceDefinition[],
@@ -68,34 +71,38 @@ function forItem(
 	return new NodeOperationError(exec.getNode(), error as Error, { itemIndex });
 }
 
-/**
- * Runs task(0..count-1) with at most `limit()` in flight, asking again each time a slot frees up
- * (an OAuth2 credential becomes eligible for parallel requests once its token is known fresh).
- * On the first failure no new task starts; tasks already running are allowed to finish.
- */
-async function runBounded(
-	count: number,
-	limit: () => Promise<number>,
-	task: (index: number) => Promise<void>,
+/** Operations LACRM serves in bulk: one runBatch over every valid item, outcomes put back in order. */
+async function runBatched(
+	exec: IExecuteFunctions,
+	runBatch: NonNullable<OperationDefinition['runBatch']>,
+	client: LacrmClient,
+	prepared: Array<PreparedItem | Error>,
+	outputs: INodeExecutionData[][],
+	continueOnFail: boolean,
 ): Promise<void> {
-	let next = 0;
-	let failure: { error: unknown } | undefined;
-	const running = new Set<Promise<void>>();
-	while (next < count && !failure) {
-		const allowed = await limit();
-		while (running.size < allowed && next < count && !failure) {
-			const index = next++;
-			const promise: Promise<void> = task(index)
-				.catch((error: unknown) => {
-					failure ??= { error };
-				})
-				.finally(() => running.delete(promise));
-			running.add(promise);
-		}
-		if (running.size > 0) await Promise.race(running);
+	const batch: BatchItem[] = [];
+	prepared.forEach((input, itemIndex) => {
+		if (!(input instanceof Error)) batch.push({ itemIndex, prepared: input });
+	});
+	const outcomes = batch.length
+		? await runBatch.call({ exec, client }, batch)
+		: ([] as BatchOutcome[]);
+	if (outcomes.length !== batch.length) {
+		throw new NodeOperationError(
+			exec.getNode(),
+			`Internal error: the operation answered ${outcomes.length} of ${batch.length} items`,
+		);
 	}
-	await Promise.all(running);
-	if (failure) throw failure.error;
+	const outcomeOf = new Map(batch.map((entry, position) => [entry.itemIndex, outcomes[position]]));
+	prepared.forEach((input, itemIndex) => {
+		const outcome = input instanceof Error ? input : outcomeOf.get(itemIndex)!;
+		if (outcome instanceof Error) {
+			if (!continueOnFail) throw forItem(exec, outcome, itemIndex);
+			outputs[itemIndex] = [errorItem(outcome, itemIndex)];
+		} else {
+			outputs[itemIndex] = toItems(outcome, itemIndex);
+		}
+	});
 }
 
 export async function route(
@@ -118,7 +125,11 @@ export async function route(
 		0,
 		DEFAULT_CONCURRENCY,
 	) as number;
-	const client = new LacrmClient(this, credentialTypeFor(authentication), { concurrency });
+	const rateLimitWaitMinutes = this.getNodeParameter('options.rateLimitWait', 0, 5) as number;
+	const client = new LacrmClient(this, credentialTypeFor(authentication), {
+		concurrency,
+		rateLimitWaitMs: rateLimitWaitMinutes * 60_000,
+	});
 	const continueOnFail = this.continueOnFail();
 
 	// Every item's input is read and checked before the first request: bad input costs no call.
@@ -132,6 +143,10 @@ export async function route(
 	});
 
 	const outputs: INodeExecutionData[][] = new Array(items.length);
+	if (definition.runBatch) {
+		await runBatched(this, definition.runBatch, client, prepared, outputs, continueOnFail);
+		return [outputs.flat()];
+	}
 	await runBounded(
 		items.length,
 		async () => await client.concurrencyLimit(),

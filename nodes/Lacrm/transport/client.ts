@@ -27,6 +27,7 @@ import {
 } from './retry';
 import type { CredentialLane } from './refreshGate';
 import { refreshGate } from './refreshGate';
+import { DEFAULT_RATE_LIMIT_PAUSE_MS, rateGate } from './rateGate';
 
 /** Any n8n context that can make authenticated requests: execute, hooks, webhooks, polls, load options. */
 export type LacrmContext = IAllExecuteFunctions;
@@ -36,6 +37,8 @@ export interface LacrmClientOptions {
 	/** Parallel requests allowed when the credential permits it (API key, or a provably fresh token). */
 	concurrency?: number;
 	timeoutMs?: number;
+	/** How long one request may keep being refused with 429 before it fails (default 5 minutes). */
+	rateLimitWaitMs?: number;
 }
 
 export interface CallOptions {
@@ -85,6 +88,8 @@ const CREDENTIAL_REFUSED =
 
 const DEFAULT_CONCURRENCY = 5;
 
+export const DEFAULT_RATE_LIMIT_WAIT_MS = 5 * 60_000;
+
 /**
  * The one way this package talks to LACRM: POST `{Function, Parameters}` with the node's
  * credential, LACRM errors mapped to n8n errors, retries that never duplicate a write, paging,
@@ -97,6 +102,8 @@ export class LacrmClient {
 
 	private readonly timeoutMs: number;
 
+	private readonly rateLimitWaitMs: number;
+
 	private apiKeySnapshot?: Promise<CredentialSnapshot>;
 
 	constructor(
@@ -107,6 +114,7 @@ export class LacrmClient {
 		this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
 		this.concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY));
 		this.timeoutMs = options.timeoutMs ?? 120_000;
+		this.rateLimitWaitMs = Math.max(0, options.rateLimitWaitMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
 	}
 
 	/** Calls one LACRM function and returns its result. */
@@ -276,12 +284,24 @@ export class LacrmClient {
 		options: CallOptions,
 	): Promise<unknown> {
 		const isWrite = !isReadFunction(fn);
+		/** When LACRM first answered this request 429 (adaptive rate gate only). */
+		let rateLimitedSince: number | undefined;
 		for (let attempt = 1; ; attempt++) {
-			const { outcome, secrets, refusedAfterRefresh } = await this.exchangeAuthenticated(
-				prepare,
-				fn,
-				options,
-			);
+			const deadline = (rateLimitedSince ?? Date.now()) + this.rateLimitWaitMs;
+			const exchange = await this.exchangeThrottled(prepare, fn, options, deadline);
+			if (!exchange) {
+				// The credential is paused (Retry-After) for longer than this request may wait.
+				throw lacrmApiError(
+					{
+						kind: 'rateLimited',
+						status: 429,
+						attempts: attempt - 1,
+						waitedMs: Date.now() - (rateLimitedSince ?? Date.now()),
+					},
+					{ ...this.errorContext(fn, options), secrets: [] },
+				);
+			}
+			const { outcome, secrets, refusedAfterRefresh } = exchange;
 			const errorContext = { ...this.errorContext(fn, options), secrets };
 
 			if ('networkError' in outcome) {
@@ -305,6 +325,21 @@ export class LacrmClient {
 					errorContext,
 				);
 			}
+			if (answer.statusCode === 429 && rateGate.adaptive) {
+				// LACRM did nothing: read or write, send it again once the credential's pause is over.
+				rateLimitedSince ??= Date.now();
+				const pause = parseRetryAfter(answer.headers['retry-after']) ?? DEFAULT_RATE_LIMIT_PAUSE_MS;
+				const waited = Date.now() - rateLimitedSince;
+				if (this.rateLimitWaitMs > 0 && waited + pause <= this.rateLimitWaitMs) {
+					this.ctx.logger.debug(`LACRM ${fn}: HTTP 429, waiting ${pause} ms`, { attempt });
+					await sleep(pause);
+					continue;
+				}
+				throw lacrmApiError(
+					{ kind: 'rateLimited', status: 429, attempts: attempt, waitedMs: waited },
+					errorContext,
+				);
+			}
 			if (mayRetryStatus(answer.statusCode, isWrite)) {
 				const wait =
 					answer.statusCode === 429 ? parseRetryAfter(answer.headers['retry-after']) : undefined;
@@ -317,6 +352,49 @@ export class LacrmClient {
 			}
 			return this.interpret(answer, attempt, isWrite, errorContext);
 		}
+	}
+
+	/**
+	 * One attempt through the rate gate: waits for a free slot of this credential (and for any
+	 * Retry-After pause another request was given), then tells the gate how LACRM answered.
+	 */
+	private async exchangeThrottled(
+		prepare: (url: string) => PreparedRequest,
+		fn: LacrmFunctionName,
+		options: CallOptions,
+		deadline: number,
+	): Promise<AuthenticatedExchange | undefined> {
+		if (!rateGate.adaptive) return await this.exchangeAuthenticated(prepare, fn, options);
+		const throttle = rateGate.throttle(await this.throttleKey());
+		const slot = await throttle.acquire(this.concurrency, deadline);
+		if (!slot) return undefined;
+		const { release, generation } = slot;
+		const started = Date.now();
+		try {
+			const exchange = await this.exchangeAuthenticated(prepare, fn, options);
+			if ('answer' in exchange.outcome) {
+				const { statusCode, headers } = exchange.outcome.answer;
+				if (statusCode === 429) {
+					const pause = parseRetryAfter(headers['retry-after']) ?? DEFAULT_RATE_LIMIT_PAUSE_MS;
+					throttle.rateLimited(generation, pause);
+				} else if (statusCode < 500) {
+					throttle.succeeded(Date.now() - started);
+				}
+			}
+			return exchange;
+		} finally {
+			release();
+		}
+	}
+
+	/** One throttle per credential and API address: the same key against the sandbox is another. */
+	private async throttleKey(): Promise<string> {
+		const credential = this.node().credentials?.[this.credentialType];
+		const snapshot =
+			this.credentialType === 'lacrmApi'
+				? await this.readApiKeyCredential()
+				: await this.readCredential();
+		return `${this.credentialType}:${credential?.id ?? credential?.name ?? 'default'}:${snapshot.baseUrl}`;
 	}
 
 	/** Turns one HTTP answer into a result or the right n8n error. */

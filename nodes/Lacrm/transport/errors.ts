@@ -28,7 +28,7 @@ export function readLacrmError(body: unknown): LacrmErrorBody | undefined {
 export type LacrmFailure =
 	| { kind: 'lacrm'; status: number; error: LacrmErrorBody }
 	| { kind: 'auth'; status: number; error?: LacrmErrorBody; afterRefresh?: boolean }
-	| { kind: 'rateLimited'; status: number; attempts: number }
+	| { kind: 'rateLimited'; status: number; attempts: number; waitedMs?: number }
 	| { kind: 'server'; status: number; attempts: number; write: boolean }
 	| { kind: 'http'; status: number }
 	| { kind: 'network'; code: string; attempts: number; write: boolean }
@@ -72,7 +72,10 @@ function messageFor(
 		case 'rateLimited':
 			return {
 				message: `LACRM is rate limiting requests (HTTP ${failure.status})`,
-				description: `${ctx.fn} was tried ${failure.attempts} times, waiting as LACRM asked. Lower the node's concurrency or spread the work out, then run it again.`,
+				description:
+					failure.waitedMs === undefined
+						? `${ctx.fn} was tried ${failure.attempts} times, waiting as LACRM asked. Lower the node's concurrency or spread the work out, then run it again.`
+						: `${ctx.fn} was tried ${failure.attempts} times over ${Math.round(failure.waitedMs / 1000)} s, waiting as LACRM asked, until the node's Max Wait When Rate Limited (Options) ran out. LACRM did not act on it: raise that wait or spread the work out, then run it again.`,
 			};
 		case 'server':
 			return {

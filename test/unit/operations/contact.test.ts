@@ -67,7 +67,7 @@ function lacrmContact(id: string, extra: Record<string, unknown> = {}) {
 }
 
 describe('Contact → Create', () => {
-	it('sends CreateContact with the fields set and outputs the new ContactId', async () => {
+	it('sends CreateContact with the fields set and outputs the contact as LACRM stored it', async () => {
 		const scope = expectLacrmCall(
 			'CreateContact',
 			{
@@ -78,6 +78,11 @@ describe('Contact → Create', () => {
 				IsCompany: false,
 			},
 			{ ContactId: CONTACT_ID },
+		);
+		const readBack = expectLacrmCall(
+			'GetContact',
+			{ ContactId: CONTACT_ID },
+			lacrmContact(CONTACT_ID),
 		);
 		const { json, items, error } = await runNode({
 			resource: 'contact',
@@ -93,7 +98,16 @@ describe('Contact → Create', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ ContactId: CONTACT_ID }]);
+		expect(readBack.isDone()).toBe(true);
+		// Created records are read back (simplified, as Get outputs them), not only their id.
+		expect(json).toEqual([
+			expect.objectContaining({
+				ContactId: CONTACT_ID,
+				Name: 'Jane Q. Smith',
+				Email: 'jane@example.com',
+				'Company Name': 'Acme Inc',
+			}),
+		]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -113,6 +127,12 @@ describe('Contact → Create', () => {
 				Parameters: { Name: 'B', AssignedTo: '2002', IsCompany: false },
 			})
 			.reply(200, { ContactId: uid(2) });
+		// Both created records come back in one GetContactsById call, not one call per item.
+		const readBack = expectLacrmCall(
+			'GetContactsById',
+			{ ContactIds: [uid(1), uid(2)], MaxNumberOfResults: 2, Page: 1 },
+			{ HasMoreResults: false, Results: [lacrmContact(uid(2)), lacrmContact(uid(1))] },
+		);
 		const { json, error } = await runNode({
 			resource: 'contact',
 			operation: 'create',
@@ -122,7 +142,31 @@ describe('Contact → Create', () => {
 		expect(error).toBeUndefined();
 		expect(getUser.isDone()).toBe(true);
 		expect(create.isDone()).toBe(true);
-		expect(json).toEqual([{ ContactId: uid(1) }, { ContactId: uid(2) }]);
+		expect(readBack.isDone()).toBe(true);
+		expect(json.map((contact) => contact.ContactId)).toEqual([uid(1), uid(2)]);
+	});
+
+	it('a created contact LACRM cannot read back yet is output as its id plus the fields sent, not an error', async () => {
+		expectLacrmCall(
+			'CreateContact',
+			{ Name: 'Jane', AssignedTo: '1001', IsCompany: false },
+			{ ContactId: CONTACT_ID },
+		);
+		expectLacrmCall(
+			'GetContact',
+			{ ContactId: CONTACT_ID },
+			{ ErrorCode: 'x1', ErrorDescription: 'Invalid ContactId' },
+			{ status: 400 },
+		);
+		const { json, error } = await runNode({
+			resource: 'contact',
+			operation: 'create',
+			parameters: { name: 'Jane', assignedTo: byId('1001') },
+		});
+		expect(error).toBeUndefined();
+		expect(json).toEqual([
+			{ ContactId: CONTACT_ID, Name: 'Jane', AssignedTo: '1001', IsCompany: false },
+		]);
 	});
 
 	// Values come from expressions, as mapped data does: n8n itself refuses literal values of the
@@ -378,9 +422,11 @@ describe('Company → Create', () => {
 				name: 'Acme Inc',
 				assignedTo: byId('1001'),
 				additionalFields: { website: { entries: [{ text: 'https://acme.example', type: '' }] } },
+				options: { idOnly: true },
 			},
 		});
 		expect(scope.isDone()).toBe(true);
+		// Options → Return Only ID: no read-back call (nock would refuse it), just the id.
 		expect(json).toEqual([{ ContactId: uid(900) }]);
 	});
 });
@@ -1201,6 +1247,14 @@ describe('Contact → Get Activity Timeline', () => {
 
 describe('per-item errors', () => {
 	it("continue on fail: the failed item carries LACRM's error, the others their results, each paired", async () => {
+		// Get over several items asks GetContactsById first; if LACRM rejects the whole call for
+		// one bad id, each id is asked for on its own, as a one-by-one Get would.
+		expectLacrmCall(
+			'GetContactsById',
+			{ ContactIds: [CONTACT_ID, OTHER_ID], MaxNumberOfResults: 2, Page: 1 },
+			{ ErrorCode: 'x1', ErrorDescription: 'Invalid ContactId' },
+			{ status: 400 },
+		);
 		expectLacrmCall('GetContact', { ContactId: CONTACT_ID }, lacrmContact(CONTACT_ID));
 		expectLacrmCall(
 			'GetContact',

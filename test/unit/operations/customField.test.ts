@@ -54,7 +54,17 @@ describe('Custom Field → Create', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ CustomFieldId: INDUSTRY }]);
+		// Created records are output as their id plus the fields as sent (no extra call).
+		expect(json).toEqual([
+			{
+				CustomFieldId: INDUSTRY,
+				Name: 'Industry',
+				Type: 'Dropdown',
+				RecordType: 'Contact',
+				Options: [{ Name: 'Retail' }, { Name: 'Finance' }],
+				IsRequired: true,
+			},
+		]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -90,7 +100,19 @@ describe('Custom Field → Create', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ CustomFieldId: INDUSTRY }]);
+		// Created records are output as their id plus the fields as sent (no extra call).
+		expect(json).toEqual([
+			{
+				CustomFieldId: INDUSTRY,
+				Name: 'Deal Size',
+				Type: 'Currency',
+				RecordType: 'Pipeline',
+				PipelineId: LEADS,
+				ShowOnActiveBadge: true,
+				ShowOnReport: true,
+				CurrencyDisplaySettings: { CurrencySymbol: '$', DecimalPlaces: 0 },
+			},
+		]);
 	});
 
 	it('accepts the options as comma-separated names from an expression in Field Options (JSON)', async () => {

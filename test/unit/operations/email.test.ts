@@ -78,7 +78,20 @@ describe('Email → Log (CreateEmail)', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ EmailId: EMAIL }]);
+		// Created records are output as their id plus the fields as sent (no extra call).
+		expect(json).toEqual([
+			{
+				EmailId: EMAIL,
+				ContactIds: [CONTACT, OTHER_CONTACT],
+				From: { Address: 'jane@example.com', Name: 'Jane Owner' },
+				To: [{ Address: 'john@example.com', Name: 'John Doe' }, { Address: 'sales@example.com' }],
+				Body: 'Thanks for the call.\nProposal attached.',
+				Subject: 'Proposal',
+				Cc: [{ Address: 'boss@example.com' }],
+				Date: '2025-01-15T10:30:00-05:00',
+				UserIsSender: true,
+			},
+		]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -99,7 +112,8 @@ describe('Email → Log (CreateEmail)', () => {
 		const after = Date.now();
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ EmailId: EMAIL }]);
+		// The new id plus the fields as sent, the date filled in included.
+		expect(json).toEqual([{ EmailId: EMAIL, ...body?.Parameters }]);
 		const { Date: sentDate, ...rest } = body?.Parameters ?? {};
 		expect(body?.Function).toBe('CreateEmail');
 		expect(rest).toEqual({
@@ -137,7 +151,17 @@ describe('Email → Log (CreateEmail)', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ EmailId: EMAIL }]);
+		// Created records are output as their id plus the fields as sent (no extra call).
+		expect(json).toEqual([
+			{
+				EmailId: EMAIL,
+				ContactIds: [CONTACT, OTHER_CONTACT],
+				From: { Address: 'jane@example.com', Name: 'Jane Owner' },
+				To: [{ Address: 'john@example.com', Name: 'John Doe' }, { Address: 'sales@example.com' }],
+				Body: 'Thanks for the call.\nProposal attached.',
+				Date: '2025-01-15T10:30:00Z',
+			},
+		]);
 	});
 
 	it('refuses a recipient that is not an email address, before any request', async () => {

@@ -123,7 +123,26 @@ describe('Event → Create (CreateEvent)', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ EventId: EVENT }]);
+		// Created records are output as their id plus the fields as sent (no extra call).
+		expect(json).toEqual([
+			{
+				EventId: EVENT,
+				Name: 'Demo call',
+				StartDate: '2025-01-15T14:00:00-05:00',
+				EndDate: '2025-01-15T15:00:00-05:00',
+				IsAllDay: false,
+				Location: 'Zoom',
+				Description: 'Agenda:\n1. Demo',
+				CalendarId: CALENDAR,
+				Attendees: [
+					{ IsUser: false, AttendeeId: CONTACT, AttendanceStatus: 'Maybe' },
+					{ IsUser: true, AttendeeId: '1001', AttendanceStatus: 'IsAttending' },
+				],
+				IsRecurring: true,
+				RecurrenceRule: 'FREQ=WEEKLY;BYDAY=WE',
+				EndRecurrenceRule: '2025-06-30',
+			},
+		]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -150,7 +169,17 @@ describe('Event → Create (CreateEvent)', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ EventId: EVENT }]);
+		// Created records are output as their id plus the fields as sent (no extra call).
+		expect(json).toEqual([
+			{
+				EventId: EVENT,
+				Name: 'Stand-up',
+				StartDate: '2025-01-06T09:00:00+01:00',
+				EndDate: '2025-01-06T09:15:00+01:00',
+				RecurrenceRule: 'FREQ=DAILY;COUNT=10',
+				IsRecurring: true,
+			},
+		]);
 	});
 
 	it('refuses an end before the start, before any request', async () => {

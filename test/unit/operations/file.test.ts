@@ -119,7 +119,8 @@ describe('File → Upload', () => {
 			},
 			{ name: 'File', filename: 'quote.pdf', contentType: 'application/pdf', value: CONTENT },
 		]);
-		expect(json).toEqual([{ FileId: FILE }]);
+		// The new id plus the fields as sent (no extra call).
+		expect(json).toEqual([{ FileId: FILE, ContactId: JANE }]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -172,7 +173,8 @@ describe('File → Upload', () => {
 			contentType: 'text/plain',
 			value: 'plain text',
 		});
-		expect(json).toEqual([{ FileId: FILE }]);
+		// The new id plus the fields as sent (no extra call).
+		expect(json).toEqual([{ FileId: FILE, ContactId: JANE }]);
 	});
 
 	it('names the missing binary field and sends nothing', async () => {

@@ -33,7 +33,10 @@ describe('Group → Create', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ GroupId: VIP }]);
+		// Created records are output as their id plus the fields as sent (no extra call).
+		expect(json).toEqual([
+			{ GroupId: VIP, Name: 'VIP Clients', Sharing: 'Public', Color: 'LightBlue' },
+		]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -51,7 +54,8 @@ describe('Group → Create', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ GroupId: VIP }]);
+		// Created records are output as their id plus the fields as sent (no extra call).
+		expect(json).toEqual([{ GroupId: VIP, Name: 'VIP Clients', Sharing: 'Private' }]);
 	});
 
 	it('sends the teams when sharing with teams', async () => {
@@ -68,7 +72,10 @@ describe('Group → Create', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ GroupId: VIP }]);
+		// Created records are output as their id plus the fields as sent (no extra call).
+		expect(json).toEqual([
+			{ GroupId: VIP, Name: 'VIP Clients', Sharing: 'Teams', TeamIds: [SALES_TEAM, SUPPORT_TEAM] },
+		]);
 	});
 
 	it('refuses sharing with teams without teams, before sending anything', async () => {
@@ -116,7 +123,10 @@ describe('Group → Create', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ error: 'Invalid "Name": it is required' }, { GroupId: VIP }]);
+		expect(json).toEqual([
+			{ error: 'Invalid "Name": it is required' },
+			{ GroupId: VIP, Name: 'Partners', Sharing: 'Private' },
+		]);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 

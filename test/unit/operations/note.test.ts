@@ -59,7 +59,15 @@ describe('Note → Create (CreateNote)', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ NoteId: NOTE }]);
+		// Created records are output as their id plus the fields as sent (no extra call).
+		expect(json).toEqual([
+			{
+				NoteId: NOTE,
+				ContactId: CONTACT,
+				Note: 'Called,\nleft a voicemail',
+				DateDisplayedInHistory: '2025-01-31T14:00:00-05:00',
+			},
+		]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -72,6 +80,22 @@ describe('Note → Create (CreateNote)', () => {
 		const { json, error } = await runNode({
 			operation: 'create',
 			parameters: { contactId: byId(CONTACT), note: 'Hi' },
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		// Created records are output as their id plus the fields as sent (no extra call).
+		expect(json).toEqual([{ NoteId: NOTE, ContactId: CONTACT, Note: 'Hi' }]);
+	});
+
+	it('Options → Return Only ID outputs just the NoteId', async () => {
+		const scope = expectLacrmCall(
+			'CreateNote',
+			{ ContactId: CONTACT, Note: 'Hi' },
+			{ NoteId: NOTE },
+		);
+		const { json, error } = await runNode({
+			operation: 'create',
+			parameters: { contactId: byId(CONTACT), note: 'Hi', options: { idOnly: true } },
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);

@@ -40,7 +40,10 @@ describe('Pipeline → Create', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ PipelineId: LEADS }]);
+		// Created records are output as their id plus the fields as sent (no extra call).
+		expect(json).toEqual([
+			{ PipelineId: LEADS, Name: 'Leads', Icon: 'cart', Permissions: 'Public' },
+		]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -63,7 +66,16 @@ describe('Pipeline → Create', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ PipelineId: LEADS }]);
+		// Created records are output as their id plus the fields as sent (no extra call).
+		expect(json).toEqual([
+			{
+				PipelineId: LEADS,
+				Name: 'Leads',
+				Icon: 'rocket',
+				Permissions: 'TeamSharing',
+				TeamIds: [SALES_TEAM],
+			},
+		]);
 	});
 
 	it('refuses an empty icon before sending anything', async () => {

@@ -134,7 +134,19 @@ describe('Pipeline Item → Create', () => {
 		expect(error).toBeUndefined();
 		expect(statuses.isDone()).toBe(true);
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ PipelineItemId: ITEM }]);
+		// Created records are output as their id plus the fields as sent (no extra call).
+		expect(json).toEqual([
+			{
+				PipelineItemId: ITEM,
+				'Deal Size': 5000,
+				Source: 'Website',
+				ContactId: JANE,
+				PipelineId: LEADS,
+				StatusId: NEW,
+				Note: 'Came in through the form',
+				RunStatusAutomation: true,
+			},
+		]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 

@@ -48,7 +48,10 @@ describe('Pipeline Status → Create', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ StatusId: PROPOSAL }]);
+		// Created records are output as their id plus the fields as sent (no extra call).
+		expect(json).toEqual([
+			{ StatusId: PROPOSAL, PipelineId: LEADS, Name: 'Proposal Sent', IsActive: true },
+		]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -82,7 +85,10 @@ describe('Pipeline Status → Create', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ StatusId: PROPOSAL }]);
+		// Created records are output as their id plus the fields as sent (no extra call).
+		expect(json).toEqual([
+			{ StatusId: PROPOSAL, PipelineId: LEADS, Name: 'Won', IsActive: false, Color: 'LimeGreen' },
+		]);
 	});
 
 	it('refuses a named color (LACRM takes hex codes) before sending anything', async () => {

@@ -53,7 +53,10 @@ describe('Relationship → Create', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ RelationshipId: RELATIONSHIP }]);
+		// Created records are output as their id plus the fields as sent (no extra call).
+		expect(json).toEqual([
+			{ RelationshipId: RELATIONSHIP, ContactId1: JANE, ContactId2: ACME, Note: 'Referred by' },
+		]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -71,7 +74,8 @@ describe('Relationship → Create', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ RelationshipId: RELATIONSHIP }]);
+		// Created records are output as their id plus the fields as sent (no extra call).
+		expect(json).toEqual([{ RelationshipId: RELATIONSHIP, ContactId1: JANE, ContactId2: ACME }]);
 	});
 
 	it('refuses a malformed ContactId (from an expression) before sending anything', async () => {

@@ -80,7 +80,18 @@ describe('Task → Create (CreateTask)', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ TaskId: TASK }]);
+		// Created records are output as their id plus the fields as sent (no extra call).
+		expect(json).toEqual([
+			{
+				TaskId: TASK,
+				Name: 'Send the proposal',
+				DueDate: '2025-02-03',
+				AssignedTo: '1002',
+				CalendarId: CALENDAR,
+				Description: 'Line 1\nLine 2',
+				ContactId: CONTACT,
+			},
+		]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -96,7 +107,8 @@ describe('Task → Create (CreateTask)', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ TaskId: TASK }]);
+		// Created records are output as their id plus the fields as sent (no extra call).
+		expect(json).toEqual([{ TaskId: TASK, Name: 'Call back', DueDate: '2025-02-03' }]);
 	});
 
 	it('refuses a due date that does not exist, before any request', async () => {

@@ -33,7 +33,8 @@ describe('Team → Create', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ TeamId: SALES }]);
+		// Created records are output as their id plus the fields as sent (no extra call).
+		expect(json).toEqual([{ TeamId: SALES, Name: 'Sales', UserIdList: ['1001', '1002'] }]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -51,7 +52,8 @@ describe('Team → Create', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ TeamId: SALES }]);
+		// Created records are output as their id plus the fields as sent (no extra call).
+		expect(json).toEqual([{ TeamId: SALES, Name: 'Sales', UserIdList: ['1001', '1002'] }]);
 	});
 
 	it('refuses a name that an expression left empty, before sending anything', async () => {

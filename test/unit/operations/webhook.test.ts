@@ -43,7 +43,15 @@ describe('Webhook → Create', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ WebhookId: HOOK }]);
+		// Created records are output as their id plus the fields as sent (no extra call).
+		expect(json).toEqual([
+			{
+				WebhookId: HOOK,
+				EndpointUrl: URL_,
+				WebhookScope: 'Account',
+				Events: ['Contact.Create', 'PipelineItemStatus.Update'],
+			},
+		]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 

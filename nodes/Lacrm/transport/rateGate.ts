@@ -16,7 +16,10 @@
  *    point instead of crossing it again and again;
  *  - once lowered, the limit may be fractional: 2.5 means 3 in flight at most, started at the
  *    pace of 2.5 per typical request time (a rate limit counts requests per second, not in flight);
- *  - the limit never exceeds the Max Parallel Requests of the node asking.
+ *  - the shared limit never exceeds the highest Max Parallel Requests (MAX_CONCURRENCY). Each
+ *    execution keeps its own Max Parallel Requests on top (the router), so before any 429 several
+ *    executions run side by side as they did without the gate (different people upserted at once
+ *    must not wait for each other); a limit lowered below a node's Max Parallel paces its requests.
  */
 import { sleep } from 'n8n-workflow';
 
@@ -82,7 +85,7 @@ export class CredentialThrottle {
 				await sleep(wait);
 				continue;
 			}
-			if (this.inFlight < Math.ceil(Math.min(max, this.limit))) break;
+			if (this.inFlight < Math.ceil(this.limit)) break;
 			await new Promise<void>((resolve) => this.waiting.push(resolve));
 		}
 		if (paced()) this.nextStartAt = Date.now() + this.typicalMs / this.limit;

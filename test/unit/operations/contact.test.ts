@@ -460,6 +460,7 @@ describe('Companies have no birthday', () => {
 				name: 'Acme Inc',
 				assignedTo: byId('1001'),
 				additionalFields: { birthday: '1999-04-01' },
+				options: { idOnly: true },
 			},
 		});
 		expect(error).toBeUndefined();

@@ -140,7 +140,7 @@ describe('Event → Create (CreateEvent)', () => {
 				],
 				IsRecurring: true,
 				RecurrenceRule: 'FREQ=WEEKLY;BYDAY=WE',
-				EndRecurrenceRule: '2025-06-30',
+				EndRecurrenceRule: '2025-06-30T00:00:00-04:00',
 			},
 		]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });

@@ -87,7 +87,7 @@ describe('Pipeline Status → Create', () => {
 		expect(scope.isDone()).toBe(true);
 		// Created records are output as their id plus the fields as sent (no extra call).
 		expect(json).toEqual([
-			{ StatusId: PROPOSAL, PipelineId: LEADS, Name: 'Won', IsActive: false, Color: 'LimeGreen' },
+			{ StatusId: PROPOSAL, PipelineId: LEADS, Name: 'Won', IsActive: false, Color: '#32CD32' },
 		]);
 	});
 

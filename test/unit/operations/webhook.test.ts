@@ -122,7 +122,15 @@ describe('Webhook → Create', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(proxy.isDone()).toBe(true);
-		expect(json).toEqual([{ WebhookId: HOOK }]);
+		// Created records are output as their id plus the fields as sent (no extra call).
+		expect(json).toEqual([
+			{
+				WebhookId: HOOK,
+				EndpointUrl: 'http://127.0.0.1:5678/webhook/x',
+				WebhookScope: 'User',
+				Events: ['Contact.Create'],
+			},
+		]);
 	});
 
 	it('refuses text that is not a URL', async () => {

@@ -64,7 +64,15 @@ describe('Event → Create: a wall-clock start and end are read in the workflow 
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ EventId: EVENT }]);
+		// The output is the new id plus the fields as sent, offsets included.
+		expect(json).toEqual([
+			{
+				EventId: EVENT,
+				Name: 'Demo call',
+				StartDate: `${day}T14:00:00${offset}`,
+				EndDate: `${day}T15:00:00${offset}`,
+			},
+		]);
 	});
 
 	it('keeps values given with Z or an offset exactly as given', async () => {

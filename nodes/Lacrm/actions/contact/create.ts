@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { BatchContext, BatchItem, BatchOutcome, OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { runBounded } from '../shared/bounded';
 import { readContactsById } from '../shared/contactsById';
 import { currentUserId } from '../shared/currentUser';
@@ -73,7 +74,7 @@ async function createAndReadBack(this: BatchContext, items: BatchItem[]): Promis
 }
 
 export function create(kind: RecordKind): OperationDefinition {
-	return {
+	return defineOperation({
 		operation: 'create',
 		name: 'Create',
 		action: `Create a ${kind.noun}`,
@@ -97,5 +98,5 @@ export function create(kind: RecordKind): OperationDefinition {
 			if (kind.isCompany) prepared.parameters['Company Name'] = prepared.parameters.Name;
 		},
 		runBatch: createAndReadBack,
-	};
+	});
 }

@@ -4,6 +4,7 @@ import type { ListFunctionName } from '../../transport/functions';
 import type { PipelineItemGroup } from '../../transport/types';
 import { readDate } from '../fields';
 import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { simplifyMetaData, simplifyPipelineItem } from '../shared/simplify';
 import { recordId } from './fields';
 import type { RecordKind } from './kind';
@@ -77,7 +78,7 @@ function timestamp(value: unknown): number {
 }
 
 export function getTimeline(kind: RecordKind): OperationDefinition {
-	return {
+	return defineOperation({
 		operation: 'getTimeline',
 		name: 'Get Activity Timeline',
 		action: `Get the activity timeline of a ${kind.noun}`,
@@ -151,5 +152,5 @@ export function getTimeline(kind: RecordKind): OperationDefinition {
 				.sort((a, b) => timestamp(b.date) - timestamp(a.date));
 			return prepared.limit === undefined ? activities : activities.slice(0, prepared.limit);
 		},
-	};
+	});
 }

@@ -1,12 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { FileInfo } from '../../transport/types';
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { downloadFile, fileIdField, outputBinaryProperty, readBinaryPropertyName } from './fields';
 
 const OUTPUT_FIELD_LABEL = 'Put Output File in Field';
 
-export const download: OperationDefinition = {
+export const download = defineOperation({
 	operation: 'download',
 	name: 'Download',
 	action: 'Download a file',
@@ -43,4 +43,4 @@ export const download: OperationDefinition = {
 			),
 		];
 	},
-};
+});

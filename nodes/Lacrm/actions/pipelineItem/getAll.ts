@@ -1,13 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Field } from '../fields';
+import type { Field, UnsentField } from '../fields';
 import { advancedFilters, boolean, choice, uidList } from '../fields';
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { sortDirection } from '../shared/filters';
 import { simplifyPipelineItem } from '../shared/simplify';
 import { pipelineField } from './fields';
 
-const statusFilterField: Field = (() => {
+const statusFilterField: Field<'StatusFilter'> = (() => {
 	const field = uidList({
 		key: 'StatusFilter',
 		displayName: 'Status Names or IDs',
@@ -25,15 +25,19 @@ const statusFilterField: Field = (() => {
 	};
 })();
 
-const includeClosedField = boolean({
-	key: 'IncludeClosed',
-	displayName: 'Include Closed',
-	name: 'includeClosed',
-	description:
-		'Whether to include items in closed statuses too. Without it (and without Status Names or IDs) LACRM returns only items in active statuses.',
-});
+// Not a LACRM parameter: `prepare` takes it out and lists the closed statuses instead.
+const includeClosedField: UnsentField = {
+	...boolean({
+		key: 'IncludeClosed',
+		displayName: 'Include Closed',
+		name: 'includeClosed',
+		description:
+			'Whether to include items in closed statuses too. Without it (and without Status Names or IDs) LACRM returns only items in active statuses.',
+	}),
+	sent: false,
+};
 
-export const getAll: OperationDefinition = {
+export const getAll = defineOperation({
 	operation: 'getAll',
 	name: 'Get Many',
 	action: 'Get many pipeline items',
@@ -109,4 +113,4 @@ export const getAll: OperationDefinition = {
 		})) as IDataObject[];
 		return prepared.simplify ? items.map(simplifyPipelineItem) : items;
 	},
-};
+});

@@ -1,9 +1,9 @@
 import { lacrmRefusesEndpoint } from '../../common/endpointUrl';
 import { choice, fieldError } from '../fields';
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { endpointUrlField, eventsField } from './fields';
 
-export const create: OperationDefinition = {
+export const create = defineOperation({
 	operation: 'create',
 	name: 'Create',
 	action: 'Create a webhook',
@@ -47,4 +47,4 @@ export const create: OperationDefinition = {
 		});
 		return { WebhookId: result.WebhookId };
 	},
-};
+});

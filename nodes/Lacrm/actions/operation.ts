@@ -12,7 +12,7 @@ import type {
 
 import type { LacrmClient } from '../transport/client';
 import type { LacrmFunctionName, ParametersOf, ResultOf } from '../transport/functions';
-import { LACRM_FUNCTIONS } from '../transport/functions';
+import { isListFunction, LACRM_FUNCTIONS } from '../transport/functions';
 import type { Field, ReadContext, UnsentField } from './fields';
 import { fieldError } from './fields';
 
@@ -144,6 +144,21 @@ export interface ResourceDefinition {
 	defaultOperation: string;
 }
 
+/**
+ * The parameters item i sends to `fn`, as `fn` takes them. They were built at run time from the
+ * operation's fields and `fixed` parameters, whose keys and values are checked against
+ * ParametersOf<F> at compile time (`FieldOf<F>`), and — for the functions that take them —
+ * custom-field values keyed by display name, which no static type can name. TypeScript cannot
+ * follow a record built key by key in a loop, so this is the one place on the request path that
+ * asserts the parameters' type.
+ */
+export function parametersFor<F extends LacrmFunctionName>(
+	_fn: F,
+	parameters: IDataObject,
+): ParametersOf<F> {
+	return parameters as ParametersOf<F>;
+}
+
 /** Access to one item's node parameters, with readable errors. */
 export class ItemInput implements ReadContext {
 	readonly node;
@@ -159,7 +174,7 @@ export class ItemInput implements ReadContext {
 	}
 
 	value<T = unknown>(name: string, fallback?: T): T {
-		return this.exec.getNodeParameter(name, this.itemIndex, fallback as never, {
+		return this.exec.getNodeParameter(name, this.itemIndex, fallback, {
 			extractValue: false,
 		}) as T;
 	}
@@ -282,14 +297,15 @@ async function callLacrm(
 ): Promise<OperationOutput> {
 	if (definition.run) return await definition.run.call(context, prepared);
 	const { client, itemIndex } = context;
-	if (definition.list) {
-		const records = (await client.callAll(definition.fn as never, prepared.parameters as never, {
+	const { fn } = definition;
+	if (definition.list && isListFunction(fn)) {
+		const records = (await client.callAll(fn, parametersFor(fn, prepared.parameters), {
 			limit: prepared.limit,
 			itemIndex,
 		})) as IDataObject[];
 		return prepared.simplify && definition.simplify ? records.map(definition.simplify) : records;
 	}
-	const result = (await client.call(definition.fn, prepared.parameters as never, {
+	const result = (await client.call(fn, parametersFor(fn, prepared.parameters), {
 		itemIndex,
 	})) as IDataObject;
 	if (definition.output) return definition.output(result, prepared);

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { BatchContext, BatchItem, BatchOutcome, OperationDefinition } from '../operation';
-import { defineOperation } from '../operation';
+import { defineOperation, parametersFor } from '../operation';
 import { runBounded } from '../shared/bounded';
 import { readContactsById } from '../shared/contactsById';
 import { currentUserId } from '../shared/currentUser';
@@ -12,9 +12,9 @@ import { assignedToField, detailFields, nameField } from './fields';
 import type { RecordKind } from './kind';
 
 async function createOne(context: BatchContext, item: BatchItem): Promise<string> {
-	const parameters = { ...item.prepared.parameters };
+	const parameters = { ...parametersFor('CreateContact', item.prepared.parameters) };
 	parameters.AssignedTo ??= await currentUserId(context.client, item.itemIndex);
-	const result = await context.client.call('CreateContact', parameters as never, {
+	const result = await context.client.call('CreateContact', parameters, {
 		itemIndex: item.itemIndex,
 	});
 	return String(result.ContactId);

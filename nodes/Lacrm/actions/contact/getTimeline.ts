@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ListFunctionName } from '../../transport/functions';
 import type { PipelineItemGroup } from '../../transport/types';
 import { readDate } from '../fields';
 import type { OperationDefinition } from '../operation';
@@ -11,8 +10,17 @@ import type { RecordKind } from './kind';
 
 type ActivityType = 'note' | 'task' | 'event' | 'email' | 'pipelineItem' | 'file';
 
+/** The list functions that take a contact's id and nothing else. */
+type ActivityFunction =
+	| 'GetNotesAttachedToContact'
+	| 'GetTasksAttachedToContact'
+	| 'GetEventsAttachedToContact'
+	| 'GetEmailsAttachedToContact'
+	| 'GetPipelineItemsAttachedToContact'
+	| 'GetFilesAttachedToContact';
+
 interface ActivitySource {
-	fn: ListFunctionName;
+	fn: ActivityFunction;
 	label: string;
 	id: string;
 	date: (record: IDataObject) => unknown;
@@ -123,9 +131,13 @@ export function getTimeline(kind: RecordKind): OperationDefinition {
 			const perType = await Promise.all(
 				(prepared.extra.types as ActivityType[]).map(async (type) => {
 					const source = SOURCES[type];
-					let records = (await client.callAll(source.fn, { ContactId: contactId } as never, {
-						itemIndex,
-					})) as IDataObject[];
+					let records = (await client.callAll(
+						source.fn,
+						{ ContactId: contactId },
+						{
+							itemIndex,
+						},
+					)) as IDataObject[];
 					if (type === 'pipelineItem') {
 						records = (records as unknown as PipelineItemGroup[]).flatMap((group) =>
 							Array.isArray(group.PipelineItems)

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Field, UnsentField } from '../fields';
 import { advancedFilters, boolean, choice, uidList } from '../fields';
-import { defineOperation } from '../operation';
+import { defineOperation, parametersFor } from '../operation';
 import { sortDirection } from '../shared/filters';
 import { simplifyPipelineItem } from '../shared/simplify';
 import { pipelineField } from './fields';
@@ -95,7 +95,7 @@ export const getAll = defineOperation({
 	},
 	async run(prepared) {
 		const { client, itemIndex } = this;
-		const parameters = { ...prepared.parameters } as IDataObject & { PipelineId: string };
+		const parameters = { ...parametersFor('GetPipelineItems', prepared.parameters) };
 		if (prepared.extra.includeClosed) {
 			// LACRM treats an empty StatusFilter as "all active statuses": list every status instead.
 			const statuses = await client.callAll(
@@ -107,7 +107,7 @@ export const getAll = defineOperation({
 				.filter((status) => !status.PipelineId || status.PipelineId === parameters.PipelineId)
 				.map((status) => status.StatusId);
 		}
-		const items = (await client.callAll('GetPipelineItems', parameters as never, {
+		const items = (await client.callAll('GetPipelineItems', parameters, {
 			limit: prepared.limit,
 			itemIndex,
 		})) as IDataObject[];

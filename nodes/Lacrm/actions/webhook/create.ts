@@ -1,6 +1,6 @@
 import { lacrmRefusesEndpoint } from '../../common/endpointUrl';
 import { choice, fieldError } from '../fields';
-import { defineOperation } from '../operation';
+import { defineOperation, parametersFor } from '../operation';
 import { endpointUrlField, eventsField } from './fields';
 
 export const create = defineOperation({
@@ -42,9 +42,13 @@ export const create = defineOperation({
 				"Use the endpoint's https:// address. (http is only accepted when the credential's API Base URL points somewhere other than LACRM, e.g. the local sandbox.)",
 			);
 		}
-		const result = await this.client.call('CreateWebhook', prepared.parameters as never, {
-			itemIndex: this.itemIndex,
-		});
+		const result = await this.client.call(
+			'CreateWebhook',
+			parametersFor('CreateWebhook', prepared.parameters),
+			{
+				itemIndex: this.itemIndex,
+			},
+		);
 		return { WebhookId: result.WebhookId };
 	},
 });

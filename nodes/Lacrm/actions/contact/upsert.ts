@@ -129,6 +129,8 @@ function withMatchValue(parameters: IDataObject, extra: IDataObject): IDataObjec
 	return result;
 }
 
+// Not defineOperation: `fn` names the search, while the fields fill CreateContact/EditContact
+// parameters; those calls below are checked through parametersFor.
 export function upsert(kind: RecordKind): OperationDefinition {
 	const showFor = (matchOn: MatchOn[]) => ({ show: { matchOn } });
 	return {

@@ -1,5 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { FileInfo } from '../../transport/types';
 import { defineOperation } from '../operation';
 import { downloadFile, fileIdField, outputBinaryProperty, readBinaryPropertyName } from './fields';
@@ -34,13 +32,6 @@ export const download = defineOperation({
 		)) as FileInfo;
 		// The link expires after five minutes: it is of no use further down the workflow.
 		const { FileUrl: _expiringLink, ...details } = info;
-		return [
-			await downloadFile(
-				this,
-				info,
-				prepared.extra.binaryPropertyName as string,
-				details as unknown as IDataObject,
-			),
-		];
+		return [await downloadFile(this, info, prepared.extra.binaryPropertyName as string, details)];
 	},
 });

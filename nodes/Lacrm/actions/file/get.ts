@@ -48,14 +48,10 @@ export const get = defineOperation({
 				itemIndex: this.itemIndex,
 			},
 		)) as FileInfo;
-		if (!prepared.extra.download) return info as unknown as IDataObject;
+		// A plain copy is an IDataObject; the FileInfo interface is not (it has no index signature).
+		if (!prepared.extra.download) return { ...info };
 		return [
-			await downloadFile(
-				this,
-				info,
-				prepared.extra.binaryPropertyName as string,
-				info as unknown as IDataObject,
-			),
+			await downloadFile(this, info, prepared.extra.binaryPropertyName as string, { ...info }),
 		];
 	},
 });

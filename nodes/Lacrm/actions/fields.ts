@@ -16,16 +16,25 @@ export interface ReadContext {
 	timeZone: string;
 }
 
-export interface Field {
+/** `K`: the LACRM parameters it may fill; an operation narrows it to its function's parameters. */
+export interface Field<K extends string = string> {
 	/** The LACRM parameter this field fills (may contain spaces, e.g. "Company Name"). */
-	key: string;
+	key: K;
 	/** The n8n parameter (without displayOptions). */
 	property: INodeProperties;
 	/** Converts the entered value; `undefined` leaves the parameter out of the request. */
 	read(raw: unknown, ctx: ReadContext): unknown;
 	/** Edits may send null for this field to clear it in LACRM. */
 	clearable?: boolean;
+	/**
+	 * False for a field the node reads but never sends under its key (its reader returns nothing,
+	 * or the operation's `prepare` takes it out): it may sit beside any function's parameters.
+	 */
+	sent?: false;
 }
+
+/** A field the node reads but never sends under its key (see `Field.sent`). */
+export type UnsentField = Field & { sent: false };
 
 export function fieldError(
 	ctx: Pick<ReadContext, 'node' | 'itemIndex'>,
@@ -55,8 +64,8 @@ function isBlank(value: unknown): boolean {
 	);
 }
 
-interface BaseOptions {
-	key: string;
+interface BaseOptions<K extends string = string> {
+	key: K;
 	displayName?: string;
 	/** For people and AI agents: what goes here and where to get it. */
 	description?: string;
@@ -79,11 +88,11 @@ function baseProperty(
 }
 
 /** A field: its n8n parameter, and its reader, given the label errors should name. */
-function field(
-	options: BaseOptions,
+function field<const K extends string>(
+	options: BaseOptions<K>,
 	property: Partial<INodeProperties> & Pick<INodeProperties, 'type' | 'default'>,
 	read: (raw: unknown, ctx: ReadContext, label: string) => unknown,
-): Field {
+): Field<K> {
 	const label = options.displayName ?? options.key;
 	return {
 		key: options.key,
@@ -198,13 +207,13 @@ const LOCATOR_DEPENDS_ON: Partial<Record<LocatorKind, string[]>> = {
 	pipelineItem: ['pipelineId.value'],
 };
 
-interface UidOptions extends BaseOptions {
+interface UidOptions<K extends string> extends BaseOptions<K> {
 	/** Show a "From list / By ID" picker instead of a plain text box. */
 	locator?: LocatorKind;
 }
 
 /** A LACRM id: a resource locator (from list / by ID) or a plain text box. */
-export function uid(options: UidOptions): Field {
+export function uid<const K extends string>(options: UidOptions<K>): Field<K> {
 	const label = options.displayName ?? options.key;
 	const property: INodeProperties = options.locator
 		? baseProperty(options, {
@@ -262,7 +271,7 @@ export function contactRef(options: {
 	description: string;
 	required?: boolean;
 	clearable?: boolean;
-}): Field {
+}): Field<'ContactId'> {
 	return uid({
 		key: 'ContactId',
 		displayName: 'Contact',
@@ -273,9 +282,9 @@ export function contactRef(options: {
 }
 
 /** Several ids: a multi-select from a list, or comma-separated / array input from an expression. */
-export function uidList(
-	options: BaseOptions & { loadOptionsMethod?: string; maxItems?: number },
-): Field {
+export function uidList<const K extends string>(
+	options: BaseOptions<K> & { loadOptionsMethod?: string; maxItems?: number },
+): Field<K> {
 	const property: Partial<INodeProperties> & Pick<INodeProperties, 'type' | 'default'> =
 		options.loadOptionsMethod
 			? {
@@ -302,9 +311,9 @@ export function uidList(
 
 // --- scalars ----------------------------------------------------------------------------------
 
-export function text(
-	options: BaseOptions & { rows?: number; placeholder?: string; default?: string },
-): Field {
+export function text<const K extends string>(
+	options: BaseOptions<K> & { rows?: number; placeholder?: string; default?: string },
+): Field<K> {
 	return field(
 		options,
 		{
@@ -325,7 +334,9 @@ export function text(
 	);
 }
 
-export function boolean(options: BaseOptions & { default?: boolean }): Field {
+export function boolean<const K extends string>(
+	options: BaseOptions<K> & { default?: boolean },
+): Field<K> {
 	return field(
 		options,
 		{ type: 'boolean', default: options.default ?? false },
@@ -339,9 +350,9 @@ export function boolean(options: BaseOptions & { default?: boolean }): Field {
 	);
 }
 
-export function number(
-	options: BaseOptions & { default?: number; minValue?: number; maxValue?: number },
-): Field {
+export function number<const K extends string>(
+	options: BaseOptions<K> & { default?: number; minValue?: number; maxValue?: number },
+): Field<K> {
 	return field(
 		options,
 		{
@@ -359,9 +370,9 @@ export function number(
 	);
 }
 
-export function choice(
-	options: BaseOptions & { choices: Array<string | INodePropertyOptions>; default?: string },
-): Field {
+export function choice<const K extends string>(
+	options: BaseOptions<K> & { choices: Array<string | INodePropertyOptions>; default?: string },
+): Field<K> {
 	const label = options.displayName ?? options.key;
 	const choices: INodePropertyOptions[] = options.choices.map((entry) =>
 		typeof entry === 'string'
@@ -427,14 +438,17 @@ type TemporalReader = (
 ) => string | undefined;
 
 /** n8n's date picker, read by `reader`. */
-function temporal(options: BaseOptions, reader: TemporalReader): Field {
+function temporal<const K extends string>(
+	options: BaseOptions<K>,
+	reader: TemporalReader,
+): Field<K> {
 	return field(options, { type: 'dateTime', default: '' }, (raw, ctx, label) =>
 		reader(raw, ctx, label, options.required),
 	);
 }
 
 /** A calendar date, sent as yyyy-mm-dd. */
-export function date(options: BaseOptions): Field {
+export function date<const K extends string>(options: BaseOptions<K>): Field<K> {
 	return temporal(options, readDate);
 }
 
@@ -442,7 +456,7 @@ export function date(options: BaseOptions): Field {
  * A moment in time, sent as ISO 8601 with an offset (LACRM takes an event's time zone from it); a
  * value without one is read in the workflow's time zone.
  */
-export function dateTime(options: BaseOptions): Field {
+export function dateTime<const K extends string>(options: BaseOptions<K>): Field<K> {
 	return temporal(options, readDateTime);
 }
 
@@ -514,9 +528,9 @@ export function readDateTime(
 }
 
 /** Raw JSON for the rare structured parameter with no better UI. */
-export function json(
-	options: BaseOptions & { shape: 'array' | 'object' | 'any'; placeholder?: string },
-): Field {
+export function json<const K extends string>(
+	options: BaseOptions<K> & { shape: 'array' | 'object' | 'any'; placeholder?: string },
+): Field<K> {
 	return field(
 		options,
 		{
@@ -555,9 +569,9 @@ export function readJson(
 // --- structured -------------------------------------------------------------------------------
 
 /** Email / Phone / Website: several entries, each with an optional type (Work, Mobile…). */
-export function typedTextList(
-	options: BaseOptions & { typeHint: string; placeholder: string },
-): Field {
+export function typedTextList<const K extends string>(
+	options: BaseOptions<K> & { typeHint: string; placeholder: string },
+): Field<K> {
 	const label = options.displayName ?? options.key;
 	return field(
 		options,
@@ -609,7 +623,7 @@ export function typedTextList(
 	);
 }
 
-export function addressList(options: BaseOptions): Field {
+export function addressList<const K extends string>(options: BaseOptions<K>): Field<K> {
 	const parts = ['Street', 'City', 'State', 'Zip', 'Country', 'Type'] as const;
 	return {
 		key: options.key,
@@ -654,7 +668,9 @@ export function addressList(options: BaseOptions): Field {
 }
 
 /** Email addresses for logged emails: {Address, Name}. */
-export function emailAddresses(options: BaseOptions & { single?: boolean }): Field {
+export function emailAddresses<const K extends string>(
+	options: BaseOptions<K> & { single?: boolean },
+): Field<K> {
 	const label = options.displayName ?? options.key;
 	return field(
 		options,
@@ -702,7 +718,7 @@ export function emailAddresses(options: BaseOptions & { single?: boolean }): Fie
 	);
 }
 
-export function eventAttendees(options: BaseOptions): Field {
+export function eventAttendees<const K extends string>(options: BaseOptions<K>): Field<K> {
 	return field(
 		options,
 		{
@@ -765,7 +781,9 @@ export function eventAttendees(options: BaseOptions): Field {
 const ATTACHED_ITEM_OPERATIONS = ['HasAttachedItem', 'HasNoAttachedItem'];
 
 /** LACRM advanced search filters: {Name, Operation, Value}; combined with AND. */
-export function advancedFilters(options: BaseOptions & { examples: string }): Field {
+export function advancedFilters<const K extends string>(
+	options: BaseOptions<K> & { examples: string },
+): Field<K> {
 	return field(
 		options,
 		{

@@ -11,9 +11,9 @@ import type {
 } from 'n8n-workflow';
 
 import type { LacrmClient } from '../transport/client';
-import type { LacrmFunctionName } from '../transport/functions';
-import { LACRM_FUNCTIONS } from '../transport/functions';
-import type { Field, ReadContext } from './fields';
+import type { LacrmFunctionName, ParametersOf, ResultOf } from '../transport/functions';
+import { isListFunction, LACRM_FUNCTIONS } from '../transport/functions';
+import type { Field, ReadContext, UnsentField } from './fields';
 import { fieldError } from './fields';
 
 /** Everything an operation needs to know about one input item, read and validated up front. */
@@ -52,7 +52,20 @@ export interface BatchContext {
 /** What a batched operation gives back for one item: its output, or that item's own error. */
 export type BatchOutcome = OperationOutput | Error;
 
-export interface OperationDefinition {
+/** A field of an operation calling `F`: it fills one of F's parameters, or none. */
+export type FieldOf<F extends LacrmFunctionName> = Field<ParameterName<F>> | UnsentField;
+
+/** The LACRM parameters of `F`, by name: what an operation's fields may fill (any function's, for a union). */
+export type ParameterName<F extends LacrmFunctionName> = F extends LacrmFunctionName
+	? keyof ParametersOf<F> & string
+	: never;
+
+/**
+ * `F` is the LACRM function the operation calls: its fields may only fill that function's
+ * parameters and its `output` only reads that function's result (state it once with
+ * `defineOperation`). The default, every function, is what the router handles them as.
+ */
+export interface OperationDefinition<F extends LacrmFunctionName = LacrmFunctionName> {
 	/** The Operation dropdown's value, e.g. "create". */
 	operation: string;
 	/** The Operation dropdown's label, e.g. "Create". */
@@ -62,27 +75,27 @@ export interface OperationDefinition {
 	/** What it does and which ids it needs or gives — AI agents choose operations by this. */
 	description: string;
 	/** The LACRM function this operation calls. */
-	fn: LacrmFunctionName;
+	fn: F;
 	/** Other LACRM functions it may call (upsert, timeline…); used by docs and coverage tests. */
 	alsoCalls?: LacrmFunctionName[];
 	/** Top-level fields, in display order. */
-	fields?: Field[];
+	fields?: Array<FieldOf<F>>;
 	/** Optional fields, grouped in a collection. */
 	optional?: {
 		name: 'additionalFields' | 'updateFields' | 'filters';
 		displayName: string;
-		fields: Field[];
+		fields: Array<FieldOf<F>>;
 	};
 	/**
 	 * Keys of optional fields shown at the top of the form, above the optional collection (node
 	 * version 2 on; version 1 keeps them in the collection, where saved workflows have them).
 	 */
-	promoted?: string[];
+	promoted?: Array<ParameterName<F>>;
 	/**
 	 * LACRM parameters that shape a list rather than filter it (sorting): under Options from node
 	 * version 2 on; version 1 keeps them in the optional collection, where saved workflows have them.
 	 */
-	optionFields?: Field[];
+	optionFields?: Array<FieldOf<F>>;
 	/** Edit operations: offer "Fields to Clear" for optional fields LACRM may blank (sent as null). */
 	clearable?: boolean;
 	/** List operations: add Return All / Limit. */
@@ -90,7 +103,7 @@ export interface OperationDefinition {
 	/** Read operations: add a Simplify toggle using this function. */
 	simplify?: (record: IDataObject) => IDataObject;
 	/** Parameters always sent, whatever the user entered (e.g. IsCompany for the Company resource). */
-	fixed?: IDataObject;
+	fixed?: Partial<ParametersOf<F>>;
 	/** Extra n8n parameters this operation reads itself in `prepare`. */
 	properties?: INodeProperties[];
 	/** Operation-specific entries of its Options collection. */
@@ -107,8 +120,18 @@ export interface OperationDefinition {
 	runBatch?: (this: BatchContext, items: BatchItem[]) => Promise<BatchOutcome[]>;
 	/** Calls LACRM (defaults: one call, or every page for list operations). */
 	run?: (this: RunContext, prepared: PreparedItem) => Promise<OperationOutput>;
-	/** Shapes a single call's result (defaults: the result as LACRM sent it). */
-	output?: (result: IDataObject, prepared: PreparedItem) => IDataObject | IDataObject[];
+	/**
+	 * Shapes a single call's result (defaults: the result as LACRM sent it). A method, so that an
+	 * operation reading its own function's result still counts as an OperationDefinition.
+	 */
+	output?(result: ResultOf<F>, prepared: PreparedItem): IDataObject | IDataObject[];
+}
+
+/** States an operation's LACRM function once; its fields, fixed parameters and output are checked against it. */
+export function defineOperation<F extends LacrmFunctionName>(
+	definition: OperationDefinition<F>,
+): OperationDefinition<F> {
+	return definition;
 }
 
 export interface ResourceDefinition {
@@ -119,6 +142,21 @@ export interface ResourceDefinition {
 	operations: OperationDefinition[];
 	/** The operation preselected when the resource is picked. */
 	defaultOperation: string;
+}
+
+/**
+ * The parameters item i sends to `fn`, as `fn` takes them. They were built at run time from the
+ * operation's fields and `fixed` parameters, whose keys and values are checked against
+ * ParametersOf<F> at compile time (`FieldOf<F>`), and — for the functions that take them —
+ * custom-field values keyed by display name, which no static type can name. TypeScript cannot
+ * follow a record built key by key in a loop, so this is the one place on the request path that
+ * asserts the parameters' type.
+ */
+export function parametersFor<F extends LacrmFunctionName>(
+	_fn: F,
+	parameters: IDataObject,
+): ParametersOf<F> {
+	return parameters as ParametersOf<F>;
 }
 
 /** Access to one item's node parameters, with readable errors. */
@@ -136,7 +174,7 @@ export class ItemInput implements ReadContext {
 	}
 
 	value<T = unknown>(name: string, fallback?: T): T {
-		return this.exec.getNodeParameter(name, this.itemIndex, fallback as never, {
+		return this.exec.getNodeParameter(name, this.itemIndex, fallback, {
 			extractValue: false,
 		}) as T;
 	}
@@ -259,14 +297,15 @@ async function callLacrm(
 ): Promise<OperationOutput> {
 	if (definition.run) return await definition.run.call(context, prepared);
 	const { client, itemIndex } = context;
-	if (definition.list) {
-		const records = (await client.callAll(definition.fn as never, prepared.parameters as never, {
+	const { fn } = definition;
+	if (definition.list && isListFunction(fn)) {
+		const records = (await client.callAll(fn, parametersFor(fn, prepared.parameters), {
 			limit: prepared.limit,
 			itemIndex,
 		})) as IDataObject[];
 		return prepared.simplify && definition.simplify ? records.map(definition.simplify) : records;
 	}
-	const result = (await client.call(definition.fn, prepared.parameters as never, {
+	const result = (await client.call(fn, parametersFor(fn, prepared.parameters), {
 		itemIndex,
 	})) as IDataObject;
 	if (definition.output) return definition.output(result, prepared);

@@ -16,7 +16,6 @@ import type {
 	CustomField,
 	CustomFieldRecordType,
 	CustomFieldType,
-	CustomFieldValues,
 	Editable,
 	Email,
 	EmailAddress,
@@ -102,17 +101,20 @@ type ContactIdOnly = { ContactId: Uid };
 
 /**
  * Every LACRM API v2 function. `item` is the element type of list results (after paging).
+ *
+ * CreateContact, EditContact, CreatePipelineItem and EditPipelineItem also take custom fields as
+ * extra parameters keyed by display name (`CustomFieldValues`). They are left out of the types
+ * here on purpose: an index signature would let any misspelt standard parameter through. The
+ * operations send them alongside (see `parametersFor` in actions/operation.ts).
  */
 export interface LacrmFunctionMap {
 	// Contacts and companies (companies are contacts with IsCompany = true)
 	CreateContact: {
-		parameters: ContactFields &
-			CustomFieldValues & { IsCompany: boolean; AssignedTo: UserId; Name: string };
+		parameters: ContactFields & { IsCompany: boolean; AssignedTo: UserId; Name: string };
 		result: { ContactId: Uid };
 	};
 	EditContact: {
 		parameters: Editable<ContactFields & { Name: string; AssignedTo: UserId; IsCompany: boolean }> &
-			CustomFieldValues &
 			ContactIdOnly;
 		result: NoResult;
 	};
@@ -263,7 +265,7 @@ export interface LacrmFunctionMap {
 
 	// Pipeline items
 	CreatePipelineItem: {
-		parameters: CustomFieldValues & {
+		parameters: {
 			ContactId: Uid;
 			PipelineId: Uid;
 			StatusId: Uid;
@@ -273,7 +275,7 @@ export interface LacrmFunctionMap {
 		result: { PipelineItemId: Uid };
 	};
 	EditPipelineItem: {
-		parameters: CustomFieldValues & {
+		parameters: {
 			PipelineItemId: Uid;
 			StatusId?: Uid;
 			Note?: string;
@@ -555,6 +557,11 @@ export const LACRM_FUNCTIONS: { readonly [F in LacrmFunctionName]: FunctionInfo 
 	GetWebhooks: array,
 	DeleteWebhook: remove,
 };
+
+/** Whether `fn` returns a list, i.e. may be called through the pager (`callAll`). */
+export function isListFunction(fn: LacrmFunctionName): fn is ListFunctionName {
+	return LACRM_FUNCTIONS[fn].kind === 'list';
+}
 
 /** A read can be repeated freely; a write must never be repeated unless LACRM certainly did not act. */
 export function isReadFunction(fn: LacrmFunctionName): boolean {

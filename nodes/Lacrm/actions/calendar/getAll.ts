@@ -1,6 +1,6 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 
-export const getAll: OperationDefinition = {
+export const getAll = defineOperation({
 	operation: 'getAll',
 	name: 'Get Many',
 	action: 'Get many calendars',
@@ -8,4 +8,4 @@ export const getAll: OperationDefinition = {
 		"List the calendars the credential's user can see (every user has a primary calendar). Returns each calendar's CalendarId, which tasks and events take, and its owner's UserId.",
 	fn: 'GetCalendars',
 	list: true,
-};
+});

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { BatchContext, BatchItem, BatchOutcome, OperationDefinition } from '../operation';
+import { defineOperation, parametersFor } from '../operation';
 import { runBounded } from '../shared/bounded';
 import { readContactsById } from '../shared/contactsById';
 import { currentUserId } from '../shared/currentUser';
@@ -11,9 +12,9 @@ import { assignedToField, detailFields, nameField } from './fields';
 import type { RecordKind } from './kind';
 
 async function createOne(context: BatchContext, item: BatchItem): Promise<string> {
-	const parameters = { ...item.prepared.parameters };
+	const parameters = { ...parametersFor('CreateContact', item.prepared.parameters) };
 	parameters.AssignedTo ??= await currentUserId(context.client, item.itemIndex);
-	const result = await context.client.call('CreateContact', parameters as never, {
+	const result = await context.client.call('CreateContact', parameters, {
 		itemIndex: item.itemIndex,
 	});
 	return String(result.ContactId);
@@ -73,7 +74,7 @@ async function createAndReadBack(this: BatchContext, items: BatchItem[]): Promis
 }
 
 export function create(kind: RecordKind): OperationDefinition {
-	return {
+	return defineOperation({
 		operation: 'create',
 		name: 'Create',
 		action: `Create a ${kind.noun}`,
@@ -97,5 +98,5 @@ export function create(kind: RecordKind): OperationDefinition {
 			if (kind.isCompany) prepared.parameters['Company Name'] = prepared.parameters.Name;
 		},
 		runBatch: createAndReadBack,
-	};
+	});
 }

@@ -1,9 +1,10 @@
 import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { recordId } from './fields';
 import type { RecordKind } from './kind';
 
 export function remove(kind: RecordKind): OperationDefinition {
-	return {
+	return defineOperation({
 		operation: 'delete',
 		name: 'Delete',
 		action: `Delete a ${kind.noun}`,
@@ -11,5 +12,5 @@ export function remove(kind: RecordKind): OperationDefinition {
 		fn: 'DeleteContact',
 		fields: [recordId(kind)],
 		output: (_result, prepared) => ({ ContactId: prepared.parameters.ContactId, deleted: true }),
-	};
+	});
 }

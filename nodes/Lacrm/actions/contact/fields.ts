@@ -1,9 +1,10 @@
 /** The contact/company fields LACRM knows, described once for create, update and upsert. */
 import type { Field, ReadContext } from '../fields';
 import { addressList, date, fieldError, readDate, text, typedTextList, uid } from '../fields';
+import type { ParameterName } from '../operation';
 import type { RecordKind } from './kind';
 
-export function recordId(kind: RecordKind): Field {
+export function recordId(kind: RecordKind): Field<'ContactId'> {
 	return uid({
 		key: 'ContactId',
 		displayName: kind.isCompany ? 'Company' : 'Contact',
@@ -14,7 +15,7 @@ export function recordId(kind: RecordKind): Field {
 	});
 }
 
-export function nameField(kind: RecordKind, required: boolean): Field {
+export function nameField(kind: RecordKind, required: boolean): Field<'Name'> {
 	return text({
 		key: 'Name',
 		displayName: kind.isCompany ? 'Company Name' : 'Full Name',
@@ -27,7 +28,7 @@ export function nameField(kind: RecordKind, required: boolean): Field {
 	});
 }
 
-export function assignedToField(kind: RecordKind, forUpdate: boolean): Field {
+export function assignedToField(kind: RecordKind, forUpdate: boolean): Field<'AssignedTo'> {
 	return uid({
 		key: 'AssignedTo',
 		displayName: 'Assigned To',
@@ -40,8 +41,8 @@ export function assignedToField(kind: RecordKind, forUpdate: boolean): Field {
 }
 
 /** Optional fields of a contact or company (custom fields are in their own mapper). */
-export function detailFields(kind: RecordKind): Field[] {
-	const fields: Field[] = [
+export function detailFields(kind: RecordKind) {
+	const fields: Array<Field<ParameterName<'CreateContact'>>> = [
 		typedTextList({
 			key: 'Email',
 			displayName: 'Email',
@@ -118,7 +119,7 @@ export function readBirthday(raw: unknown, ctx: ReadContext, label: string): str
 	return `0000-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-function birthday(): Field {
+function birthday(): Field<'Birthday'> {
 	const field = date({
 		key: 'Birthday',
 		displayName: 'Birthday',

@@ -1,13 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { readContactsById } from '../shared/contactsById';
 import { simplifyContact } from '../shared/simplify';
 import { recordId } from './fields';
 import type { RecordKind } from './kind';
 
 export function get(kind: RecordKind): OperationDefinition {
-	return {
+	return defineOperation({
 		operation: 'get',
 		name: 'Get',
 		action: `Get a ${kind.noun}`,
@@ -34,5 +35,5 @@ export function get(kind: RecordKind): OperationDefinition {
 				return item.prepared.simplify ? simplifyContact(record) : { ...record };
 			});
 		},
-	};
+	});
 }

@@ -1,11 +1,12 @@
 import { advancedFilters, boolean, choice, text, uidList } from '../fields';
 import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { sortDirection } from '../shared/filters';
 import { simplifyContact } from '../shared/simplify';
 import type { RecordKind } from './kind';
 
 export function getAll(kind: RecordKind): OperationDefinition {
-	return {
+	return defineOperation({
 		operation: 'getAll',
 		name: 'Get Many',
 		action: `Get many ${kind.plural}`,
@@ -59,5 +60,5 @@ export function getAll(kind: RecordKind): OperationDefinition {
 			sortDirection('Descending'),
 		],
 		fixed: { RecordTypeFilter: kind.recordTypeFilter },
-	};
+	});
 }

@@ -1,10 +1,11 @@
 import { uidList } from '../fields';
 import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { simplifyContact } from '../shared/simplify';
 import type { RecordKind } from './kind';
 
 export function getAllById(kind: RecordKind): OperationDefinition {
-	return {
+	return defineOperation({
 		operation: 'getAllById',
 		name: 'Get Many by ID',
 		action: `Get many ${kind.plural} by ID`,
@@ -21,5 +22,5 @@ export function getAllById(kind: RecordKind): OperationDefinition {
 		],
 		list: true,
 		simplify: simplifyContact,
-	};
+	});
 }

@@ -1,17 +1,26 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ListFunctionName } from '../../transport/functions';
 import type { PipelineItemGroup } from '../../transport/types';
 import { readDate } from '../fields';
 import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { simplifyMetaData, simplifyPipelineItem } from '../shared/simplify';
 import { recordId } from './fields';
 import type { RecordKind } from './kind';
 
 type ActivityType = 'note' | 'task' | 'event' | 'email' | 'pipelineItem' | 'file';
 
+/** The list functions that take a contact's id and nothing else. */
+type ActivityFunction =
+	| 'GetNotesAttachedToContact'
+	| 'GetTasksAttachedToContact'
+	| 'GetEventsAttachedToContact'
+	| 'GetEmailsAttachedToContact'
+	| 'GetPipelineItemsAttachedToContact'
+	| 'GetFilesAttachedToContact';
+
 interface ActivitySource {
-	fn: ListFunctionName;
+	fn: ActivityFunction;
 	label: string;
 	id: string;
 	date: (record: IDataObject) => unknown;
@@ -77,7 +86,7 @@ function timestamp(value: unknown): number {
 }
 
 export function getTimeline(kind: RecordKind): OperationDefinition {
-	return {
+	return defineOperation({
 		operation: 'getTimeline',
 		name: 'Get Activity Timeline',
 		action: `Get the activity timeline of a ${kind.noun}`,
@@ -122,9 +131,13 @@ export function getTimeline(kind: RecordKind): OperationDefinition {
 			const perType = await Promise.all(
 				(prepared.extra.types as ActivityType[]).map(async (type) => {
 					const source = SOURCES[type];
-					let records = (await client.callAll(source.fn, { ContactId: contactId } as never, {
-						itemIndex,
-					})) as IDataObject[];
+					let records = (await client.callAll(
+						source.fn,
+						{ ContactId: contactId },
+						{
+							itemIndex,
+						},
+					)) as IDataObject[];
 					if (type === 'pipelineItem') {
 						records = (records as unknown as PipelineItemGroup[]).flatMap((group) =>
 							Array.isArray(group.PipelineItems)
@@ -151,5 +164,5 @@ export function getTimeline(kind: RecordKind): OperationDefinition {
 				.sort((a, b) => timestamp(b.date) - timestamp(a.date));
 			return prepared.limit === undefined ? activities : activities.slice(0, prepared.limit);
 		},
-	};
+	});
 }

@@ -1,11 +1,12 @@
 import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { addCustomFieldsToClear, customFieldsToClearList } from '../shared/clearCustomFields';
 import { customFieldsProperty, readCustomFieldValues } from '../shared/customFields';
 import { assignedToField, detailFields, nameField, recordId } from './fields';
 import type { RecordKind } from './kind';
 
 export function update(kind: RecordKind): OperationDefinition {
-	return {
+	return defineOperation({
 		operation: 'update',
 		name: 'Update',
 		action: `Update a ${kind.noun}`,
@@ -36,5 +37,5 @@ export function update(kind: RecordKind): OperationDefinition {
 			}
 		},
 		output: (_result, prepared) => ({ ContactId: prepared.parameters.ContactId, updated: true }),
-	};
+	});
 }

@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { fingerprint } from '../../transport/credentials';
 import type { Contact } from '../../transport/types';
 import type { OperationDefinition, PreparedItem, RunContext } from '../operation';
+import { parametersFor } from '../operation';
 import { currentUserId } from '../shared/currentUser';
 import { customFieldsProperty, readCustomFieldValues } from '../shared/customFields';
 import { upsertLock } from '../shared/keyedLock';
@@ -128,6 +129,8 @@ function withMatchValue(parameters: IDataObject, extra: IDataObject): IDataObjec
 	return result;
 }
 
+// Not defineOperation: `fn` names the search, while the fields fill CreateContact/EditContact
+// parameters; those calls below are checked through parametersFor.
 export function upsert(kind: RecordKind): OperationDefinition {
 	const showFor = (matchOn: MatchOn[]) => ({ show: { matchOn } });
 	return {
@@ -299,7 +302,7 @@ export function upsert(kind: RecordKind): OperationDefinition {
 				for (const target of targets) {
 					await client.call(
 						'EditContact',
-						{ ...prepared.parameters, ContactId: target.ContactId } as never,
+						{ ...parametersFor('EditContact', prepared.parameters), ContactId: target.ContactId },
 						{ itemIndex },
 					);
 					results.push(report(target.ContactId, 'updated', matches.length));
@@ -309,12 +312,15 @@ export function upsert(kind: RecordKind): OperationDefinition {
 			return await upsertLock.run(lockKey, async () => {
 				const matches = await findMatches(this, kind, prepared);
 				if (matches.length > 0) return await update(matches);
-				const parameters = withMatchValue(prepared.parameters, prepared.extra);
+				const parameters = parametersFor(
+					'CreateContact',
+					withMatchValue(prepared.parameters, prepared.extra),
+				);
 				parameters.IsCompany = kind.isCompany;
 				parameters.AssignedTo ??= await currentUserId(client, itemIndex);
 				let own: string;
 				try {
-					own = (await client.call('CreateContact', parameters as never, { itemIndex })).ContactId;
+					own = (await client.call('CreateContact', parameters, { itemIndex })).ContactId;
 				} catch (error) {
 					// A refusal (HTTP 400) created nothing. It may be because another process created the
 					// record meanwhile (a company of that name, say): if the value finds it now, update it.
@@ -343,9 +349,13 @@ export function upsert(kind: RecordKind): OperationDefinition {
 						},
 					);
 				}
-				await client.call('EditContact', { ...prepared.parameters, ContactId: survivor } as never, {
-					itemIndex,
-				});
+				await client.call(
+					'EditContact',
+					{ ...parametersFor('EditContact', prepared.parameters), ContactId: survivor },
+					{
+						itemIndex,
+					},
+				);
 				return { ...report(survivor, 'merged race duplicate', 0), deletedDuplicateId: own };
 			});
 		},

@@ -1,4 +1,4 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { readUid } from '../fields';
 import {
 	checkOneOptionList,
@@ -17,7 +17,7 @@ const pipeline = pipelineField(
 	'The pipeline whose items get the field. Its PipelineId comes from Pipeline → Get Many.',
 );
 
-export const create: OperationDefinition = {
+export const create = defineOperation({
 	operation: 'create',
 	name: 'Create',
 	action: 'Create a custom field',
@@ -60,4 +60,4 @@ export const create: OperationDefinition = {
 		if (options) parameters.Options = options;
 	},
 	output: (result) => ({ CustomFieldId: result.CustomFieldId }),
-};
+});

@@ -1,5 +1,5 @@
 import { boolean } from '../fields';
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { readOptionFields } from '../team/shared';
 import { customFieldIdField } from './fields';
 
@@ -10,7 +10,7 @@ const sectionDeletesFields = boolean({
 	description: 'Whether deleting a Section field also deletes the fields inside it',
 });
 
-export const remove: OperationDefinition = {
+export const remove = defineOperation({
 	operation: 'delete',
 	name: 'Delete',
 	action: 'Delete a custom field',
@@ -24,4 +24,4 @@ export const remove: OperationDefinition = {
 		CustomFieldId: prepared.parameters.CustomFieldId,
 		deleted: true,
 	}),
-};
+});

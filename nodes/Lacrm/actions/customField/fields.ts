@@ -4,7 +4,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { Field, ReadContext } from '../fields';
 import { boolean, choice, fieldError, json, readUid, text, uid } from '../fields';
 
-export const customFieldIdField: Field = uid({
+export const customFieldIdField: Field<'CustomFieldId'> = uid({
 	key: 'CustomFieldId',
 	displayName: 'Custom Field',
 	name: 'customFieldId',
@@ -13,7 +13,7 @@ export const customFieldIdField: Field = uid({
 	description: 'The custom field. Its CustomFieldId comes from Custom Field → Get Many or Create.',
 });
 
-export function customFieldNameField(required: boolean): Field {
+export function customFieldNameField(required: boolean): Field<'Name'> {
 	return text({
 		key: 'Name',
 		displayName: 'Name',
@@ -25,7 +25,7 @@ export function customFieldNameField(required: boolean): Field {
 	});
 }
 
-export const typeField: Field = choice({
+export const typeField: Field<'Type'> = choice({
 	key: 'Type',
 	displayName: 'Type',
 	name: 'type',
@@ -65,7 +65,7 @@ export const typeField: Field = choice({
 /** Types whose values come from a list of options. */
 export const TYPES_WITH_OPTIONS = ['Dropdown', 'RadioList', 'Checkbox'];
 
-export const recordTypeField: Field = choice({
+export const recordTypeField: Field<'RecordType'> = choice({
 	key: 'RecordType',
 	displayName: 'Record Type',
 	name: 'recordType',
@@ -79,7 +79,7 @@ export const recordTypeField: Field = choice({
 	description: 'Which records get the field',
 });
 
-export function pipelineField(description: string): Field {
+export function pipelineField(description: string): Field<'PipelineId'> {
 	return uid({
 		key: 'PipelineId',
 		displayName: 'Pipeline',
@@ -89,7 +89,7 @@ export function pipelineField(description: string): Field {
 	});
 }
 
-export function settingFields(): Field[] {
+export function settingFields() {
 	return [
 		boolean({
 			key: 'IsRequired',
@@ -219,7 +219,7 @@ export function fieldOptionsProperty(forUpdate: boolean): INodeProperties {
 }
 
 /** The update variant as a Field, for the Update Fields collection. */
-export const fieldOptionsForUpdate: Field = {
+export const fieldOptionsForUpdate: Field<'Options'> = {
 	key: 'Options',
 	property: fieldOptionsProperty(true),
 	read: (raw, ctx) => readFieldOptions(raw, ctx, true),
@@ -229,7 +229,7 @@ export const fieldOptionsForUpdate: Field = {
  * The option list from an expression (a fixed collection cannot take one): JSON, a list, or
  * comma-separated names.
  */
-export function fieldOptionsJsonField(forUpdate: boolean): Field {
+export function fieldOptionsJsonField(forUpdate: boolean): Field<'Options'> {
 	const label = 'Field Options (JSON)';
 	return {
 		key: 'Options',

@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { customFieldIdField } from './fields';
 
-export const get: OperationDefinition = {
+export const get = defineOperation({
 	operation: 'get',
 	name: 'Get',
 	action: 'Get a custom field',
@@ -9,4 +9,4 @@ export const get: OperationDefinition = {
 		'Get one custom field definition by CustomFieldId: name, type, record type, pipeline, settings and options with their OptionIds',
 	fn: 'GetCustomField',
 	fields: [customFieldIdField],
-};
+});

@@ -1,5 +1,5 @@
 import { boolean, choice } from '../fields';
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { readOptionFields } from '../team/shared';
 import { pipelineField } from './fields';
 
@@ -18,7 +18,7 @@ const includes = [
 	}),
 ];
 
-export const getAll: OperationDefinition = {
+export const getAll = defineOperation({
 	operation: 'getAll',
 	name: 'Get Many',
 	action: 'Get many custom fields',
@@ -57,4 +57,4 @@ export const getAll: OperationDefinition = {
 		}
 		readOptionFields(input, prepared, includes);
 	},
-};
+});

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import {
 	checkOneOptionList,
 	customFieldIdField,
@@ -11,7 +11,7 @@ import {
 	settingFields,
 } from './fields';
 
-export const update: OperationDefinition = {
+export const update = defineOperation({
 	operation: 'update',
 	name: 'Update',
 	action: 'Update a custom field',
@@ -44,4 +44,4 @@ export const update: OperationDefinition = {
 		CustomFieldId: prepared.parameters.CustomFieldId,
 		updated: true,
 	}),
-};
+});

@@ -1,12 +1,12 @@
 import { boolean, dateTime, emailAddresses, text, uidList } from '../fields';
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 
 /** Now, as ISO 8601 without milliseconds. */
 function now(): string {
 	return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-export const create: OperationDefinition = {
+export const create = defineOperation({
 	operation: 'create',
 	name: 'Log',
 	action: 'Log an email',
@@ -66,4 +66,4 @@ export const create: OperationDefinition = {
 		prepared.parameters.Date ??= now();
 	},
 	output: (result) => ({ EmailId: result.EmailId }),
-};
+});

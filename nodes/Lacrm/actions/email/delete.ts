@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { emailId } from './fields';
 
-export const remove: OperationDefinition = {
+export const remove = defineOperation({
 	operation: 'delete',
 	name: 'Delete',
 	action: 'Delete a logged email',
@@ -10,4 +10,4 @@ export const remove: OperationDefinition = {
 	fn: 'DeleteEmail',
 	fields: [emailId()],
 	output: (_result, prepared) => ({ EmailId: prepared.parameters.EmailId, deleted: true }),
-};
+});

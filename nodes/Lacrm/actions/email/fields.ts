@@ -2,7 +2,7 @@
 import type { Field } from '../fields';
 import { uid } from '../fields';
 
-export function emailId(): Field {
+export function emailId(): Field<'EmailId'> {
 	return uid({
 		key: 'EmailId',
 		displayName: 'Email ID',

@@ -1,8 +1,8 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { simplifyMetaData } from '../shared/simplify';
 import { emailId } from './fields';
 
-export const get: OperationDefinition = {
+export const get = defineOperation({
 	operation: 'get',
 	name: 'Get',
 	action: 'Get a logged email',
@@ -11,4 +11,4 @@ export const get: OperationDefinition = {
 	fn: 'GetEmail',
 	fields: [emailId()],
 	simplify: simplifyMetaData,
-};
+});

@@ -1,9 +1,9 @@
 import { boolean, contactRef, uidList } from '../fields';
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { checkDateFilterRange, dateFilterRange, sortDirection } from '../shared/filters';
 import { simplifyMetaData } from '../shared/simplify';
 
-export const getAll: OperationDefinition = {
+export const getAll = defineOperation({
 	operation: 'getAll',
 	name: 'Get Many',
 	action: 'Get many logged emails',
@@ -36,4 +36,4 @@ export const getAll: OperationDefinition = {
 	},
 	optionFields: [sortDirection('Descending')],
 	prepare: checkDateFilterRange,
-};
+});

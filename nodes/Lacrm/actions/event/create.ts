@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { checkEventTimes, end, eventDetails, eventName, start } from './fields';
 
-export const create: OperationDefinition = {
+export const create = defineOperation({
 	operation: 'create',
 	name: 'Create',
 	action: 'Create an event',
@@ -31,4 +31,4 @@ export const create: OperationDefinition = {
 		}
 	},
 	output: (result) => ({ EventId: result.EventId }),
-};
+});

@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { eventId } from './fields';
 
-export const remove: OperationDefinition = {
+export const remove = defineOperation({
 	operation: 'delete',
 	name: 'Delete',
 	action: 'Delete an event',
@@ -9,4 +9,4 @@ export const remove: OperationDefinition = {
 	fn: 'DeleteEvent',
 	fields: [eventId()],
 	output: (_result, prepared) => ({ EventId: prepared.parameters.EventId, deleted: true }),
-};
+});

@@ -5,7 +5,7 @@ import type { Field } from '../fields';
 import { boolean, dateTime, eventAttendees, text, uid } from '../fields';
 import type { ItemInput } from '../operation';
 
-export function eventId(): Field {
+export function eventId(): Field<'EventId'> {
 	return uid({
 		key: 'EventId',
 		displayName: 'Event ID',
@@ -15,7 +15,7 @@ export function eventId(): Field {
 	});
 }
 
-export function eventName(required: boolean): Field {
+export function eventName(required: boolean): Field<'Name'> {
 	return text({
 		key: 'Name',
 		displayName: 'Name',
@@ -26,7 +26,7 @@ export function eventName(required: boolean): Field {
 	});
 }
 
-export function start(required: boolean): Field {
+export function start(required: boolean): Field<'StartDate'> {
 	return dateTime({
 		key: 'StartDate',
 		displayName: 'Start',
@@ -37,7 +37,7 @@ export function start(required: boolean): Field {
 	});
 }
 
-export function end(required: boolean): Field {
+export function end(required: boolean): Field<'EndDate'> {
 	return dateTime({
 		key: 'EndDate',
 		displayName: 'End',
@@ -49,7 +49,7 @@ export function end(required: boolean): Field {
 }
 
 /** Everything an event has besides name, start and end. */
-export function eventDetails(forUpdate: boolean): Field[] {
+export function eventDetails(forUpdate: boolean) {
 	return [
 		boolean({
 			key: 'IsAllDay',

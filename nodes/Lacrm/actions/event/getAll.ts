@@ -1,10 +1,10 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { sortDirection } from '../shared/filters';
 import { contactRef, dateTime, readDateTime, uidList } from '../fields';
 import { simplifyMetaData } from '../shared/simplify';
 import { applyDefaultWindow, DAYS_AHEAD, DAYS_BACK } from '../shared/dateWindow';
 
-export const getAll: OperationDefinition = {
+export const getAll = defineOperation({
 	operation: 'getAll',
 	name: 'Get Many',
 	action: 'Get many events',
@@ -60,4 +60,4 @@ export const getAll: OperationDefinition = {
 			(date) => readDateTime(date, input, 'Filters', true) as string,
 		);
 	},
-};
+});

@@ -1,8 +1,8 @@
 import { contactRef } from '../fields';
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { simplifyMetaData } from '../shared/simplify';
 
-export const getAllForContact: OperationDefinition = {
+export const getAllForContact = defineOperation({
 	operation: 'getAllForContact',
 	name: 'Get Many for Contact',
 	action: 'Get many events of a contact',
@@ -12,4 +12,4 @@ export const getAllForContact: OperationDefinition = {
 	fields: [contactRef({ required: true, description: 'The contact whose events to get' })],
 	list: true,
 	simplify: simplifyMetaData,
-};
+});

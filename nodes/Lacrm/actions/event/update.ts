@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { checkEventTimes, end, eventDetails, eventId, eventName, start } from './fields';
 
-export const update: OperationDefinition = {
+export const update = defineOperation({
 	operation: 'update',
 	name: 'Update',
 	action: 'Update an event',
@@ -25,4 +25,4 @@ export const update: OperationDefinition = {
 		});
 	},
 	output: (_result, prepared) => ({ EventId: prepared.parameters.EventId, updated: true }),
-};
+});

@@ -1,12 +1,10 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { FileInfo } from '../../transport/types';
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { downloadFile, fileIdField, outputBinaryProperty, readBinaryPropertyName } from './fields';
 
 const OUTPUT_FIELD_LABEL = 'Put Output File in Field';
 
-export const download: OperationDefinition = {
+export const download = defineOperation({
 	operation: 'download',
 	name: 'Download',
 	action: 'Download a file',
@@ -34,13 +32,6 @@ export const download: OperationDefinition = {
 		)) as FileInfo;
 		// The link expires after five minutes: it is of no use further down the workflow.
 		const { FileUrl: _expiringLink, ...details } = info;
-		return [
-			await downloadFile(
-				this,
-				info,
-				prepared.extra.binaryPropertyName as string,
-				details as unknown as IDataObject,
-			),
-		];
+		return [await downloadFile(this, info, prepared.extra.binaryPropertyName as string, details)];
 	},
-};
+});

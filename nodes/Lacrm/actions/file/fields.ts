@@ -9,13 +9,13 @@ import type { RunContext } from '../operation';
 /** LACRM refuses uploads above 50 MB. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-export const contactField: Field = contactRef({
+export const contactField = contactRef({
 	required: true,
 	description:
 		'The contact or company the file is attached to. Its ContactId comes from Contact → Get Many, Create or a trigger.',
 });
 
-export const fileIdField: Field = uid({
+export const fileIdField: Field<'FileId'> = uid({
 	key: 'FileId',
 	displayName: 'File ID',
 	name: 'fileId',

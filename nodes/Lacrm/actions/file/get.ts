@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { FileInfo } from '../../transport/types';
 import { boolean } from '../fields';
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { downloadFile, fileIdField, outputBinaryProperty, readBinaryPropertyName } from './fields';
 
 const downloadOption = boolean({
@@ -17,7 +17,7 @@ const binaryOption = outputBinaryProperty({
 	hint: 'The name of the output binary field to put the file in, when Download File is on',
 });
 
-export const get: OperationDefinition = {
+export const get = defineOperation({
 	operation: 'get',
 	name: 'Get',
 	action: 'Get a file',
@@ -48,14 +48,10 @@ export const get: OperationDefinition = {
 				itemIndex: this.itemIndex,
 			},
 		)) as FileInfo;
-		if (!prepared.extra.download) return info as unknown as IDataObject;
+		// A plain copy is an IDataObject; the FileInfo interface is not (it has no index signature).
+		if (!prepared.extra.download) return { ...info };
 		return [
-			await downloadFile(
-				this,
-				info,
-				prepared.extra.binaryPropertyName as string,
-				info as unknown as IDataObject,
-			),
+			await downloadFile(this, info, prepared.extra.binaryPropertyName as string, { ...info }),
 		];
 	},
-};
+});

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { boolean } from '../fields';
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { contactField } from './fields';
 
 const previousVersionsOption = boolean({
@@ -12,7 +12,7 @@ const previousVersionsOption = boolean({
 		'Whether to also return the older versions of files that were replaced by a newer upload',
 });
 
-export const getAllForContact: OperationDefinition = {
+export const getAllForContact = defineOperation({
 	operation: 'getAllForContact',
 	name: 'Get Many for Contact',
 	action: 'Get many files of a contact',
@@ -27,4 +27,4 @@ export const getAllForContact: OperationDefinition = {
 		if (input.read(previousVersionsOption, options) === true)
 			prepared.parameters.ReturnPreviousVersions = true;
 	},
-};
+});

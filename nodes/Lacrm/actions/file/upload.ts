@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { fieldError, text } from '../fields';
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { contactField, MAX_FILE_BYTES, megabytes, readBinaryPropertyName } from './fields';
 
 const INPUT_FIELD_LABEL = 'Input Binary Field';
@@ -22,7 +22,7 @@ const mimeTypeOption = text({
 	description: "The file's content type. Leave empty to keep the binary file's own type.",
 });
 
-export const upload: OperationDefinition = {
+export const upload = defineOperation({
 	operation: 'upload',
 	name: 'Upload',
 	action: 'Upload a file to a contact',
@@ -95,4 +95,4 @@ export const upload: OperationDefinition = {
 		);
 		return { FileId: result.FileId };
 	},
-};
+});

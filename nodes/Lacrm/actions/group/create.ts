@@ -1,10 +1,10 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { checkTeamSharing } from '../team/shared';
 import { colorField, GROUP_SHARING, groupNameField, groupTeamsField, sharingField } from './fields';
 
 const teams = groupTeamsField(false);
 
-export const create: OperationDefinition = {
+export const create = defineOperation({
 	operation: 'create',
 	name: 'Create',
 	action: 'Create a group',
@@ -28,4 +28,4 @@ export const create: OperationDefinition = {
 		checkTeamSharing(input, prepared.parameters, GROUP_SHARING, true);
 	},
 	output: (result) => ({ GroupId: result.GroupId }),
-};
+});

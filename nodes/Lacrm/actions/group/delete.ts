@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { groupIdField } from './fields';
 
-export const remove: OperationDefinition = {
+export const remove = defineOperation({
 	operation: 'delete',
 	name: 'Delete',
 	action: 'Delete a group',
@@ -10,4 +10,4 @@ export const remove: OperationDefinition = {
 	fn: 'DeleteGroup',
 	fields: [groupIdField],
 	output: (_result, prepared) => ({ GroupId: prepared.parameters.GroupId, deleted: true }),
-};
+});

@@ -1,10 +1,9 @@
 /** Group fields, described once for create, update, delete and get. */
-import type { Field } from '../fields';
 import { choice, text, uid } from '../fields';
 import type { TeamSharingSetting } from '../team/shared';
 import { teamIdsField } from '../team/shared';
 
-export const groupIdField: Field = uid({
+export const groupIdField = uid({
 	key: 'GroupId',
 	displayName: 'Group',
 	name: 'groupId',
@@ -13,7 +12,7 @@ export const groupIdField: Field = uid({
 	description: 'The group. Its GroupId comes from Group → Get Many or Create.',
 });
 
-export function groupNameField(required: boolean): Field {
+export function groupNameField(required: boolean) {
 	return text({
 		key: 'Name',
 		displayName: 'Name',
@@ -41,7 +40,7 @@ export const GROUP_COLORS = [
 	'Yellow',
 ];
 
-export function colorField(clearable: boolean): Field {
+export function colorField(clearable: boolean) {
 	return choice({
 		key: 'Color',
 		displayName: 'Color',
@@ -53,7 +52,7 @@ export function colorField(clearable: boolean): Field {
 	});
 }
 
-export function sharingField(forUpdate: boolean): Field {
+export function sharingField(forUpdate: boolean) {
 	return choice({
 		key: 'Sharing',
 		displayName: 'Sharing',
@@ -77,7 +76,7 @@ export const GROUP_SHARING: TeamSharingSetting = {
 	teamsLabel: 'Teams',
 };
 
-export function groupTeamsField(forUpdate: boolean): Field {
+export function groupTeamsField(forUpdate: boolean) {
 	return teamIdsField({
 		description: forUpdate
 			? 'The teams that can see the group, when Sharing is Teams (replaces the current teams)'

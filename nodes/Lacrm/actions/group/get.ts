@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { groupIdField } from './fields';
 
-export const get: OperationDefinition = {
+export const get = defineOperation({
 	operation: 'get',
 	name: 'Get',
 	action: 'Get a group',
@@ -9,4 +9,4 @@ export const get: OperationDefinition = {
 		'Get one group by GroupId: name, sharing, teams and color (not its members; see the Group Membership resource)',
 	fn: 'GetGroup',
 	fields: [groupIdField],
-};
+});

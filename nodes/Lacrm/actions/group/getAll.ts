@@ -1,5 +1,5 @@
 import { boolean } from '../fields';
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { readOptionFields } from '../team/shared';
 
 const numberOfContacts = boolean({
@@ -9,7 +9,7 @@ const numberOfContacts = boolean({
 	description: 'Whether LACRM should add how many contacts each group has (slower)',
 });
 
-export const getAll: OperationDefinition = {
+export const getAll = defineOperation({
 	operation: 'getAll',
 	name: 'Get Many',
 	action: 'Get many groups',
@@ -19,4 +19,4 @@ export const getAll: OperationDefinition = {
 	list: true,
 	options: [numberOfContacts.property],
 	prepare: (input, prepared) => readOptionFields(input, prepared, [numberOfContacts]),
-};
+});

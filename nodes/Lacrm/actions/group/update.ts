@@ -1,4 +1,4 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { checkTeamSharing } from '../team/shared';
 import {
 	colorField,
@@ -9,7 +9,7 @@ import {
 	sharingField,
 } from './fields';
 
-export const update: OperationDefinition = {
+export const update = defineOperation({
 	operation: 'update',
 	name: 'Update',
 	action: 'Update a group',
@@ -30,4 +30,4 @@ export const update: OperationDefinition = {
 		}
 	},
 	output: (_result, prepared) => ({ GroupId: prepared.parameters.GroupId, updated: true }),
-};
+});

@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { contactField, groupProperties, readGroup } from './fields';
 
-export const add: OperationDefinition = {
+export const add = defineOperation({
 	operation: 'add',
 	name: 'Add',
 	action: 'Add a contact to a group',
@@ -12,4 +12,4 @@ export const add: OperationDefinition = {
 	properties: groupProperties,
 	prepare: (input, prepared) => readGroup(input, prepared.parameters),
 	output: (_result, prepared) => ({ ...prepared.parameters, added: true }),
-};
+});

@@ -4,11 +4,10 @@
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { Field } from '../fields';
 import { contactRef, text, uid } from '../fields';
 import type { ItemInput } from '../operation';
 
-export const contactField: Field = contactRef({
+export const contactField = contactRef({
 	required: true,
 	description:
 		'The contact or company. Its ContactId comes from Contact → Get Many, Create or a trigger.',

@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { groupProperties, readGroup, simplifyMember } from './fields';
 
-export const getContactsInGroup: OperationDefinition = {
+export const getContactsInGroup = defineOperation({
 	operation: 'getContactsInGroup',
 	name: 'Get Contacts in Group',
 	action: 'Get the contacts in a group',
@@ -12,4 +12,4 @@ export const getContactsInGroup: OperationDefinition = {
 	list: true,
 	simplify: simplifyMember,
 	prepare: (input, prepared) => readGroup(input, prepared.parameters),
-};
+});

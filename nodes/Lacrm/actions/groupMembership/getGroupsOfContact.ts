@@ -1,8 +1,8 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { simplifyMetaData } from '../shared/simplify';
 import { contactField } from './fields';
 
-export const getGroupsOfContact: OperationDefinition = {
+export const getGroupsOfContact = defineOperation({
 	operation: 'getGroupsOfContact',
 	name: 'Get Many for Contact',
 	action: 'Get the groups of a contact',
@@ -12,4 +12,4 @@ export const getGroupsOfContact: OperationDefinition = {
 	fields: [contactField],
 	list: true,
 	simplify: simplifyMetaData,
-};
+});

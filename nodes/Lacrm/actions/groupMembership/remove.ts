@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { contactField, groupProperties, readGroup } from './fields';
 
-export const remove: OperationDefinition = {
+export const remove = defineOperation({
 	operation: 'remove',
 	name: 'Remove',
 	action: 'Remove a contact from a group',
@@ -12,4 +12,4 @@ export const remove: OperationDefinition = {
 	properties: groupProperties,
 	prepare: (input, prepared) => readGroup(input, prepared.parameters),
 	output: (_result, prepared) => ({ ...prepared.parameters, removed: true }),
-};
+});

@@ -1,8 +1,8 @@
 import { contactRef } from '../fields';
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { dateShown, noteText } from './fields';
 
-export const create: OperationDefinition = {
+export const create = defineOperation({
 	operation: 'create',
 	name: 'Create',
 	action: 'Create a note',
@@ -18,4 +18,4 @@ export const create: OperationDefinition = {
 	],
 	optional: { name: 'additionalFields', displayName: 'Additional Fields', fields: [dateShown()] },
 	output: (result) => ({ NoteId: result.NoteId }),
-};
+});

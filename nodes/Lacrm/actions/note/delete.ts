@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { noteId } from './fields';
 
-export const remove: OperationDefinition = {
+export const remove = defineOperation({
 	operation: 'delete',
 	name: 'Delete',
 	action: 'Delete a note',
@@ -9,4 +9,4 @@ export const remove: OperationDefinition = {
 	fn: 'DeleteNote',
 	fields: [noteId()],
 	output: (_result, prepared) => ({ NoteId: prepared.parameters.NoteId, deleted: true }),
-};
+});

@@ -1,8 +1,7 @@
 /** Note fields, described once for every note operation. */
-import type { Field } from '../fields';
 import { dateTime, text, uid } from '../fields';
 
-export function noteId(): Field {
+export function noteId() {
 	return uid({
 		key: 'NoteId',
 		displayName: 'Note ID',
@@ -12,7 +11,7 @@ export function noteId(): Field {
 	});
 }
 
-export function noteText(required: boolean): Field {
+export function noteText(required: boolean) {
 	return text({
 		key: 'Note',
 		displayName: 'Note',
@@ -26,7 +25,7 @@ export function noteText(required: boolean): Field {
 	});
 }
 
-export function dateShown(): Field {
+export function dateShown() {
 	return dateTime({
 		key: 'DateDisplayedInHistory',
 		displayName: 'Date Shown in History',

@@ -1,8 +1,8 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { noteId } from './fields';
 import { simplifyNote } from './simplify';
 
-export const get: OperationDefinition = {
+export const get = defineOperation({
 	operation: 'get',
 	name: 'Get',
 	action: 'Get a note',
@@ -10,4 +10,4 @@ export const get: OperationDefinition = {
 	fn: 'GetNote',
 	fields: [noteId()],
 	simplify: simplifyNote,
-};
+});

@@ -1,9 +1,9 @@
 import { contactRef, uidList } from '../fields';
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { checkDateFilterRange, dateFilterRange, sortDirection } from '../shared/filters';
 import { simplifyNote } from './simplify';
 
-export const getAll: OperationDefinition = {
+export const getAll = defineOperation({
 	operation: 'getAll',
 	name: 'Get Many',
 	action: 'Get many notes',
@@ -29,4 +29,4 @@ export const getAll: OperationDefinition = {
 	},
 	optionFields: [sortDirection('Descending')],
 	prepare: checkDateFilterRange,
-};
+});

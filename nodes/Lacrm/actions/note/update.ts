@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { dateShown, noteId, noteText } from './fields';
 
-export const update: OperationDefinition = {
+export const update = defineOperation({
 	operation: 'update',
 	name: 'Update',
 	action: 'Update a note',
@@ -23,4 +23,4 @@ export const update: OperationDefinition = {
 		}
 	},
 	output: (_result, prepared) => ({ NoteId: prepared.parameters.NoteId, updated: true }),
-};
+});

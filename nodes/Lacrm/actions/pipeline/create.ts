@@ -1,4 +1,4 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { checkTeamSharing } from '../team/shared';
 import {
 	iconField,
@@ -10,7 +10,7 @@ import {
 
 const teams = pipelineTeamsField(false);
 
-export const create: OperationDefinition = {
+export const create = defineOperation({
 	operation: 'create',
 	name: 'Create',
 	action: 'Create a pipeline',
@@ -33,4 +33,4 @@ export const create: OperationDefinition = {
 		checkTeamSharing(input, prepared.parameters, PIPELINE_PERMISSIONS, true);
 	},
 	output: (result) => ({ PipelineId: result.PipelineId }),
-};
+});

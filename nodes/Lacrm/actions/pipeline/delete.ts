@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { pipelineIdField } from './fields';
 
-export const remove: OperationDefinition = {
+export const remove = defineOperation({
 	operation: 'delete',
 	name: 'Delete',
 	action: 'Delete a pipeline',
@@ -9,4 +9,4 @@ export const remove: OperationDefinition = {
 	fn: 'DeletePipeline',
 	fields: [pipelineIdField],
 	output: (_result, prepared) => ({ PipelineId: prepared.parameters.PipelineId, deleted: true }),
-};
+});

@@ -4,7 +4,7 @@ import { choice, fieldError, text, uid } from '../fields';
 import type { TeamSharingSetting } from '../team/shared';
 import { teamIdsField } from '../team/shared';
 
-export const pipelineIdField: Field = uid({
+export const pipelineIdField = uid({
 	key: 'PipelineId',
 	displayName: 'Pipeline',
 	name: 'pipelineId',
@@ -13,7 +13,7 @@ export const pipelineIdField: Field = uid({
 	description: 'The pipeline. Its PipelineId comes from Pipeline → Get Many or Create.',
 });
 
-export function pipelineNameField(required: boolean): Field {
+export function pipelineNameField(required: boolean) {
 	return text({
 		key: 'Name',
 		displayName: 'Name',
@@ -59,7 +59,7 @@ function iconLabel(icon: string): string {
 		.join(' ');
 }
 
-export function iconField(required: boolean): Field {
+export function iconField(required: boolean): Field<'Icon'> {
 	const label = 'Icon';
 	return {
 		key: 'Icon',
@@ -85,7 +85,7 @@ export function iconField(required: boolean): Field {
 	};
 }
 
-export function permissionsField(forUpdate: boolean): Field {
+export function permissionsField(forUpdate: boolean) {
 	return choice({
 		key: 'Permissions',
 		displayName: 'Permissions',
@@ -108,7 +108,7 @@ export const PIPELINE_PERMISSIONS: TeamSharingSetting = {
 	teamsLabel: 'Team Sharing',
 };
 
-export function pipelineTeamsField(forUpdate: boolean): Field {
+export function pipelineTeamsField(forUpdate: boolean) {
 	return teamIdsField({
 		description: forUpdate
 			? 'The teams that can use the pipeline, when Permissions is Team Sharing (replaces the current teams)'

@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { pipelineIdField } from './fields';
 
-export const get: OperationDefinition = {
+export const get = defineOperation({
 	operation: 'get',
 	name: 'Get',
 	action: 'Get a pipeline',
@@ -9,4 +9,4 @@ export const get: OperationDefinition = {
 		"Get one pipeline's setup by PipelineId: name, icon, permissions and its statuses (StatusIds, open or closed). Its items are under Pipeline Item.",
 	fn: 'GetPipeline',
 	fields: [pipelineIdField],
-};
+});

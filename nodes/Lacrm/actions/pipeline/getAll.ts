@@ -1,5 +1,5 @@
 import { boolean } from '../fields';
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { readOptionFields } from '../team/shared';
 
 const includes = [
@@ -24,7 +24,7 @@ const includes = [
 	}),
 ];
 
-export const getAll: OperationDefinition = {
+export const getAll = defineOperation({
 	operation: 'getAll',
 	name: 'Get Many',
 	action: 'Get many pipelines',
@@ -34,4 +34,4 @@ export const getAll: OperationDefinition = {
 	list: true,
 	options: includes.map((field) => field.property),
 	prepare: (input, prepared) => readOptionFields(input, prepared, includes),
-};
+});

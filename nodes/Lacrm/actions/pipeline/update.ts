@@ -1,4 +1,4 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { checkTeamSharing } from '../team/shared';
 import {
 	iconField,
@@ -9,7 +9,7 @@ import {
 	pipelineTeamsField,
 } from './fields';
 
-export const update: OperationDefinition = {
+export const update = defineOperation({
 	operation: 'update',
 	name: 'Update',
 	action: 'Update a pipeline',
@@ -34,4 +34,4 @@ export const update: OperationDefinition = {
 		}
 	},
 	output: (_result, prepared) => ({ PipelineId: prepared.parameters.PipelineId, updated: true }),
-};
+});

@@ -1,4 +1,4 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import {
 	contactField,
 	noteField,
@@ -11,7 +11,7 @@ import {
 } from './fields';
 import { checkStatusInPipeline } from './statusCheck';
 
-export const create: OperationDefinition = {
+export const create = defineOperation({
 	operation: 'create',
 	name: 'Create',
 	action: 'Create a pipeline item',
@@ -47,4 +47,4 @@ export const create: OperationDefinition = {
 		await checkStatusInPipeline(this, PipelineId, StatusId, 'Status');
 	},
 	output: (result) => ({ PipelineItemId: result.PipelineItemId }),
-};
+});

@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { pickerPipelineField, pipelineItemField } from './fields';
 
-export const remove: OperationDefinition = {
+export const remove = defineOperation({
 	operation: 'delete',
 	name: 'Delete',
 	action: 'Delete a pipeline item',
@@ -13,4 +13,4 @@ export const remove: OperationDefinition = {
 		PipelineItemId: prepared.parameters.PipelineItemId,
 		deleted: true,
 	}),
-};
+});

@@ -2,13 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { uidList } from '../fields';
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { pipelineField } from './fields';
 
 /** LACRM deletes at most this many items per DeletePipelineItems call. */
 export const MAX_IDS_PER_CALL = 5000;
 
-export const deleteMany: OperationDefinition = {
+export const deleteMany = defineOperation({
 	operation: 'deleteMany',
 	name: 'Delete Many',
 	action: 'Delete many pipeline items',
@@ -58,4 +58,4 @@ export const deleteMany: OperationDefinition = {
 		const output: IDataObject = { PipelineId, NumberProcessed, NumberSkipped };
 		return output;
 	},
-};
+});

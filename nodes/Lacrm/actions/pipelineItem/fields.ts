@@ -1,7 +1,7 @@
 /** Fields shared by the pipeline item operations. */
 import type { IDataObject, INodeProperties, ResourceMapperField } from 'n8n-workflow';
 
-import type { Field } from '../fields';
+import type { UnsentField } from '../fields';
 import { boolean, contactRef, text, uid } from '../fields';
 import type { ItemInput } from '../operation';
 import {
@@ -10,13 +10,13 @@ import {
 	readCustomFieldValues,
 } from '../shared/customFields';
 
-export const contactField: Field = contactRef({
+export const contactField = contactRef({
 	required: true,
 	description:
 		'The contact or company the item belongs to. Its ContactId comes from Contact → Get Many, Create or a trigger.',
 });
 
-export function pipelineField(description: string): Field {
+export function pipelineField(description: string) {
 	return uid({
 		key: 'PipelineId',
 		displayName: 'Pipeline',
@@ -31,7 +31,7 @@ export function pipelineField(description: string): Field {
  * The pipeline, offered where LACRM does not want it (edit, get, delete by item id): the item
  * picker and the custom-field mapper list what belongs to it. Checked, never sent.
  */
-export const pickerPipelineField: Field = (() => {
+export const pickerPipelineField: UnsentField = (() => {
 	const field = uid({
 		key: 'PipelineId',
 		displayName: 'Pipeline',
@@ -40,10 +40,10 @@ export const pickerPipelineField: Field = (() => {
 		description:
 			"Only used to list the pipeline's items (and custom fields) in this node; not needed when the item is given by ID",
 	});
-	return { ...field, read: (raw, ctx) => void field.read(raw, ctx) };
+	return { ...field, sent: false, read: (raw, ctx) => void field.read(raw, ctx) };
 })();
 
-export const pipelineItemField: Field = uid({
+export const pipelineItemField = uid({
 	key: 'PipelineItemId',
 	displayName: 'Pipeline Item',
 	name: 'pipelineItemId',
@@ -57,11 +57,11 @@ export function statusField(options: {
 	required: boolean;
 	displayName: string;
 	description: string;
-}): Field {
+}) {
 	return uid({ key: 'StatusId', name: 'statusId', locator: 'status', ...options });
 }
 
-export const noteField: Field = text({
+export const noteField = text({
 	key: 'Note',
 	displayName: 'Note',
 	name: 'note',
@@ -69,7 +69,7 @@ export const noteField: Field = text({
 	description: "A note shown in the item's history",
 });
 
-export const runStatusAutomationField: Field = boolean({
+export const runStatusAutomationField = boolean({
 	key: 'RunStatusAutomation',
 	displayName: 'Run Status Automation',
 	name: 'runStatusAutomation',

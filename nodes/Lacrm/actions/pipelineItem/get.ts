@@ -1,8 +1,8 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { simplifyPipelineItem } from '../shared/simplify';
 import { pickerPipelineField, pipelineItemField } from './fields';
 
-export const get: OperationDefinition = {
+export const get = defineOperation({
 	operation: 'get',
 	name: 'Get',
 	action: 'Get a pipeline item',
@@ -11,4 +11,4 @@ export const get: OperationDefinition = {
 	fn: 'GetPipelineItem',
 	fields: [pickerPipelineField, pipelineItemField],
 	simplify: simplifyPipelineItem,
-};
+});

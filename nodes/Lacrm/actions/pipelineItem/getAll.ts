@@ -1,13 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Field } from '../fields';
+import type { Field, UnsentField } from '../fields';
 import { advancedFilters, boolean, choice, uidList } from '../fields';
-import type { OperationDefinition } from '../operation';
+import { defineOperation, parametersFor } from '../operation';
 import { sortDirection } from '../shared/filters';
 import { simplifyPipelineItem } from '../shared/simplify';
 import { pipelineField } from './fields';
 
-const statusFilterField: Field = (() => {
+const statusFilterField: Field<'StatusFilter'> = (() => {
 	const field = uidList({
 		key: 'StatusFilter',
 		displayName: 'Status Names or IDs',
@@ -25,15 +25,19 @@ const statusFilterField: Field = (() => {
 	};
 })();
 
-const includeClosedField = boolean({
-	key: 'IncludeClosed',
-	displayName: 'Include Closed',
-	name: 'includeClosed',
-	description:
-		'Whether to include items in closed statuses too. Without it (and without Status Names or IDs) LACRM returns only items in active statuses.',
-});
+// Not a LACRM parameter: `prepare` takes it out and lists the closed statuses instead.
+const includeClosedField: UnsentField = {
+	...boolean({
+		key: 'IncludeClosed',
+		displayName: 'Include Closed',
+		name: 'includeClosed',
+		description:
+			'Whether to include items in closed statuses too. Without it (and without Status Names or IDs) LACRM returns only items in active statuses.',
+	}),
+	sent: false,
+};
 
-export const getAll: OperationDefinition = {
+export const getAll = defineOperation({
 	operation: 'getAll',
 	name: 'Get Many',
 	action: 'Get many pipeline items',
@@ -91,7 +95,7 @@ export const getAll: OperationDefinition = {
 	},
 	async run(prepared) {
 		const { client, itemIndex } = this;
-		const parameters = { ...prepared.parameters } as IDataObject & { PipelineId: string };
+		const parameters = { ...parametersFor('GetPipelineItems', prepared.parameters) };
 		if (prepared.extra.includeClosed) {
 			// LACRM treats an empty StatusFilter as "all active statuses": list every status instead.
 			const statuses = await client.callAll(
@@ -103,10 +107,10 @@ export const getAll: OperationDefinition = {
 				.filter((status) => !status.PipelineId || status.PipelineId === parameters.PipelineId)
 				.map((status) => status.StatusId);
 		}
-		const items = (await client.callAll('GetPipelineItems', parameters as never, {
+		const items = (await client.callAll('GetPipelineItems', parameters, {
 			limit: prepared.limit,
 			itemIndex,
 		})) as IDataObject[];
 		return prepared.simplify ? items.map(simplifyPipelineItem) : items;
 	},
-};
+});

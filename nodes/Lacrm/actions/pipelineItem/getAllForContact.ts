@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { simplifyPipelineItem } from '../shared/simplify';
 import { contactField } from './fields';
 
@@ -11,7 +11,7 @@ function flatten(groups: IDataObject[]): IDataObject[] {
 	);
 }
 
-export const getAllForContact: OperationDefinition = {
+export const getAllForContact = defineOperation({
 	operation: 'getAllForContact',
 	name: 'Get Many for Contact',
 	action: 'Get many pipeline items of a contact',
@@ -31,4 +31,4 @@ export const getAllForContact: OperationDefinition = {
 		const limited = prepared.limit === undefined ? items : items.slice(0, prepared.limit);
 		return prepared.simplify ? limited.map(simplifyPipelineItem) : limited;
 	},
-};
+});

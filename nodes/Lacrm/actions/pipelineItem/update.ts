@@ -1,4 +1,4 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { customFieldsProperty } from '../shared/customFields';
 import {
 	customFieldsToClearProperty,
@@ -15,7 +15,7 @@ import { checkStatusInPipeline } from './statusCheck';
 /** Parameters that identify the item or steer the edit, rather than change it. */
 const NOT_CHANGES = new Set(['PipelineItemId', 'RunStatusAutomation']);
 
-export const update: OperationDefinition = {
+export const update = defineOperation({
 	operation: 'update',
 	name: 'Update',
 	action: 'Update a pipeline item',
@@ -84,4 +84,4 @@ export const update: OperationDefinition = {
 		PipelineItemId: prepared.parameters.PipelineItemId,
 		updated: true,
 	}),
-};
+});

@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { colorField, pipelineField, statusKindField, statusNameField } from './fields';
 
-export const create: OperationDefinition = {
+export const create = defineOperation({
 	operation: 'create',
 	name: 'Create',
 	action: 'Create a pipeline status',
@@ -11,4 +11,4 @@ export const create: OperationDefinition = {
 	fields: [pipelineField(true), statusNameField('The status name'), statusKindField(false)],
 	optional: { name: 'additionalFields', displayName: 'Additional Fields', fields: [colorField()] },
 	output: (result) => ({ StatusId: result.StatusId }),
-};
+});

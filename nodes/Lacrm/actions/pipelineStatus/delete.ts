@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { statusIdField } from './fields';
 
-export const remove: OperationDefinition = {
+export const remove = defineOperation({
 	operation: 'delete',
 	name: 'Delete',
 	action: 'Delete a pipeline status',
@@ -9,4 +9,4 @@ export const remove: OperationDefinition = {
 	fn: 'DeletePipelineStatus',
 	fields: [statusIdField],
 	output: (_result, prepared) => ({ StatusId: prepared.parameters.StatusId, deleted: true }),
-};
+});

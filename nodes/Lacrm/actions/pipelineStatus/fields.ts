@@ -2,7 +2,7 @@
 import type { Field } from '../fields';
 import { fieldError, text, uid } from '../fields';
 
-export const statusIdField: Field = uid({
+export const statusIdField = uid({
 	key: 'StatusId',
 	displayName: 'Status',
 	name: 'statusId',
@@ -12,7 +12,7 @@ export const statusIdField: Field = uid({
 		'The pipeline status. Its StatusId comes from Pipeline Status → Get Many or Pipeline → Get.',
 });
 
-export function pipelineField(required: boolean): Field {
+export function pipelineField(required: boolean) {
 	return uid({
 		key: 'PipelineId',
 		displayName: 'Pipeline',
@@ -25,7 +25,7 @@ export function pipelineField(required: boolean): Field {
 	});
 }
 
-export function statusNameField(description: string): Field {
+export function statusNameField(description: string) {
 	return text({
 		key: 'Name',
 		displayName: 'Name',
@@ -37,7 +37,7 @@ export function statusNameField(description: string): Field {
 }
 
 /** LACRM's IsActive: an open status is a step in progress, a closed one ends the item (won, lost…). */
-export function statusKindField(forUpdate: boolean): Field {
+export function statusKindField(forUpdate: boolean): Field<'IsActive'> {
 	const label = 'Status Type';
 	return {
 		key: 'IsActive',
@@ -70,7 +70,7 @@ export function statusKindField(forUpdate: boolean): Field {
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 
 /** LACRM's pipeline status Color: a hex code such as #486581 (its Pipeline-statuses page). */
-export function colorField(): Field {
+export function colorField(): Field<'Color'> {
 	const label = 'Color';
 	return {
 		key: 'Color',

@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { pipelineField } from './fields';
 
-export const getAll: OperationDefinition = {
+export const getAll = defineOperation({
 	operation: 'getAll',
 	name: 'Get Many',
 	action: 'Get many pipeline statuses',
@@ -10,4 +10,4 @@ export const getAll: OperationDefinition = {
 	fn: 'GetPipelineStatuses',
 	list: true,
 	optional: { name: 'filters', displayName: 'Filters', fields: [pipelineField(false)] },
-};
+});

@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { colorField, statusIdField, statusKindField, statusNameField } from './fields';
 
-export const update: OperationDefinition = {
+export const update = defineOperation({
 	operation: 'update',
 	name: 'Update',
 	action: 'Update a pipeline status',
@@ -21,4 +21,4 @@ export const update: OperationDefinition = {
 	},
 	clearable: true,
 	output: (_result, prepared) => ({ StatusId: prepared.parameters.StatusId, updated: true }),
-};
+});

@@ -1,8 +1,8 @@
 import { uid } from '../fields';
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { noteField } from './fields';
 
-export const create: OperationDefinition = {
+export const create = defineOperation({
 	operation: 'create',
 	name: 'Create',
 	action: 'Create a relationship',
@@ -41,4 +41,4 @@ export const create: OperationDefinition = {
 		}
 	},
 	output: (result) => ({ RelationshipId: result.RelationshipId }),
-};
+});

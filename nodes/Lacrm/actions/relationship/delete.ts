@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { relationshipIdField } from './fields';
 
-export const remove: OperationDefinition = {
+export const remove = defineOperation({
 	operation: 'delete',
 	name: 'Delete',
 	action: 'Delete a relationship',
@@ -12,4 +12,4 @@ export const remove: OperationDefinition = {
 		RelationshipId: prepared.parameters.RelationshipId,
 		deleted: true,
 	}),
-};
+});

@@ -1,14 +1,13 @@
 /** Fields shared by the relationship operations. */
-import type { Field } from '../fields';
 import { contactRef, text, uid } from '../fields';
 
-export const contactField: Field = contactRef({
+export const contactField = contactRef({
 	required: true,
 	description:
 		'The contact or company. Its ContactId comes from Contact → Get Many, Create or a trigger.',
 });
 
-export const relationshipIdField: Field = uid({
+export const relationshipIdField = uid({
 	key: 'RelationshipId',
 	displayName: 'Relationship ID',
 	name: 'relationshipId',
@@ -16,7 +15,7 @@ export const relationshipIdField: Field = uid({
 	description: 'The RelationshipId, from Relationship → Get Many for Contact or Create',
 });
 
-export function noteField(required: boolean): Field {
+export function noteField(required: boolean) {
 	return text({
 		key: 'Note',
 		displayName: 'Note',

@@ -1,8 +1,8 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { simplifyMetaData } from '../shared/simplify';
 import { relationshipIdField } from './fields';
 
-export const get: OperationDefinition = {
+export const get = defineOperation({
 	operation: 'get',
 	name: 'Get',
 	action: 'Get a relationship',
@@ -11,4 +11,4 @@ export const get: OperationDefinition = {
 	fn: 'GetRelationship',
 	fields: [relationshipIdField],
 	simplify: simplifyMetaData,
-};
+});

@@ -1,8 +1,8 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { simplifyMetaData } from '../shared/simplify';
 import { contactField } from './fields';
 
-export const getAllForContact: OperationDefinition = {
+export const getAllForContact = defineOperation({
 	operation: 'getAllForContact',
 	name: 'Get Many for Contact',
 	action: 'Get many relationships of a contact',
@@ -12,4 +12,4 @@ export const getAllForContact: OperationDefinition = {
 	fields: [contactField],
 	list: true,
 	simplify: simplifyMetaData,
-};
+});

@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { noteField, relationshipIdField } from './fields';
 
-export const update: OperationDefinition = {
+export const update = defineOperation({
 	operation: 'update',
 	name: 'Update',
 	action: 'Update a relationship',
@@ -13,4 +13,4 @@ export const update: OperationDefinition = {
 		RelationshipId: prepared.parameters.RelationshipId,
 		updated: true,
 	}),
-};
+});

@@ -1,13 +1,9 @@
 /** Filters several list operations share, described once. */
-import type { Field } from '../fields';
 import { choice, dateTime } from '../fields';
 import type { ItemInput, PreparedItem } from '../operation';
 
 /** LACRM's SortDirection, with its default for this list and what it sorts by. */
-export function sortDirection(
-	defaultDirection: 'Ascending' | 'Descending',
-	sortedBy?: string,
-): Field {
+export function sortDirection(defaultDirection: 'Ascending' | 'Descending', sortedBy?: string) {
 	const order = defaultDirection === 'Ascending' ? 'oldest or soonest first' : 'newest first';
 	return choice({
 		key: 'SortDirection',
@@ -22,7 +18,7 @@ export function sortDirection(
 }
 
 /** DateFilterStart / DateFilterEnd of GetNotes and GetEmails. */
-export function dateFilterRange(records: string, verb: string): Field[] {
+export function dateFilterRange(records: string, verb: string) {
 	return [
 		dateTime({
 			key: 'DateFilterStart',

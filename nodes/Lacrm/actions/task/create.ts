@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { taskDetails, taskName } from './fields';
 
-export const create: OperationDefinition = {
+export const create = defineOperation({
 	operation: 'create',
 	name: 'Create',
 	action: 'Create a task',
@@ -15,4 +15,4 @@ export const create: OperationDefinition = {
 		fields: taskDetails(false),
 	},
 	output: (result) => ({ TaskId: result.TaskId }),
-};
+});

@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { taskId } from './fields';
 
-export const remove: OperationDefinition = {
+export const remove = defineOperation({
 	operation: 'delete',
 	name: 'Delete',
 	action: 'Delete a task',
@@ -10,4 +10,4 @@ export const remove: OperationDefinition = {
 	fn: 'DeleteTask',
 	fields: [taskId()],
 	output: (_result, prepared) => ({ TaskId: prepared.parameters.TaskId, deleted: true }),
-};
+});

@@ -1,8 +1,7 @@
 /** Task fields, described once for create, update and the lists. */
-import type { Field } from '../fields';
 import { boolean, contactRef, date, text, uid } from '../fields';
 
-export function taskId(): Field {
+export function taskId() {
 	return uid({
 		key: 'TaskId',
 		displayName: 'Task ID',
@@ -12,7 +11,7 @@ export function taskId(): Field {
 	});
 }
 
-export function taskName(required: boolean): Field {
+export function taskName(required: boolean) {
 	return text({
 		key: 'Name',
 		displayName: 'Name',
@@ -24,7 +23,7 @@ export function taskName(required: boolean): Field {
 }
 
 /** The fields a task has besides its name, for create (attach) and update (change or clear). */
-export function taskDetails(forUpdate: boolean): Field[] {
+export function taskDetails(forUpdate: boolean) {
 	return [
 		date({
 			key: 'DueDate',
@@ -69,7 +68,7 @@ export function taskDetails(forUpdate: boolean): Field[] {
 	];
 }
 
-export function completed(): Field {
+export function completed() {
 	return boolean({
 		key: 'IsComplete',
 		displayName: 'Completed',

@@ -1,8 +1,8 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { simplifyMetaData } from '../shared/simplify';
 import { taskId } from './fields';
 
-export const get: OperationDefinition = {
+export const get = defineOperation({
 	operation: 'get',
 	name: 'Get',
 	action: 'Get a task',
@@ -11,4 +11,4 @@ export const get: OperationDefinition = {
 	fn: 'GetTask',
 	fields: [taskId()],
 	simplify: simplifyMetaData,
-};
+});

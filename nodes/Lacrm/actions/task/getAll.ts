@@ -1,10 +1,10 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { sortDirection } from '../shared/filters';
 import { choice, contactRef, date, uidList } from '../fields';
 import { simplifyMetaData } from '../shared/simplify';
 import { applyDefaultWindow, DAYS_AHEAD, DAYS_BACK } from '../shared/dateWindow';
 
-export const getAll: OperationDefinition = {
+export const getAll = defineOperation({
 	operation: 'getAll',
 	name: 'Get Many',
 	action: 'Get many tasks',
@@ -58,4 +58,4 @@ export const getAll: OperationDefinition = {
 		// LACRM requires both ends of the range, even when a contact filter makes it ignore them.
 		applyDefaultWindow(input, prepared, { start: 'Due From', end: 'Due To' });
 	},
-};
+});

@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { completed, taskDetails, taskId, taskName } from './fields';
 
-export const update: OperationDefinition = {
+export const update = defineOperation({
 	operation: 'update',
 	name: 'Update',
 	action: 'Update a task',
@@ -24,4 +24,4 @@ export const update: OperationDefinition = {
 		}
 	},
 	output: (_result, prepared) => ({ TaskId: prepared.parameters.TaskId, updated: true }),
-};
+});

@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { membersField, teamNameField } from './fields';
 
-export const create: OperationDefinition = {
+export const create = defineOperation({
 	operation: 'create',
 	name: 'Create',
 	action: 'Create a team',
@@ -15,4 +15,4 @@ export const create: OperationDefinition = {
 		fields: [membersField(false)],
 	},
 	output: (result) => ({ TeamId: result.TeamId }),
-};
+});

@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { teamIdField } from './fields';
 
-export const remove: OperationDefinition = {
+export const remove = defineOperation({
 	operation: 'delete',
 	name: 'Delete',
 	action: 'Delete a team',
@@ -10,4 +10,4 @@ export const remove: OperationDefinition = {
 	fn: 'DeleteTeam',
 	fields: [teamIdField],
 	output: (_result, prepared) => ({ TeamId: prepared.parameters.TeamId, deleted: true }),
-};
+});

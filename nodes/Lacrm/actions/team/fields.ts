@@ -3,7 +3,7 @@ import type { Field } from '../fields';
 import { boolean, text, uid } from '../fields';
 import { readUserIds } from './shared';
 
-export const teamIdField: Field = uid({
+export const teamIdField = uid({
 	key: 'TeamId',
 	displayName: 'Team',
 	name: 'teamId',
@@ -12,7 +12,7 @@ export const teamIdField: Field = uid({
 	description: 'The team. Its TeamId comes from Team → Get Many or Create.',
 });
 
-export function teamNameField(required: boolean): Field {
+export function teamNameField(required: boolean) {
 	return text({
 		key: 'Name',
 		displayName: 'Name',
@@ -23,7 +23,7 @@ export function teamNameField(required: boolean): Field {
 	});
 }
 
-export function membersField(forUpdate: boolean): Field {
+export function membersField(forUpdate: boolean): Field<'UserIdList'> {
 	const label = 'Member Names or IDs';
 	const intro = forUpdate
 		? "The team's new members: this list replaces the current members (users not listed leave the team)"
@@ -46,7 +46,7 @@ export function membersField(forUpdate: boolean): Field {
 }
 
 /** An empty member list cannot be told apart from "not set", so emptying a team is its own switch. */
-export const removeAllMembersField: Field = {
+export const removeAllMembersField: Field<'UserIdList'> = {
 	...boolean({
 		key: 'UserIdList',
 		displayName: 'Remove All Members',

@@ -1,6 +1,6 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 
-export const getAll: OperationDefinition = {
+export const getAll = defineOperation({
 	operation: 'getAll',
 	name: 'Get Many',
 	action: 'Get many teams',
@@ -8,4 +8,4 @@ export const getAll: OperationDefinition = {
 		"List teams (admins see all teams, other users their own). Returns each team's TeamId, name and members' UserIds; groups and pipelines take TeamIds for team sharing.",
 	fn: 'GetTeams',
 	list: true,
-};
+});

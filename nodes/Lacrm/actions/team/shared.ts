@@ -16,7 +16,7 @@ function entriesOf(raw: unknown): unknown[] {
 }
 
 /** Team ids: a multi-select of the account's teams, or a list / comma-separated text from an expression. */
-export function teamIdsField(options: { description: string }): Field {
+export function teamIdsField(options: { description: string }): Field<'TeamIds'> {
 	const label = 'Team Names or IDs';
 	return {
 		key: 'TeamIds',

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { membersField, removeAllMembersField, teamIdField, teamNameField } from './fields';
 
-export const update: OperationDefinition = {
+export const update = defineOperation({
 	operation: 'update',
 	name: 'Update',
 	action: 'Update a team',
@@ -33,4 +33,4 @@ export const update: OperationDefinition = {
 		}
 	},
 	output: (_result, prepared) => ({ TeamId: prepared.parameters.TeamId, updated: true }),
-};
+});

@@ -1,6 +1,6 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 
-export const getAll: OperationDefinition = {
+export const getAll = defineOperation({
 	operation: 'getAll',
 	name: 'Get Many',
 	action: 'Get many users',
@@ -8,4 +8,4 @@ export const getAll: OperationDefinition = {
 		"List the users the credential's user can see (admins see everyone). Returns each user's UserId, which Assigned To, user filters and team members take.",
 	fn: 'GetUsers',
 	list: true,
-};
+});

@@ -1,10 +1,10 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 
-export const getCurrent: OperationDefinition = {
+export const getCurrent = defineOperation({
 	operation: 'getCurrent',
 	name: 'Get Current',
 	action: 'Get the current user',
 	description:
 		'Get the LACRM user whose API key or OAuth2 connection this node uses: UserId, name, email and time zone. Useful as the default owner or assignee.',
 	fn: 'GetUser',
-};
+});

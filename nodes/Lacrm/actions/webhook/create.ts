@@ -1,9 +1,9 @@
 import { lacrmRefusesEndpoint } from '../../common/endpointUrl';
 import { choice, fieldError } from '../fields';
-import type { OperationDefinition } from '../operation';
+import { defineOperation, parametersFor } from '../operation';
 import { endpointUrlField, eventsField } from './fields';
 
-export const create: OperationDefinition = {
+export const create = defineOperation({
 	operation: 'create',
 	name: 'Create',
 	action: 'Create a webhook',
@@ -42,9 +42,13 @@ export const create: OperationDefinition = {
 				"Use the endpoint's https:// address. (http is only accepted when the credential's API Base URL points somewhere other than LACRM, e.g. the local sandbox.)",
 			);
 		}
-		const result = await this.client.call('CreateWebhook', prepared.parameters as never, {
-			itemIndex: this.itemIndex,
-		});
+		const result = await this.client.call(
+			'CreateWebhook',
+			parametersFor('CreateWebhook', prepared.parameters),
+			{
+				itemIndex: this.itemIndex,
+			},
+		);
 		return { WebhookId: result.WebhookId };
 	},
-};
+});

@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { webhookIdField } from './fields';
 
-export const remove: OperationDefinition = {
+export const remove = defineOperation({
 	operation: 'delete',
 	name: 'Delete',
 	action: 'Delete a webhook',
@@ -9,4 +9,4 @@ export const remove: OperationDefinition = {
 	fn: 'DeleteWebhook',
 	fields: [webhookIdField],
 	output: (_result, prepared) => ({ WebhookId: prepared.parameters.WebhookId, deleted: true }),
-};
+});

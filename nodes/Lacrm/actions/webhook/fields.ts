@@ -3,7 +3,7 @@ import { unsupportedWebhookEvent, WEBHOOK_EVENTS } from '../../common/webhookEve
 import type { Field } from '../fields';
 import { fieldError, uid } from '../fields';
 
-export const webhookIdField: Field = uid({
+export const webhookIdField = uid({
 	key: 'WebhookId',
 	displayName: 'Webhook',
 	name: 'webhookId',
@@ -12,7 +12,7 @@ export const webhookIdField: Field = uid({
 	description: 'The webhook. Its WebhookId comes from Webhook → Get Many or Create.',
 });
 
-export const endpointUrlField: Field = {
+export const endpointUrlField: Field<'EndpointUrl'> = {
 	key: 'EndpointUrl',
 	property: {
 		displayName: 'Endpoint URL',
@@ -49,7 +49,7 @@ export const endpointUrlField: Field = {
 	},
 };
 
-export const eventsField: Field = {
+export const eventsField: Field<'Events'> = {
 	key: 'Events',
 	property: {
 		displayName: 'Events',

@@ -1,7 +1,7 @@
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { webhookIdField } from './fields';
 
-export const get: OperationDefinition = {
+export const get = defineOperation({
 	operation: 'get',
 	name: 'Get',
 	action: 'Get a webhook',
@@ -9,4 +9,4 @@ export const get: OperationDefinition = {
 		'Get one webhook by WebhookId: its URL, subscribed events, last delivery date and whether it is archived',
 	fn: 'GetWebhook',
 	fields: [webhookIdField],
-};
+});

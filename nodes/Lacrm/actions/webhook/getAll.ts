@@ -1,5 +1,5 @@
 import { boolean } from '../fields';
-import type { OperationDefinition } from '../operation';
+import { defineOperation } from '../operation';
 import { readOptionFields } from '../team/shared';
 
 const includeArchived = boolean({
@@ -9,7 +9,7 @@ const includeArchived = boolean({
 	description: 'Whether to include deleted or disabled webhooks',
 });
 
-export const getAll: OperationDefinition = {
+export const getAll = defineOperation({
 	operation: 'getAll',
 	name: 'Get Many',
 	action: 'Get many webhooks',
@@ -18,4 +18,4 @@ export const getAll: OperationDefinition = {
 	list: true,
 	options: [includeArchived.property],
 	prepare: (input, prepared) => readOptionFields(input, prepared, [includeArchived]),
-};
+});

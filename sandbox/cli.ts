@@ -187,8 +187,7 @@ function isAlive(pid: number): boolean {
  * tsx and node under it: the server would keep the port. So the server also stops as soon as
  * any process above it at start-up (npm, its shell, tsx, whoever started npm) is gone.
  */
-function stopWhenAncestorExits(stop: (reason: string) => void): void {
-	const watched = ancestors();
+function stopWhenAncestorExits(watched: number[], stop: (reason: string) => void): void {
 	const timer = setInterval(() => {
 		const gone = watched.find((pid) => !isAlive(pid));
 		if (gone !== undefined) {
@@ -200,6 +199,9 @@ function stopWhenAncestorExits(stop: (reason: string) => void): void {
 }
 
 async function main(): Promise<void> {
+	// Read before the JSON line goes out: whoever reads it may kill npm at once, and a list read
+	// after that would start at an already re-parented tsx and never see anyone exit.
+	const watched = ancestors();
 	const options = parseArgs(process.argv.slice(2));
 	const sandbox = await startSandbox(options);
 	process.stdout.write(
@@ -229,7 +231,7 @@ async function main(): Promise<void> {
 	};
 	process.on('SIGINT', () => shutdown('SIGINT'));
 	process.on('SIGTERM', () => shutdown('SIGTERM'));
-	stopWhenAncestorExits(shutdown);
+	stopWhenAncestorExits(watched, shutdown);
 }
 
 main().catch((err: unknown) => {

@@ -35,4 +35,5 @@ module.exports = async function (globalConfig) {
 			`No unit or engine test sent a request for these LACRM functions (neither nock nor the ` +
 				`sandbox received one): ${missing.join(', ')}`,
 		);
+	console.log(`All ${functions.length} LACRM functions were received by nock or the sandbox.`);
 };

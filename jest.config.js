@@ -2,7 +2,7 @@
 //  - unit:      jest + nock against the shipped code (n8n-workflow 2.x types at runtime)
 //  - sandbox:   the local LACRM sandbox's own conformance tests
 //  - engine-*:  whole workflows through n8n-core's WorkflowExecute, once per pinned n8n-core
-//               (plus the transport's unit tests: its error handling depends on n8n-workflow's
+//               (the transport's tests live here too: its error handling depends on n8n-workflow's
 //               NodeApiError, which differs between the two).
 //               moduleNameMapper swaps the n8n-core/n8n-workflow pair, so the same test file
 //               runs against n8n 1.123's engine (n8n-core 1.122.48, no refresh lock) and a current 2.x.
@@ -24,25 +24,30 @@ const base = {
 	setupFiles: ['<rootDir>/test/setup-env.js'],
 };
 
-const engineTests = ['<rootDir>/test/engine/**/*.test.ts', '<rootDir>/test/unit/transport.test.ts'];
+// Unit and engine test files record the LACRM functions nock or the sandbox received from them;
+// globalTeardown fails a full run in which some function was never received.
+const recordCoverage = ['<rootDir>/test/function-coverage/record.ts'];
 
 const n8nCore1 = path.join(__dirname, 'node_modules', 'n8n-core-1');
 const n8nWorkflow1 = path.join(n8nCore1, 'node_modules', 'n8n-workflow');
 
 module.exports = {
 	testTimeout: 60000,
+	globalSetup: '<rootDir>/test/function-coverage/globalSetup.js',
+	globalTeardown: '<rootDir>/test/function-coverage/globalTeardown.js',
 	projects: [
 		{
 			...base,
 			displayName: 'unit',
 			testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
-			testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/unit/transport.test.ts'],
+			setupFilesAfterEnv: recordCoverage,
 		},
 		{ ...base, displayName: 'sandbox', testMatch: ['<rootDir>/sandbox/test/**/*.test.ts'] },
 		{
 			...base,
 			displayName: 'engine-n8n-core-1.122',
-			testMatch: engineTests,
+			testMatch: ['<rootDir>/test/engine/**/*.test.ts'],
+			setupFilesAfterEnv: recordCoverage,
 			moduleNameMapper: {
 				'^n8n-core$': n8nCore1,
 				'^n8n-workflow$': n8nWorkflow1,
@@ -51,7 +56,8 @@ module.exports = {
 		{
 			...base,
 			displayName: 'engine-n8n-core-2.x',
-			testMatch: engineTests,
+			testMatch: ['<rootDir>/test/engine/**/*.test.ts'],
+			setupFilesAfterEnv: recordCoverage,
 		},
 	],
 };

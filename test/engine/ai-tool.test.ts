@@ -43,6 +43,11 @@ import {
 	nodeNamed,
 	withCredential,
 } from '../../scripts/demo-examples';
+import {
+	oauth2Credential,
+	sandboxApiKeyCredential,
+	sandboxOAuth2Data,
+} from '../harness/credentials';
 import { HarnessCredentialsHelper } from '../harness/credentials-helper';
 import { HarnessNodeTypes } from '../harness/node-types';
 import { runWorkflow } from '../harness/runner';
@@ -273,10 +278,7 @@ describe(`LACRM node as an AI agent tool on ${ENGINE_LABEL}`, () => {
 		refreshGate.reset();
 		agentSeen.tools = [];
 		sandbox = await startSandbox({ quiet: true });
-		credentials = new HarnessCredentialsHelper().add({
-			...API_KEY,
-			data: { apiKey: sandbox.apiKey, baseUrl: sandbox.apiUrl },
-		});
+		credentials = new HarnessCredentialsHelper().add(sandboxApiKeyCredential(API_KEY, sandbox));
 	});
 
 	afterEach(async () => {
@@ -391,21 +393,9 @@ describe(`LACRM node as an AI agent tool on ${ENGINE_LABEL}`, () => {
 	});
 
 	it('with OAuth2 and an expired token, the tool call refreshes once through the same gate and succeeds', async () => {
-		credentials = new HarnessCredentialsHelper().add({
-			...OAUTH2,
-			data: {
-				grantType: 'authorizationCode',
-				authUrl: sandbox.authorizeUrl,
-				accessTokenUrl: sandbox.tokenUrl,
-				clientId: sandbox.clientId,
-				clientSecret: sandbox.clientSecret,
-				scope: '',
-				authQueryParameters: '',
-				authentication: 'header',
-				baseUrl: sandbox.apiUrl,
-				oauthTokenData: { ...sandbox.issueTokens() },
-			},
-		});
+		credentials = new HarnessCredentialsHelper().add(
+			oauth2Credential(OAUTH2, sandboxOAuth2Data(sandbox, { ...sandbox.issueTokens() })),
+		);
 		sandbox.expireAccessTokens();
 		const run = await ask(
 			withCredential(loadExample(EXAMPLES.aiAgentLookup), OAUTH2),

@@ -21,13 +21,7 @@ import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ExecutionLifecycleHooks } from 'n8n-core';
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	INode,
-	INodeProperties,
-	INodeType,
-} from 'n8n-workflow';
+import type { IDataObject, INode, INodeProperties, INodeType } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { Lacrm } from '../../nodes/Lacrm/Lacrm.node';
@@ -52,6 +46,11 @@ import {
 	webhookPath,
 	withCredential,
 } from '../../scripts/demo-examples';
+import {
+	oauth2Credential,
+	sandboxApiKeyCredential,
+	sandboxOAuth2Data,
+} from '../harness/credentials';
 import { HarnessCredentialsHelper } from '../harness/credentials-helper';
 import { resourceMapping } from '../harness/load-options';
 import { HarnessNodeTypes } from '../harness/node-types';
@@ -113,10 +112,9 @@ interface Connection {
 }
 
 function apiKeyConnection(sandbox: Sandbox): Connection {
-	const credentials = new HarnessCredentialsHelper().add({
-		...API_KEY_CREDENTIAL,
-		data: { apiKey: sandbox.apiKey, baseUrl: sandbox.apiUrl },
-	});
+	const credentials = new HarnessCredentialsHelper().add(
+		sandboxApiKeyCredential(API_KEY_CREDENTIAL, sandbox),
+	);
 	return { credentials, credential: API_KEY_CREDENTIAL };
 }
 
@@ -128,18 +126,8 @@ function apiKeyConnection(sandbox: Sandbox): Connection {
  * ClientOAuth2.code.getToken() and stores `token.data` as `oauthTokenData`.
  */
 async function oauth2Connection(sandbox: Sandbox): Promise<Connection> {
-	const data: ICredentialDataDecryptedObject = {
-		grantType: 'authorizationCode',
-		authUrl: sandbox.authorizeUrl,
-		accessTokenUrl: sandbox.tokenUrl,
-		clientId: sandbox.clientId,
-		clientSecret: sandbox.clientSecret,
-		scope: '',
-		authQueryParameters: '',
-		authentication: 'header',
-		baseUrl: sandbox.apiUrl,
-	};
-	const credentials = new HarnessCredentialsHelper().add({ ...OAUTH2_CREDENTIAL, data });
+	const data = sandboxOAuth2Data(sandbox);
+	const credentials = new HarnessCredentialsHelper().add(oauth2Credential(OAUTH2_CREDENTIAL, data));
 
 	const { ClientOAuth2, version } = n8nClientOAuth2();
 	expect(version.startsWith(N8N_CORE_MAJOR === 1 ? '0.' : '1.')).toBe(true);

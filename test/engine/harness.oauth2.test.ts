@@ -22,7 +22,7 @@ import {
 	chain,
 	node,
 	OAUTH2_CREDENTIAL_ID,
-	oauth2Credential,
+	fixtureOAuth2Credential,
 	oauth2NodeCredentials,
 } from '../harness/fixtures/builders';
 import type { FixtureServer } from '../harness/fixtures/fixture-server';
@@ -56,7 +56,7 @@ describe(`harness OAuth2 refresh on ${ENGINE_LABEL}`, () => {
 
 	test('an expired access token is refreshed once through n8n-core, persisted, and the call retried', async () => {
 		server = await startFixtureServer();
-		credentials = new HarnessCredentialsHelper().add(oauth2Credential(server));
+		credentials = new HarnessCredentialsHelper().add(fixtureOAuth2Credential(server));
 		expect(credentials.getParentTypes('lacrmOAuth2Api')).toEqual(['oAuth2Api']);
 		server.expireAccessToken(); // the API now answers 401 to access-0
 
@@ -119,7 +119,7 @@ describe(`harness OAuth2 refresh on ${ENGINE_LABEL}`, () => {
 		server = await startFixtureServer({
 			functions: { GetThings: () => ({ Results: [{ Id: 7, Name: 'Seven' }] }) },
 		});
-		credentials = new HarnessCredentialsHelper().add(oauth2Credential(server));
+		credentials = new HarnessCredentialsHelper().add(fixtureOAuth2Credential(server));
 		server.expireAccessToken();
 		const options = await loadOptions(
 			fixtureNodeTypes().http,
@@ -138,7 +138,7 @@ describe(`harness OAuth2 refresh on ${ENGINE_LABEL}`, () => {
 		// The token endpoint answers after 300 ms, so every execution that is going to refresh
 		// has sent its refresh request before the first one is answered.
 		server = await startFixtureServer({ tokenDelayMs: 300 });
-		credentials = new HarnessCredentialsHelper().add(oauth2Credential(server));
+		credentials = new HarnessCredentialsHelper().add(fixtureOAuth2Credential(server));
 		server.expireAccessToken();
 
 		const results = await Promise.all(

@@ -25,7 +25,12 @@ import {
 	resourceMapping,
 	runWorkflow,
 } from '../harness';
-import { apiKeyCredential, apiKeyNodeCredentials, chain, node } from '../harness/fixtures/builders';
+import {
+	fixtureApiKeyCredential,
+	apiKeyNodeCredentials,
+	chain,
+	node,
+} from '../harness/fixtures/builders';
 import type { FixtureServer } from '../harness/fixtures/fixture-server';
 import { startFixtureServer } from '../harness/fixtures/fixture-server';
 import { fixtureNodeTypes, HTTP_FIXTURE_TYPE } from '../harness/fixtures/nodes';
@@ -133,7 +138,7 @@ describe(`harness runner on ${ENGINE_LABEL}`, () => {
 				}),
 			},
 		});
-		credentials = new HarnessCredentialsHelper().add(apiKeyCredential(server));
+		credentials = new HarnessCredentialsHelper().add(fixtureApiKeyCredential(server));
 	});
 
 	afterEach(async () => {
@@ -196,7 +201,7 @@ describe(`harness runner on ${ENGINE_LABEL}`, () => {
 	});
 
 	test('a rejected key fails the execution with the node error (and reads the store every call)', async () => {
-		credentials.add(apiKeyCredential(server, 'wrong-key'));
+		credentials.add(fixtureApiKeyCredential(server, 'wrong-key'));
 		const before = credentials.decryptCount;
 		const result = await runWorkflow(
 			{

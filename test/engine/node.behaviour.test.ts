@@ -486,7 +486,26 @@ describe(`custom fields through the field mapper (${ENGINE_LABEL})`, () => {
 		expect(company['Company Size']).toBe('11-50');
 	});
 
-	it('refuses a dropdown value that is not an option, naming the field, with zero requests', async () => {
+	it.each([
+		[
+			'a dropdown value that is not an option',
+			'Bad Option',
+			{ Industry: '={{ "Mining" }}' },
+			'Invalid "Custom Fields → Industry": "Mining" is not one of its options: Retail, Manufacturing, Software, Healthcare, Finance, Education',
+		],
+		[
+			'a malformed checkbox value',
+			'Bad Values',
+			{ Interests: '["Product A", ' },
+			'Invalid "Custom Fields → Interests": expected a list of options, e.g. ["A", "B"] or A, B',
+		],
+		[
+			'a malformed number',
+			'Bad Values',
+			{ 'Lead Score': 'lots' },
+			'Invalid "Custom Fields → Lead Score": expected a number, got "lots"',
+		],
+	])('refuses %s, naming the field, with zero requests', async (_case, name, value, message) => {
 		const { fields } = await editorResourceMapping(sandbox, 'getContactCustomFields', {
 			resource: 'contact',
 			operation: 'create',
@@ -495,14 +514,12 @@ describe(`custom fields through the field mapper (${ENGINE_LABEL})`, () => {
 			resource: 'contact',
 			operation: 'create',
 			parameters: {
-				name: 'Bad Option',
+				name,
 				assignedTo: byId(JANE),
-				customFields: mapperValue(fields, { Industry: '={{ "Mining" }}' }),
+				customFields: mapperValue(fields, value as IDataObject),
 			},
 		});
-		expect(error?.message).toBe(
-			'Invalid "Custom Fields → Industry": "Mining" is not one of its options: Retail, Manufacturing, Software, Healthcare, Finance, Education',
-		);
+		expect(error?.message).toBe(message);
 		expect(totalCalls).toBe(0);
 	});
 
@@ -541,33 +558,6 @@ describe(`custom fields through the field mapper (${ENGINE_LABEL})`, () => {
 		});
 		expect(refused.error?.constructor.name).toBe('WorkflowHasIssuesError');
 		expect(refused.totalCalls).toBe(0);
-	});
-
-	it('a malformed checkbox value or number is refused naming the field, with zero requests', async () => {
-		const { fields } = await editorResourceMapping(sandbox, 'getContactCustomFields', {
-			resource: 'contact',
-			operation: 'create',
-		});
-		const run = (value: IDataObject) =>
-			runLacrm(sandbox, {
-				resource: 'contact',
-				operation: 'create',
-				parameters: {
-					name: 'Bad Values',
-					assignedTo: byId(JANE),
-					customFields: mapperValue(fields, value),
-				},
-			});
-		const list = await run({ Interests: '["Product A", ' });
-		expect(list.error?.message).toBe(
-			'Invalid "Custom Fields → Interests": expected a list of options, e.g. ["A", "B"] or A, B',
-		);
-		expect(list.totalCalls).toBe(0);
-		const score = await run({ 'Lead Score': 'lots' });
-		expect(score.error?.message).toBe(
-			'Invalid "Custom Fields → Lead Score": expected a number, got "lots"',
-		);
-		expect(score.totalCalls).toBe(0);
 	});
 
 	it('fields left empty in the mapper (as the editor saves them) send nothing: no Lead Score 0', async () => {

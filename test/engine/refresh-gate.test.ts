@@ -10,6 +10,7 @@ import { Lacrm } from '../../nodes/Lacrm/Lacrm.node';
 import { refreshGate } from '../../nodes/Lacrm/transport/refreshGate';
 import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
+import { oauth2Credential, sandboxOAuth2Data } from '../harness/credentials';
 import { HarnessCredentialsHelper } from '../harness/credentials-helper';
 import { HarnessNodeTypes } from '../harness/node-types';
 import type { HarnessWorkflow } from '../harness/runner';
@@ -49,23 +50,12 @@ function workflow(parameters: IDataObject = {}): HarnessWorkflow {
 }
 
 function connectedCredentials(sandbox: Sandbox, tokenData: object): HarnessCredentialsHelper {
-	return new HarnessCredentialsHelper().add({
-		id: 'lacrm-oauth',
-		name: 'LACRM (sandbox)',
-		type: 'lacrmOAuth2Api',
-		data: {
-			grantType: 'authorizationCode',
-			authUrl: sandbox.authorizeUrl,
-			accessTokenUrl: sandbox.tokenUrl,
-			clientId: sandbox.clientId,
-			clientSecret: sandbox.clientSecret,
-			scope: '',
-			authQueryParameters: '',
-			authentication: 'header',
-			baseUrl: sandbox.apiUrl,
-			oauthTokenData: tokenData as IDataObject,
-		},
-	});
+	return new HarnessCredentialsHelper().add(
+		oauth2Credential(
+			{ id: 'lacrm-oauth', name: 'LACRM (sandbox)' },
+			sandboxOAuth2Data(sandbox, tokenData as IDataObject),
+		),
+	);
 }
 
 const start = (items: IDataObject[] = [{}]) => ({ nodeName: 'Start', items });

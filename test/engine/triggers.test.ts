@@ -11,6 +11,7 @@ import { LacrmTrigger } from '../../nodes/LacrmTrigger/LacrmTrigger.node';
 import { rateGate } from '../../nodes/Lacrm/transport/rateGate';
 import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
+import { apiKeyCredential, LACRM_API_URL, sandboxApiKeyCredential } from '../harness/credentials';
 import { HarnessCredentialsHelper } from '../harness/credentials-helper';
 import { HarnessNodeTypes } from '../harness/node-types';
 import { poll } from '../harness/poll';
@@ -30,12 +31,9 @@ const nodeTypes = new HarnessNodeTypes({
 const CREDENTIAL = { lacrmApi: { id: 'lacrm-key', name: 'LACRM (sandbox)' } };
 
 function credentialsFor(sandbox: Sandbox): HarnessCredentialsHelper {
-	return new HarnessCredentialsHelper().add({
-		id: 'lacrm-key',
-		name: 'LACRM (sandbox)',
-		type: 'lacrmApi',
-		data: { apiKey: sandbox.apiKey, baseUrl: sandbox.apiUrl },
-	});
+	return new HarnessCredentialsHelper().add(
+		sandboxApiKeyCredential({ id: 'lacrm-key', name: 'LACRM (sandbox)' }, sandbox),
+	);
 }
 
 function triggerWorkflow(parameters: IDataObject): HarnessWorkflow {
@@ -249,12 +247,15 @@ describe(`LACRM Trigger (webhooks) on ${ENGINE_LABEL}`, () => {
 		await host.deactivate(workflow);
 		// A credential pointing at LACRM (the default API Base URL); the harness serves http://127.0.0.1.
 		const lacrm = nock('https://api.lessannoyingcrm.com').post('/v2/').reply(200, []);
-		const credentials = new HarnessCredentialsHelper().add({
-			id: 'lacrm-key',
-			name: 'LACRM (sandbox)',
-			type: 'lacrmApi',
-			data: { apiKey: 'k', baseUrl: 'https://api.lessannoyingcrm.com/v2/' },
-		});
+		const credentials = new HarnessCredentialsHelper().add(
+			apiKeyCredential(
+				{ id: 'lacrm-key', name: 'LACRM (sandbox)' },
+				{
+					apiKey: 'k',
+					baseUrl: LACRM_API_URL,
+				},
+			),
+		);
 		const realHost = await startWebhookServer({ nodeTypes, credentials });
 		try {
 			const saved = triggerWorkflow({ events: ['Contact.Create'], scope: 'Account' });

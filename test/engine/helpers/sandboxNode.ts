@@ -19,6 +19,7 @@ import type {
 
 import { Lacrm } from '../../../nodes/Lacrm/Lacrm.node';
 import type { Sandbox } from '../../../sandbox';
+import { sandboxApiKeyCredential } from '../../harness/credentials';
 import { HarnessCredentialsHelper } from '../../harness/credentials-helper';
 import { listSearch, loadOptions, resourceMapping } from '../../harness/load-options';
 import { LACRM_NODE_NAME, runLacrmStep } from '../../harness/lacrm-node';
@@ -34,12 +35,9 @@ export function sandboxCredentials(
 	sandbox: Sandbox,
 	apiKey = sandbox.apiKey,
 ): HarnessCredentialsHelper {
-	return new HarnessCredentialsHelper().add({
-		id: CREDENTIAL_ID,
-		name: CREDENTIAL_NAME,
-		type: 'lacrmApi',
-		data: { apiKey, baseUrl: sandbox.apiUrl },
-	});
+	return new HarnessCredentialsHelper().add(
+		sandboxApiKeyCredential({ id: CREDENTIAL_ID, name: CREDENTIAL_NAME }, sandbox, apiKey),
+	);
 }
 
 export interface SandboxRunOptions {

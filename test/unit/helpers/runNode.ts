@@ -6,6 +6,7 @@
 import nock from 'nock';
 import type {
 	ExecutionBaseError,
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	INodeExecutionData,
 	INodeParameters,
@@ -13,15 +14,29 @@ import type {
 
 import { RESOURCES } from '../../../nodes/Lacrm/actions/resources';
 import type { ResourceDefinition } from '../../../nodes/Lacrm/actions/operation';
+import {
+	apiKeyCredential,
+	bearerTokens,
+	LACRM_API_URL,
+	LACRM_ORIGIN,
+	oauth2Credential,
+	oauth2CredentialData,
+	TEST_ACCESS_TOKEN,
+	TEST_API_KEY,
+	TEST_CLIENT_SECRET,
+	TEST_REFRESH_TOKEN,
+} from '../../harness/credentials';
 import { HarnessCredentialsHelper } from '../../harness/credentials-helper';
 import { runLacrmStep } from '../../harness/lacrm-node';
 
-export const LACRM_ORIGIN = 'https://api.lessannoyingcrm.com';
-export const LACRM_API_URL = `${LACRM_ORIGIN}/v2/`;
-export const TEST_API_KEY = 'test-api-key-5f0c2a9e1b7d4c83';
-export const TEST_ACCESS_TOKEN = 'test-access-token-9c1e55d0a4';
-export const TEST_REFRESH_TOKEN = 'test-refresh-token-77b2e1f3c9';
-export const TEST_CLIENT_SECRET = 'test-client-secret-3a8d0e6f1c';
+export {
+	LACRM_API_URL,
+	LACRM_ORIGIN,
+	TEST_ACCESS_TOKEN,
+	TEST_API_KEY,
+	TEST_CLIENT_SECRET,
+	TEST_REFRESH_TOKEN,
+} from '../../harness/credentials';
 
 // Each test file gets its own copy of nock (jest's module registry), but they all patch Node's one
 // http module: activate this copy for this file and take it out again afterwards.
@@ -68,40 +83,28 @@ export function credentialsFor(
 	authentication: 'apiKey' | 'oAuth2',
 	overrides: IDataObject = {},
 ): HarnessCredentialsHelper {
-	const helper = new HarnessCredentialsHelper();
-	if (authentication === 'apiKey') {
-		helper.add({
-			id: 'cred-api',
-			name: 'LACRM API key',
-			type: 'lacrmApi',
-			data: { apiKey: TEST_API_KEY, baseUrl: LACRM_API_URL, ...overrides },
-		});
-	} else {
-		helper.add({
-			id: 'cred-oauth',
-			name: 'LACRM OAuth2',
-			type: 'lacrmOAuth2Api',
-			data: {
-				grantType: 'authorizationCode',
-				authUrl: 'https://account.lessannoyingcrm.com/oauth/authorize.php',
-				accessTokenUrl: 'https://script.lessannoyingcrm.com/oauth/token.php',
-				clientId: 'test-client-id',
-				clientSecret: TEST_CLIENT_SECRET,
-				scope: '',
-				authQueryParameters: '',
-				authentication: 'header',
-				baseUrl: LACRM_API_URL,
-				oauthTokenData: {
-					access_token: TEST_ACCESS_TOKEN,
-					refresh_token: TEST_REFRESH_TOKEN,
-					token_type: 'Bearer',
-					expires_in: 3600,
-				},
-				...overrides,
-			},
-		});
-	}
-	return helper;
+	// What a test overrides is stored as given, like any credential field n8n would keep.
+	const stored = overrides as ICredentialDataDecryptedObject;
+	if (authentication === 'apiKey')
+		return new HarnessCredentialsHelper().add(
+			apiKeyCredential(
+				{ id: 'cred-api', name: 'LACRM API key' },
+				{ apiKey: TEST_API_KEY, baseUrl: LACRM_API_URL, ...stored },
+			),
+		);
+	const data = oauth2CredentialData(
+		{
+			authUrl: 'https://account.lessannoyingcrm.com/oauth/authorize.php',
+			accessTokenUrl: 'https://script.lessannoyingcrm.com/oauth/token.php',
+			clientId: 'test-client-id',
+			clientSecret: TEST_CLIENT_SECRET,
+			baseUrl: LACRM_API_URL,
+		},
+		bearerTokens(TEST_ACCESS_TOKEN, TEST_REFRESH_TOKEN),
+	);
+	return new HarnessCredentialsHelper().add(
+		oauth2Credential({ id: 'cred-oauth', name: 'LACRM OAuth2' }, { ...data, ...stored }),
+	);
 }
 
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {

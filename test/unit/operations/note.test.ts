@@ -345,23 +345,21 @@ describe('Note → Get Many (GetNotes)', () => {
 		});
 	});
 
-	it('refuses a date range that ends before it starts, before any request', async () => {
+	it.each([
+		{
+			title: 'a date range that ends before it starts',
+			filters: { dateFilterStart: '2025-02-01', dateFilterEnd: '2025-01-01' },
+			message: /^Invalid "Filters → To Date"/,
+		},
+		{
+			title: 'a user id that is not an id',
+			filters: { userFilter: 'Jane' },
+			message: /^Invalid "Written By"/,
+		},
+	])('refuses $title, before any request', async ({ filters, message }) => {
 		const any = anyLacrmCall();
-		const { error } = await runNode({
-			operation: 'getAll',
-			parameters: { filters: { dateFilterStart: '2025-02-01', dateFilterEnd: '2025-01-01' } },
-		});
-		expect(error?.message).toMatch(/^Invalid "Filters → To Date"/);
-		expect(any.isDone()).toBe(false);
-	});
-
-	it('refuses a user id that is not an id, before any request', async () => {
-		const any = anyLacrmCall();
-		const { error } = await runNode({
-			operation: 'getAll',
-			parameters: { filters: { userFilter: 'Jane' } },
-		});
-		expect(error?.message).toMatch(/^Invalid "Written By"/);
+		const { error } = await runNode({ operation: 'getAll', parameters: { filters } });
+		expect(error?.message).toMatch(message);
 		expect(any.isDone()).toBe(false);
 	});
 });

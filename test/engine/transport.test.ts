@@ -14,8 +14,8 @@ import {
 	TEST_REFRESH_TOKEN,
 	credentialsFor,
 	uid,
-} from './helpers/runNode';
-import { withClient } from './helpers/runClient';
+} from '../unit/helpers/runNode';
+import { withClient } from '../unit/helpers/runClient';
 import { rateGate } from '../../nodes/Lacrm/transport/rateGate';
 
 // The rate gate is process state on purpose (it spans executions); each test starts afresh.

@@ -23,7 +23,7 @@
  */
 import './env';
 
-import { execFileSync, fork } from 'node:child_process';
+import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import type * as http from 'node:http';
 import * as https from 'node:https';
@@ -49,6 +49,7 @@ import {
 import type { HttpsChildResult } from './https-child';
 import type { RssChildResult } from './rss-child';
 import { httpRequestListAll, manyGets, ratedCreates } from './jobs';
+import { throwAwayCa } from '../sandbox/tls';
 
 // ---- options --------------------------------------------------------------------------------------
 
@@ -425,58 +426,6 @@ async function memory(sandbox: SandboxProcess, latencyMs: number): Promise<Memor
 }
 
 // ---- (h) HTTPS ---------------------------------------------------------------------------------------
-
-/** A CA and a certificate for 127.0.0.1 signed by it, made now with openssl; nothing is kept. */
-function throwAwayCa(dir: string): { ca: string; cert: string; key: string } {
-	const file = (name: string) => path.join(dir, name);
-	const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
-	openssl(
-		'req',
-		'-x509',
-		'-newkey',
-		'rsa:2048',
-		'-nodes',
-		'-keyout',
-		file('ca.key'),
-		'-out',
-		file('ca.pem'),
-		'-days',
-		'1',
-		'-subj',
-		'/CN=LACRM bench CA',
-	);
-	openssl(
-		'req',
-		'-newkey',
-		'rsa:2048',
-		'-nodes',
-		'-keyout',
-		file('server.key'),
-		'-out',
-		file('server.csr'),
-		'-subj',
-		'/CN=127.0.0.1',
-	);
-	fs.writeFileSync(file('ext.cnf'), 'subjectAltName=IP:127.0.0.1\n');
-	openssl(
-		'x509',
-		'-req',
-		'-in',
-		file('server.csr'),
-		'-CA',
-		file('ca.pem'),
-		'-CAkey',
-		file('ca.key'),
-		'-CAcreateserial',
-		'-out',
-		file('server.pem'),
-		'-days',
-		'1',
-		'-extfile',
-		file('ext.cnf'),
-	);
-	return { ca: file('ca.pem'), cert: file('server.pem'), key: file('server.key') };
-}
 
 interface HttpsResult extends Omit<HttpsChildResult, 'type'> {
 	latencyMs: number;

@@ -190,32 +190,7 @@ describe('Event → Create: a wall-clock start and end are read in the workflow 
 	});
 });
 
-describe('Event → Update', () => {
-	it('moves a time skipped by the spring-forward change to the hour after, with the summer offset', async () => {
-		const scope = expectLacrmCall(
-			'EditEvent',
-			{
-				EventId: EVENT,
-				StartDate: '2026-03-08T03:30:00-04:00',
-				EndDate: '2026-03-08T04:00:00-04:00',
-			},
-			'',
-		);
-		const { error } = await runNode({
-			resource: 'event',
-			operation: 'update',
-			timezone: 'America/New_York',
-			parameters: {
-				eventId: EVENT,
-				updateFields: { startDate: '2026-03-08T02:30:00', endDate: '2026-03-08T04:00:00' },
-			},
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-	});
-});
-
-describe('Event → Get Many: the range is sent with offsets', () => {
+describe('Event → Get Many: the default range', () => {
 	it('the default window runs from midnight in the workflow time zone', async () => {
 		const zone = 'Asia/Kolkata';
 		const start = dayFromToday(-30, zone);
@@ -234,43 +209,56 @@ describe('Event → Get Many: the range is sent with offsets', () => {
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 	});
+});
 
-	it('From and To picked without an offset are in the workflow time zone', async () => {
-		const scope = expectLacrmCall(
-			'GetEvents',
-			{
-				StartDate: '2026-01-01T00:00:00-05:00',
-				EndDate: '2026-07-31T23:59:59-04:00',
-				MaxNumberOfResults: 50,
-				Page: 1,
+/** What Get Many sends besides its filters, and LACRM's answer to it. */
+const FIRST_PAGE = { MaxNumberOfResults: 50, Page: 1 };
+const NO_RESULTS = { HasMoreResults: false, Results: [] };
+
+const emailLogParameters = {
+	contactIds: CONTACT,
+	from: { entries: { address: 'jane@example.com' } },
+	to: { entries: [{ address: 'john@example.com' }] },
+	body: 'Thanks',
+};
+
+describe('Every other DateTime parameter: a value picked without an offset gets the workflow offset', () => {
+	it.each([
+		{
+			name: 'Event → Update moves a time skipped by the spring-forward change to the hour after, with the summer offset',
+			resource: 'event',
+			operation: 'update',
+			timezone: 'America/New_York',
+			parameters: {
+				eventId: EVENT,
+				updateFields: { startDate: '2026-03-08T02:30:00', endDate: '2026-03-08T04:00:00' },
 			},
-			{ HasMoreResults: false, Results: [] },
-		);
-		const { error } = await runNode({
+			fn: 'EditEvent',
+			body: {
+				EventId: EVENT,
+				StartDate: '2026-03-08T03:30:00-04:00',
+				EndDate: '2026-03-08T04:00:00-04:00',
+			},
+			answer: '',
+		},
+		{
+			name: 'Event → Get Many: From and To picked without an offset are in the workflow time zone',
 			resource: 'event',
 			operation: 'getAll',
 			timezone: 'America/New_York',
 			parameters: {
 				filters: { startDate: '2026-01-01T00:00:00', endDate: '2026-07-31T23:59:59' },
 			},
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-	});
-});
-
-describe('Notes: the history date and the date filters', () => {
-	it('Note → Create sends Date Shown in History with the workflow offset', async () => {
-		const scope = expectLacrmCall(
-			'CreateNote',
-			{
-				ContactId: CONTACT,
-				Note: 'Met at the fair',
-				DateDisplayedInHistory: '2026-01-15T09:00:00+05:30',
+			fn: 'GetEvents',
+			body: {
+				StartDate: '2026-01-01T00:00:00-05:00',
+				EndDate: '2026-07-31T23:59:59-04:00',
+				...FIRST_PAGE,
 			},
-			{ NoteId: NOTE },
-		);
-		const { error } = await runNode({
+			answer: NO_RESULTS,
+		},
+		{
+			name: 'Note → Create sends Date Shown in History with the workflow offset',
 			resource: 'note',
 			operation: 'create',
 			timezone: 'Asia/Kolkata',
@@ -279,100 +267,75 @@ describe('Notes: the history date and the date filters', () => {
 				note: 'Met at the fair',
 				additionalFields: { dateDisplayedInHistory: '2026-01-15T09:00:00' },
 			},
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-	});
-
-	it('Note → Update sends the new history date with the workflow offset', async () => {
-		const scope = expectLacrmCall(
-			'EditNote',
-			{ NoteId: NOTE, DateDisplayedInHistory: '2026-07-01T08:15:00-04:00' },
-			'',
-		);
-		const { error } = await runNode({
+			fn: 'CreateNote',
+			body: {
+				ContactId: CONTACT,
+				Note: 'Met at the fair',
+				DateDisplayedInHistory: '2026-01-15T09:00:00+05:30',
+			},
+			answer: { NoteId: NOTE },
+		},
+		{
+			name: 'Note → Update sends the new history date with the workflow offset',
 			resource: 'note',
 			operation: 'update',
 			timezone: 'America/New_York',
 			parameters: { noteId: NOTE, updateFields: { dateDisplayedInHistory: '2026-07-01T08:15:00' } },
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-	});
-
-	it('Note → Get Many sends From/To Date with offsets; a bare date is its midnight', async () => {
-		const scope = expectLacrmCall(
-			'GetNotes',
-			{
-				DateFilterStart: '2026-01-01T00:00:00-05:00',
-				DateFilterEnd: '2026-07-01T18:00:00-04:00',
-				MaxNumberOfResults: 50,
-				Page: 1,
-			},
-			{ HasMoreResults: false, Results: [] },
-		);
-		const { error } = await runNode({
+			fn: 'EditNote',
+			body: { NoteId: NOTE, DateDisplayedInHistory: '2026-07-01T08:15:00-04:00' },
+			answer: '',
+		},
+		{
+			name: 'Note → Get Many sends From/To Date with offsets; a bare date is its midnight',
 			resource: 'note',
 			operation: 'getAll',
 			timezone: 'America/New_York',
 			parameters: {
 				filters: { dateFilterStart: '2026-01-01', dateFilterEnd: '2026-07-01T18:00:00' },
 			},
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-	});
-});
-
-describe('Emails: the date sent and the date filters', () => {
-	const logParameters = {
-		contactIds: CONTACT,
-		from: { entries: { address: 'jane@example.com' } },
-		to: { entries: [{ address: 'john@example.com' }] },
-		body: 'Thanks',
-	};
-
-	it('Email → Log sends Date Sent with the workflow offset', async () => {
-		const scope = expectLacrmCall(
-			'CreateEmail',
-			{
+			fn: 'GetNotes',
+			body: {
+				DateFilterStart: '2026-01-01T00:00:00-05:00',
+				DateFilterEnd: '2026-07-01T18:00:00-04:00',
+				...FIRST_PAGE,
+			},
+			answer: NO_RESULTS,
+		},
+		{
+			name: 'Email → Log sends Date Sent with the workflow offset',
+			resource: 'email',
+			operation: 'create',
+			timezone: 'America/New_York',
+			parameters: { ...emailLogParameters, additionalFields: { date: '2026-07-15T10:30:00' } },
+			fn: 'CreateEmail',
+			body: {
 				ContactIds: [CONTACT],
 				From: { Address: 'jane@example.com' },
 				To: [{ Address: 'john@example.com' }],
 				Body: 'Thanks',
 				Date: '2026-07-15T10:30:00-04:00',
 			},
-			{ EmailId: EMAIL },
-		);
-		const { error } = await runNode({
-			resource: 'email',
-			operation: 'create',
-			timezone: 'America/New_York',
-			parameters: { ...logParameters, additionalFields: { date: '2026-07-15T10:30:00' } },
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-	});
-
-	it('Email → Get Many sends From/To Date with offsets', async () => {
-		const scope = expectLacrmCall(
-			'GetEmails',
-			{
-				DateFilterStart: '2026-01-01T00:00:00+05:30',
-				DateFilterEnd: '2026-01-31T23:59:59+05:30',
-				MaxNumberOfResults: 50,
-				Page: 1,
-			},
-			{ HasMoreResults: false, Results: [] },
-		);
-		const { error } = await runNode({
+			answer: { EmailId: EMAIL },
+		},
+		{
+			name: 'Email → Get Many sends From/To Date with offsets',
 			resource: 'email',
 			operation: 'getAll',
 			timezone: 'Asia/Kolkata',
 			parameters: {
 				filters: { dateFilterStart: '2026-01-01T00:00:00', dateFilterEnd: '2026-01-31T23:59:59' },
 			},
-		});
+			fn: 'GetEmails',
+			body: {
+				DateFilterStart: '2026-01-01T00:00:00+05:30',
+				DateFilterEnd: '2026-01-31T23:59:59+05:30',
+				...FIRST_PAGE,
+			},
+			answer: NO_RESULTS,
+		},
+	])('$name', async ({ resource, operation, timezone, parameters, fn, body, answer }) => {
+		const scope = expectLacrmCall(fn, body, answer);
+		const { error } = await runNode({ resource, operation, timezone, parameters });
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 	});

@@ -712,18 +712,11 @@ class Checker {
 					[trigger, noOp],
 					Checker.chain('LACRM Trigger', 'Done'),
 				);
-				type Hook = { WebhookId: string; EndpointUrl: string; DateArchived?: string | null };
 				const hooksBefore = await this.lacrm<Hook[]>('GetWebhooks');
 				await this.activate(workflow);
 				let hook: Hook | undefined;
 				try {
-					hook = await this.eventually(
-						'activation to register a webhook at the sandbox',
-						async () =>
-							(await this.lacrm<Hook[]>('GetWebhooks')).find(
-								(candidate) => !hooksBefore.some((old) => old.WebhookId === candidate.WebhookId),
-							),
-					);
+					hook = await this.newHook(hooksBefore, 'activation to register a webhook at the sandbox');
 					if (!hook.EndpointUrl.includes(trigger.webhookId!))
 						throw new Error(`unexpected endpoint ${hook.EndpointUrl}`);
 					const name = `Dev Check ${stamp.replace(/:/g, '')}`;
@@ -733,38 +726,16 @@ class Checker {
 						IsCompany: false,
 					});
 					await this.sandbox('flush-webhooks', {});
-					const deadline = Date.now() + 30_000;
-					for (;;) {
-						const list = await this.client.request<{ results: Execution[] }>(
-							'GET',
-							`/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: workflow.id }))}`,
+					const [run] = await this.finishedExecutions(workflow, 1, 'LACRM Trigger');
+					const text = JSON.stringify(run.items);
+					if (!text.includes(created.ContactId))
+						throw new Error(
+							`the execution's items do not mention contact ${created.ContactId}: ${text.slice(0, 300)}`,
 						);
-						const execution = list.results.find(
-							(candidate) => candidate.status !== 'running' && candidate.status !== 'new',
-						);
-						if (execution) {
-							const data = await this.waitForExecution(execution.id);
-							const items = Checker.itemsOf(data, 'LACRM Trigger');
-							const text = JSON.stringify(items);
-							if (!text.includes(created.ContactId))
-								throw new Error(
-									`the execution's items do not mention contact ${created.ContactId}: ${text.slice(0, 300)}`,
-								);
-							break;
-						}
-						if (Date.now() > deadline)
-							throw new Error('no execution within 30 s of creating a contact');
-						await sleep(250);
-					}
 				} finally {
 					await this.deactivate(workflow);
 				}
-				await this.eventually(`deactivation to delete webhook ${hook?.WebhookId}`, async () => {
-					const left = (await this.lacrm<Hook[]>('GetWebhooks')).find(
-						(candidate) => candidate.WebhookId === hook?.WebhookId && !candidate.DateArchived,
-					);
-					return left ? undefined : true;
-				});
+				if (hook) await this.hookDeleted(hook, `deactivation to delete webhook ${hook.WebhookId}`);
 				return `hook ${hook?.WebhookId} → ${hook?.EndpointUrl}; Contact.Create delivered and executed; hook deleted on deactivation`;
 			},
 		);

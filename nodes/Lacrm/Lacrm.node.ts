@@ -9,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { buildResourceProperties } from './actions/description';
 import { RESOURCES } from './actions/resources';
 import { route } from './actions/router';
-import { authenticationProperty, lacrmCredentials } from './common/authentication';
+import { authenticationProperty, lacrmCredentials } from './helpers/authentication';
 import { listSearch, loadOptions, resourceMapping } from './methods';
 
 export class Lacrm implements INodeType {

@@ -7,9 +7,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { uid } from '../Lacrm/actions/fields';
-import { simplifyContact, simplifyPipelineItem } from '../Lacrm/actions/shared/simplify';
-import { authenticationProperty, lacrmCredentials } from '../Lacrm/common/authentication';
+import { uid } from '../Lacrm/helpers/fieldBuilders';
+import { simplifyContact, simplifyPipelineItem } from '../Lacrm/helpers/simplify';
+import { authenticationProperty, lacrmCredentials } from '../Lacrm/helpers/authentication';
 import { listSearch } from '../Lacrm/methods';
 import { LacrmClient } from '../Lacrm/transport/client';
 import { credentialTypeFor } from '../Lacrm/transport/credentials';

@@ -8,15 +8,15 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { uid } from '../Lacrm/actions/fields';
-import { authenticationProperty, lacrmCredentials } from '../Lacrm/common/authentication';
-import { lacrmRefusesEndpoint, TRIGGER_HTTPS_HELP } from '../Lacrm/common/endpointUrl';
+import { uid } from '../Lacrm/helpers/fieldBuilders';
+import { authenticationProperty, lacrmCredentials } from '../Lacrm/helpers/authentication';
+import { lacrmRefusesEndpoint, TRIGGER_HTTPS_HELP } from '../Lacrm/helpers/endpointUrl';
 import {
 	POLLING_TRIGGER_HINT,
 	unsupportedWebhookEvent,
 	WEBHOOK_EVENTS,
 	webhookEventLabel,
-} from '../Lacrm/common/webhookEvents';
+} from '../Lacrm/helpers/webhookEvents';
 import { listSearch, loadOptions } from '../Lacrm/methods';
 import { LacrmClient } from '../Lacrm/transport/client';
 import { credentialTypeFor } from '../Lacrm/transport/credentials';

@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { webhookEventLabel } from '../Lacrm/common/webhookEvents';
+import { webhookEventLabel } from '../Lacrm/helpers/webhookEvents';
 
 export interface DeliveryFilters {
 	pipelineId?: string;

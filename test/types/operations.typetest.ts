@@ -4,7 +4,7 @@
  * function they call. Each `@ts-expect-error` line differs from the control case above it by
  * exactly one misspelt name; should the misspelling ever compile, tsc reports the unused directive.
  */
-import { date, dateTime, text, typedTextList, uid } from '../../nodes/Lacrm/actions/fields';
+import { date, dateTime, text, typedTextList, uid } from '../../nodes/Lacrm/helpers/fieldBuilders';
 import { defineOperation } from '../../nodes/Lacrm/actions/operation';
 import type { LacrmClient } from '../../nodes/Lacrm/transport/client';
 

@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { KeyedLock } from '../../nodes/Lacrm/actions/shared/keyedLock';
+import { KeyedLock } from '../../nodes/Lacrm/helpers/keyedLock';
 import { withClient } from './helpers/runClient';
 import { credentialsFor, TEST_ACCESS_TOKEN, TEST_API_KEY } from './helpers/runNode';
 

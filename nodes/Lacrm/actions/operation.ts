@@ -13,8 +13,8 @@ import type {
 import type { LacrmClient } from '../transport/client';
 import type { LacrmFunctionName, ParametersOf, ResultOf } from '../transport/functions';
 import { isListFunction, LACRM_FUNCTIONS } from '../transport/functions';
-import type { Field, ReadContext, UnsentField } from './fields';
-import { fieldError } from './fields';
+import type { Field, ReadContext, UnsentField } from '../helpers/fieldBuilders';
+import { fieldError } from '../helpers/fieldBuilders';
 
 /** Everything an operation needs to know about one input item, read and validated up front. */
 export interface PreparedItem {

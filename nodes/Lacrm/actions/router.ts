@@ -17,7 +17,7 @@ import type {
 	ResourceDefinition,
 } from './operation';
 import { ItemInput, prepareItem, runOperation } from './operation';
-import { runBounded } from './shared/bounded';
+import { runBounded } from '../helpers/bounded';
 
 export function findOperation(
 	resources: ResourceDefinition[],

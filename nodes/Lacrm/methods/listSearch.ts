@@ -6,7 +6,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { recordName } from '../actions/shared/simplify';
+import { recordName } from '../helpers/simplify';
 import { clientFor, matches, selectedId } from './context';
 import { statusChoices } from './statuses';
 

@@ -4,7 +4,7 @@
  */
 import type { FieldType, ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 
-import type { LacrmMapperField } from '../actions/shared/customFields';
+import type { LacrmMapperField } from '../helpers/customFields';
 import type { CustomField, CustomFieldOption } from '../transport/types';
 import { clientFor, selectedId } from './context';
 

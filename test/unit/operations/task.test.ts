@@ -7,7 +7,7 @@ import nock from 'nock';
 import { getGlobalState, setGlobalState } from 'n8n-workflow';
 
 import { taskResource } from '../../../nodes/Lacrm/actions/task';
-import { addDays, todayIn } from '../../../nodes/Lacrm/actions/shared/dateWindow';
+import { addDays, todayIn } from '../../../nodes/Lacrm/helpers/dateWindow';
 import {
 	byId,
 	expectLacrmCall,

@@ -3,11 +3,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { BatchContext, BatchItem, BatchOutcome, OperationDefinition } from '../operation';
 import { defineOperation, parametersFor } from '../operation';
-import { runBounded } from '../shared/bounded';
-import { readContactsById } from '../shared/contactsById';
-import { currentUserId } from '../shared/currentUser';
-import { customFieldsProperty, readCustomFieldValues } from '../shared/customFields';
-import { simplifyContact } from '../shared/simplify';
+import { runBounded } from '../../helpers/bounded';
+import { readContactsById } from '../../helpers/contactsById';
+import { currentUserId } from '../../helpers/currentUser';
+import { customFieldsProperty, readCustomFieldValues } from '../../helpers/customFields';
+import { simplifyContact } from '../../helpers/simplify';
 import { assignedToField, detailFields, nameField } from './fields';
 import type { RecordKind } from './kind';
 

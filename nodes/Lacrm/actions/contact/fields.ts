@@ -1,6 +1,14 @@
 /** The contact/company fields LACRM knows, described once for create, update and upsert. */
-import type { Field, ReadContext } from '../fields';
-import { addressList, date, fieldError, readDate, text, typedTextList, uid } from '../fields';
+import type { Field, ReadContext } from '../../helpers/fieldBuilders';
+import {
+	addressList,
+	date,
+	fieldError,
+	readDate,
+	text,
+	typedTextList,
+	uid,
+} from '../../helpers/fieldBuilders';
 import type { ParameterName } from '../operation';
 import type { RecordKind } from './kind';
 

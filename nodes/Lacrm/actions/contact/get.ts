@@ -2,8 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { OperationDefinition } from '../operation';
 import { defineOperation } from '../operation';
-import { readContactsById } from '../shared/contactsById';
-import { simplifyContact } from '../shared/simplify';
+import { readContactsById } from '../../helpers/contactsById';
+import { simplifyContact } from '../../helpers/simplify';
 import { recordId } from './fields';
 import type { RecordKind } from './kind';
 

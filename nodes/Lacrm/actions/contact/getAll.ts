@@ -1,8 +1,8 @@
-import { advancedFilters, boolean, choice, text, uidList } from '../fields';
+import { advancedFilters, boolean, choice, text, uidList } from '../../helpers/fieldBuilders';
 import type { OperationDefinition } from '../operation';
 import { defineOperation } from '../operation';
-import { sortDirection } from '../shared/filters';
-import { simplifyContact } from '../shared/simplify';
+import { sortDirection } from '../../helpers/filters';
+import { simplifyContact } from '../../helpers/simplify';
 import type { RecordKind } from './kind';
 
 export function getAll(kind: RecordKind): OperationDefinition {

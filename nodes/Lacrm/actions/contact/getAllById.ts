@@ -1,7 +1,7 @@
-import { uidList } from '../fields';
+import { uidList } from '../../helpers/fieldBuilders';
 import type { OperationDefinition } from '../operation';
 import { defineOperation } from '../operation';
-import { simplifyContact } from '../shared/simplify';
+import { simplifyContact } from '../../helpers/simplify';
 import type { RecordKind } from './kind';
 
 export function getAllById(kind: RecordKind): OperationDefinition {

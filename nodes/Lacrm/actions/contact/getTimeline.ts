@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { PipelineItemGroup } from '../../transport/types';
-import { readDate } from '../fields';
+import { readDate } from '../../helpers/fieldBuilders';
 import type { OperationDefinition } from '../operation';
 import { defineOperation } from '../operation';
-import { simplifyMetaData, simplifyPipelineItem } from '../shared/simplify';
+import { simplifyMetaData, simplifyPipelineItem } from '../../helpers/simplify';
 import { recordId } from './fields';
 import type { RecordKind } from './kind';
 

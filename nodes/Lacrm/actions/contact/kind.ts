@@ -2,7 +2,7 @@
  * Contacts and companies are one LACRM record type (IsCompany tells them apart) shown as two
  * resources for clarity. Each operation is written once and instantiated for both kinds.
  */
-import type { LocatorKind } from '../fields';
+import type { LocatorKind } from '../../helpers/fieldBuilders';
 
 export interface RecordKind {
 	resource: 'contact' | 'company';

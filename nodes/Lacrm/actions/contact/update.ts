@@ -1,7 +1,7 @@
 import type { OperationDefinition } from '../operation';
 import { defineOperation } from '../operation';
-import { addCustomFieldsToClear, customFieldsToClearList } from '../shared/clearCustomFields';
-import { customFieldsProperty, readCustomFieldValues } from '../shared/customFields';
+import { addCustomFieldsToClear, customFieldsToClearList } from '../../helpers/clearCustomFields';
+import { customFieldsProperty, readCustomFieldValues } from '../../helpers/customFields';
 import { assignedToField, detailFields, nameField, recordId } from './fields';
 import type { RecordKind } from './kind';
 

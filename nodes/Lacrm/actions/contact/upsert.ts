@@ -5,10 +5,10 @@ import { fingerprint } from '../../transport/credentials';
 import type { Contact } from '../../transport/types';
 import type { OperationDefinition, PreparedItem, RunContext } from '../operation';
 import { parametersFor } from '../operation';
-import { currentUserId } from '../shared/currentUser';
-import { customFieldsProperty, readCustomFieldValues } from '../shared/customFields';
-import { upsertLock } from '../shared/keyedLock';
-import { recordName } from '../shared/simplify';
+import { currentUserId } from '../../helpers/currentUser';
+import { customFieldsProperty, readCustomFieldValues } from '../../helpers/customFields';
+import { upsertLock } from '../../helpers/keyedLock';
+import { recordName } from '../../helpers/simplify';
 import { assignedToField, detailFields, nameField } from './fields';
 import type { RecordKind } from './kind';
 

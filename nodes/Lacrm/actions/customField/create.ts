@@ -1,5 +1,5 @@
 import { defineOperation } from '../operation';
-import { readUid } from '../fields';
+import { readUid } from '../../helpers/fieldBuilders';
 import {
 	checkOneOptionList,
 	customFieldNameField,

@@ -1,6 +1,6 @@
-import { boolean } from '../fields';
+import { boolean } from '../../helpers/fieldBuilders';
 import { defineOperation } from '../operation';
-import { readOptionFields } from '../team/shared';
+import { readOptionFields } from '../../helpers/teams';
 import { customFieldIdField } from './fields';
 
 const sectionDeletesFields = boolean({

@@ -1,8 +1,8 @@
 /** Custom field definitions' fields, described once for create, update, delete, get and get many. */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { Field, ReadContext } from '../fields';
-import { boolean, choice, fieldError, json, readUid, text, uid } from '../fields';
+import type { Field, ReadContext } from '../../helpers/fieldBuilders';
+import { boolean, choice, fieldError, json, readUid, text, uid } from '../../helpers/fieldBuilders';
 
 export const customFieldIdField: Field<'CustomFieldId'> = uid({
 	key: 'CustomFieldId',

@@ -1,6 +1,6 @@
-import { boolean, choice } from '../fields';
+import { boolean, choice } from '../../helpers/fieldBuilders';
 import { defineOperation } from '../operation';
-import { readOptionFields } from '../team/shared';
+import { readOptionFields } from '../../helpers/teams';
 import { pipelineField } from './fields';
 
 const includes = [

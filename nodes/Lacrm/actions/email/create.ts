@@ -1,4 +1,4 @@
-import { boolean, dateTime, emailAddresses, text, uidList } from '../fields';
+import { boolean, dateTime, emailAddresses, text, uidList } from '../../helpers/fieldBuilders';
 import { defineOperation } from '../operation';
 
 /** Now, as ISO 8601 without milliseconds. */

@@ -1,6 +1,6 @@
 /** Logged-email fields, described once for every email operation. */
-import type { Field } from '../fields';
-import { uid } from '../fields';
+import type { Field } from '../../helpers/fieldBuilders';
+import { uid } from '../../helpers/fieldBuilders';
 
 export function emailId(): Field<'EmailId'> {
 	return uid({

@@ -1,7 +1,7 @@
-import { boolean, contactRef, uidList } from '../fields';
+import { boolean, contactRef, uidList } from '../../helpers/fieldBuilders';
 import { defineOperation } from '../operation';
-import { checkDateFilterRange, dateFilterRange, sortDirection } from '../shared/filters';
-import { simplifyMetaData } from '../shared/simplify';
+import { checkDateFilterRange, dateFilterRange, sortDirection } from '../../helpers/filters';
+import { simplifyMetaData } from '../../helpers/simplify';
 
 export const getAll = defineOperation({
 	operation: 'getAll',

@@ -1,8 +1,8 @@
 /** Event fields, described once for create, update and the lists. */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Field } from '../fields';
-import { boolean, dateTime, eventAttendees, text, uid } from '../fields';
+import type { Field } from '../../helpers/fieldBuilders';
+import { boolean, dateTime, eventAttendees, text, uid } from '../../helpers/fieldBuilders';
 import type { ItemInput } from '../operation';
 
 export function eventId(): Field<'EventId'> {

@@ -1,5 +1,5 @@
 import { defineOperation } from '../operation';
-import { simplifyMetaData } from '../shared/simplify';
+import { simplifyMetaData } from '../../helpers/simplify';
 import { eventId } from './fields';
 
 export const get = defineOperation({

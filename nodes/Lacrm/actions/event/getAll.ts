@@ -1,8 +1,8 @@
 import { defineOperation } from '../operation';
-import { sortDirection } from '../shared/filters';
-import { contactRef, dateTime, readDateTime, uidList } from '../fields';
-import { simplifyMetaData } from '../shared/simplify';
-import { applyDefaultWindow, DAYS_AHEAD, DAYS_BACK } from '../shared/dateWindow';
+import { sortDirection } from '../../helpers/filters';
+import { contactRef, dateTime, readDateTime, uidList } from '../../helpers/fieldBuilders';
+import { simplifyMetaData } from '../../helpers/simplify';
+import { applyDefaultWindow, DAYS_AHEAD, DAYS_BACK } from '../../helpers/dateWindow';
 
 export const getAll = defineOperation({
 	operation: 'getAll',

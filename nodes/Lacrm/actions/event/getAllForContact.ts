@@ -1,6 +1,6 @@
-import { contactRef } from '../fields';
+import { contactRef } from '../../helpers/fieldBuilders';
 import { defineOperation } from '../operation';
-import { simplifyMetaData } from '../shared/simplify';
+import { simplifyMetaData } from '../../helpers/simplify';
 
 export const getAllForContact = defineOperation({
 	operation: 'getAllForContact',

@@ -2,8 +2,8 @@
 import type { IBinaryData, IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { FileInfo } from '../../transport/types';
-import type { Field, ReadContext } from '../fields';
-import { contactRef, fieldError, uid } from '../fields';
+import type { Field, ReadContext } from '../../helpers/fieldBuilders';
+import { contactRef, fieldError, uid } from '../../helpers/fieldBuilders';
 import type { RunContext } from '../operation';
 
 /** LACRM refuses uploads above 50 MB. */

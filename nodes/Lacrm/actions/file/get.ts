@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { FileInfo } from '../../transport/types';
-import { boolean } from '../fields';
+import { boolean } from '../../helpers/fieldBuilders';
 import { defineOperation } from '../operation';
 import { downloadFile, fileIdField, outputBinaryProperty, readBinaryPropertyName } from './fields';
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { boolean } from '../fields';
+import { boolean } from '../../helpers/fieldBuilders';
 import { defineOperation } from '../operation';
 import { contactField } from './fields';
 

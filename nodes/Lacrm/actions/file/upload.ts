@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { fieldError, text } from '../fields';
+import { fieldError, text } from '../../helpers/fieldBuilders';
 import { defineOperation } from '../operation';
 import { contactField, MAX_FILE_BYTES, megabytes, readBinaryPropertyName } from './fields';
 

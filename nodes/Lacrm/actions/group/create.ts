@@ -1,5 +1,5 @@
 import { defineOperation } from '../operation';
-import { checkTeamSharing } from '../team/shared';
+import { checkTeamSharing } from '../../helpers/teams';
 import { colorField, GROUP_SHARING, groupNameField, groupTeamsField, sharingField } from './fields';
 
 const teams = groupTeamsField(false);

@@ -1,7 +1,7 @@
 /** Group fields, described once for create, update, delete and get. */
-import { choice, text, uid } from '../fields';
-import type { TeamSharingSetting } from '../team/shared';
-import { teamIdsField } from '../team/shared';
+import { choice, text, uid } from '../../helpers/fieldBuilders';
+import type { TeamSharingSetting } from '../../helpers/teams';
+import { teamIdsField } from '../../helpers/teams';
 
 export const groupIdField = uid({
 	key: 'GroupId',

@@ -4,7 +4,7 @@
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { contactRef, text, uid } from '../fields';
+import { contactRef, text, uid } from '../../helpers/fieldBuilders';
 import type { ItemInput } from '../operation';
 
 export const contactField = contactRef({

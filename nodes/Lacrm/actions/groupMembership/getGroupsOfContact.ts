@@ -1,5 +1,5 @@
 import { defineOperation } from '../operation';
-import { simplifyMetaData } from '../shared/simplify';
+import { simplifyMetaData } from '../../helpers/simplify';
 import { contactField } from './fields';
 
 export const getGroupsOfContact = defineOperation({

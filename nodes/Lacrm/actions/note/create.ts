@@ -1,4 +1,4 @@
-import { contactRef } from '../fields';
+import { contactRef } from '../../helpers/fieldBuilders';
 import { defineOperation } from '../operation';
 import { dateShown, noteText } from './fields';
 

@@ -1,5 +1,5 @@
 /** Note fields, described once for every note operation. */
-import { dateTime, text, uid } from '../fields';
+import { dateTime, text, uid } from '../../helpers/fieldBuilders';
 
 export function noteId() {
 	return uid({

@@ -1,6 +1,6 @@
-import { contactRef, uidList } from '../fields';
+import { contactRef, uidList } from '../../helpers/fieldBuilders';
 import { defineOperation } from '../operation';
-import { checkDateFilterRange, dateFilterRange, sortDirection } from '../shared/filters';
+import { checkDateFilterRange, dateFilterRange, sortDirection } from '../../helpers/filters';
 import { simplifyNote } from './simplify';
 
 export const getAll = defineOperation({

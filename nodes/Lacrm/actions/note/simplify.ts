@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { simplifyMetaData } from '../shared/simplify';
+import { simplifyMetaData } from '../../helpers/simplify';
 
 /**
  * Contact and author names next to their ids. A note written as a pipeline item update carries

@@ -1,8 +1,8 @@
 /** Pipeline fields, described once for create, update, delete and get. */
-import type { Field } from '../fields';
-import { choice, fieldError, text, uid } from '../fields';
-import type { TeamSharingSetting } from '../team/shared';
-import { teamIdsField } from '../team/shared';
+import type { Field } from '../../helpers/fieldBuilders';
+import { choice, fieldError, text, uid } from '../../helpers/fieldBuilders';
+import type { TeamSharingSetting } from '../../helpers/teams';
+import { teamIdsField } from '../../helpers/teams';
 
 export const pipelineIdField = uid({
 	key: 'PipelineId',

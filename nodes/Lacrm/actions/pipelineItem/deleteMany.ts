@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { uidList } from '../fields';
+import { uidList } from '../../helpers/fieldBuilders';
 import { defineOperation } from '../operation';
 import { pipelineField } from './fields';
 

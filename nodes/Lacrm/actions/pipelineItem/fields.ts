@@ -1,14 +1,14 @@
 /** Fields shared by the pipeline item operations. */
 import type { IDataObject, INodeProperties, ResourceMapperField } from 'n8n-workflow';
 
-import type { UnsentField } from '../fields';
-import { boolean, contactRef, text, uid } from '../fields';
+import type { UnsentField } from '../../helpers/fieldBuilders';
+import { boolean, contactRef, text, uid } from '../../helpers/fieldBuilders';
 import type { ItemInput } from '../operation';
 import {
 	CUSTOM_FIELDS_PARAMETER,
 	customFieldsProperty,
 	readCustomFieldValues,
-} from '../shared/customFields';
+} from '../../helpers/customFields';
 
 export const contactField = contactRef({
 	required: true,

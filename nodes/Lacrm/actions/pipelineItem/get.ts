@@ -1,5 +1,5 @@
 import { defineOperation } from '../operation';
-import { simplifyPipelineItem } from '../shared/simplify';
+import { simplifyPipelineItem } from '../../helpers/simplify';
 import { pickerPipelineField, pipelineItemField } from './fields';
 
 export const get = defineOperation({

@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Field, UnsentField } from '../fields';
-import { advancedFilters, boolean, choice, uidList } from '../fields';
+import type { Field, UnsentField } from '../../helpers/fieldBuilders';
+import { advancedFilters, boolean, choice, uidList } from '../../helpers/fieldBuilders';
 import { defineOperation, parametersFor } from '../operation';
-import { sortDirection } from '../shared/filters';
-import { simplifyPipelineItem } from '../shared/simplify';
+import { sortDirection } from '../../helpers/filters';
+import { simplifyPipelineItem } from '../../helpers/simplify';
 import { pipelineField } from './fields';
 
 const statusFilterField: Field<'StatusFilter'> = (() => {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { defineOperation } from '../operation';
-import { simplifyPipelineItem } from '../shared/simplify';
+import { simplifyPipelineItem } from '../../helpers/simplify';
 import { contactField } from './fields';
 
 /** LACRM groups a contact's items by pipeline; n8n wants one item per pipeline item. */

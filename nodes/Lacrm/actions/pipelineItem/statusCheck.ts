@@ -7,7 +7,7 @@
 import type { NodeOperationError } from 'n8n-workflow';
 
 import type { LacrmClient } from '../../transport/client';
-import { fieldError } from '../fields';
+import { fieldError } from '../../helpers/fieldBuilders';
 import type { RunContext } from '../operation';
 
 /** Status ids per pipeline, read once per execution (the client lives for one execution). */

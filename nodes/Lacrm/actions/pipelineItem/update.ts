@@ -1,5 +1,5 @@
 import { defineOperation } from '../operation';
-import { customFieldsProperty } from '../shared/customFields';
+import { customFieldsProperty } from '../../helpers/customFields';
 import {
 	customFieldsToClearProperty,
 	noteField,

@@ -1,6 +1,6 @@
 /** Pipeline status fields, described once for create, update and delete. */
-import type { Field } from '../fields';
-import { fieldError, text, uid } from '../fields';
+import type { Field } from '../../helpers/fieldBuilders';
+import { fieldError, text, uid } from '../../helpers/fieldBuilders';
 
 export const statusIdField = uid({
 	key: 'StatusId',

@@ -1,4 +1,4 @@
-import { uid } from '../fields';
+import { uid } from '../../helpers/fieldBuilders';
 import { defineOperation } from '../operation';
 import { noteField } from './fields';
 

@@ -1,5 +1,5 @@
 /** Fields shared by the relationship operations. */
-import { contactRef, text, uid } from '../fields';
+import { contactRef, text, uid } from '../../helpers/fieldBuilders';
 
 export const contactField = contactRef({
 	required: true,

@@ -1,5 +1,5 @@
 /** Task fields, described once for create, update and the lists. */
-import { boolean, contactRef, date, text, uid } from '../fields';
+import { boolean, contactRef, date, text, uid } from '../../helpers/fieldBuilders';
 
 export function taskId() {
 	return uid({

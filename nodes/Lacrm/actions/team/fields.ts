@@ -1,7 +1,7 @@
 /** Team fields, described once for create, update, delete and get. */
-import type { Field } from '../fields';
-import { boolean, text, uid } from '../fields';
-import { readUserIds } from './shared';
+import type { Field } from '../../helpers/fieldBuilders';
+import { boolean, text, uid } from '../../helpers/fieldBuilders';
+import { readUserIds } from '../../helpers/teams';
 
 export const teamIdField = uid({
 	key: 'TeamId',

@@ -1,5 +1,5 @@
-import { lacrmRefusesEndpoint } from '../../common/endpointUrl';
-import { choice, fieldError } from '../fields';
+import { lacrmRefusesEndpoint } from '../../helpers/endpointUrl';
+import { choice, fieldError } from '../../helpers/fieldBuilders';
 import { defineOperation, parametersFor } from '../operation';
 import { endpointUrlField, eventsField } from './fields';
 

@@ -1,7 +1,7 @@
 /** Webhook fields, described once for create, delete and get. */
-import { unsupportedWebhookEvent, WEBHOOK_EVENTS } from '../../common/webhookEvents';
-import type { Field } from '../fields';
-import { fieldError, uid } from '../fields';
+import { unsupportedWebhookEvent, WEBHOOK_EVENTS } from '../../helpers/webhookEvents';
+import type { Field } from '../../helpers/fieldBuilders';
+import { fieldError, uid } from '../../helpers/fieldBuilders';
 
 export const webhookIdField = uid({
 	key: 'WebhookId',

@@ -4,9 +4,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Field, ReadContext } from '../fields';
-import { fieldError, readUid } from '../fields';
-import type { ItemInput, PreparedItem } from '../operation';
+import type { Field, ReadContext } from './fieldBuilders';
+import { fieldError, readUid } from './fieldBuilders';
+import type { ItemInput, PreparedItem } from '../actions/operation';
 
 function entriesOf(raw: unknown): unknown[] {
 	if (Array.isArray(raw)) return raw;

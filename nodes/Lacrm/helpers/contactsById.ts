@@ -11,8 +11,8 @@
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { LacrmClient } from '../../transport/client';
-import { MAX_PAGE_SIZE } from '../../transport/functions';
+import type { LacrmClient } from '../transport/client';
+import { MAX_PAGE_SIZE } from '../transport/functions';
 
 /** The most ids one GetContactsById call asks for: LACRM's largest page. */
 export const MAX_IDS_PER_LOOKUP = MAX_PAGE_SIZE;

@@ -5,8 +5,8 @@
  */
 import type { IDataObject, INodeProperties, ResourceMapperField } from 'n8n-workflow';
 
-import type { ItemInput } from '../operation';
-import { readDate } from '../fields';
+import type { ItemInput } from '../actions/operation';
+import { readDate } from './fieldBuilders';
 
 export type CustomFieldTarget = 'contact' | 'company' | 'pipeline';
 

@@ -1,4 +1,4 @@
-import type { LacrmClient } from '../../transport/client';
+import type { LacrmClient } from '../transport/client';
 
 const currentUser = new WeakMap<LacrmClient, Promise<string>>();
 

@@ -6,7 +6,7 @@
 import type { IDataObject, INode, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { withExplicitOffset } from './shared/timeZone';
+import { withExplicitOffset } from './timeZone';
 
 /** What a reader needs to explain a problem, and the workflow's time zone for date-times. */
 export interface ReadContext {

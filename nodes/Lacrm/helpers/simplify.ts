@@ -127,3 +127,16 @@ export function simplifyMetaData(record: IDataObject): IDataObject {
 	}
 	return simplified;
 }
+
+/**
+ * Contact and author names next to their ids. A note written as a pipeline item update carries
+ * PipelineInfo, whose pipeline and status names are flattened the same way.
+ */
+export function simplifyNote(note: IDataObject): IDataObject {
+	const simplified = simplifyMetaData(note);
+	const pipelineInfo = note.PipelineInfo;
+	if (pipelineInfo && typeof pipelineInfo === 'object' && !Array.isArray(pipelineInfo)) {
+		simplified.PipelineInfo = simplifyMetaData(pipelineInfo as IDataObject);
+	}
+	return simplified;
+}

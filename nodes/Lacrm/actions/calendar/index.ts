@@ -1,5 +1,5 @@
 import type { ResourceDefinition } from '../operation';
-import { getAll } from './getAll';
+import { getAll } from './getAll.operation';
 
 export const calendarResource: ResourceDefinition = {
 	value: 'calendar',

@@ -10,7 +10,7 @@ import {
 	uid,
 } from '../../helpers/fieldBuilders';
 import type { ParameterName } from '../operation';
-import type { RecordKind } from './kind';
+import type { RecordKind } from './recordKind';
 
 export function recordId(kind: RecordKind): Field<'ContactId'> {
 	return uid({

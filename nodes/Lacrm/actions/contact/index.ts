@@ -1,14 +1,14 @@
 import type { ResourceDefinition } from '../operation';
-import { create } from './create';
-import { remove } from './delete';
-import { get } from './get';
-import { getAll } from './getAll';
-import { getAllById } from './getAllById';
-import { getTimeline } from './getTimeline';
-import type { RecordKind } from './kind';
-import { COMPANY, CONTACT } from './kind';
-import { update } from './update';
-import { upsert } from './upsert';
+import { create } from './create.operation';
+import { remove } from './delete.operation';
+import { get } from './get.operation';
+import { getAll } from './getAll.operation';
+import { getAllById } from './getAllById.operation';
+import { getTimeline } from './getTimeline.operation';
+import type { RecordKind } from './recordKind';
+import { COMPANY, CONTACT } from './recordKind';
+import { update } from './update.operation';
+import { upsert } from './upsert.operation';
 
 function recordResource(kind: RecordKind, name: string, description: string): ResourceDefinition {
 	return {

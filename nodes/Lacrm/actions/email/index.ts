@@ -1,9 +1,9 @@
 import type { ResourceDefinition } from '../operation';
-import { create } from './create';
-import { remove } from './delete';
-import { get } from './get';
-import { getAll } from './getAll';
-import { getAllForContact } from './getAllForContact';
+import { create } from './create.operation';
+import { remove } from './delete.operation';
+import { get } from './get.operation';
+import { getAll } from './getAll.operation';
+import { getAllForContact } from './getAllForContact.operation';
 
 export const emailResource: ResourceDefinition = {
 	value: 'email',

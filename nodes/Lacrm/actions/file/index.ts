@@ -1,8 +1,8 @@
 import type { ResourceDefinition } from '../operation';
-import { download } from './download';
-import { get } from './get';
-import { getAllForContact } from './getAllForContact';
-import { upload } from './upload';
+import { download } from './download.operation';
+import { get } from './get.operation';
+import { getAllForContact } from './getAllForContact.operation';
+import { upload } from './upload.operation';
 
 export const fileResource: ResourceDefinition = {
 	value: 'file',

@@ -1,8 +1,8 @@
 import type { ResourceDefinition } from '../operation';
-import { add } from './add';
-import { getContactsInGroup } from './getContactsInGroup';
-import { getGroupsOfContact } from './getGroupsOfContact';
-import { remove } from './remove';
+import { add } from './add.operation';
+import { getContactsInGroup } from './getContactsInGroup.operation';
+import { getGroupsOfContact } from './getGroupsOfContact.operation';
+import { remove } from './remove.operation';
 
 export const groupMembershipResource: ResourceDefinition = {
 	value: 'groupMembership',

@@ -1,10 +1,10 @@
 import type { ResourceDefinition } from '../operation';
-import { create } from './create';
-import { remove } from './delete';
-import { get } from './get';
-import { getAll } from './getAll';
-import { getAllForContact } from './getAllForContact';
-import { update } from './update';
+import { create } from './create.operation';
+import { remove } from './delete.operation';
+import { get } from './get.operation';
+import { getAll } from './getAll.operation';
+import { getAllForContact } from './getAllForContact.operation';
+import { update } from './update.operation';
 
 export const noteResource: ResourceDefinition = {
 	value: 'note',

@@ -1,8 +1,8 @@
 import type { ResourceDefinition } from '../operation';
-import { create } from './create';
-import { remove } from './delete';
-import { getAll } from './getAll';
-import { update } from './update';
+import { create } from './create.operation';
+import { remove } from './delete.operation';
+import { getAll } from './getAll.operation';
+import { update } from './update.operation';
 
 export const pipelineStatusResource: ResourceDefinition = {
 	value: 'pipelineStatus',

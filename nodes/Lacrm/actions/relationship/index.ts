@@ -1,9 +1,9 @@
 import type { ResourceDefinition } from '../operation';
-import { create } from './create';
-import { remove } from './delete';
-import { get } from './get';
-import { getAllForContact } from './getAllForContact';
-import { update } from './update';
+import { create } from './create.operation';
+import { remove } from './delete.operation';
+import { get } from './get.operation';
+import { getAllForContact } from './getAllForContact.operation';
+import { update } from './update.operation';
 
 export const relationshipResource: ResourceDefinition = {
 	value: 'relationship',

@@ -1,6 +1,6 @@
 import type { ResourceDefinition } from '../operation';
-import { getAll } from './getAll';
-import { getCurrent } from './getCurrent';
+import { getAll } from './getAll.operation';
+import { getCurrent } from './getCurrent.operation';
 
 export const userResource: ResourceDefinition = {
 	value: 'user',

@@ -1,8 +1,8 @@
 import type { ResourceDefinition } from '../operation';
-import { create } from './create';
-import { remove } from './delete';
-import { get } from './get';
-import { getAll } from './getAll';
+import { create } from './create.operation';
+import { remove } from './delete.operation';
+import { get } from './get.operation';
+import { getAll } from './getAll.operation';
 
 export const webhookResource: ResourceDefinition = {
 	value: 'webhook',

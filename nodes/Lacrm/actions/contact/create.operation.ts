@@ -9,7 +9,7 @@ import { currentUserId } from '../../helpers/currentUser';
 import { customFieldsProperty, readCustomFieldValues } from '../../helpers/customFields';
 import { simplifyContact } from '../../helpers/simplify';
 import { assignedToField, detailFields, nameField } from './fields';
-import type { RecordKind } from './kind';
+import type { RecordKind } from './recordKind';
 
 async function createOne(context: BatchContext, item: BatchItem): Promise<string> {
 	const parameters = { ...parametersFor('CreateContact', item.prepared.parameters) };

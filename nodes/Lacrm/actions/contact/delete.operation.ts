@@ -1,7 +1,7 @@
 import type { OperationDefinition } from '../operation';
 import { defineOperation } from '../operation';
 import { recordId } from './fields';
-import type { RecordKind } from './kind';
+import type { RecordKind } from './recordKind';
 
 export function remove(kind: RecordKind): OperationDefinition {
 	return defineOperation({

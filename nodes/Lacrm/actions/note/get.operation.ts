@@ -1,6 +1,6 @@
+import { simplifyNote } from '../../helpers/simplify';
 import { defineOperation } from '../operation';
 import { noteId } from './fields';
-import { simplifyNote } from './simplify';
 
 export const get = defineOperation({
 	operation: 'get',

@@ -3,7 +3,7 @@ import type { OperationDefinition } from '../operation';
 import { defineOperation } from '../operation';
 import { sortDirection } from '../../helpers/filters';
 import { simplifyContact } from '../../helpers/simplify';
-import type { RecordKind } from './kind';
+import type { RecordKind } from './recordKind';
 
 export function getAll(kind: RecordKind): OperationDefinition {
 	return defineOperation({

@@ -10,7 +10,7 @@ import { customFieldsProperty, readCustomFieldValues } from '../../helpers/custo
 import { upsertLock } from '../../helpers/keyedLock';
 import { recordName } from '../../helpers/simplify';
 import { assignedToField, detailFields, nameField } from './fields';
-import type { RecordKind } from './kind';
+import type { RecordKind } from './recordKind';
 
 type MatchOn = 'email' | 'phone' | 'name' | 'customField';
 

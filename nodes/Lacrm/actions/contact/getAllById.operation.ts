@@ -2,7 +2,7 @@ import { uidList } from '../../helpers/fieldBuilders';
 import type { OperationDefinition } from '../operation';
 import { defineOperation } from '../operation';
 import { simplifyContact } from '../../helpers/simplify';
-import type { RecordKind } from './kind';
+import type { RecordKind } from './recordKind';
 
 export function getAllById(kind: RecordKind): OperationDefinition {
 	return defineOperation({

@@ -1,7 +1,7 @@
 import { contactRef, uidList } from '../../helpers/fieldBuilders';
+import { simplifyNote } from '../../helpers/simplify';
 import { defineOperation } from '../operation';
 import { checkDateFilterRange, dateFilterRange, sortDirection } from '../../helpers/filters';
-import { simplifyNote } from './simplify';
 
 export const getAll = defineOperation({
 	operation: 'getAll',

@@ -5,7 +5,7 @@ import { defineOperation } from '../operation';
 import { readContactsById } from '../../helpers/contactsById';
 import { simplifyContact } from '../../helpers/simplify';
 import { recordId } from './fields';
-import type { RecordKind } from './kind';
+import type { RecordKind } from './recordKind';
 
 export function get(kind: RecordKind): OperationDefinition {
 	return defineOperation({

@@ -6,7 +6,7 @@ import type { OperationDefinition } from '../operation';
 import { defineOperation } from '../operation';
 import { simplifyMetaData, simplifyPipelineItem } from '../../helpers/simplify';
 import { recordId } from './fields';
-import type { RecordKind } from './kind';
+import type { RecordKind } from './recordKind';
 
 type ActivityType = 'note' | 'task' | 'event' | 'email' | 'pipelineItem' | 'file';
 

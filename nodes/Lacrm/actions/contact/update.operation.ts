@@ -3,7 +3,7 @@ import { defineOperation } from '../operation';
 import { addCustomFieldsToClear, customFieldsToClearList } from '../../helpers/clearCustomFields';
 import { customFieldsProperty, readCustomFieldValues } from '../../helpers/customFields';
 import { assignedToField, detailFields, nameField, recordId } from './fields';
-import type { RecordKind } from './kind';
+import type { RecordKind } from './recordKind';
 
 export function update(kind: RecordKind): OperationDefinition {
 	return defineOperation({

@@ -1,6 +1,6 @@
 import { contactRef } from '../../helpers/fieldBuilders';
+import { simplifyNote } from '../../helpers/simplify';
 import { defineOperation } from '../operation';
-import { simplifyNote } from './simplify';
 
 export const getAllForContact = defineOperation({
 	operation: 'getAllForContact',

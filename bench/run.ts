@@ -30,7 +30,7 @@ import * as https from 'node:https';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { DEFAULT_CONCURRENCY } from '../nodes/Lacrm/actions/description';
+import { DEFAULT_CONCURRENCY } from '../nodes/Lacrm/actions/router';
 import { shutdownEngine } from '../test/harness/engine';
 import { N8N_CORE_VERSION, N8N_WORKFLOW_VERSION } from '../test/harness/version';
 import {

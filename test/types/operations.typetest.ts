@@ -5,7 +5,7 @@
  * exactly one misspelt name; should the misspelling ever compile, tsc reports the unused directive.
  */
 import { date, dateTime, text, typedTextList, uid } from '../../nodes/Lacrm/helpers/fieldBuilders';
-import { defineOperation } from '../../nodes/Lacrm/actions/operation';
+import { defineOperation } from '../../nodes/Lacrm/helpers/operation';
 import type { LacrmClient } from '../../nodes/Lacrm/transport/client';
 
 const about = { operation: 'x', name: 'X', action: 'X', description: 'X' };

@@ -4,13 +4,11 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationDefinition, ResourceDefinition } from './operation';
+import type { OperationDefinition, ResourceDefinition } from '../helpers/operation';
+import { createsRecord, DEFAULT_CONCURRENCY } from './router';
 import { OPERATION_SUMMARIES } from './summaries';
-import { createsRecord } from './operation';
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
-
-export const DEFAULT_CONCURRENCY = 5;
 
 /** Shared by every operation: how many items may be sent to LACRM at once. */
 const concurrencyOption: INodeProperties = {
@@ -28,7 +26,7 @@ const concurrencyOption: INodeProperties = {
  * several different requests, which Max Parallel Requests can send at once; an account-wide list
  * (users, teams, calendars…) is the same request for every item.
  */
-export function takesInputPerItem(definition: OperationDefinition): boolean {
+function takesInputPerItem(definition: OperationDefinition): boolean {
 	return Boolean(
 		definition.fields?.length ||
 		definition.optional?.fields.length ||

@@ -11,7 +11,7 @@ import { fileResource } from './file';
 import { groupResource } from './group';
 import { groupMembershipResource } from './groupMembership';
 import { noteResource } from './note';
-import type { ResourceDefinition } from './operation';
+import type { ResourceDefinition } from '../helpers/operation';
 import { pipelineResource } from './pipeline';
 import { pipelineItemResource } from './pipelineItem';
 import { pipelineStatusResource } from './pipelineStatus';

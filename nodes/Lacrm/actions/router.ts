@@ -1,23 +1,29 @@
 /**
- * Runs the chosen operation over the input items. The one place that owns the item loop,
- * bounded concurrency, per-item errors, continueOnFail and pairedItem.
+ * Runs the chosen operation over the input items: the one place that owns the item loop, reading
+ * item i into LACRM parameters, the default LACRM call, bounded concurrency, per-item errors,
+ * continueOnFail and pairedItem. An operation file only declares what differs from the default.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { LacrmClient } from '../transport/client';
-import { credentialTypeFor } from '../transport/credentials';
-import { DEFAULT_CONCURRENCY } from './description';
+import { fieldError } from '../helpers/fieldBuilders';
 import type {
 	BatchItem,
 	BatchOutcome,
+	ItemInput,
 	OperationDefinition,
 	OperationOutput,
 	PreparedItem,
 	ResourceDefinition,
-} from './operation';
-import { ItemInput, prepareItem, runOperation } from './operation';
-import { runBounded } from '../helpers/bounded';
+	RunContext,
+} from '../helpers/operation';
+import { LacrmClient } from '../transport/client';
+import { credentialTypeFor } from '../transport/credentials';
+import type { LacrmFunctionName, ParametersOf } from '../transport/functions';
+import { isListFunction, LACRM_FUNCTIONS } from '../transport/functions';
+
+/** Max Parallel Requests' default. */
+export const DEFAULT_CONCURRENCY = 5;
 
 export function findOperation(
 	resources: ResourceDefinition[],
@@ -69,6 +75,36 @@ function forItem(
 		return error;
 	}
 	return new NodeOperationError(exec.getNode(), error as Error, { itemIndex });
+}
+
+/**
+ * Runs task(0..count-1) with at most `limit()` in flight, asking again each time a slot frees up
+ * (an OAuth2 credential becomes eligible for parallel requests once its token is known fresh).
+ * On the first failure no new task starts; tasks already running are allowed to finish.
+ */
+export async function runBounded(
+	count: number,
+	limit: () => Promise<number>,
+	task: (index: number) => Promise<void>,
+): Promise<void> {
+	let next = 0;
+	let failure: { error: unknown } | undefined;
+	const running = new Set<Promise<void>>();
+	while (next < count && !failure) {
+		const allowed = await limit();
+		while (running.size < allowed && next < count && !failure) {
+			const index = next++;
+			const promise: Promise<void> = task(index)
+				.catch((error: unknown) => {
+					failure ??= { error };
+				})
+				.finally(() => running.delete(promise));
+			running.add(promise);
+		}
+		if (running.size > 0) await Promise.race(running);
+	}
+	await Promise.all(running);
+	if (failure) throw failure.error;
 }
 
 /** Operations LACRM serves in bulk: one runBatch over every valid item, outcomes put back in order. */
@@ -135,7 +171,7 @@ export async function route(
 	// Every item's input is read and checked before the first request: bad input costs no call.
 	const prepared: Array<PreparedItem | Error> = items.map((_item, itemIndex) => {
 		try {
-			return prepareItem(definition, new ItemInput(this, itemIndex));
+			return prepareItem(definition, itemInput(this, itemIndex));
 		} catch (error) {
 			if (!continueOnFail) throw forItem(this, error, itemIndex);
 			return error as Error;
@@ -166,4 +202,158 @@ export async function route(
 		},
 	);
 	return [outputs.flat()];
+}
+
+/**
+ * The parameters item i sends to `fn`, as `fn` takes them. They were built at run time from the
+ * operation's fields and `fixed` parameters, whose keys and values are checked against
+ * ParametersOf<F> at compile time (`FieldOf<F>`), and — for the functions that take them —
+ * custom-field values keyed by display name, which no static type can name. TypeScript cannot
+ * follow a record built key by key in a loop, so this is the one place on the request path that
+ * asserts the parameters' type.
+ */
+export function parametersFor<F extends LacrmFunctionName>(
+	_fn: F,
+	parameters: IDataObject,
+): ParametersOf<F> {
+	return parameters as ParametersOf<F>;
+}
+
+/** Item i's node parameters, read with readable errors. */
+function itemInput(exec: IExecuteFunctions, itemIndex: number): ItemInput {
+	const input: ItemInput = {
+		exec,
+		itemIndex,
+		node: exec.getNode(),
+		timeZone: exec.getTimezone(),
+		value: <T>(name: string, fallback?: T) =>
+			exec.getNodeParameter(name, itemIndex, fallback, { extractValue: false }) as T,
+		read: (field, from) =>
+			field.read(from ? from[field.property.name] : input.value(field.property.name), input),
+		error: (label, problem, description) => fieldError(input, label, problem, description),
+	};
+	return input;
+}
+
+/** The default "parameters of item i": declared fields, optional fields, fields to clear. */
+function prepareItem(definition: OperationDefinition, input: ItemInput): PreparedItem {
+	const parameters: IDataObject = {};
+	for (const field of definition.fields ?? []) {
+		const value = input.read(field);
+		if (value !== undefined) parameters[field.key] = value;
+	}
+	if (definition.optional) {
+		const collection = input.value<IDataObject>(definition.optional.name, {});
+		for (const field of definition.optional.fields) {
+			// Promoted fields: at the top (version 2 on) or in the collection (version 1).
+			const top = definition.promoted?.includes(field.key)
+				? input.value<unknown>(field.property.name, null)
+				: null;
+			if (top !== null && top !== undefined) {
+				const value = field.read(top, input);
+				if (value !== undefined) parameters[field.key] = value;
+				continue;
+			}
+			if (!(field.property.name in collection)) continue;
+			const value = input.read(field, collection);
+			if (value !== undefined) parameters[field.key] = value;
+		}
+	}
+	if (definition.optionFields) {
+		const options = input.value<IDataObject>('options', {});
+		// Version 1 offers sorting in the optional collection.
+		const saved = definition.optional ? input.value<IDataObject>(definition.optional.name, {}) : {};
+		for (const field of definition.optionFields) {
+			const from = field.property.name in options ? options : saved;
+			if (!(field.property.name in from)) continue;
+			const value = input.read(field, from);
+			if (value !== undefined) parameters[field.key] = value;
+		}
+	}
+	if (definition.clearable) {
+		const toClear = input.value<string[]>('fieldsToClear', []);
+		for (const name of toClear) {
+			const field = definition.optional?.fields.find(
+				(candidate) => candidate.property.name === name,
+			);
+			if (!field) continue;
+			if (parameters[field.key] !== undefined) {
+				throw input.error(
+					'Fields to Clear',
+					`"${field.property.displayName}" is both set and cleared; choose one`,
+				);
+			}
+			parameters[field.key] = null;
+		}
+	}
+	Object.assign(parameters, definition.fixed);
+	const prepared: PreparedItem = { parameters, extra: {} };
+	if (definition.list) {
+		const returnAll = input.value<boolean>('returnAll', false);
+		prepared.limit = returnAll ? undefined : input.value<number>('limit', 50);
+		if (prepared.limit !== undefined && (!Number.isInteger(prepared.limit) || prepared.limit < 1)) {
+			throw input.error(
+				'Limit',
+				`must be a whole number of at least 1 (got ${String(prepared.limit)})`,
+			);
+		}
+	}
+	if (definition.simplify) prepared.simplify = input.value<boolean>('simplify', true);
+	if (createsRecord(definition)) prepared.idOnly = input.value<boolean>('options.idOnly', false);
+	definition.prepare?.(input, prepared);
+	return prepared;
+}
+
+/**
+ * Operations that create a record with an id of its own (a group membership has none). LACRM
+ * answers them with the new id only; the node outputs the record (Options → Return Only ID).
+ */
+export function createsRecord(definition: OperationDefinition): boolean {
+	return (
+		LACRM_FUNCTIONS[definition.fn].kind === 'create' && definition.fn !== 'CreateGroupMembership'
+	);
+}
+
+/**
+ * A created record as the node outputs it without an extra call: its new id plus the fields as
+ * sent. Contacts and companies are read back instead (their create operation does it in bulk).
+ */
+function withSentFields(output: OperationOutput, prepared: PreparedItem): OperationOutput {
+	if (prepared.idOnly || Array.isArray(output) || 'json' in output) return output;
+	// The id first (it reads first in the editor) and last (a sent field never overwrites it).
+	return { ...output, ...prepared.parameters, ...output };
+}
+
+/** The default "LACRM call → output": one call, or every page of a list. */
+async function runOperation(
+	definition: OperationDefinition,
+	context: RunContext,
+	prepared: PreparedItem,
+): Promise<OperationOutput> {
+	await definition.verify?.call(context, prepared);
+	const output = await callLacrm(definition, context, prepared);
+	return createsRecord(definition) ? withSentFields(output, prepared) : output;
+}
+
+async function callLacrm(
+	definition: OperationDefinition,
+	context: RunContext,
+	prepared: PreparedItem,
+): Promise<OperationOutput> {
+	if (definition.run) return await definition.run.call(context, prepared);
+	const { client, itemIndex } = context;
+	const { fn } = definition;
+	if (definition.list && isListFunction(fn)) {
+		const records = (await client.callAll(fn, parametersFor(fn, prepared.parameters), {
+			limit: prepared.limit,
+			itemIndex,
+		})) as IDataObject[];
+		return prepared.simplify && definition.simplify ? records.map(definition.simplify) : records;
+	}
+	const result = (await client.call(fn, parametersFor(fn, prepared.parameters), {
+		itemIndex,
+	})) as IDataObject;
+	if (definition.output) return definition.output(result, prepared);
+	if (prepared.simplify && definition.simplify) return definition.simplify(result);
+	return result;
 }

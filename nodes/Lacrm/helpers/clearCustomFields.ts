@@ -4,7 +4,7 @@
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { ItemInput } from '../actions/operation';
+import type { ItemInput } from './operation';
 
 export const CUSTOM_FIELDS_TO_CLEAR = 'customFieldsToClear';
 

@@ -5,7 +5,7 @@
  */
 import type { IDataObject, INodeProperties, ResourceMapperField } from 'n8n-workflow';
 
-import type { ItemInput } from '../actions/operation';
+import type { ItemInput } from './operation';
 import { readDate } from './fieldBuilders';
 
 export type CustomFieldTarget = 'contact' | 'company' | 'pipeline';

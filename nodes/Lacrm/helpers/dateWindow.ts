@@ -3,7 +3,7 @@
  * GetEvents otherwise returns whatever LACRM picks; "the last month and the coming year" is what a
  * workflow usually means by "my tasks" or "my events".
  */
-import type { ItemInput, PreparedItem } from '../actions/operation';
+import type { ItemInput, PreparedItem } from './operation';
 
 export const DAYS_BACK = 30;
 export const DAYS_AHEAD = 365;

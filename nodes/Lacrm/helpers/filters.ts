@@ -1,6 +1,6 @@
 /** Filters several list operations share, described once. */
 import { choice, dateTime } from './fieldBuilders';
-import type { ItemInput, PreparedItem } from '../actions/operation';
+import type { ItemInput, PreparedItem } from './operation';
 
 /** LACRM's SortDirection, with its default for this list and what it sorts by. */
 export function sortDirection(defaultDirection: 'Ascending' | 'Descending', sortedBy?: string) {

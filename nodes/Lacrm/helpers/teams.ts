@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Field, ReadContext } from './fieldBuilders';
 import { fieldError, readUid } from './fieldBuilders';
-import type { ItemInput, PreparedItem } from '../actions/operation';
+import type { ItemInput, PreparedItem } from './operation';
 
 function entriesOf(raw: unknown): unknown[] {
 	if (Array.isArray(raw)) return raw;

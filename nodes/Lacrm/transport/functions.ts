@@ -105,7 +105,7 @@ type ContactIdOnly = { ContactId: Uid };
  * CreateContact, EditContact, CreatePipelineItem and EditPipelineItem also take custom fields as
  * extra parameters keyed by display name (`CustomFieldValues`). They are left out of the types
  * here on purpose: an index signature would let any misspelt standard parameter through. The
- * operations send them alongside (see `parametersFor` in actions/operation.ts).
+ * operations send them alongside (see `parametersFor` in actions/router.ts).
  */
 export interface LacrmFunctionMap {
 	// Contacts and companies (companies are contacts with IsCompany = true)

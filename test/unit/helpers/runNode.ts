@@ -13,7 +13,7 @@ import type {
 } from 'n8n-workflow';
 
 import { RESOURCES } from '../../../nodes/Lacrm/actions/resources';
-import type { ResourceDefinition } from '../../../nodes/Lacrm/actions/operation';
+import type { ResourceDefinition } from '../../../nodes/Lacrm/helpers/operation';
 import {
 	apiKeyCredential,
 	bearerTokens,

@@ -1,4 +1,4 @@
-import type { ResourceDefinition } from '../operation';
+import type { ResourceDefinition } from '../../helpers/operation';
 import { getAll } from './getAll.operation';
 
 export const calendarResource: ResourceDefinition = {

@@ -1,9 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { BatchContext, BatchItem, BatchOutcome, OperationDefinition } from '../operation';
-import { defineOperation, parametersFor } from '../operation';
-import { runBounded } from '../../helpers/bounded';
+import type {
+	BatchContext,
+	BatchItem,
+	BatchOutcome,
+	OperationDefinition,
+} from '../../helpers/operation';
+import { defineOperation } from '../../helpers/operation';
+import { parametersFor } from '../router';
+import { runBounded } from '../router';
 import { readContactsById } from '../../helpers/contactsById';
 import { currentUserId } from '../../helpers/currentUser';
 import { customFieldsProperty, readCustomFieldValues } from '../../helpers/customFields';

@@ -1,5 +1,5 @@
-import type { OperationDefinition } from '../operation';
-import { defineOperation } from '../operation';
+import type { OperationDefinition } from '../../helpers/operation';
+import { defineOperation } from '../../helpers/operation';
 import { recordId } from './fields';
 import type { RecordKind } from './recordKind';
 

@@ -9,7 +9,7 @@ import {
 	typedTextList,
 	uid,
 } from '../../helpers/fieldBuilders';
-import type { ParameterName } from '../operation';
+import type { ParameterName } from '../../helpers/operation';
 import type { RecordKind } from './recordKind';
 
 export function recordId(kind: RecordKind): Field<'ContactId'> {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { OperationDefinition } from '../operation';
-import { defineOperation } from '../operation';
+import type { OperationDefinition } from '../../helpers/operation';
+import { defineOperation } from '../../helpers/operation';
 import { readContactsById } from '../../helpers/contactsById';
 import { simplifyContact } from '../../helpers/simplify';
 import { recordId } from './fields';

@@ -1,6 +1,6 @@
 import { uidList } from '../../helpers/fieldBuilders';
-import type { OperationDefinition } from '../operation';
-import { defineOperation } from '../operation';
+import type { OperationDefinition } from '../../helpers/operation';
+import { defineOperation } from '../../helpers/operation';
 import { simplifyContact } from '../../helpers/simplify';
 import type { RecordKind } from './recordKind';
 

@@ -2,8 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { PipelineItemGroup } from '../../transport/types';
 import { readDate } from '../../helpers/fieldBuilders';
-import type { OperationDefinition } from '../operation';
-import { defineOperation } from '../operation';
+import type { OperationDefinition } from '../../helpers/operation';
+import { defineOperation } from '../../helpers/operation';
 import { simplifyMetaData, simplifyPipelineItem } from '../../helpers/simplify';
 import { recordId } from './fields';
 import type { RecordKind } from './recordKind';

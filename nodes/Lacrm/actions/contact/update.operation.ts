@@ -1,5 +1,5 @@
-import type { OperationDefinition } from '../operation';
-import { defineOperation } from '../operation';
+import type { OperationDefinition } from '../../helpers/operation';
+import { defineOperation } from '../../helpers/operation';
 import { addCustomFieldsToClear, customFieldsToClearList } from '../../helpers/clearCustomFields';
 import { customFieldsProperty, readCustomFieldValues } from '../../helpers/customFields';
 import { assignedToField, detailFields, nameField, recordId } from './fields';

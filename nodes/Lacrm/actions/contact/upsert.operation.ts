@@ -3,8 +3,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { fingerprint } from '../../transport/credentials';
 import type { Contact } from '../../transport/types';
-import type { OperationDefinition, PreparedItem, RunContext } from '../operation';
-import { parametersFor } from '../operation';
+import type { OperationDefinition, PreparedItem, RunContext } from '../../helpers/operation';
+import { parametersFor } from '../router';
 import { currentUserId } from '../../helpers/currentUser';
 import { customFieldsProperty, readCustomFieldValues } from '../../helpers/customFields';
 import { upsertLock } from '../../helpers/keyedLock';

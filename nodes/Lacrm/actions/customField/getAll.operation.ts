@@ -1,5 +1,5 @@
 import { boolean, choice } from '../../helpers/fieldBuilders';
-import { defineOperation } from '../operation';
+import { defineOperation } from '../../helpers/operation';
 import { readOptionFields } from '../../helpers/teams';
 import { pipelineField } from './fields';
 

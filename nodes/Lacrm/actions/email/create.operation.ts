@@ -1,5 +1,5 @@
 import { boolean, dateTime, emailAddresses, text, uidList } from '../../helpers/fieldBuilders';
-import { defineOperation } from '../operation';
+import { defineOperation } from '../../helpers/operation';
 
 /** Now, as ISO 8601 without milliseconds. */
 function now(): string {

@@ -1,5 +1,5 @@
 import { boolean, contactRef, uidList } from '../../helpers/fieldBuilders';
-import { defineOperation } from '../operation';
+import { defineOperation } from '../../helpers/operation';
 import { checkDateFilterRange, dateFilterRange, sortDirection } from '../../helpers/filters';
 import { simplifyMetaData } from '../../helpers/simplify';
 

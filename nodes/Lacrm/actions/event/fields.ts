@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/fieldBuilders';
 import { boolean, dateTime, eventAttendees, text, uid } from '../../helpers/fieldBuilders';
-import type { ItemInput } from '../operation';
+import type { ItemInput } from '../../helpers/operation';
 
 export function eventId(): Field<'EventId'> {
 	return uid({

@@ -1,4 +1,4 @@
-import { defineOperation } from '../operation';
+import { defineOperation } from '../../helpers/operation';
 import { sortDirection } from '../../helpers/filters';
 import { contactRef, dateTime, readDateTime, uidList } from '../../helpers/fieldBuilders';
 import { simplifyMetaData } from '../../helpers/simplify';

@@ -1,4 +1,4 @@
-import { defineOperation } from '../operation';
+import { defineOperation } from '../../helpers/operation';
 import { checkEventTimes, end, eventDetails, eventId, eventName, start } from './fields';
 
 export const update = defineOperation({

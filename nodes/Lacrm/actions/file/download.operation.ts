@@ -1,5 +1,5 @@
 import type { FileInfo } from '../../transport/types';
-import { defineOperation } from '../operation';
+import { defineOperation } from '../../helpers/operation';
 import { downloadFile, fileIdField, outputBinaryProperty, readBinaryPropertyName } from './fields';
 
 const OUTPUT_FIELD_LABEL = 'Put Output File in Field';

@@ -4,7 +4,7 @@ import type { IBinaryData, IDataObject, INodeExecutionData, INodeProperties } fr
 import type { FileInfo } from '../../transport/types';
 import type { Field, ReadContext } from '../../helpers/fieldBuilders';
 import { contactRef, fieldError, uid } from '../../helpers/fieldBuilders';
-import type { RunContext } from '../operation';
+import type { RunContext } from '../../helpers/operation';
 
 /** LACRM refuses uploads above 50 MB. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { FileInfo } from '../../transport/types';
 import { boolean } from '../../helpers/fieldBuilders';
-import { defineOperation } from '../operation';
+import { defineOperation } from '../../helpers/operation';
 import { downloadFile, fileIdField, outputBinaryProperty, readBinaryPropertyName } from './fields';
 
 const downloadOption = boolean({

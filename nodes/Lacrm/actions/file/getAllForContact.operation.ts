@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { boolean } from '../../helpers/fieldBuilders';
-import { defineOperation } from '../operation';
+import { defineOperation } from '../../helpers/operation';
 import { contactField } from './fields';
 
 const previousVersionsOption = boolean({

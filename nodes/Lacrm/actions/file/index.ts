@@ -1,4 +1,4 @@
-import type { ResourceDefinition } from '../operation';
+import type { ResourceDefinition } from '../../helpers/operation';
 import { download } from './download.operation';
 import { get } from './get.operation';
 import { getAllForContact } from './getAllForContact.operation';

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { fieldError, text } from '../../helpers/fieldBuilders';
-import { defineOperation } from '../operation';
+import { defineOperation } from '../../helpers/operation';
 import { contactField, MAX_FILE_BYTES, megabytes, readBinaryPropertyName } from './fields';
 
 const INPUT_FIELD_LABEL = 'Input Binary Field';

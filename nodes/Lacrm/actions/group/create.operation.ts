@@ -1,4 +1,4 @@
-import { defineOperation } from '../operation';
+import { defineOperation } from '../../helpers/operation';
 import { checkTeamSharing } from '../../helpers/teams';
 import { colorField, GROUP_SHARING, groupNameField, groupTeamsField, sharingField } from './fields';
 

@@ -5,7 +5,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { contactRef, text, uid } from '../../helpers/fieldBuilders';
-import type { ItemInput } from '../operation';
+import type { ItemInput } from '../../helpers/operation';
 
 export const contactField = contactRef({
 	required: true,

@@ -1,4 +1,4 @@
-import { defineOperation } from '../operation';
+import { defineOperation } from '../../helpers/operation';
 import { groupProperties, readGroup, simplifyMember } from './fields';
 
 export const getContactsInGroup = defineOperation({

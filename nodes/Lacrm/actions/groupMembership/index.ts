@@ -1,4 +1,4 @@
-import type { ResourceDefinition } from '../operation';
+import type { ResourceDefinition } from '../../helpers/operation';
 import { add } from './add.operation';
 import { getContactsInGroup } from './getContactsInGroup.operation';
 import { getGroupsOfContact } from './getGroupsOfContact.operation';

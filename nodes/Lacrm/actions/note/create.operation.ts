@@ -1,5 +1,5 @@
 import { contactRef } from '../../helpers/fieldBuilders';
-import { defineOperation } from '../operation';
+import { defineOperation } from '../../helpers/operation';
 import { dateShown, noteText } from './fields';
 
 export const create = defineOperation({

@@ -1,5 +1,5 @@
 import { simplifyNote } from '../../helpers/simplify';
-import { defineOperation } from '../operation';
+import { defineOperation } from '../../helpers/operation';
 import { noteId } from './fields';
 
 export const get = defineOperation({

@@ -1,6 +1,6 @@
 import { contactRef, uidList } from '../../helpers/fieldBuilders';
 import { simplifyNote } from '../../helpers/simplify';
-import { defineOperation } from '../operation';
+import { defineOperation } from '../../helpers/operation';
 import { checkDateFilterRange, dateFilterRange, sortDirection } from '../../helpers/filters';
 
 export const getAll = defineOperation({

@@ -1,6 +1,6 @@
 import { contactRef } from '../../helpers/fieldBuilders';
 import { simplifyNote } from '../../helpers/simplify';
-import { defineOperation } from '../operation';
+import { defineOperation } from '../../helpers/operation';
 
 export const getAllForContact = defineOperation({
 	operation: 'getAllForContact',

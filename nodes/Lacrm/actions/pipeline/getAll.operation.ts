@@ -1,5 +1,5 @@
 import { boolean } from '../../helpers/fieldBuilders';
-import { defineOperation } from '../operation';
+import { defineOperation } from '../../helpers/operation';
 import { readOptionFields } from '../../helpers/teams';
 
 const includes = [

@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties, ResourceMapperField } from 'n8n-work
 
 import type { UnsentField } from '../../helpers/fieldBuilders';
 import { boolean, contactRef, text, uid } from '../../helpers/fieldBuilders';
-import type { ItemInput } from '../operation';
+import type { ItemInput } from '../../helpers/operation';
 import {
 	CUSTOM_FIELDS_PARAMETER,
 	customFieldsProperty,

@@ -1,4 +1,4 @@
-import { defineOperation } from '../operation';
+import { defineOperation } from '../../helpers/operation';
 import { simplifyPipelineItem } from '../../helpers/simplify';
 import { pickerPipelineField, pipelineItemField } from './fields';
 

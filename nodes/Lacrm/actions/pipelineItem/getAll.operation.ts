@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Field, UnsentField } from '../../helpers/fieldBuilders';
 import { advancedFilters, boolean, choice, uidList } from '../../helpers/fieldBuilders';
-import { defineOperation, parametersFor } from '../operation';
+import { defineOperation } from '../../helpers/operation';
+import { parametersFor } from '../router';
 import { sortDirection } from '../../helpers/filters';
 import { simplifyPipelineItem } from '../../helpers/simplify';
 import { pipelineField } from './fields';

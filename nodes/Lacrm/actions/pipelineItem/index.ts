@@ -1,4 +1,4 @@
-import type { ResourceDefinition } from '../operation';
+import type { ResourceDefinition } from '../../helpers/operation';
 import { create } from './create.operation';
 import { remove } from './delete.operation';
 import { deleteMany } from './deleteMany.operation';

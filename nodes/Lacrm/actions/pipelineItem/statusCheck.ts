@@ -8,7 +8,7 @@ import type { NodeOperationError } from 'n8n-workflow';
 
 import type { LacrmClient } from '../../transport/client';
 import { fieldError } from '../../helpers/fieldBuilders';
-import type { RunContext } from '../operation';
+import type { RunContext } from '../../helpers/operation';
 
 /** Status ids per pipeline, read once per execution (the client lives for one execution). */
 const statusIdsByClient = new WeakMap<LacrmClient, Map<string, Promise<Set<string>>>>();

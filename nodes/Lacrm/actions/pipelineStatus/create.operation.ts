@@ -1,4 +1,4 @@
-import { defineOperation } from '../operation';
+import { defineOperation } from '../../helpers/operation';
 import { colorField, pipelineField, statusKindField, statusNameField } from './fields';
 
 export const create = defineOperation({

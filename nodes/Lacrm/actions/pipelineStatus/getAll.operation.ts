@@ -1,4 +1,4 @@
-import { defineOperation } from '../operation';
+import { defineOperation } from '../../helpers/operation';
 import { pipelineField } from './fields';
 
 export const getAll = defineOperation({

@@ -1,5 +1,5 @@
 import { uid } from '../../helpers/fieldBuilders';
-import { defineOperation } from '../operation';
+import { defineOperation } from '../../helpers/operation';
 import { noteField } from './fields';
 
 export const create = defineOperation({

@@ -1,4 +1,4 @@
-import { defineOperation } from '../operation';
+import { defineOperation } from '../../helpers/operation';
 import { taskDetails, taskName } from './fields';
 
 export const create = defineOperation({

@@ -1,5 +1,5 @@
 import { contactRef } from '../../helpers/fieldBuilders';
-import { defineOperation } from '../operation';
+import { defineOperation } from '../../helpers/operation';
 import { simplifyMetaData } from '../../helpers/simplify';
 
 export const getAllForContact = defineOperation({

@@ -1,4 +1,4 @@
-import { defineOperation } from '../operation';
+import { defineOperation } from '../../helpers/operation';
 import { completed, taskDetails, taskId, taskName } from './fields';
 
 export const update = defineOperation({

@@ -1,4 +1,4 @@
-import { defineOperation } from '../operation';
+import { defineOperation } from '../../helpers/operation';
 
 export const getAll = defineOperation({
 	operation: 'getAll',

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { defineOperation } from '../operation';
+import { defineOperation } from '../../helpers/operation';
 import { membersField, removeAllMembersField, teamIdField, teamNameField } from './fields';
 
 export const update = defineOperation({

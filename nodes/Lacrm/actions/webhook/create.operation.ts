@@ -1,6 +1,7 @@
 import { lacrmRefusesEndpoint } from '../../helpers/endpointUrl';
 import { choice, fieldError } from '../../helpers/fieldBuilders';
-import { defineOperation, parametersFor } from '../operation';
+import { defineOperation } from '../../helpers/operation';
+import { parametersFor } from '../router';
 import { endpointUrlField, eventsField } from './fields';
 
 export const create = defineOperation({

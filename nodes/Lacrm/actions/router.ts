@@ -112,11 +112,11 @@ async function runBatched(
 	exec: IExecuteFunctions,
 	runBatch: NonNullable<OperationDefinition['runBatch']>,
 	client: LacrmClient,
-	prepared: Array<PreparedItem | Error>,
+	prepared: Array<PreparedItem<unknown> | Error>,
 	outputs: INodeExecutionData[][],
 	continueOnFail: boolean,
 ): Promise<void> {
-	const batch: BatchItem[] = [];
+	const batch: Array<BatchItem<unknown>> = [];
 	prepared.forEach((input, itemIndex) => {
 		if (!(input instanceof Error)) batch.push({ itemIndex, prepared: input });
 	});
@@ -169,7 +169,7 @@ export async function route(
 	const continueOnFail = this.continueOnFail();
 
 	// Every item's input is read and checked before the first request: bad input costs no call.
-	const prepared: Array<PreparedItem | Error> = items.map((_item, itemIndex) => {
+	const prepared: Array<PreparedItem<unknown> | Error> = items.map((_item, itemIndex) => {
 		try {
 			return prepareItem(definition, itemInput(this, itemIndex));
 		} catch (error) {
@@ -236,7 +236,7 @@ function itemInput(exec: IExecuteFunctions, itemIndex: number): ItemInput {
 }
 
 /** The default "parameters of item i": declared fields, optional fields, fields to clear. */
-function prepareItem(definition: OperationDefinition, input: ItemInput): PreparedItem {
+function prepareItem(definition: OperationDefinition, input: ItemInput): PreparedItem<unknown> {
 	const parameters: IDataObject = {};
 	for (const field of definition.fields ?? []) {
 		const value = input.read(field);
@@ -287,7 +287,7 @@ function prepareItem(definition: OperationDefinition, input: ItemInput): Prepare
 		}
 	}
 	Object.assign(parameters, definition.fixed);
-	const prepared: PreparedItem = { parameters, extra: {} };
+	const prepared: PreparedItem = { parameters, own: undefined };
 	if (definition.list) {
 		const returnAll = input.value<boolean>('returnAll', false);
 		prepared.limit = returnAll ? undefined : input.value<number>('limit', 50);
@@ -300,8 +300,8 @@ function prepareItem(definition: OperationDefinition, input: ItemInput): Prepare
 	}
 	if (definition.simplify) prepared.simplify = input.value<boolean>('simplify', true);
 	if (createsRecord(definition)) prepared.idOnly = input.value<boolean>('options.idOnly', false);
-	definition.prepare?.(input, prepared);
-	return prepared;
+	const own = definition.prepare?.(input, prepared);
+	return { ...prepared, own };
 }
 
 /**
@@ -318,29 +318,33 @@ export function createsRecord(definition: OperationDefinition): boolean {
  * A created record as the node outputs it without an extra call: its new id plus the fields as
  * sent. Contacts and companies are read back instead (their create operation does it in bulk).
  */
-function withSentFields(output: OperationOutput, prepared: PreparedItem): OperationOutput {
+function withSentFields(output: OperationOutput, prepared: PreparedItem<unknown>): OperationOutput {
 	if (prepared.idOnly || Array.isArray(output) || 'json' in output) return output;
 	// The id first (it reads first in the editor) and last (a sent field never overwrites it).
 	return { ...output, ...prepared.parameters, ...output };
 }
 
-/** The default "LACRM call → output": one call, or every page of a list. */
+/** One item's "LACRM call → output": the operation's `run`, or the default call. */
 async function runOperation(
 	definition: OperationDefinition,
 	context: RunContext,
-	prepared: PreparedItem,
+	prepared: PreparedItem<unknown>,
 ): Promise<OperationOutput> {
-	await definition.verify?.call(context, prepared);
-	const output = await callLacrm(definition, context, prepared);
+	const output = definition.run
+		? await definition.run.call(context, prepared)
+		: await callLacrm(definition, context, prepared);
 	return createsRecord(definition) ? withSentFields(output, prepared) : output;
 }
 
-async function callLacrm(
-	definition: OperationDefinition,
+/**
+ * The default LACRM call of an operation: one call shaped by `output`, or every page of a list.
+ * A `run` that checks something first (reads only) ends with it.
+ */
+export async function callLacrm<F extends LacrmFunctionName, Own>(
+	definition: OperationDefinition<F, Own>,
 	context: RunContext,
-	prepared: PreparedItem,
+	prepared: PreparedItem<Own>,
 ): Promise<OperationOutput> {
-	if (definition.run) return await definition.run.call(context, prepared);
 	const { client, itemIndex } = context;
 	const { fn } = definition;
 	if (definition.list && isListFunction(fn)) {

@@ -16,7 +16,7 @@ import type { LacrmFunctionName, ParametersOf, ResultOf } from '../transport/fun
 import type { Field, ReadContext, UnsentField } from './fieldBuilders';
 
 /** Everything an operation needs to know about one input item, read and validated up front. */
-export interface PreparedItem {
+export interface PreparedItem<Own = undefined> {
 	/** LACRM parameters, ready to send. */
 	parameters: IDataObject;
 	/** List operations: how many results (undefined = all). */
@@ -25,8 +25,8 @@ export interface PreparedItem {
 	simplify?: boolean;
 	/** Create operations: output only the new id (Options → Return Only ID). */
 	idOnly?: boolean;
-	/** Anything else the operation read (binary property names, options…). */
-	extra: IDataObject;
+	/** What the operation's own `prepare` read from the item (binary field names, match rules…). */
+	own: Own;
 }
 
 export type OperationOutput = IDataObject | IDataObject[] | INodeExecutionData[];
@@ -38,9 +38,9 @@ export interface RunContext {
 }
 
 /** One input item handed to a batched operation: its index in the input and its parameters. */
-export interface BatchItem {
+export interface BatchItem<Own = undefined> {
 	itemIndex: number;
-	prepared: PreparedItem;
+	prepared: PreparedItem<Own>;
 }
 
 export interface BatchContext {
@@ -62,9 +62,18 @@ export type ParameterName<F extends LacrmFunctionName> = F extends LacrmFunction
 /**
  * `F` is the LACRM function the operation calls: its fields may only fill that function's
  * parameters and its `output` only reads that function's result (state it once with
- * `defineOperation`). The default, every function, is what the router handles them as.
+ * `defineOperation`). `Own` is what its `prepare` reads beyond the fields, handed to `run` typed.
+ * The defaults, every function and anything read, are what the router handles them as.
+ *
+ * Hooks, all optional, one calling convention: `prepare(item, prepared)` returns `Own` and never
+ * calls LACRM; `run` (this: {exec, client, itemIndex}) replaces the default call for one item;
+ * `runBatch` (this: {exec, client}) replaces it for all items at once; `output(result, prepared)`
+ * shapes the default call's result. Everything else is declared data.
  */
-export interface OperationDefinition<F extends LacrmFunctionName = LacrmFunctionName> {
+export interface OperationDefinition<
+	F extends LacrmFunctionName = LacrmFunctionName,
+	Own = unknown,
+> {
 	/** The Operation dropdown's value, e.g. "create". */
 	operation: string;
 	/** The Operation dropdown's label, e.g. "Create". */
@@ -107,29 +116,30 @@ export interface OperationDefinition<F extends LacrmFunctionName = LacrmFunction
 	properties?: INodeProperties[];
 	/** Operation-specific entries of its Options collection. */
 	options?: INodeProperties[];
-	/** Reads item i beyond the declared fields (defaults: fields only). Never calls LACRM. */
-	prepare?: (input: ItemInput, prepared: PreparedItem) => void;
-	/** Reads from LACRM what the input must agree with, before the call that writes (may throw). */
-	verify?: (this: RunContext, prepared: PreparedItem) => Promise<void>;
+	/**
+	 * Reads item i beyond the declared fields (defaults: fields only): checks across fields, edits
+	 * `prepared.parameters`, and returns what `run` needs besides them (`prepared.own`).
+	 */
+	prepare?(item: ItemInput, prepared: PreparedItem): Own;
+	/** Calls LACRM for one item (defaults: one call, or every page for list operations). */
+	run?(this: RunContext, prepared: PreparedItem<Own>): Promise<OperationOutput>;
 	/**
 	 * Handles all items at once, for functions LACRM offers in bulk (one GetContactsById for many
 	 * Gets). Returns one outcome per item, in the order given; an Error fails only its own item.
 	 * Replaces `run`; the router still owns errors, continueOnFail and pairedItem.
 	 */
-	runBatch?: (this: BatchContext, items: BatchItem[]) => Promise<BatchOutcome[]>;
-	/** Calls LACRM (defaults: one call, or every page for list operations). */
-	run?: (this: RunContext, prepared: PreparedItem) => Promise<OperationOutput>;
-	/**
-	 * Shapes a single call's result (defaults: the result as LACRM sent it). A method, so that an
-	 * operation reading its own function's result still counts as an OperationDefinition.
-	 */
-	output?(result: ResultOf<F>, prepared: PreparedItem): IDataObject | IDataObject[];
+	runBatch?(this: BatchContext, items: Array<BatchItem<Own>>): Promise<BatchOutcome[]>;
+	/** Shapes the default call's result (defaults: the result as LACRM sent it). */
+	output?(result: ResultOf<F>, prepared: PreparedItem<Own>): IDataObject | IDataObject[];
 }
 
-/** States an operation's LACRM function once; its fields, fixed parameters and output are checked against it. */
-export function defineOperation<F extends LacrmFunctionName>(
-	definition: OperationDefinition<F>,
-): OperationDefinition<F> {
+/**
+ * States an operation's LACRM function once; its fields, fixed parameters and output are checked
+ * against it, and what its `prepare` returns types `prepared.own` in `run`.
+ */
+export function defineOperation<F extends LacrmFunctionName, Own = undefined>(
+	definition: OperationDefinition<F, Own>,
+): OperationDefinition<F, Own> {
 	return definition;
 }
 

@@ -117,19 +117,19 @@ export function getTimeline(kind: RecordKind): OperationDefinition {
 				description: 'Only activity dated on or after this day',
 			},
 		],
-		prepare: (input, prepared) => {
+		prepare: (input) => {
 			const options = input.value<IDataObject>('options', {});
 			const types = (options.types as ActivityType[] | undefined)?.length
 				? (options.types as ActivityType[])
 				: ALL_TYPES;
-			prepared.extra = { types, since: readDate(options.since, input, 'Options → Since') ?? null };
+			return { types, since: readDate(options.since, input, 'Options → Since') };
 		},
 		async run(prepared) {
 			const { client, itemIndex } = this;
 			const contactId = prepared.parameters.ContactId as string;
-			const since = prepared.extra.since ? Date.parse(prepared.extra.since as string) : undefined;
+			const since = prepared.own.since ? Date.parse(prepared.own.since) : undefined;
 			const perType = await Promise.all(
-				(prepared.extra.types as ActivityType[]).map(async (type) => {
+				prepared.own.types.map(async (type) => {
 					const source = SOURCES[type];
 					let records = (await client.callAll(
 						source.fn,

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { fingerprint } from '../../transport/credentials';
 import type { Contact } from '../../transport/types';
+import type { LacrmFunctionName } from '../../transport/functions';
 import type { OperationDefinition, PreparedItem, RunContext } from '../../helpers/operation';
 import { parametersFor } from '../router';
 import { currentUserId } from '../../helpers/currentUser';
@@ -72,22 +73,27 @@ function smallestContactId(ids: string[]): string {
 	return ids.reduce((best, id) => (smaller(id, best) ? id : best));
 }
 
+/** How an upsert recognises an existing record: read from the item by its `prepare`. */
+interface MatchRule {
+	matchOn: MatchOn;
+	matchValue: string;
+	/** The custom field's name when matching on one, else empty. */
+	matchCustomField: string;
+	onMultipleMatches: string;
+}
+
 /** The match value as the lock sees it: what `isMatch` treats as equal is one key. */
-function matchKey(extra: Record<string, string>): string {
-	const value = extra.matchOn === 'phone' ? digits(extra.matchValue) : normalise(extra.matchValue);
-	return `${extra.matchOn}:${extra.matchCustomField}:${value}`;
+function matchKey(rule: MatchRule): string {
+	const value = rule.matchOn === 'phone' ? digits(rule.matchValue) : normalise(rule.matchValue);
+	return `${rule.matchOn}:${rule.matchCustomField}:${value}`;
 }
 
 async function findMatches(
 	context: RunContext,
 	kind: RecordKind,
-	prepared: PreparedItem,
+	prepared: PreparedItem<MatchRule>,
 ): Promise<Contact[]> {
-	const { matchOn, matchValue, matchCustomField } = prepared.extra as {
-		matchOn: MatchOn;
-		matchValue: string;
-		matchCustomField: string;
-	};
+	const { matchOn, matchValue, matchCustomField } = prepared.own;
 	const searches: IDataObject[] =
 		matchOn === 'customField'
 			? [
@@ -119,8 +125,8 @@ async function findMatches(
 }
 
 /** Puts the match value into the record, unless the user gave that field explicitly. */
-function withMatchValue(parameters: IDataObject, extra: IDataObject): IDataObject {
-	const { matchOn, matchValue, matchCustomField } = extra as Record<string, string>;
+function withMatchValue(parameters: IDataObject, rule: MatchRule): IDataObject {
+	const { matchOn, matchValue, matchCustomField } = rule;
 	const result = { ...parameters };
 	if (matchOn === 'email' && result.Email === undefined) result.Email = [{ Text: matchValue }];
 	if (matchOn === 'phone' && result.Phone === undefined) result.Phone = [{ Text: matchValue }];
@@ -131,7 +137,7 @@ function withMatchValue(parameters: IDataObject, extra: IDataObject): IDataObjec
 
 // Not defineOperation: `fn` names the search, while the fields fill CreateContact/EditContact
 // parameters; those calls below are checked through parametersFor.
-export function upsert(kind: RecordKind): OperationDefinition {
+export function upsert(kind: RecordKind): OperationDefinition<LacrmFunctionName, MatchRule> {
 	const showFor = (matchOn: MatchOn[]) => ({ show: { matchOn } });
 	return {
 		operation: 'upsert',
@@ -254,7 +260,7 @@ export function upsert(kind: RecordKind): OperationDefinition {
 			if (kind.isCompany) prepared.parameters['Company Name'] = name;
 			if (assignedTo !== undefined) prepared.parameters.AssignedTo = assignedTo as string;
 			const options = input.value<IDataObject>('options', {});
-			prepared.extra = {
+			return {
 				matchOn,
 				matchValue,
 				matchCustomField,
@@ -263,36 +269,34 @@ export function upsert(kind: RecordKind): OperationDefinition {
 		},
 		async run(prepared) {
 			const { client, itemIndex } = this;
-			const extra = prepared.extra as Record<string, string>;
+			const rule = prepared.own;
 			const matchLabel =
-				extra.matchOn === 'customField'
-					? extra.matchCustomField
-					: MATCH_LABEL[extra.matchOn as MatchOn];
+				rule.matchOn === 'customField' ? rule.matchCustomField : MATCH_LABEL[rule.matchOn];
 			const report = (ContactId: string, action: UpsertAction, matchCount: number) => ({
 				ContactId,
 				action,
 				matchedOn: matchLabel,
-				matchValue: extra.matchValue,
+				matchValue: rule.matchValue,
 				matchCount,
 			});
 			// Keyed by a fingerprint: the lock map holds neither the credential nor the match value.
 			const lockKey = fingerprint(
-				[await client.credentialIdentity(), kind.resource, matchKey(extra)].join('\n'),
+				[await client.credentialIdentity(), kind.resource, matchKey(rule)].join('\n'),
 			);
 			const update = async (matches: Contact[]) => {
 				let targets = matches;
 				if (matches.length > 1) {
-					if (extra.onMultipleMatches === 'error') {
+					if (rule.onMultipleMatches === 'error') {
 						throw new NodeOperationError(
 							this.exec.getNode(),
-							`${matches.length} ${kind.plural} match ${MATCH_LABEL[extra.matchOn as MatchOn]} "${extra.matchValue}"`,
+							`${matches.length} ${kind.plural} match ${MATCH_LABEL[rule.matchOn]} "${rule.matchValue}"`,
 							{
 								itemIndex,
 								description: `Matching ContactIds: ${matches.map((match) => match.ContactId).join(', ')}. Choose what to do in Options → If Several Match.`,
 							},
 						);
 					}
-					if (extra.onMultipleMatches === 'updateLatest') {
+					if (rule.onMultipleMatches === 'updateLatest') {
 						targets = [...matches]
 							.sort((a, b) => Date.parse(b.LastUpdate) - Date.parse(a.LastUpdate))
 							.slice(0, 1);
@@ -314,13 +318,13 @@ export function upsert(kind: RecordKind): OperationDefinition {
 				if (matches.length > 0) return await update(matches);
 				const parameters = parametersFor(
 					'CreateContact',
-					withMatchValue(prepared.parameters, prepared.extra),
+					withMatchValue(prepared.parameters, rule),
 				);
 				parameters.IsCompany = kind.isCompany;
 				parameters.AssignedTo ??= await currentUserId(client, itemIndex);
-				let own: string;
+				let createdId: string;
 				try {
-					own = (await client.call('CreateContact', parameters, { itemIndex })).ContactId;
+					createdId = (await client.call('CreateContact', parameters, { itemIndex })).ContactId;
 				} catch (error) {
 					// A refusal (HTTP 400) created nothing. It may be because another process created the
 					// record meanwhile (a company of that name, say): if the value finds it now, update it.
@@ -335,17 +339,17 @@ export function upsert(kind: RecordKind): OperationDefinition {
 				// created the same record. Look again; every racer then keeps the same one, and a racer
 				// whose new record lost removes it — only it — and writes its changes to the survivor.
 				const seen = await findMatches(this, kind, prepared);
-				const survivor = smallestContactId([own, ...seen.map((record) => record.ContactId)]);
-				if (survivor === own) return report(own, 'created', 0);
+				const survivor = smallestContactId([createdId, ...seen.map((record) => record.ContactId)]);
+				if (survivor === createdId) return report(createdId, 'created', 0);
 				try {
-					await client.call('DeleteContact', { ContactId: own }, { itemIndex });
+					await client.call('DeleteContact', { ContactId: createdId }, { itemIndex });
 				} catch (error) {
 					throw new NodeOperationError(
 						this.exec.getNode(),
-						`Another run created ${kind.noun} ${survivor} for ${matchLabel} "${extra.matchValue}" at the same moment as this one created ${own}, and ${own} could not be deleted`,
+						`Another run created ${kind.noun} ${survivor} for ${matchLabel} "${rule.matchValue}" at the same moment as this one created ${createdId}, and ${createdId} could not be deleted`,
 						{
 							itemIndex,
-							description: `${(error as Error).message}. Both ${kind.plural} (${survivor} and ${own}) now exist: merge them in LACRM, or give the API key permission to delete so the duplicate this run created is removed.`,
+							description: `${(error as Error).message}. Both ${kind.plural} (${survivor} and ${createdId}) now exist: merge them in LACRM, or give the API key permission to delete so the duplicate this run created is removed.`,
 						},
 					);
 				}
@@ -356,7 +360,7 @@ export function upsert(kind: RecordKind): OperationDefinition {
 						itemIndex,
 					},
 				);
-				return { ...report(survivor, 'merged race duplicate', 0), deletedDuplicateId: own };
+				return { ...report(survivor, 'merged race duplicate', 0), deletedDuplicateId: createdId };
 			});
 		},
 	};

@@ -13,15 +13,13 @@ export const download = defineOperation({
 	fn: 'GetFile',
 	fields: [fileIdField],
 	properties: [outputBinaryProperty({ required: true })],
-	prepare: (input, prepared) => {
-		prepared.extra = {
-			binaryPropertyName: readBinaryPropertyName(
-				input.value('binaryPropertyName', 'data'),
-				input,
-				OUTPUT_FIELD_LABEL,
-			),
-		};
-	},
+	prepare: (input) => ({
+		binaryPropertyName: readBinaryPropertyName(
+			input.value('binaryPropertyName', 'data'),
+			input,
+			OUTPUT_FIELD_LABEL,
+		),
+	}),
 	async run(prepared) {
 		const info = (await this.client.call(
 			'GetFile',
@@ -32,6 +30,6 @@ export const download = defineOperation({
 		)) as FileInfo;
 		// The link expires after five minutes: it is of no use further down the workflow.
 		const { FileUrl: _expiringLink, ...details } = info;
-		return [await downloadFile(this, info, prepared.extra.binaryPropertyName as string, details)];
+		return [await downloadFile(this, info, prepared.own.binaryPropertyName, details)];
 	},
 });

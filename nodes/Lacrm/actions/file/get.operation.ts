@@ -26,10 +26,10 @@ export const get = defineOperation({
 	fn: 'GetFile',
 	fields: [fileIdField],
 	options: [downloadOption.property, binaryOption],
-	prepare: (input, prepared) => {
+	prepare: (input) => {
 		const options = input.value<IDataObject>('options', {});
 		const download = input.read(downloadOption, options) === true;
-		prepared.extra = {
+		return {
 			download,
 			binaryPropertyName: download
 				? readBinaryPropertyName(
@@ -49,9 +49,7 @@ export const get = defineOperation({
 			},
 		)) as FileInfo;
 		// A plain copy is an IDataObject; the FileInfo interface is not (it has no index signature).
-		if (!prepared.extra.download) return { ...info };
-		return [
-			await downloadFile(this, info, prepared.extra.binaryPropertyName as string, { ...info }),
-		];
+		if (!prepared.own.download) return { ...info };
+		return [await downloadFile(this, info, prepared.own.binaryPropertyName, { ...info })];
 	},
 });

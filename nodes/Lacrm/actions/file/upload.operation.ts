@@ -41,7 +41,7 @@ export const upload = defineOperation({
 		},
 	],
 	options: [fileNameOption.property, mimeTypeOption.property],
-	prepare: (input, prepared) => {
+	prepare: (input) => {
 		const binaryPropertyName = readBinaryPropertyName(
 			input.value('binaryPropertyName', 'data'),
 			input,
@@ -75,11 +75,11 @@ export const upload = defineOperation({
 			(input.read(mimeTypeOption, options) as string | undefined) ??
 			binary.mimeType ??
 			'application/octet-stream';
-		prepared.extra = { binaryPropertyName, fileName, mimeType };
+		return { binaryPropertyName, fileName, mimeType };
 	},
 	async run(prepared) {
 		const { exec, client, itemIndex } = this;
-		const { binaryPropertyName, fileName, mimeType } = prepared.extra as Record<string, string>;
+		const { binaryPropertyName, fileName, mimeType } = prepared.own;
 		const data = await exec.helpers.getBinaryDataBuffer(itemIndex, binaryPropertyName);
 		if (data.length > MAX_FILE_BYTES) {
 			throw fieldError(

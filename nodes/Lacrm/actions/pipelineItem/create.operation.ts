@@ -1,4 +1,6 @@
+import type { OperationOutput } from '../../helpers/operation';
 import { defineOperation } from '../../helpers/operation';
+import { callLacrm } from '../router';
 import {
 	contactField,
 	noteField,
@@ -39,12 +41,13 @@ export const create = defineOperation({
 			readPipelineCustomFields(input, 'create'),
 		);
 	},
-	async verify(prepared) {
+	async run(prepared): Promise<OperationOutput> {
 		const { PipelineId, StatusId } = prepared.parameters as {
 			PipelineId: string;
 			StatusId: string;
 		};
 		await checkStatusInPipeline(this, PipelineId, StatusId, 'Status');
+		return await callLacrm(create, this, prepared);
 	},
 	output: (result) => ({ PipelineItemId: result.PipelineItemId }),
 });

@@ -90,14 +90,12 @@ export const getAll = defineOperation({
 		const { IncludeClosed, ...parameters } = prepared.parameters;
 		prepared.parameters = parameters;
 		// An explicit status list already says which statuses, closed ones included.
-		prepared.extra = {
-			includeClosed: IncludeClosed === true && parameters.StatusFilter === undefined,
-		};
+		return { includeClosed: IncludeClosed === true && parameters.StatusFilter === undefined };
 	},
 	async run(prepared) {
 		const { client, itemIndex } = this;
 		const parameters = { ...parametersFor('GetPipelineItems', prepared.parameters) };
-		if (prepared.extra.includeClosed) {
+		if (prepared.own.includeClosed) {
 			// LACRM treats an empty StatusFilter as "all active statuses": list every status instead.
 			const statuses = await client.callAll(
 				'GetPipelineStatuses',

@@ -1,4 +1,6 @@
+import type { OperationOutput } from '../../helpers/operation';
 import { defineOperation } from '../../helpers/operation';
+import { callLacrm } from '../router';
 import { customFieldsProperty } from '../../helpers/customFields';
 import {
 	customFieldsToClearProperty,
@@ -67,18 +69,20 @@ export const update = defineOperation({
 		prepared.parameters = parameters;
 	},
 	// A new status must be one of the item's own pipeline (one read, only when the status changes).
-	async verify(prepared) {
+	async run(prepared): Promise<OperationOutput> {
 		const { PipelineItemId, StatusId } = prepared.parameters as {
 			PipelineItemId: string;
 			StatusId?: string;
 		};
-		if (!StatusId) return;
-		const item = await this.client.call(
-			'GetPipelineItem',
-			{ PipelineItemId },
-			{ itemIndex: this.itemIndex },
-		);
-		await checkStatusInPipeline(this, String(item.PipelineId), StatusId, 'New Status');
+		if (StatusId) {
+			const item = await this.client.call(
+				'GetPipelineItem',
+				{ PipelineItemId },
+				{ itemIndex: this.itemIndex },
+			);
+			await checkStatusInPipeline(this, String(item.PipelineId), StatusId, 'New Status');
+		}
+		return await callLacrm(update, this, prepared);
 	},
 	output: (_result, prepared) => ({
 		PipelineItemId: prepared.parameters.PipelineItemId,

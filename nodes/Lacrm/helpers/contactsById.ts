@@ -49,11 +49,11 @@ export async function readContactsById(
 		}
 		let records: IDataObject[];
 		try {
-			records = (await client.callAll(
+			records = await client.callAll(
 				'GetContactsById',
 				{ ContactIds: chunk },
 				{ pageSize: chunk.length, itemIndex: itemIndexOf(chunk[0]) },
-			)) as unknown as IDataObject[];
+			);
 		} catch (error) {
 			if (!isLacrmRejection(error)) {
 				for (const id of chunk) found.set(id, error as Error);
@@ -88,7 +88,7 @@ export async function readContactsById(
 				{ ContactId: id },
 				{ itemIndex: itemIndexOf(id) },
 			);
-			found.set(id, record as unknown as IDataObject);
+			found.set(id, record);
 		} catch (error) {
 			found.set(id, error as Error);
 		}

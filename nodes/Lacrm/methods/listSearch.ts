@@ -1,6 +1,5 @@
 /** "From list" pickers of the resource locators, searchable where LACRM can search. */
 import type {
-	IDataObject,
 	ILoadOptionsFunctions,
 	INodeListSearchItems,
 	INodeListSearchResult,
@@ -31,7 +30,7 @@ async function searchRecords(
 	const results = answer.items.map((contact) => {
 		const email =
 			Array.isArray(contact.Email) && contact.Email[0] ? contact.Email[0].Text : undefined;
-		const name = `${recordName(contact as unknown as IDataObject) || contact.ContactId}${!recordType && contact.IsCompany ? ' (company)' : ''}`;
+		const name = `${recordName(contact) || contact.ContactId}${!recordType && contact.IsCompany ? ' (company)' : ''}`;
 		return { name: email ? `${name} — ${email}` : name, value: contact.ContactId };
 	});
 	return { results, paginationToken: answer.hasMore ? String(page + 1) : undefined };

@@ -22,58 +22,64 @@ export type LacrmDateTime = string;
 
 export type SortDirection = 'Ascending' | 'Descending';
 
+/**
+ * Any value LACRM's JSON carries: what n8n's IDataObject holds too, so records with extra keys
+ * (custom fields, undocumented fields) are n8n data as they are.
+ */
+export type JsonValue = string | number | boolean | object | null | undefined;
+
 /** Custom fields are passed and returned as extra keys named after the field's display name. */
-export interface CustomFieldValues {
-	[displayName: string]: unknown;
-}
+export type CustomFieldValues = {
+	[displayName: string]: JsonValue;
+};
 
 /** Email, Phone and Website accept a string, a list of strings, or typed entries. */
 export type TypedTextInput = string | string[] | Array<{ Text: string; Type?: string }>;
 
-export interface TypedText {
+export type TypedText = {
 	Text: string;
 	Type: string;
 	TypeId?: number | string;
-}
+};
 
-export interface AddressInput {
+export type AddressInput = {
 	Street?: string;
 	City?: string;
 	State?: string;
 	Zip?: string;
 	Country?: string;
 	Type?: string;
-}
+};
 
-export interface Address extends AddressInput {
+export type Address = AddressInput & {
 	TypeId?: number | string;
-}
+};
 
-export interface AdvancedFilter {
+export type AdvancedFilter = {
 	Name: string;
 	Operation: string;
 	Value?: unknown;
-}
+};
 
-export interface PersonName {
+export type PersonName = {
 	Salutation: string;
 	FirstName: string;
 	MiddleName: string;
 	LastName: string;
 	Suffix: string;
-}
+};
 
-export interface ContactMetaData {
+export type ContactMetaData = {
 	Name: string;
 	AssignedTo?: UserId;
-}
+};
 
-export interface UserName {
+export type UserName = {
 	FirstName: string;
 	LastName: string;
-}
+};
 
-export interface Contact extends CustomFieldValues {
+export type Contact = CustomFieldValues & {
 	ContactId: Uid;
 	AssignedTo: UserId;
 	IsCompany: boolean;
@@ -91,9 +97,9 @@ export interface Contact extends CustomFieldValues {
 	LastUpdate: LacrmDateTime;
 	UserMetaData?: UserName;
 	CompanyMetaData?: { CompanyName: string } | null;
-}
+};
 
-export interface Note {
+export type Note = {
 	NoteId: Uid;
 	ContactId: Uid;
 	UserId: UserId;
@@ -111,9 +117,9 @@ export interface Note {
 		PipelineMetaData?: { Name: string };
 		StatusMetaData?: { Name: string };
 	} | null;
-}
+};
 
-export interface Task {
+export type Task = {
 	TaskId: Uid;
 	Name: string;
 	DueDate: LacrmDate;
@@ -126,17 +132,17 @@ export interface Task {
 	DateCreated: LacrmDateTime;
 	AssignedToMetaData?: UserName;
 	ContactMetaData?: ContactMetaData | null;
-}
+};
 
 export type AttendanceStatus = 'IsAttending' | 'Maybe' | 'NotAttending' | string;
 
-export interface EventAttendee {
+export type EventAttendee = {
 	IsUser: boolean;
 	AttendeeId: Uid | UserId;
 	AttendanceStatus?: AttendanceStatus;
-}
+};
 
-export interface CalendarEvent {
+export type CalendarEvent = {
 	EventId: Uid;
 	Name: string;
 	StartDate: LacrmDateTime;
@@ -158,14 +164,14 @@ export interface CalendarEvent {
 	ContactMetaData?: ContactMetaData[];
 	UserMetaData?: UserName[];
 	CalendarMetaData?: { Name: string };
-}
+};
 
-export interface EmailAddress {
+export type EmailAddress = {
 	Address: string;
 	Name?: string;
-}
+};
 
-export interface Email {
+export type Email = {
 	EmailId: Uid;
 	ContactIds: Uid[];
 	ContactMetaData?: ContactMetaData[];
@@ -176,9 +182,9 @@ export interface Email {
 	Body: string;
 	Date: LacrmDateTime;
 	UserId: UserId;
-}
+};
 
-export interface FileInfo {
+export type FileInfo = {
 	FileId: Uid;
 	CreatedBy: UserId;
 	FileType: string;
@@ -192,21 +198,21 @@ export interface FileInfo {
 	NumVersions: number;
 	/** Temporary download link, valid for 5 minutes. */
 	FileUrl: string;
-}
+};
 
-export interface ContactGroup {
+export type ContactGroup = {
 	ContactId: Uid;
 	GroupId: Uid;
 	GroupMetaData?: { Name: string };
-}
+};
 
-export interface GroupMember {
+export type GroupMember = {
 	ContactId: Uid;
 	GroupId: Uid;
 	ContactMetaData?: ContactMetaData;
-}
+};
 
-export interface PipelineItem extends CustomFieldValues {
+export type PipelineItem = CustomFieldValues & {
 	PipelineItemId: Uid;
 	PipelineId: Uid;
 	StatusId: Uid;
@@ -220,16 +226,16 @@ export interface PipelineItem extends CustomFieldValues {
 	PipelineMetaData?: { Name: string };
 	StatusMetaData?: { Name: string };
 	ContactMetaData?: ContactMetaData;
-}
+};
 
 /** GetPipelineItemsAttachedToContact groups a contact's items by pipeline (shape partly inferred). */
-export interface PipelineItemGroup {
+export type PipelineItemGroup = {
 	PipelineId: Uid;
 	PipelineItems: PipelineItem[];
-	[key: string]: unknown;
-}
+	[key: string]: JsonValue;
+};
 
-export interface Relationship {
+export type Relationship = {
 	RelationshipId: Uid;
 	ContactId1: Uid;
 	ContactId2: Uid;
@@ -240,15 +246,15 @@ export interface Relationship {
 	Contact1MetaData?: { Name: string };
 	Contact2MetaData?: { Name: string };
 	CreatedByMetaData?: UserName;
-}
+};
 
-export interface Calendar {
+export type Calendar = {
 	CalendarId: Uid;
 	Name: string;
 	UserId: UserId;
 	IsPrimary: boolean;
 	Visibility: string;
-}
+};
 
 export type CustomFieldRecordType = 'Contact' | 'Company' | 'Pipeline' | 'PublicForm';
 
@@ -268,13 +274,13 @@ export type CustomFieldType =
 	| 'SectionHeader'
 	| 'TextBlock';
 
-export interface CustomFieldOption {
+export type CustomFieldOption = {
 	OptionId?: Uid;
 	Name: string;
-	[key: string]: unknown;
-}
+	[key: string]: JsonValue;
+};
 
-export interface CustomField {
+export type CustomField = {
 	CustomFieldId: Uid;
 	Name: string;
 	Type: CustomFieldType;
@@ -284,8 +290,8 @@ export interface CustomField {
 	/** Both shapes occur: `{Name, OptionId}` objects, or plain option names. */
 	Options?: Array<CustomFieldOption | string>;
 	IsArchived?: boolean;
-	[key: string]: unknown;
-}
+	[key: string]: JsonValue;
+};
 
 export type GroupColor =
 	| 'Blue'
@@ -305,27 +311,27 @@ export type GroupColor =
 
 export type GroupSharing = 'Public' | 'Private' | 'Teams';
 
-export interface Group {
+export type Group = {
 	GroupId: Uid;
 	Name: string;
 	Sharing: GroupSharing;
 	TeamIds: Uid[];
 	Color: GroupColor | '';
-	[key: string]: unknown;
-}
+	[key: string]: JsonValue;
+};
 
-export interface PipelineStatus {
+export type PipelineStatus = {
 	StatusId: Uid;
 	PipelineId?: Uid;
 	Name: string;
 	IsActive: boolean;
 	Color: string;
 	DateCreated?: LacrmDateTime;
-}
+};
 
 export type PipelinePermissions = 'Public' | 'TeamSharing';
 
-export interface Pipeline {
+export type Pipeline = {
 	PipelineId: Uid;
 	Name: string;
 	Icon: string;
@@ -335,23 +341,23 @@ export interface Pipeline {
 	SharingTeamIds?: Uid[];
 	Statuses: PipelineStatus[];
 	CustomFields?: CustomField[];
-	[key: string]: unknown;
-}
+	[key: string]: JsonValue;
+};
 
-export interface Team {
+export type Team = {
 	TeamId: Uid;
 	Name: string;
 	DateCreated: LacrmDateTime;
 	UserIds: UserId[];
-}
+};
 
-export interface User {
+export type User = {
 	UserId: UserId;
 	FirstName: string;
 	LastName: string;
 	Timezone: string;
 	Email?: string;
-}
+};
 
 export type WebhookScope = 'User' | 'Account';
 
@@ -365,13 +371,13 @@ export type WebhookEvent =
 	| 'PipelineItemStatus.Create'
 	| 'PipelineItemStatus.Update';
 
-export interface Webhook {
+export type Webhook = {
 	WebhookId: Uid;
 	EndpointUrl: string;
 	LastSendDate: LacrmDateTime | null;
 	SubscribedEvents: WebhookEvent[];
 	DateArchived: LacrmDateTime | null;
-}
+};
 
 /** The `{HasMoreResults, Results}` page LACRM's paginated functions return. */
 export interface ResultPage<T> {

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { PipelineItemGroup } from '../../transport/types';
 import { readDate } from '../../helpers/fieldBuilders';
 import type { OperationDefinition } from '../../helpers/operation';
 import { defineOperation } from '../../helpers/operation';
+import { flattenPipelineItemGroups } from '../../helpers/pipelineItemGroups';
 import { simplifyMetaData, simplifyPipelineItem } from '../../helpers/simplify';
 import { recordId } from './fields';
 import type { RecordKind } from './recordKind';
@@ -131,20 +131,13 @@ export function getTimeline(kind: RecordKind): OperationDefinition {
 			const perType = await Promise.all(
 				prepared.own.types.map(async (type) => {
 					const source = SOURCES[type];
-					let records = (await client.callAll(
-						source.fn,
-						{ ContactId: contactId },
-						{
-							itemIndex,
-						},
-					)) as IDataObject[];
-					if (type === 'pipelineItem') {
-						records = (records as unknown as PipelineItemGroup[]).flatMap((group) =>
-							Array.isArray(group.PipelineItems)
-								? (group.PipelineItems as unknown as IDataObject[])
-								: [group as IDataObject],
-						);
-					}
+					const parameters = { ContactId: contactId };
+					const records: IDataObject[] =
+						source.fn === 'GetPipelineItemsAttachedToContact'
+							? flattenPipelineItemGroups(
+									await client.callAll(source.fn, parameters, { itemIndex }),
+								)
+							: ((await client.callAll(source.fn, parameters, { itemIndex })) as IDataObject[]);
 					return records.map((record) => ({
 						type,
 						date: (source.date(record) as string | undefined) ?? null,

@@ -53,7 +53,7 @@ function isMatch(record: Contact, matchOn: MatchOn, value: string, customField: 
 				(phone) => digits(phone) !== '' && digits(phone) === digits(value),
 			);
 		case 'name':
-			return normalise(recordName(record as unknown as IDataObject)) === normalise(value);
+			return normalise(recordName(record)) === normalise(value);
 		case 'customField':
 			return normalise(record[customField]) === normalise(value);
 	}

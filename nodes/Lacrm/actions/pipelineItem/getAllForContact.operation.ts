@@ -1,15 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { defineOperation } from '../../helpers/operation';
+import { flattenPipelineItemGroups } from '../../helpers/pipelineItemGroups';
 import { simplifyPipelineItem } from '../../helpers/simplify';
 import { contactField } from './fields';
-
-/** LACRM groups a contact's items by pipeline; n8n wants one item per pipeline item. */
-function flatten(groups: IDataObject[]): IDataObject[] {
-	return groups.flatMap((group) =>
-		Array.isArray(group.PipelineItems) ? (group.PipelineItems as IDataObject[]) : [group],
-	);
-}
 
 export const getAllForContact = defineOperation({
 	operation: 'getAllForContact',
@@ -22,12 +14,12 @@ export const getAllForContact = defineOperation({
 	list: true,
 	simplify: simplifyPipelineItem,
 	async run(prepared) {
-		const groups = (await this.client.callAll(
+		const groups = await this.client.callAll(
 			'GetPipelineItemsAttachedToContact',
 			{ ContactId: prepared.parameters.ContactId as string },
 			{ itemIndex: this.itemIndex },
-		)) as unknown as IDataObject[];
-		const items = flatten(groups);
+		);
+		const items = flattenPipelineItemGroups(groups);
 		const limited = prepared.limit === undefined ? items : items.slice(0, prepared.limit);
 		return prepared.simplify ? limited.map(simplifyPipelineItem) : limited;
 	},

@@ -777,7 +777,7 @@ export function eventAttendees<const K extends string>(options: BaseOptions<K>):
 	);
 }
 
-/** Operations on the `Cal` (tasks/events) and `Pipeline` filters of contacts (REFERENCE §9). */
+/** Operations on the `Cal` (tasks/events) and `Pipeline` filters of contacts, taking JSON options. */
 const ATTACHED_ITEM_OPERATIONS = ['HasAttachedItem', 'HasNoAttachedItem'];
 
 /** LACRM advanced search filters: {Name, Operation, Value}; combined with AND. */

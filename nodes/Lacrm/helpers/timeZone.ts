@@ -32,16 +32,6 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 	return formatter;
 }
 
-/** Whether Intl knows the time zone (an IANA name such as America/New_York, or UTC). */
-export function isKnownTimeZone(timeZone: string): boolean {
-	try {
-		formatterFor(timeZone);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 /** The UTC offset of `timeZone` at instant `ms`, in minutes (New York in January: -300). */
 export function offsetMinutesAt(timeZone: string, ms: number): number {
 	const wholeSecond = Math.floor(ms / 1000) * 1000;

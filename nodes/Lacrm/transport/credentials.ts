@@ -4,9 +4,6 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 /** The two ways to reach LACRM: an API key (everyone) or OAuth2 (LACRM partners). */
 export type LacrmCredentialType = 'lacrmApi' | 'lacrmOAuth2Api';
 
-/** Values of the nodes' "Authentication" parameter. */
-export type LacrmAuthentication = 'apiKey' | 'oAuth2';
-
 export function credentialTypeFor(authentication: string): LacrmCredentialType {
 	return authentication === 'oAuth2' ? 'lacrmOAuth2Api' : 'lacrmApi';
 }

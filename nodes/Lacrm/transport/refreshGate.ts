@@ -37,9 +37,6 @@ export class CredentialLane {
 	/** The access token this process knows to be fresh (by fingerprint), and until when. */
 	private knownFresh?: { fingerprint: string; until: number };
 
-	/** Refreshes performed through this lane, for logs and tests. */
-	refreshes = 0;
-
 	acquire(exclusive: boolean): Promise<Release> {
 		return new Promise((resolve) => {
 			this.waiting.push({
@@ -63,12 +60,7 @@ export class CredentialLane {
 	}
 
 	markRefreshed(fingerprint: string, until: number): void {
-		this.refreshes++;
 		this.knownFresh = { fingerprint, until };
-	}
-
-	get busy(): boolean {
-		return this.exclusiveHeld || this.sharedHolders > 0 || this.waiting.length > 0;
 	}
 
 	private releaser(exclusive: boolean): Release {

@@ -1,8 +1,8 @@
 /**
  * LACRM API v2 data types, as LACRM sends and accepts them.
  *
- * Source: LACRM's v2 documentation as condensed in the project's API reference; where LACRM's own
- * docs are silent (marked "unverified") the shapes follow tested third-party clients.
+ * Source: LACRM's v2 documentation (https://account.lessannoyingcrm.com/api_docs/v2); where it
+ * is silent (marked "unverified") the shapes follow tested third-party clients.
  */
 
 /**

@@ -33,7 +33,3 @@ export const COMPANY: RecordKind = {
 	locator: 'company',
 	recordTypeFilter: 'Companies',
 };
-
-export function title(word: string): string {
-	return word[0].toUpperCase() + word.slice(1);
-}

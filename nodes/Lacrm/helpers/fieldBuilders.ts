@@ -568,6 +568,27 @@ export function readJson(
 
 // --- structured -------------------------------------------------------------------------------
 
+/** Entries the user adds one by one (n8n's fixedCollection under `entries`): LACRM's lists. */
+function entryList(
+	placeholder: string,
+	entryName: string,
+	values: INodeProperties[],
+	multipleValues = true,
+): Partial<INodeProperties> & Pick<INodeProperties, 'type' | 'default'> {
+	return {
+		type: 'fixedCollection',
+		default: {},
+		placeholder,
+		typeOptions: { multipleValues },
+		options: [{ displayName: entryName, name: 'entries', values }],
+	};
+}
+
+/** What the user entered in an `entryList`: one object per entry. */
+function entriesOf(raw: unknown): IDataObject[] {
+	return ((raw as IDataObject | undefined)?.entries ?? []) as IDataObject[];
+}
+
 /** Email / Phone / Website: several entries, each with an optional type (Work, Mobile…). */
 export function typedTextList<const K extends string>(
 	options: BaseOptions<K> & { typeHint: string; placeholder: string },
@@ -575,39 +596,26 @@ export function typedTextList<const K extends string>(
 	const label = options.displayName ?? options.key;
 	return field(
 		options,
-		{
-			type: 'fixedCollection',
-			default: {},
-			placeholder: `Add ${label}`,
-			typeOptions: { multipleValues: true },
-			options: [
-				{
-					displayName: label,
-					name: 'entries',
-					values: [
-						{
-							displayName: 'Value',
-							name: 'text',
-							type: 'string',
-							default: '',
-							placeholder: options.placeholder,
-						},
-						{
-							displayName: 'Type',
-							name: 'type',
-							type: 'string',
-							default: '',
-							description: `${options.typeHint} Must match a type set up in your LACRM account; leave empty for the first one`,
-						},
-					],
-				},
-			],
-		},
+		entryList(`Add ${label}`, label, [
+			{
+				displayName: 'Value',
+				name: 'text',
+				type: 'string',
+				default: '',
+				placeholder: options.placeholder,
+			},
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'string',
+				default: '',
+				description: `${options.typeHint} Must match a type set up in your LACRM account; leave empty for the first one`,
+			},
+		]),
 		(raw, ctx, label) => {
 			if (typeof raw === 'string') return isBlank(raw) ? undefined : raw.trim();
 			if (Array.isArray(raw)) return raw.length ? raw : undefined;
-			const entries = ((raw as IDataObject | undefined)?.entries ?? []) as IDataObject[];
-			const typed = entries
+			const typed = entriesOf(raw)
 				.filter((entry) => !isBlank(entry.text))
 				.map((entry) =>
 					isBlank(entry.type)
@@ -628,31 +636,25 @@ export function addressList<const K extends string>(options: BaseOptions<K>): Fi
 	return {
 		key: options.key,
 		clearable: options.clearable,
-		property: baseProperty(options, {
-			type: 'fixedCollection',
-			default: {},
-			placeholder: 'Add Address',
-			typeOptions: { multipleValues: true },
-			options: [
-				{
-					displayName: 'Address',
-					name: 'entries',
-					values: parts.map((part) => ({
-						displayName: part === 'Zip' ? 'ZIP / Postal Code' : part,
-						name: part.toLowerCase(),
-						type: 'string' as const,
-						default: '',
-						description:
-							part === 'Type'
-								? 'E.g. Work or Home. Must match an address type of your LACRM account; leave empty for the first one.'
-								: undefined,
-					})),
-				},
-			],
-		}),
+		property: baseProperty(
+			options,
+			entryList(
+				'Add Address',
+				'Address',
+				parts.map((part) => ({
+					displayName: part === 'Zip' ? 'ZIP / Postal Code' : part,
+					name: part.toLowerCase(),
+					type: 'string' as const,
+					default: '',
+					description:
+						part === 'Type'
+							? 'E.g. Work or Home. Must match an address type of your LACRM account; leave empty for the first one.'
+							: undefined,
+				})),
+			),
+		),
 		read: (raw) => {
-			const entries = ((raw as IDataObject | undefined)?.entries ?? []) as IDataObject[];
-			const addresses = entries
+			const addresses = entriesOf(raw)
 				.map((entry) => {
 					const address: IDataObject = {};
 					for (const part of parts) {
@@ -674,28 +676,21 @@ export function emailAddresses<const K extends string>(
 	const label = options.displayName ?? options.key;
 	return field(
 		options,
-		{
-			type: 'fixedCollection',
-			default: {},
-			placeholder: `Add ${label}`,
-			typeOptions: { multipleValues: !options.single },
-			options: [
+		entryList(
+			`Add ${label}`,
+			label,
+			[
 				{
-					displayName: label,
-					name: 'entries',
-					values: [
-						{
-							displayName: 'Email Address',
-							name: 'address',
-							type: 'string',
-							default: '',
-							placeholder: 'name@email.com',
-						},
-						{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-					],
+					displayName: 'Email Address',
+					name: 'address',
+					type: 'string',
+					default: '',
+					placeholder: 'name@email.com',
 				},
+				{ displayName: 'Name', name: 'name', type: 'string', default: '' },
 			],
-		},
+			!options.single,
+		),
 		(raw, ctx, label) => {
 			const value = (raw as IDataObject | undefined)?.entries;
 			const entries = (Array.isArray(value) ? value : value ? [value] : []) as IDataObject[];
@@ -721,51 +716,38 @@ export function emailAddresses<const K extends string>(
 export function eventAttendees<const K extends string>(options: BaseOptions<K>): Field<K> {
 	return field(
 		options,
-		{
-			type: 'fixedCollection',
-			default: {},
-			placeholder: 'Add Attendee',
-			typeOptions: { multipleValues: true },
-			options: [
-				{
-					displayName: 'Attendee',
-					name: 'entries',
-					values: [
-						{
-							displayName: 'Attendee Is',
-							name: 'kind',
-							type: 'options',
-							options: [
-								{ name: 'Contact', value: 'contact' },
-								{ name: 'User', value: 'user' },
-							],
-							default: 'contact',
-						},
-						{
-							displayName: 'Contact or User ID',
-							name: 'id',
-							type: 'string',
-							default: '',
-							description: 'A ContactId for a contact, a UserId for a user',
-						},
-						{
-							displayName: 'Attendance',
-							name: 'status',
-							type: 'options',
-							options: [
-								{ name: 'Attending', value: 'IsAttending' },
-								{ name: 'Maybe', value: 'Maybe' },
-								{ name: 'Not Attending', value: 'NotAttending' },
-							],
-							default: 'IsAttending',
-						},
-					],
-				},
-			],
-		},
+		entryList('Add Attendee', 'Attendee', [
+			{
+				displayName: 'Attendee Is',
+				name: 'kind',
+				type: 'options',
+				options: [
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'User', value: 'user' },
+				],
+				default: 'contact',
+			},
+			{
+				displayName: 'Contact or User ID',
+				name: 'id',
+				type: 'string',
+				default: '',
+				description: 'A ContactId for a contact, a UserId for a user',
+			},
+			{
+				displayName: 'Attendance',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Attending', value: 'IsAttending' },
+					{ name: 'Maybe', value: 'Maybe' },
+					{ name: 'Not Attending', value: 'NotAttending' },
+				],
+				default: 'IsAttending',
+			},
+		]),
 		(raw, ctx, label) => {
-			const entries = ((raw as IDataObject | undefined)?.entries ?? []) as IDataObject[];
-			const attendees = entries
+			const attendees = entriesOf(raw)
 				.filter((entry) => !isBlank(entry.id))
 				.map((entry) => ({
 					IsUser: entry.kind === 'user',
@@ -786,68 +768,55 @@ export function advancedFilters<const K extends string>(
 ): Field<K> {
 	return field(
 		options,
-		{
-			type: 'fixedCollection',
-			default: {},
-			placeholder: 'Add Filter',
-			typeOptions: { multipleValues: true },
-			options: [
-				{
-					displayName: 'Filter',
-					name: 'entries',
-					values: [
-						{
-							displayName: 'Field Name',
-							name: 'name',
-							type: 'string',
-							default: '',
-							placeholder: options.examples,
-							description: 'A built-in field or the display name of a custom field',
-						},
-						{
-							displayName: 'Operation',
-							name: 'filterOperation',
-							type: 'options',
-							options: [
-								'Contains',
-								'DoesNotContain',
-								'IsExactly',
-								'IsNot',
-								'IsEmpty',
-								'IsNotEmpty',
-								'IsBefore',
-								'IsAfter',
-								'IsBetween',
-								'IsGreaterThan',
-								'IsLessThan',
-								'IsAnyOf',
-								'IsNoneOf',
-								'IsInGroupList',
-								'IsNotInGroupList',
-								'IsNotInAnyGroup',
-								'HasAttachedItem',
-								'HasNoAttachedItem',
-							].map((operation) => ({
-								name: operation.replace(/([a-z])([A-Z])/g, '$1 $2'),
-								value: operation,
-							})),
-							default: 'Contains',
-						},
-						{
-							displayName: 'Value',
-							name: 'value',
-							type: 'string',
-							default: '',
-							description:
-								'Text, a number, or JSON for lists (e.g. ["id1","id2"]) and ranges. Leave empty for Is Empty / Is Not Empty. For Has (No) Attached Item on Cal or Pipeline: empty or JSON options, e.g. {"Type": "Task", "Status": "Pending"} or {"PipelineId": "…", "Status": "Active"}.',
-						},
-					],
-				},
-			],
-		},
+		entryList('Add Filter', 'Filter', [
+			{
+				displayName: 'Field Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				placeholder: options.examples,
+				description: 'A built-in field or the display name of a custom field',
+			},
+			{
+				displayName: 'Operation',
+				name: 'filterOperation',
+				type: 'options',
+				options: [
+					'Contains',
+					'DoesNotContain',
+					'IsExactly',
+					'IsNot',
+					'IsEmpty',
+					'IsNotEmpty',
+					'IsBefore',
+					'IsAfter',
+					'IsBetween',
+					'IsGreaterThan',
+					'IsLessThan',
+					'IsAnyOf',
+					'IsNoneOf',
+					'IsInGroupList',
+					'IsNotInGroupList',
+					'IsNotInAnyGroup',
+					'HasAttachedItem',
+					'HasNoAttachedItem',
+				].map((operation) => ({
+					name: operation.replace(/([a-z])([A-Z])/g, '$1 $2'),
+					value: operation,
+				})),
+				default: 'Contains',
+			},
+			{
+				displayName: 'Value',
+				name: 'value',
+				type: 'string',
+				default: '',
+				description:
+					'Text, a number, or JSON for lists (e.g. ["id1","id2"]) and ranges. Leave empty for Is Empty / Is Not Empty. For Has (No) Attached Item on Cal or Pipeline: empty or JSON options, e.g. {"Type": "Task", "Status": "Pending"} or {"PipelineId": "…", "Status": "Active"}.',
+			},
+		]),
 		(raw, ctx, label) => {
-			const entries = ((raw as IDataObject | undefined)?.entries ?? []) as IDataObject[];
-			const filters = entries
+			const filters = entriesOf(raw)
 				.filter((entry) => !isBlank(entry.name))
 				.map((entry) => {
 					const filter: IDataObject = {

@@ -2,6 +2,7 @@ import type { OperationDefinition } from '../../helpers/operation';
 import { defineOperation } from '../../helpers/operation';
 import { recordId } from './fields';
 import type { RecordKind } from './recordKind';
+import { reportDone } from '../../helpers/edits';
 
 export function remove(kind: RecordKind): OperationDefinition {
 	return defineOperation({
@@ -11,6 +12,6 @@ export function remove(kind: RecordKind): OperationDefinition {
 		description: `Permanently delete a ${kind.noun} by ContactId, with its notes, tasks and history`,
 		fn: 'DeleteContact',
 		fields: [recordId(kind)],
-		output: (_result, prepared) => ({ ContactId: prepared.parameters.ContactId, deleted: true }),
+		output: reportDone('ContactId', 'deleted'),
 	});
 }

@@ -4,6 +4,7 @@ import { addCustomFieldsToClear, customFieldsToClearList } from '../../helpers/c
 import { customFieldsProperty, readCustomFieldValues } from '../../helpers/customFields';
 import { assignedToField, detailFields, nameField, recordId } from './fields';
 import type { RecordKind } from './recordKind';
+import { reportDone, requireChange } from '../../helpers/edits';
 
 export function update(kind: RecordKind): OperationDefinition {
 	return defineOperation({
@@ -29,13 +30,12 @@ export function update(kind: RecordKind): OperationDefinition {
 			if (kind.isCompany && typeof prepared.parameters.Name === 'string') {
 				prepared.parameters['Company Name'] = prepared.parameters.Name;
 			}
-			if (Object.keys(prepared.parameters).length === 1) {
-				throw input.error(
-					'Update Fields',
-					'nothing to change: set a field, a custom field, or a field or custom field to clear',
-				);
-			}
+			requireChange(
+				input,
+				prepared.parameters,
+				'set a field, a custom field, or a field or custom field to clear',
+			);
 		},
-		output: (_result, prepared) => ({ ContactId: prepared.parameters.ContactId, updated: true }),
+		output: reportDone('ContactId', 'updated'),
 	});
 }

@@ -2,6 +2,7 @@ import { boolean } from '../../helpers/fieldBuilders';
 import { defineOperation } from '../../helpers/operation';
 import { readOptionFields } from '../../helpers/teams';
 import { customFieldIdField } from './fields';
+import { reportDone } from '../../helpers/edits';
 
 const sectionDeletesFields = boolean({
 	key: 'SectionDeletesFields',
@@ -20,8 +21,5 @@ export const remove = defineOperation({
 	fields: [customFieldIdField],
 	options: [sectionDeletesFields.property],
 	prepare: (input, prepared) => readOptionFields(input, prepared, [sectionDeletesFields]),
-	output: (_result, prepared) => ({
-		CustomFieldId: prepared.parameters.CustomFieldId,
-		deleted: true,
-	}),
+	output: reportDone('CustomFieldId', 'deleted'),
 });

@@ -10,6 +10,7 @@ import {
 	readFieldOptions,
 	settingFields,
 } from './fields';
+import { reportDone, requireChange } from '../../helpers/edits';
 
 export const update = defineOperation({
 	operation: 'update',
@@ -36,12 +37,7 @@ export const update = defineOperation({
 			readFieldOptions(updateFields.fieldOptions, input, true),
 			fieldOptionsJsonField(true).read(updateFields.fieldOptionsJson, input),
 		);
-		if (Object.keys(prepared.parameters).length === 1) {
-			throw input.error('Update Fields', 'nothing to change: set at least one field');
-		}
+		requireChange(input, prepared.parameters, 'set at least one field');
 	},
-	output: (_result, prepared) => ({
-		CustomFieldId: prepared.parameters.CustomFieldId,
-		updated: true,
-	}),
+	output: reportDone('CustomFieldId', 'updated'),
 });

@@ -1,5 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
 import { emailId } from './fields';
+import { reportDone } from '../../helpers/edits';
 
 export const remove = defineOperation({
 	operation: 'delete',
@@ -9,5 +10,5 @@ export const remove = defineOperation({
 		'Remove a logged email by EmailId from the history of every contact it was logged on',
 	fn: 'DeleteEmail',
 	fields: [emailId()],
-	output: (_result, prepared) => ({ EmailId: prepared.parameters.EmailId, deleted: true }),
+	output: reportDone('EmailId', 'deleted'),
 });

@@ -1,5 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
 import { eventId } from './fields';
+import { reportDone } from '../../helpers/edits';
 
 export const remove = defineOperation({
 	operation: 'delete',
@@ -8,5 +9,5 @@ export const remove = defineOperation({
 	description: 'Permanently delete an event by EventId, from the calendars of all its attendees',
 	fn: 'DeleteEvent',
 	fields: [eventId()],
-	output: (_result, prepared) => ({ EventId: prepared.parameters.EventId, deleted: true }),
+	output: reportDone('EventId', 'deleted'),
 });

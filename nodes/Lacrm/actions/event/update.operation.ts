@@ -1,5 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
 import { checkEventTimes, end, eventDetails, eventId, eventName, start } from './fields';
+import { reportDone, requireChange } from '../../helpers/edits';
 
 export const update = defineOperation({
 	operation: 'update',
@@ -16,13 +17,11 @@ export const update = defineOperation({
 	},
 	clearable: true,
 	prepare: (input, prepared) => {
-		if (Object.keys(prepared.parameters).length === 1) {
-			throw input.error('Update Fields', 'nothing to change: set a field or a field to clear');
-		}
+		requireChange(input, prepared.parameters, 'set a field or a field to clear');
 		checkEventTimes(input, prepared.parameters, {
 			end: 'Update Fields → End',
 			recurrenceRule: 'Update Fields → Recurrence Rule',
 		});
 	},
-	output: (_result, prepared) => ({ EventId: prepared.parameters.EventId, updated: true }),
+	output: reportDone('EventId', 'updated'),
 });

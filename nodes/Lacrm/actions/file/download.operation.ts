@@ -1,4 +1,3 @@
-import type { FileInfo } from '../../transport/types';
 import { defineOperation } from '../../helpers/operation';
 import { downloadFile, fileIdField, outputBinaryProperty, readBinaryPropertyName } from './fields';
 
@@ -21,13 +20,12 @@ export const download = defineOperation({
 		),
 	}),
 	async run(prepared) {
-		const info = (await this.client.call(
+		const { client, itemIndex } = this;
+		const info = await client.call(
 			'GetFile',
 			{ FileId: prepared.parameters.FileId as string },
-			{
-				itemIndex: this.itemIndex,
-			},
-		)) as FileInfo;
+			{ itemIndex },
+		);
 		// The link expires after five minutes: it is of no use further down the workflow.
 		const { FileUrl: _expiringLink, ...details } = info;
 		return [await downloadFile(this, info, prepared.own.binaryPropertyName, details)];

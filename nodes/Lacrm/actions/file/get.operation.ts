@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { FileInfo } from '../../transport/types';
 import { boolean } from '../../helpers/fieldBuilders';
 import { defineOperation } from '../../helpers/operation';
 import { downloadFile, fileIdField, outputBinaryProperty, readBinaryPropertyName } from './fields';
@@ -41,15 +40,13 @@ export const get = defineOperation({
 		};
 	},
 	async run(prepared) {
-		const info = (await this.client.call(
+		const { client, itemIndex } = this;
+		const info = await client.call(
 			'GetFile',
 			{ FileId: prepared.parameters.FileId as string },
-			{
-				itemIndex: this.itemIndex,
-			},
-		)) as FileInfo;
-		// A plain copy is an IDataObject; the FileInfo interface is not (it has no index signature).
-		if (!prepared.own.download) return { ...info };
+			{ itemIndex },
+		);
+		if (!prepared.own.download) return info;
 		return [await downloadFile(this, info, prepared.own.binaryPropertyName, { ...info })];
 	},
 });

@@ -1,5 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
 import { groupIdField } from './fields';
+import { reportDone } from '../../helpers/edits';
 
 export const remove = defineOperation({
 	operation: 'delete',
@@ -9,5 +10,5 @@ export const remove = defineOperation({
 		'Delete a group by GroupId. Its contacts and companies stay; only the group and its memberships go.',
 	fn: 'DeleteGroup',
 	fields: [groupIdField],
-	output: (_result, prepared) => ({ GroupId: prepared.parameters.GroupId, deleted: true }),
+	output: reportDone('GroupId', 'deleted'),
 });

@@ -8,6 +8,7 @@ import {
 	groupTeamsField,
 	sharingField,
 } from './fields';
+import { reportDone, requireChange } from '../../helpers/edits';
 
 export const update = defineOperation({
 	operation: 'update',
@@ -25,9 +26,7 @@ export const update = defineOperation({
 	clearable: true,
 	prepare: (input, prepared) => {
 		checkTeamSharing(input, prepared.parameters, GROUP_SHARING, false);
-		if (Object.keys(prepared.parameters).length === 1) {
-			throw input.error('Update Fields', 'nothing to change: set a field or a field to clear');
-		}
+		requireChange(input, prepared.parameters, 'set a field or a field to clear');
 	},
-	output: (_result, prepared) => ({ GroupId: prepared.parameters.GroupId, updated: true }),
+	output: reportDone('GroupId', 'updated'),
 });

@@ -1,5 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
 import { noteId } from './fields';
+import { reportDone } from '../../helpers/edits';
 
 export const remove = defineOperation({
 	operation: 'delete',
@@ -8,5 +9,5 @@ export const remove = defineOperation({
 	description: 'Permanently delete a note by NoteId',
 	fn: 'DeleteNote',
 	fields: [noteId()],
-	output: (_result, prepared) => ({ NoteId: prepared.parameters.NoteId, deleted: true }),
+	output: reportDone('NoteId', 'deleted'),
 });

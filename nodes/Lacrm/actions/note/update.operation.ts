@@ -1,5 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
 import { dateShown, noteId, noteText } from './fields';
+import { reportDone, requireChange } from '../../helpers/edits';
 
 export const update = defineOperation({
 	operation: 'update',
@@ -15,12 +16,7 @@ export const update = defineOperation({
 		fields: [noteText(false), dateShown()],
 	},
 	prepare: (input, prepared) => {
-		if (Object.keys(prepared.parameters).length === 1) {
-			throw input.error(
-				'Update Fields',
-				'nothing to change: set the note text or the date shown in history',
-			);
-		}
+		requireChange(input, prepared.parameters, 'set the note text or the date shown in history');
 	},
-	output: (_result, prepared) => ({ NoteId: prepared.parameters.NoteId, updated: true }),
+	output: reportDone('NoteId', 'updated'),
 });

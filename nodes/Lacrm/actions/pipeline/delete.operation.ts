@@ -1,5 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
 import { pipelineIdField } from './fields';
+import { reportDone } from '../../helpers/edits';
 
 export const remove = defineOperation({
 	operation: 'delete',
@@ -8,5 +9,5 @@ export const remove = defineOperation({
 	description: 'Delete a pipeline (a settings change) by PipelineId',
 	fn: 'DeletePipeline',
 	fields: [pipelineIdField],
-	output: (_result, prepared) => ({ PipelineId: prepared.parameters.PipelineId, deleted: true }),
+	output: reportDone('PipelineId', 'deleted'),
 });

@@ -8,6 +8,7 @@ import {
 	pipelineNameField,
 	pipelineTeamsField,
 } from './fields';
+import { reportDone, requireChange } from '../../helpers/edits';
 
 export const update = defineOperation({
 	operation: 'update',
@@ -29,9 +30,7 @@ export const update = defineOperation({
 	},
 	prepare: (input, prepared) => {
 		checkTeamSharing(input, prepared.parameters, PIPELINE_PERMISSIONS, false);
-		if (Object.keys(prepared.parameters).length === 1) {
-			throw input.error('Update Fields', 'nothing to change: set at least one field');
-		}
+		requireChange(input, prepared.parameters, 'set at least one field');
 	},
-	output: (_result, prepared) => ({ PipelineId: prepared.parameters.PipelineId, updated: true }),
+	output: reportDone('PipelineId', 'updated'),
 });

@@ -1,5 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
 import { pickerPipelineField, pipelineItemField } from './fields';
+import { reportDone } from '../../helpers/edits';
 
 export const remove = defineOperation({
 	operation: 'delete',
@@ -9,8 +10,5 @@ export const remove = defineOperation({
 		'Permanently delete one pipeline item by PipelineItemId (the contact stays). For many items of one pipeline, use Delete Many.',
 	fn: 'DeletePipelineItem',
 	fields: [pickerPipelineField, pipelineItemField],
-	output: (_result, prepared) => ({
-		PipelineItemId: prepared.parameters.PipelineItemId,
-		deleted: true,
-	}),
+	output: reportDone('PipelineItemId', 'deleted'),
 });

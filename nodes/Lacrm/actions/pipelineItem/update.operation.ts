@@ -13,6 +13,7 @@ import {
 	withCustomFields,
 } from './fields';
 import { checkStatusInPipeline } from './statusCheck';
+import { reportDone } from '../../helpers/edits';
 
 /** Parameters that identify the item or steer the edit, rather than change it. */
 const NOT_CHANGES = new Set(['PipelineItemId', 'RunStatusAutomation']);
@@ -84,8 +85,5 @@ export const update = defineOperation({
 		}
 		return await callLacrm(update, this, prepared);
 	},
-	output: (_result, prepared) => ({
-		PipelineItemId: prepared.parameters.PipelineItemId,
-		updated: true,
-	}),
+	output: reportDone('PipelineItemId', 'updated'),
 });

@@ -1,5 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
 import { statusIdField } from './fields';
+import { reportDone } from '../../helpers/edits';
 
 export const remove = defineOperation({
 	operation: 'delete',
@@ -8,5 +9,5 @@ export const remove = defineOperation({
 	description: 'Delete a status from its pipeline by StatusId',
 	fn: 'DeletePipelineStatus',
 	fields: [statusIdField],
-	output: (_result, prepared) => ({ StatusId: prepared.parameters.StatusId, deleted: true }),
+	output: reportDone('StatusId', 'deleted'),
 });

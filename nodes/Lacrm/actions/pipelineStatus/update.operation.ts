@@ -1,5 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
 import { colorField, statusIdField, statusKindField, statusNameField } from './fields';
+import { reportDone } from '../../helpers/edits';
 
 export const update = defineOperation({
 	operation: 'update',
@@ -20,5 +21,5 @@ export const update = defineOperation({
 		fields: [statusKindField(true), colorField()],
 	},
 	clearable: true,
-	output: (_result, prepared) => ({ StatusId: prepared.parameters.StatusId, updated: true }),
+	output: reportDone('StatusId', 'updated'),
 });

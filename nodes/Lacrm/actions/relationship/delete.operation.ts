@@ -1,5 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
 import { relationshipIdField } from './fields';
+import { reportDone } from '../../helpers/edits';
 
 export const remove = defineOperation({
 	operation: 'delete',
@@ -8,8 +9,5 @@ export const remove = defineOperation({
 	description: 'Delete a relationship by RelationshipId (the two contacts stay)',
 	fn: 'DeleteRelationship',
 	fields: [relationshipIdField],
-	output: (_result, prepared) => ({
-		RelationshipId: prepared.parameters.RelationshipId,
-		deleted: true,
-	}),
+	output: reportDone('RelationshipId', 'deleted'),
 });

@@ -1,5 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
 import { noteField, relationshipIdField } from './fields';
+import { reportDone } from '../../helpers/edits';
 
 export const update = defineOperation({
 	operation: 'update',
@@ -9,8 +10,5 @@ export const update = defineOperation({
 		"Change a relationship's note by RelationshipId (from Get Many for Contact). The two linked records cannot be changed: delete and create instead.",
 	fn: 'EditRelationship',
 	fields: [relationshipIdField, noteField(true)],
-	output: (_result, prepared) => ({
-		RelationshipId: prepared.parameters.RelationshipId,
-		updated: true,
-	}),
+	output: reportDone('RelationshipId', 'updated'),
 });

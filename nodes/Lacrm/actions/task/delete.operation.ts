@@ -1,5 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
 import { taskId } from './fields';
+import { reportDone } from '../../helpers/edits';
 
 export const remove = defineOperation({
 	operation: 'delete',
@@ -9,5 +10,5 @@ export const remove = defineOperation({
 		'Permanently delete a task by TaskId. To mark a task as done instead, use Update with Completed on.',
 	fn: 'DeleteTask',
 	fields: [taskId()],
-	output: (_result, prepared) => ({ TaskId: prepared.parameters.TaskId, deleted: true }),
+	output: reportDone('TaskId', 'deleted'),
 });

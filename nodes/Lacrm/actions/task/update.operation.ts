@@ -1,5 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
 import { completed, taskDetails, taskId, taskName } from './fields';
+import { reportDone, requireChange } from '../../helpers/edits';
 
 export const update = defineOperation({
 	operation: 'update',
@@ -16,12 +17,7 @@ export const update = defineOperation({
 	},
 	clearable: true,
 	prepare: (input, prepared) => {
-		if (Object.keys(prepared.parameters).length === 1) {
-			throw input.error(
-				'Update Fields',
-				'nothing to change: set a field, Completed, or a field to clear',
-			);
-		}
+		requireChange(input, prepared.parameters, 'set a field, Completed, or a field to clear');
 	},
-	output: (_result, prepared) => ({ TaskId: prepared.parameters.TaskId, updated: true }),
+	output: reportDone('TaskId', 'updated'),
 });

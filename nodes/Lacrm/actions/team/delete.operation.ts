@@ -1,5 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
 import { teamIdField } from './fields';
+import { reportDone } from '../../helpers/edits';
 
 export const remove = defineOperation({
 	operation: 'delete',
@@ -9,5 +10,5 @@ export const remove = defineOperation({
 		'Delete a team by TeamId (account owner or admins only). Its users stay in the account.',
 	fn: 'DeleteTeam',
 	fields: [teamIdField],
-	output: (_result, prepared) => ({ TeamId: prepared.parameters.TeamId, deleted: true }),
+	output: reportDone('TeamId', 'deleted'),
 });

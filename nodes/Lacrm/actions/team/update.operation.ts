@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { defineOperation } from '../../helpers/operation';
 import { membersField, removeAllMembersField, teamIdField, teamNameField } from './fields';
+import { reportDone, requireChange } from '../../helpers/edits';
 
 export const update = defineOperation({
 	operation: 'update',
@@ -25,12 +26,7 @@ export const update = defineOperation({
 				'it cannot be combined with a member list; choose one',
 			);
 		}
-		if (Object.keys(prepared.parameters).length === 1) {
-			throw input.error(
-				'Update Fields',
-				'nothing to change: set a name, members, or Remove All Members',
-			);
-		}
+		requireChange(input, prepared.parameters, 'set a name, members, or Remove All Members');
 	},
-	output: (_result, prepared) => ({ TeamId: prepared.parameters.TeamId, updated: true }),
+	output: reportDone('TeamId', 'updated'),
 });

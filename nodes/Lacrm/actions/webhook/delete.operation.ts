@@ -1,5 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
 import { webhookIdField } from './fields';
+import { reportDone } from '../../helpers/edits';
 
 export const remove = defineOperation({
 	operation: 'delete',
@@ -8,5 +9,5 @@ export const remove = defineOperation({
 	description: 'Delete a webhook by WebhookId; LACRM stops sending events to its URL',
 	fn: 'DeleteWebhook',
 	fields: [webhookIdField],
-	output: (_result, prepared) => ({ WebhookId: prepared.parameters.WebhookId, deleted: true }),
+	output: reportDone('WebhookId', 'deleted'),
 });

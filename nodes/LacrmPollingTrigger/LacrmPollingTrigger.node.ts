@@ -11,8 +11,8 @@ import { uid } from '../Lacrm/helpers/fieldBuilders';
 import { simplifyContact, simplifyPipelineItem } from '../Lacrm/helpers/simplify';
 import { authenticationProperty, lacrmCredentials } from '../Lacrm/helpers/authentication';
 import { listSearch } from '../Lacrm/methods';
-import { LacrmClient } from '../Lacrm/transport/client';
-import { credentialTypeFor } from '../Lacrm/transport/credentials';
+import type { LacrmClient } from '../Lacrm/transport/client';
+import { createClient } from '../Lacrm/transport/client';
 import type { ChangeFeed, FeedState } from './changeFeed';
 import { readChanges } from './changeFeed';
 
@@ -147,10 +147,7 @@ export class LacrmPollingTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const watch = this.getNodeParameter('watch') as Watch;
 		const simplify = this.getNodeParameter('simplify', true) as boolean;
-		const client = new LacrmClient(
-			this,
-			credentialTypeFor(this.getNodeParameter('authentication', 'apiKey') as string),
-		);
+		const client = createClient(this, this.getNodeParameter('authentication', 'apiKey') as string);
 		const feed = await feedFor(this, client, watch);
 		const shape = (record: IDataObject) =>
 			simplify

@@ -18,7 +18,8 @@ import {
 	webhookEventLabel,
 } from '../Lacrm/helpers/webhookEvents';
 import { listSearch, loadOptions } from '../Lacrm/methods';
-import { LacrmClient } from '../Lacrm/transport/client';
+import type { LacrmClient } from '../Lacrm/transport/client';
+import { createClient } from '../Lacrm/transport/client';
 import { credentialTypeFor } from '../Lacrm/transport/credentials';
 import type { Webhook, WebhookEvent, WebhookScope } from '../Lacrm/transport/types';
 import type { DeliveryFilters } from './deliveries';
@@ -49,7 +50,7 @@ function credentialTypeOf(ctx: IHookFunctions) {
 }
 
 function clientOf(ctx: IHookFunctions): LacrmClient {
-	return new LacrmClient(ctx, credentialTypeOf(ctx));
+	return createClient(ctx, ctx.getNodeParameter('authentication', 'apiKey') as string);
 }
 
 /** n8n's webhook URL for this node, refused before any request when LACRM would refuse it. */

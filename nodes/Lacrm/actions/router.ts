@@ -17,130 +17,15 @@ import type {
 	ResourceDefinition,
 	RunContext,
 } from '../helpers/operation';
-import { LacrmClient } from '../transport/client';
-import { credentialTypeFor } from '../transport/credentials';
+import type { LacrmClient } from '../transport/client';
+import { createClient } from '../transport/client';
 import type { LacrmFunctionName, ParametersOf } from '../transport/functions';
 import { isListFunction, LACRM_FUNCTIONS } from '../transport/functions';
 
 /** Max Parallel Requests' default. */
 export const DEFAULT_CONCURRENCY = 5;
 
-export function findOperation(
-	resources: ResourceDefinition[],
-	resource: string,
-	operation: string,
-): OperationDefinition | undefined {
-	return resources
-		.find((candidate) => candidate.value === resource)
-		?.operations.find((candidate) => candidate.operation === operation);
-}
-
-function isExecutionData(entry: unknown): entry is INodeExecutionData {
-	return (
-		typeof entry === 'object' &&
-		entry !== null &&
-		'json' in entry &&
-		typeof (entry as IDataObject).json === 'object'
-	);
-}
-
-function toItems(output: OperationOutput, itemIndex: number): INodeExecutionData[] {
-	const entries = Array.isArray(output) ? output : [output];
-	return entries.map((entry) =>
-		isExecutionData(entry)
-			? { ...entry, pairedItem: { item: itemIndex } }
-			: { json: entry as IDataObject, pairedItem: { item: itemIndex } },
-	);
-}
-
-function errorItem(error: Error, itemIndex: number): INodeExecutionData {
-	const description = (error as { description?: unknown }).description;
-	return {
-		json: {
-			error: error.message,
-			...(typeof description === 'string' && description ? { details: description } : {}),
-		},
-		pairedItem: { item: itemIndex },
-	};
-}
-
-/** Errors carry the item they belong to, so n8n points at the right input. */
-function forItem(
-	exec: IExecuteFunctions,
-	error: unknown,
-	itemIndex: number,
-): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-		return error;
-	}
-	return new NodeOperationError(exec.getNode(), error as Error, { itemIndex });
-}
-
-/**
- * Runs task(0..count-1) with at most `limit()` in flight, asking again each time a slot frees up
- * (an OAuth2 credential becomes eligible for parallel requests once its token is known fresh).
- * On the first failure no new task starts; tasks already running are allowed to finish.
- */
-export async function runBounded(
-	count: number,
-	limit: () => Promise<number>,
-	task: (index: number) => Promise<void>,
-): Promise<void> {
-	let next = 0;
-	let failure: { error: unknown } | undefined;
-	const running = new Set<Promise<void>>();
-	while (next < count && !failure) {
-		const allowed = await limit();
-		while (running.size < allowed && next < count && !failure) {
-			const index = next++;
-			const promise: Promise<void> = task(index)
-				.catch((error: unknown) => {
-					failure ??= { error };
-				})
-				.finally(() => running.delete(promise));
-			running.add(promise);
-		}
-		if (running.size > 0) await Promise.race(running);
-	}
-	await Promise.all(running);
-	if (failure) throw failure.error;
-}
-
-/** Operations LACRM serves in bulk: one runBatch over every valid item, outcomes put back in order. */
-async function runBatched(
-	exec: IExecuteFunctions,
-	runBatch: NonNullable<OperationDefinition['runBatch']>,
-	client: LacrmClient,
-	prepared: Array<PreparedItem<unknown> | Error>,
-	outputs: INodeExecutionData[][],
-	continueOnFail: boolean,
-): Promise<void> {
-	const batch: Array<BatchItem<unknown>> = [];
-	prepared.forEach((input, itemIndex) => {
-		if (!(input instanceof Error)) batch.push({ itemIndex, prepared: input });
-	});
-	const outcomes = batch.length
-		? await runBatch.call({ exec, client }, batch)
-		: ([] as BatchOutcome[]);
-	if (outcomes.length !== batch.length) {
-		throw new NodeOperationError(
-			exec.getNode(),
-			`Internal error: the operation answered ${outcomes.length} of ${batch.length} items`,
-		);
-	}
-	const outcomeOf = new Map(batch.map((entry, position) => [entry.itemIndex, outcomes[position]]));
-	prepared.forEach((input, itemIndex) => {
-		const outcome = input instanceof Error ? input : outcomeOf.get(itemIndex)!;
-		if (outcome instanceof Error) {
-			if (!continueOnFail) throw forItem(exec, outcome, itemIndex);
-			outputs[itemIndex] = [errorItem(outcome, itemIndex)];
-		} else {
-			outputs[itemIndex] = toItems(outcome, itemIndex);
-		}
-	});
-}
-
+/** The node's execute(): every input item through the chosen operation, outputs paired. */
 export async function route(
 	this: IExecuteFunctions,
 	resources: ResourceDefinition[],
@@ -162,7 +47,7 @@ export async function route(
 		DEFAULT_CONCURRENCY,
 	) as number;
 	const rateLimitWaitMinutes = this.getNodeParameter('options.rateLimitWait', 0, 5) as number;
-	const client = new LacrmClient(this, credentialTypeFor(authentication), {
+	const client = createClient(this, authentication, {
 		concurrency,
 		rateLimitWaitMs: rateLimitWaitMinutes * 60_000,
 	});
@@ -204,20 +89,7 @@ export async function route(
 	return [outputs.flat()];
 }
 
-/**
- * The parameters item i sends to `fn`, as `fn` takes them. They were built at run time from the
- * operation's fields and `fixed` parameters, whose keys and values are checked against
- * ParametersOf<F> at compile time (`FieldOf<F>`), and — for the functions that take them —
- * custom-field values keyed by display name, which no static type can name. TypeScript cannot
- * follow a record built key by key in a loop, so this is the one place on the request path that
- * asserts the parameters' type.
- */
-export function parametersFor<F extends LacrmFunctionName>(
-	_fn: F,
-	parameters: IDataObject,
-): ParametersOf<F> {
-	return parameters as ParametersOf<F>;
-}
+// --- item i → LACRM parameters -------------------------------------------------------------------
 
 /** Item i's node parameters, read with readable errors. */
 function itemInput(exec: IExecuteFunctions, itemIndex: number): ItemInput {
@@ -304,25 +176,7 @@ function prepareItem(definition: OperationDefinition, input: ItemInput): Prepare
 	return { ...prepared, own };
 }
 
-/**
- * Operations that create a record with an id of its own (a group membership has none). LACRM
- * answers them with the new id only; the node outputs the record (Options → Return Only ID).
- */
-export function createsRecord(definition: OperationDefinition): boolean {
-	return (
-		LACRM_FUNCTIONS[definition.fn].kind === 'create' && definition.fn !== 'CreateGroupMembership'
-	);
-}
-
-/**
- * A created record as the node outputs it without an extra call: its new id plus the fields as
- * sent. Contacts and companies are read back instead (their create operation does it in bulk).
- */
-function withSentFields(output: OperationOutput, prepared: PreparedItem<unknown>): OperationOutput {
-	if (prepared.idOnly || Array.isArray(output) || 'json' in output) return output;
-	// The id first (it reads first in the editor) and last (a sent field never overwrites it).
-	return { ...output, ...prepared.parameters, ...output };
-}
+// --- the LACRM call ------------------------------------------------------------------------------
 
 /** One item's "LACRM call → output": the operation's `run`, or the default call. */
 async function runOperation(
@@ -360,4 +214,157 @@ export async function callLacrm<F extends LacrmFunctionName, Own>(
 	if (definition.output) return definition.output(result, prepared);
 	if (prepared.simplify && definition.simplify) return definition.simplify(result);
 	return result;
+}
+
+/**
+ * The parameters item i sends to `fn`, as `fn` takes them. They were built at run time from the
+ * operation's fields and `fixed` parameters, whose keys and values are checked against
+ * ParametersOf<F> at compile time (`FieldOf<F>`), and — for the functions that take them —
+ * custom-field values keyed by display name, which no static type can name. TypeScript cannot
+ * follow a record built key by key in a loop, so this is the one place on the request path that
+ * asserts the parameters' type.
+ */
+export function parametersFor<F extends LacrmFunctionName>(
+	_fn: F,
+	parameters: IDataObject,
+): ParametersOf<F> {
+	return parameters as ParametersOf<F>;
+}
+
+/**
+ * Operations that create a record with an id of its own (a group membership has none). LACRM
+ * answers them with the new id only; the node outputs the record (Options → Return Only ID).
+ */
+export function createsRecord(definition: OperationDefinition): boolean {
+	return (
+		LACRM_FUNCTIONS[definition.fn].kind === 'create' && definition.fn !== 'CreateGroupMembership'
+	);
+}
+
+/**
+ * A created record as the node outputs it without an extra call: its new id plus the fields as
+ * sent. Contacts and companies are read back instead (their create operation does it in bulk).
+ */
+function withSentFields(output: OperationOutput, prepared: PreparedItem<unknown>): OperationOutput {
+	if (prepared.idOnly || Array.isArray(output) || 'json' in output) return output;
+	// The id first (it reads first in the editor) and last (a sent field never overwrites it).
+	return { ...output, ...prepared.parameters, ...output };
+}
+
+// --- the item loop: batching, concurrency, pairing, errors ---------------------------------------
+
+/** Operations LACRM serves in bulk: one runBatch over every valid item, outcomes in order. */
+async function runBatched(
+	exec: IExecuteFunctions,
+	runBatch: NonNullable<OperationDefinition['runBatch']>,
+	client: LacrmClient,
+	prepared: Array<PreparedItem<unknown> | Error>,
+	outputs: INodeExecutionData[][],
+	continueOnFail: boolean,
+): Promise<void> {
+	const batch: Array<BatchItem<unknown>> = [];
+	prepared.forEach((input, itemIndex) => {
+		if (!(input instanceof Error)) batch.push({ itemIndex, prepared: input });
+	});
+	const outcomes = batch.length
+		? await runBatch.call({ exec, client }, batch)
+		: ([] as BatchOutcome[]);
+	if (outcomes.length !== batch.length) {
+		throw new NodeOperationError(
+			exec.getNode(),
+			`Internal error: the operation answered ${outcomes.length} of ${batch.length} items`,
+		);
+	}
+	const outcomeOf = new Map(batch.map((entry, position) => [entry.itemIndex, outcomes[position]]));
+	prepared.forEach((input, itemIndex) => {
+		const outcome = input instanceof Error ? input : outcomeOf.get(itemIndex)!;
+		if (outcome instanceof Error) {
+			if (!continueOnFail) throw forItem(exec, outcome, itemIndex);
+			outputs[itemIndex] = [errorItem(outcome, itemIndex)];
+		} else {
+			outputs[itemIndex] = toItems(outcome, itemIndex);
+		}
+	});
+}
+
+/**
+ * Runs task(0..count-1) with at most `limit()` in flight, asking again each time a slot frees up
+ * (an OAuth2 credential becomes eligible for parallel requests once its token is known fresh).
+ * On the first failure no new task starts; tasks already running are allowed to finish.
+ */
+export async function runBounded(
+	count: number,
+	limit: () => Promise<number>,
+	task: (index: number) => Promise<void>,
+): Promise<void> {
+	let next = 0;
+	let failure: { error: unknown } | undefined;
+	const running = new Set<Promise<void>>();
+	while (next < count && !failure) {
+		const allowed = await limit();
+		while (running.size < allowed && next < count && !failure) {
+			const index = next++;
+			const promise: Promise<void> = task(index)
+				.catch((error: unknown) => {
+					failure ??= { error };
+				})
+				.finally(() => running.delete(promise));
+			running.add(promise);
+		}
+		if (running.size > 0) await Promise.race(running);
+	}
+	await Promise.all(running);
+	if (failure) throw failure.error;
+}
+
+function toItems(output: OperationOutput, itemIndex: number): INodeExecutionData[] {
+	const entries = Array.isArray(output) ? output : [output];
+	return entries.map((entry) =>
+		isExecutionData(entry)
+			? { ...entry, pairedItem: { item: itemIndex } }
+			: { json: entry as IDataObject, pairedItem: { item: itemIndex } },
+	);
+}
+
+function isExecutionData(entry: unknown): entry is INodeExecutionData {
+	return (
+		typeof entry === 'object' &&
+		entry !== null &&
+		'json' in entry &&
+		typeof (entry as IDataObject).json === 'object'
+	);
+}
+
+function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+	const description = (error as { description?: unknown }).description;
+	return {
+		json: {
+			error: error.message,
+			...(typeof description === 'string' && description ? { details: description } : {}),
+		},
+		pairedItem: { item: itemIndex },
+	};
+}
+
+/** Errors carry the item they belong to, so n8n points at the right input. */
+function forItem(
+	exec: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		return error;
+	}
+	return new NodeOperationError(exec.getNode(), error as Error, { itemIndex });
+}
+
+export function findOperation(
+	resources: ResourceDefinition[],
+	resource: string,
+	operation: string,
+): OperationDefinition | undefined {
+	return resources
+		.find((candidate) => candidate.value === resource)
+		?.operations.find((candidate) => candidate.operation === operation);
 }

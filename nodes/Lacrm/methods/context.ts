@@ -1,12 +1,12 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { LacrmClient } from '../transport/client';
-import { credentialTypeFor } from '../transport/credentials';
+import type { LacrmClient } from '../transport/client';
+import { createClient } from '../transport/client';
 
 /** A client for the node's dropdowns, with whichever credential the node is set to. */
 export function clientFor(ctx: ILoadOptionsFunctions): LacrmClient {
 	const authentication = ctx.getNodeParameter('authentication', 'apiKey') as string;
-	return new LacrmClient(ctx, credentialTypeFor(authentication));
+	return createClient(ctx, authentication);
 }
 
 /** The id picked in another parameter (a resource locator or a plain value), if any. */

@@ -2,7 +2,7 @@ import type { IAllExecuteFunctions, IDataObject, IHttpRequestOptions, INode } fr
 import { sleep } from 'n8n-workflow';
 
 import type { CredentialSnapshot, LacrmCredentialType } from './credentials';
-import { fingerprint, snapshotCredential } from './credentials';
+import { credentialTypeFor, fingerprint, snapshotCredential } from './credentials';
 import type { ErrorContext, LacrmFailure } from './errors';
 import { lacrmApiError, readLacrmError } from './errors';
 import type {
@@ -89,6 +89,18 @@ const CREDENTIAL_REFUSED =
 const DEFAULT_CONCURRENCY = 5;
 
 export const DEFAULT_RATE_LIMIT_WAIT_MS = 5 * 60_000;
+
+/**
+ * The one way the nodes build a client: for the credential their Authentication parameter
+ * ("apiKey" or "oAuth2") chose.
+ */
+export function createClient(
+	ctx: LacrmContext,
+	authentication: string,
+	options?: LacrmClientOptions,
+): LacrmClient {
+	return new LacrmClient(ctx, credentialTypeFor(authentication), options);
+}
 
 /**
  * The one way this package talks to LACRM: POST `{Function, Parameters}` with the node's

@@ -40,7 +40,8 @@ export function defaultWindow(input: ItemInput): { start: string; end: string } 
 }
 
 /**
- * Fills StartDate/EndDate the user left empty with the default window, and refuses a range that
+ * Fills StartDate/EndDate the user left empty with the default window (LACRM requires both ends
+ * of the range, even when a contact filter makes it ignore them), and refuses a range that
  * ends before it starts (labels name the fields as the user sees them). `toParameter` turns a
  * window date into what the function takes (GetEvents: a date-time with an offset).
  */

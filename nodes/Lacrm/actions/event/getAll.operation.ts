@@ -51,8 +51,7 @@ export const getAll = defineOperation({
 	},
 	optionFields: [sortDirection('Ascending')],
 	prepare: (input, prepared) => {
-		// LACRM requires both ends of the range, even when a contact filter makes it ignore them.
-		// They are DateTimes: the default window runs from midnight in the workflow's time zone.
+		// The ends are DateTimes: the default window runs from midnight in the workflow's time zone.
 		applyDefaultWindow(
 			input,
 			prepared,

@@ -1,5 +1,11 @@
 import { defineOperation } from '../../helpers/operation';
-import { downloadFile, fileIdField, outputBinaryProperty, readBinaryPropertyName } from './fields';
+import {
+	downloadFile,
+	fileIdField,
+	getFile,
+	outputBinaryProperty,
+	readBinaryPropertyName,
+} from './fields';
 
 const OUTPUT_FIELD_LABEL = 'Put Output File in Field';
 
@@ -20,12 +26,7 @@ export const download = defineOperation({
 		),
 	}),
 	async run(prepared) {
-		const { client, itemIndex } = this;
-		const info = await client.call(
-			'GetFile',
-			{ FileId: prepared.parameters.FileId as string },
-			{ itemIndex },
-		);
+		const info = await getFile(this, prepared);
 		// The link expires after five minutes: it is of no use further down the workflow.
 		const { FileUrl: _expiringLink, ...details } = info;
 		return [await downloadFile(this, info, prepared.own.binaryPropertyName, details)];

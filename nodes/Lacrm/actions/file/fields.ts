@@ -4,7 +4,7 @@ import type { IBinaryData, IDataObject, INodeExecutionData, INodeProperties } fr
 import type { FileInfo } from '../../transport/types';
 import type { Field, ReadContext } from '../../helpers/fieldBuilders';
 import { contactRef, fieldError, uid } from '../../helpers/fieldBuilders';
-import type { RunContext } from '../../helpers/operation';
+import type { PreparedItem, RunContext } from '../../helpers/operation';
 
 /** LACRM refuses uploads above 50 MB. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -42,6 +42,18 @@ export function readBinaryPropertyName(raw: unknown, ctx: ReadContext, label: st
 
 export function megabytes(bytes: number): string {
 	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The item's file (GetFile): its details and FileUrl, a download link valid for 5 minutes. */
+export async function getFile(
+	context: RunContext,
+	prepared: PreparedItem<unknown>,
+): Promise<FileInfo> {
+	return await context.client.call(
+		'GetFile',
+		{ FileId: prepared.parameters.FileId as string },
+		{ itemIndex: context.itemIndex },
+	);
 }
 
 /**

@@ -2,7 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { boolean } from '../../helpers/fieldBuilders';
 import { defineOperation } from '../../helpers/operation';
-import { downloadFile, fileIdField, outputBinaryProperty, readBinaryPropertyName } from './fields';
+import {
+	downloadFile,
+	fileIdField,
+	getFile,
+	outputBinaryProperty,
+	readBinaryPropertyName,
+} from './fields';
 
 const downloadOption = boolean({
 	key: 'Download',
@@ -40,12 +46,7 @@ export const get = defineOperation({
 		};
 	},
 	async run(prepared) {
-		const { client, itemIndex } = this;
-		const info = await client.call(
-			'GetFile',
-			{ FileId: prepared.parameters.FileId as string },
-			{ itemIndex },
-		);
+		const info = await getFile(this, prepared);
 		if (!prepared.own.download) return info;
 		return [await downloadFile(this, info, prepared.own.binaryPropertyName, { ...info })];
 	},

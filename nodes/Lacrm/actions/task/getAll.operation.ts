@@ -55,7 +55,6 @@ export const getAll = defineOperation({
 	},
 	optionFields: [sortDirection('Ascending')],
 	prepare: (input, prepared) => {
-		// LACRM requires both ends of the range, even when a contact filter makes it ignore them.
 		applyDefaultWindow(input, prepared, { start: 'Due From', end: 'Due To' });
 	},
 });

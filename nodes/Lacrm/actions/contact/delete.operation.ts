@@ -1,8 +1,8 @@
 import type { OperationDefinition } from '../../helpers/operation';
 import { defineOperation } from '../../helpers/operation';
+import { reportDone } from '../../helpers/edits';
 import { recordId } from './fields';
 import type { RecordKind } from './recordKind';
-import { reportDone } from '../../helpers/edits';
 
 export function remove(kind: RecordKind): OperationDefinition {
 	return defineOperation({

@@ -2,9 +2,9 @@ import type { OperationDefinition } from '../../helpers/operation';
 import { defineOperation } from '../../helpers/operation';
 import { addCustomFieldsToClear, customFieldsToClearList } from '../../helpers/clearCustomFields';
 import { customFieldsProperty, readCustomFieldValues } from '../../helpers/customFields';
+import { reportDone, requireChange } from '../../helpers/edits';
 import { assignedToField, detailFields, nameField, recordId } from './fields';
 import type { RecordKind } from './recordKind';
-import { reportDone, requireChange } from '../../helpers/edits';
 
 export function update(kind: RecordKind): OperationDefinition {
 	return defineOperation({

@@ -1,8 +1,8 @@
 import { boolean } from '../../helpers/fieldBuilders';
 import { defineOperation } from '../../helpers/operation';
 import { readOptionFields } from '../../helpers/teams';
-import { customFieldIdField } from './fields';
 import { reportDone } from '../../helpers/edits';
+import { customFieldIdField } from './fields';
 
 const sectionDeletesFields = boolean({
 	key: 'SectionDeletesFields',

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { defineOperation } from '../../helpers/operation';
+import { reportDone, requireChange } from '../../helpers/edits';
 import {
 	checkOneOptionList,
 	customFieldIdField,
@@ -10,7 +11,6 @@ import {
 	readFieldOptions,
 	settingFields,
 } from './fields';
-import { reportDone, requireChange } from '../../helpers/edits';
 
 export const update = defineOperation({
 	operation: 'update',

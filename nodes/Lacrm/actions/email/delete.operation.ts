@@ -1,6 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
-import { emailId } from './fields';
 import { reportDone } from '../../helpers/edits';
+import { emailId } from './fields';
 
 export const remove = defineOperation({
 	operation: 'delete',

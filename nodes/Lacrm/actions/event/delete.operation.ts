@@ -1,6 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
-import { eventId } from './fields';
 import { reportDone } from '../../helpers/edits';
+import { eventId } from './fields';
 
 export const remove = defineOperation({
 	operation: 'delete',

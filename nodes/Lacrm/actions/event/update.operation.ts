@@ -1,6 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
-import { checkEventTimes, end, eventDetails, eventId, eventName, start } from './fields';
 import { reportDone, requireChange } from '../../helpers/edits';
+import { checkEventTimes, end, eventDetails, eventId, eventName, start } from './fields';
 
 export const update = defineOperation({
 	operation: 'update',

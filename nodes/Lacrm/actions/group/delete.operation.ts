@@ -1,6 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
-import { groupIdField } from './fields';
 import { reportDone } from '../../helpers/edits';
+import { groupIdField } from './fields';
 
 export const remove = defineOperation({
 	operation: 'delete',

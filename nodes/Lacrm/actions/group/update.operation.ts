@@ -1,5 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
 import { checkTeamSharing } from '../../helpers/teams';
+import { reportDone, requireChange } from '../../helpers/edits';
 import {
 	colorField,
 	GROUP_SHARING,
@@ -8,7 +9,6 @@ import {
 	groupTeamsField,
 	sharingField,
 } from './fields';
-import { reportDone, requireChange } from '../../helpers/edits';
 
 export const update = defineOperation({
 	operation: 'update',

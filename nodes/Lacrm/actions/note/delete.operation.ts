@@ -1,6 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
-import { noteId } from './fields';
 import { reportDone } from '../../helpers/edits';
+import { noteId } from './fields';
 
 export const remove = defineOperation({
 	operation: 'delete',

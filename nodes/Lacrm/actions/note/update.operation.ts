@@ -1,6 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
-import { dateShown, noteId, noteText } from './fields';
 import { reportDone, requireChange } from '../../helpers/edits';
+import { dateShown, noteId, noteText } from './fields';
 
 export const update = defineOperation({
 	operation: 'update',

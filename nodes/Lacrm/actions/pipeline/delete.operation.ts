@@ -1,6 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
-import { pipelineIdField } from './fields';
 import { reportDone } from '../../helpers/edits';
+import { pipelineIdField } from './fields';
 
 export const remove = defineOperation({
 	operation: 'delete',

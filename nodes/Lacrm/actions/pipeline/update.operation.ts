@@ -1,5 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
 import { checkTeamSharing } from '../../helpers/teams';
+import { reportDone, requireChange } from '../../helpers/edits';
 import {
 	iconField,
 	PIPELINE_PERMISSIONS,
@@ -8,7 +9,6 @@ import {
 	pipelineNameField,
 	pipelineTeamsField,
 } from './fields';
-import { reportDone, requireChange } from '../../helpers/edits';
 
 export const update = defineOperation({
 	operation: 'update',

@@ -1,6 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
-import { pickerPipelineField, pipelineItemField } from './fields';
 import { reportDone } from '../../helpers/edits';
+import { pickerPipelineField, pipelineItemField } from './fields';
 
 export const remove = defineOperation({
 	operation: 'delete',

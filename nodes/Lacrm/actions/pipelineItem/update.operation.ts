@@ -2,6 +2,7 @@ import type { OperationOutput } from '../../helpers/operation';
 import { defineOperation } from '../../helpers/operation';
 import { callLacrm } from '../router';
 import { customFieldsProperty } from '../../helpers/customFields';
+import { reportDone } from '../../helpers/edits';
 import {
 	customFieldsToClearProperty,
 	noteField,
@@ -13,7 +14,6 @@ import {
 	withCustomFields,
 } from './fields';
 import { checkStatusInPipeline } from './statusCheck';
-import { reportDone } from '../../helpers/edits';
 
 /** Parameters that identify the item or steer the edit, rather than change it. */
 const NOT_CHANGES = new Set(['PipelineItemId', 'RunStatusAutomation']);

@@ -1,6 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
-import { statusIdField } from './fields';
 import { reportDone } from '../../helpers/edits';
+import { statusIdField } from './fields';
 
 export const remove = defineOperation({
 	operation: 'delete',

@@ -1,6 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
-import { colorField, statusIdField, statusKindField, statusNameField } from './fields';
 import { reportDone } from '../../helpers/edits';
+import { colorField, statusIdField, statusKindField, statusNameField } from './fields';
 
 export const update = defineOperation({
 	operation: 'update',

@@ -1,6 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
-import { relationshipIdField } from './fields';
 import { reportDone } from '../../helpers/edits';
+import { relationshipIdField } from './fields';
 
 export const remove = defineOperation({
 	operation: 'delete',

@@ -1,6 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
-import { noteField, relationshipIdField } from './fields';
 import { reportDone } from '../../helpers/edits';
+import { noteField, relationshipIdField } from './fields';
 
 export const update = defineOperation({
 	operation: 'update',

@@ -1,6 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
-import { taskId } from './fields';
 import { reportDone } from '../../helpers/edits';
+import { taskId } from './fields';
 
 export const remove = defineOperation({
 	operation: 'delete',

@@ -1,6 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
-import { completed, taskDetails, taskId, taskName } from './fields';
 import { reportDone, requireChange } from '../../helpers/edits';
+import { completed, taskDetails, taskId, taskName } from './fields';
 
 export const update = defineOperation({
 	operation: 'update',

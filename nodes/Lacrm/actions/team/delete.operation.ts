@@ -1,6 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
-import { teamIdField } from './fields';
 import { reportDone } from '../../helpers/edits';
+import { teamIdField } from './fields';
 
 export const remove = defineOperation({
 	operation: 'delete',

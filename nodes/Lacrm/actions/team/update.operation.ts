@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { defineOperation } from '../../helpers/operation';
-import { membersField, removeAllMembersField, teamIdField, teamNameField } from './fields';
 import { reportDone, requireChange } from '../../helpers/edits';
+import { membersField, removeAllMembersField, teamIdField, teamNameField } from './fields';
 
 export const update = defineOperation({
 	operation: 'update',

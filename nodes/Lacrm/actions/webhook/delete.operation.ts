@@ -1,6 +1,6 @@
 import { defineOperation } from '../../helpers/operation';
-import { webhookIdField } from './fields';
 import { reportDone } from '../../helpers/edits';
+import { webhookIdField } from './fields';
 
 export const remove = defineOperation({
 	operation: 'delete',

@@ -307,7 +307,8 @@ export class LacrmTrigger implements INodeType {
 		}
 
 		const state = this.getWorkflowStaticData('node') as HookState;
-		const request = this.getRequestObject() as unknown as { rawBody?: Buffer | string };
+		// n8n keeps the body as received (rawBody) next to the parsed one: the signature covers it.
+		const request: { rawBody?: unknown } = this.getRequestObject();
 		const rawBody = Buffer.isBuffer(request.rawBody)
 			? request.rawBody
 			: typeof request.rawBody === 'string'

@@ -1,21 +1,13 @@
 import { startSandbox, type Sandbox } from '../index';
-import { expectLacrmError } from './helpers';
+import { expectLacrmError, type Body, callOk } from './helpers';
 
 /** Pipelines and their items, tasks, events, groups, emails and notes: the documented behaviours. */
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Body = any;
 
 let sandbox: Sandbox;
 const ADMIN = '100001';
 const SAM = '100002';
 
-async function ok(fn: string, params: object = {}): Promise<Body> {
-	const res = await sandbox.call(fn, params);
-	if (res.status !== 200)
-		throw new Error(`${fn} failed: ${res.status} ${JSON.stringify(res.body)}`);
-	return res.body;
-}
+const ok = (fn: string, params: object = {}) => callOk(sandbox, fn, params);
 
 let sales: Body;
 let support: Body;

@@ -1,21 +1,13 @@
 import { startSandbox, type Sandbox } from '../index';
-import { UID_RE, expectLacrmError } from './helpers';
+import { UID_RE, expectLacrmError, type Body, callOk } from './helpers';
 
 /** Contacts and companies: shapes, company linking, custom fields, edit semantics, search and filters. */
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Body = any;
 
 let sandbox: Sandbox;
 const ADMIN = '100001';
 const SAM = '100002';
 
-async function ok(fn: string, params: object = {}): Promise<Body> {
-	const res = await sandbox.call(fn, params);
-	if (res.status !== 200)
-		throw new Error(`${fn} failed: ${res.status} ${JSON.stringify(res.body)}`);
-	return res.body;
-}
+const ok = (fn: string, params: object = {}) => callOk(sandbox, fn, params);
 
 async function create(params: object): Promise<Body> {
 	const { ContactId } = await ok('CreateContact', {

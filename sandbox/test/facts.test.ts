@@ -1,5 +1,5 @@
 import { startSandbox, type Sandbox } from '../index';
-import { expectLacrmError } from './helpers';
+import { expectLacrmError, type Body, callOk } from './helpers';
 
 /**
  * Facts about the real LACRM found after the sandbox was first written (issue 9, REFERENCE.md's
@@ -7,18 +7,10 @@ import { expectLacrmError } from './helpers';
  * options in both shapes seen in the wild, the HasAttachedItem filters, event offsets.
  */
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Body = any;
-
 let sandbox: Sandbox;
 const ADMIN = '100001';
 
-async function ok(fn: string, params: object = {}): Promise<Body> {
-	const res = await sandbox.call(fn, params);
-	if (res.status !== 200)
-		throw new Error(`${fn} failed: ${res.status} ${JSON.stringify(res.body)}`);
-	return res.body;
-}
+const ok = (fn: string, params: object = {}) => callOk(sandbox, fn, params);
 
 async function pipelineNamed(name: string): Promise<Body> {
 	const pipelines: Body[] = await ok('GetPipelines');

@@ -1,10 +1,7 @@
 import { startSandbox, type Sandbox } from '../index';
-import { basicAuth, expectLacrmError, postToken, startHookReceiver } from './helpers';
+import { basicAuth, expectLacrmError, postToken, startHookReceiver, type Body } from './helpers';
 
 /** Every fault switch: latency, 429, 5xx, 500-after-commit, the scripted queue, function targeting. */
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Body = any;
 
 let sandbox: Sandbox;
 const ADMIN = '100001';

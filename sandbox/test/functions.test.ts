@@ -8,6 +8,8 @@ import {
 	multipartBody,
 	startHookReceiver,
 	type HookReceiver,
+	type Body,
+	callOk,
 } from './helpers';
 
 /**
@@ -17,9 +19,6 @@ import {
 
 let sandbox: Sandbox;
 let receiver: HookReceiver;
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Body = any;
 
 interface Fixture {
 	admin: string;
@@ -39,12 +38,7 @@ interface Fixture {
 
 let fx: Fixture;
 
-async function ok(fn: string, params: object = {}): Promise<Body> {
-	const res = await sandbox.call(fn, params);
-	if (res.status !== 200)
-		throw new Error(`${fn} failed: ${res.status} ${JSON.stringify(res.body)}`);
-	return res.body;
-}
+const ok = (fn: string, params: object = {}) => callOk(sandbox, fn, params);
 
 async function newContact(name = 'Table Person'): Promise<string> {
 	return (await ok('CreateContact', { IsCompany: false, AssignedTo: fx.admin, Name: name }))

@@ -2,8 +2,26 @@ import { createHmac } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { httpRequest, type HttpResponse } from '../core/http';
+import type { Sandbox } from '../index';
 
 /** Shared helpers for the sandbox's own tests. */
+
+/** A LACRM answer body, read the way each test needs it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Body = any;
+
+/** A LACRM call that must succeed: its body, or an error naming the function and the answer. */
+export async function callOk(
+	sandbox: Sandbox,
+	fn: string,
+	params: object = {},
+	auth: { apiKey?: string } = {},
+): Promise<Body> {
+	const res = await sandbox.call(fn, params, auth);
+	if (res.status !== 200)
+		throw new Error(`${fn} failed: ${res.status} ${JSON.stringify(res.body)}`);
+	return res.body;
+}
 
 export const ERROR_CODE_RE = /^[a-z0-9]{16}$/;
 export const UID_RE = /^\d{31}$/;

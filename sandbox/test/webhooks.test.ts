@@ -5,24 +5,19 @@ import {
 	rawPost,
 	startHookReceiver,
 	type HookReceiver,
+	type Body,
+	callOk,
 } from './helpers';
 
 /** Webhooks: the X-Hook-Secret handshake, signed deliveries, scopes, payloads, retries and archiving. */
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Body = any;
 
 const ADMIN = '100001';
 const SAM = '100002';
 let sandbox: Sandbox;
 const receivers: HookReceiver[] = [];
 
-async function ok(fn: string, params: object = {}, auth: { apiKey?: string } = {}): Promise<Body> {
-	const res = await sandbox.call(fn, params, auth);
-	if (res.status !== 200)
-		throw new Error(`${fn} failed: ${res.status} ${JSON.stringify(res.body)}`);
-	return res.body;
-}
+const ok = (fn: string, params: object = {}, auth: { apiKey?: string } = {}) =>
+	callOk(sandbox, fn, params, auth);
 
 async function receiver(opts: Parameters<typeof startHookReceiver>[0] = {}): Promise<HookReceiver> {
 	const r = await startHookReceiver(opts);

@@ -10,6 +10,7 @@ import type { ICredentialType, IDataObject, INode, INodeParameters } from 'n8n-w
 import { HarnessCredentialsHelper } from '../test/harness/credentials-helper';
 import { HarnessNodeTypes } from '../test/harness/node-types';
 import { runWorkflow } from '../test/harness/runner';
+import { chain, node } from '../test/harness/workflow';
 import type { SandboxProcess } from './lib';
 import { apiKeyCredentials, byId, ROOT, round, runLacrm, timed } from './lib';
 
@@ -62,21 +63,11 @@ export async function runHttpRequest(
 		data: { name: 'Authorization', value: sandbox.apiKey },
 	});
 	const nodes: INode[] = [
-		{
-			id: 'start',
-			name: 'Start',
-			type: 'n8n-nodes-base.manualTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		},
-		{
-			id: 'http',
-			name: HTTP_NODE,
-			type: 'n8n-nodes-base.httpRequest',
-			typeVersion: 4.2,
-			position: [200, 0],
-			parameters: {
+		node('Start', 'n8n-nodes-base.manualTrigger'),
+		node(
+			HTTP_NODE,
+			'n8n-nodes-base.httpRequest',
+			{
 				method: 'POST',
 				url: sandbox.apiUrl,
 				authentication: 'genericCredentialType',
@@ -85,12 +76,15 @@ export async function runHttpRequest(
 				specifyBody: 'json',
 				...parameters,
 			},
-			credentials: { httpHeaderAuth: { id: 'bench-header', name: 'LACRM API key (header)' } },
-			onError: 'continueRegularOutput',
-		},
+			{
+				typeVersion: 4.2,
+				credentials: { httpHeaderAuth: { id: 'bench-header', name: 'LACRM API key (header)' } },
+				onError: 'continueRegularOutput',
+			},
+		),
 	];
 	const result = await runWorkflow(
-		{ nodes, connections: { Start: { main: [[{ node: HTTP_NODE, type: 'main', index: 0 }]] } } },
+		{ nodes, connections: chain('Start', HTTP_NODE) },
 		{ nodeTypes: http.nodeTypes, credentials, startData: { nodeName: 'Start', items } },
 	);
 	const error = result.error ?? result.nodeError(HTTP_NODE);

@@ -8,14 +8,7 @@
  * a pagination token, resourceMapping) are node.methods.test.ts.
  */
 import { WorkflowExecute } from 'n8n-core';
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { Lacrm } from '../../nodes/Lacrm/Lacrm.node';
 import type { Sandbox } from '../../sandbox';
@@ -28,6 +21,7 @@ import {
 	N8N_CORE_MAJOR,
 	N8N_CORE_VERSION,
 	N8N_WORKFLOW_VERSION,
+	NoOpStandIn,
 	runWorkflow,
 } from '../harness';
 import {
@@ -38,21 +32,11 @@ import {
 	NODE_CREDENTIALS,
 	sandboxCredentials,
 } from './helpers/sandboxNode';
-import { chain, node } from './helpers/workflow';
+import { chain, node } from '../harness/workflow';
 
 /** Counts its runs in global static data (to observe static data persistence). */
-class CounterNode implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Counter',
-		name: 'counter',
-		group: ['transform'],
-		version: 1,
-		description: 'Counts runs in static data',
-		defaults: { name: 'Counter' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [],
-	};
+class CounterNode extends NoOpStandIn {
+	description = { ...new NoOpStandIn().description, displayName: 'Counter', name: 'counter' };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const data = this.getWorkflowStaticData('global');

@@ -17,7 +17,7 @@ import { startSandbox } from '../../sandbox';
 import { ENGINE_LABEL, HarnessNodeTypes, poll, startWebhookServer } from '../harness';
 import type { HarnessWorkflow, WebhookServer } from '../harness';
 import { lacrm, NODE_CREDENTIALS, sandboxCredentials } from './helpers/sandboxNode';
-import { chain, node } from './helpers/workflow';
+import { chain, node } from '../harness/workflow';
 
 const TRIGGER = 'LACRM Trigger';
 const nodeStatic = (workflow: HarnessWorkflow, nodeName: string) =>

@@ -4,7 +4,7 @@
  * refresh lock, and once on 2.x, which has one), against the sandbox, which counts refreshes and
  * revokes a grant whose refresh token is reused exactly as LACRM says it does.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { Lacrm } from '../../nodes/Lacrm/Lacrm.node';
 import { refreshGate } from '../../nodes/Lacrm/transport/refreshGate';
@@ -15,50 +15,38 @@ import { HarnessCredentialsHelper } from '../harness/credentials-helper';
 import { HarnessNodeTypes } from '../harness/node-types';
 import type { HarnessWorkflow } from '../harness/runner';
 import { runWorkflow } from '../harness/runner';
+import { lacrmWorkflow } from '../harness/lacrm-node';
 import { ENGINE_LABEL, HAS_OAUTH2_REFRESH_LOCK } from '../harness/version';
 
 const nodeTypes = new HarnessNodeTypes({ 'n8n-nodes-lacrm.lacrm': new Lacrm() });
 
-function workflow(parameters: IDataObject = {}): HarnessWorkflow {
-	return {
-		nodes: [
-			{
-				id: 's',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'l',
-				name: 'LACRM',
-				type: 'n8n-nodes-lacrm.lacrm',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: {
-					authentication: 'oAuth2',
-					resource: 'user',
-					operation: 'getCurrent',
-					...parameters,
-				},
-				credentials: { lacrmOAuth2Api: { id: 'lacrm-oauth', name: 'LACRM (sandbox)' } },
-			},
-		],
-		connections: { Start: { main: [[{ node: 'LACRM', type: 'main', index: 0 }]] } },
-	};
+const CREDENTIAL = { id: 'lacrm-oauth', name: 'LACRM (sandbox)' };
+
+function workflow(parameters: INodeParameters = {}): HarnessWorkflow {
+	return lacrmWorkflow({
+		resource: 'user',
+		operation: 'getCurrent',
+		authentication: 'oAuth2',
+		parameters,
+		credentials: { lacrmOAuth2Api: CREDENTIAL },
+	});
 }
 
 function connectedCredentials(sandbox: Sandbox, tokenData: object): HarnessCredentialsHelper {
 	return new HarnessCredentialsHelper().add(
-		oauth2Credential(
-			{ id: 'lacrm-oauth', name: 'LACRM (sandbox)' },
-			sandboxOAuth2Data(sandbox, tokenData as IDataObject),
-		),
+		oauth2Credential(CREDENTIAL, sandboxOAuth2Data(sandbox, tokenData as IDataObject)),
 	);
 }
 
 const start = (items: IDataObject[] = [{}]) => ({ nodeName: 'Start', items });
+
+/** `count` executions of the one-step workflow at once, sharing one credential store. */
+const concurrentRuns = async (count: number, credentials: HarnessCredentialsHelper) =>
+	await Promise.all(
+		Array.from({ length: count }, () =>
+			runWorkflow(workflow(), { nodeTypes, credentials, startData: start() }),
+		),
+	);
 
 describe(`refresh gate on ${ENGINE_LABEL}`, () => {
 	let sandbox: Sandbox;
@@ -76,11 +64,7 @@ describe(`refresh gate on ${ENGINE_LABEL}`, () => {
 	it('20 concurrent executions with an expired token: exactly 1 refresh, 20 successes', async () => {
 		const credentials = connectedCredentials(sandbox, sandbox.issueTokens());
 		sandbox.expireAccessTokens();
-		const runs = await Promise.all(
-			Array.from({ length: 20 }, () =>
-				runWorkflow(workflow(), { nodeTypes, credentials, startData: start() }),
-			),
-		);
+		const runs = await concurrentRuns(20, credentials);
 		expect(runs.map((run) => run.error?.message ?? 'ok')).toEqual(Array(20).fill('ok'));
 		for (const run of runs) expect(run.itemsOf('LACRM')[0]).toHaveProperty('UserId');
 		const counters = sandbox.counters();
@@ -110,24 +94,13 @@ describe(`refresh gate on ${ENGINE_LABEL}`, () => {
 		sandbox = await startSandbox({ quiet: true, expiredTokenStatus: 400 });
 		const credentials = connectedCredentials(sandbox, sandbox.issueTokens());
 		sandbox.expireAccessTokens();
-		const runs = await Promise.all(
-			Array.from({ length: 10 }, () =>
-				runWorkflow(workflow(), { nodeTypes, credentials, startData: start() }),
-			),
-		);
+		const runs = await concurrentRuns(10, credentials);
 		expect(runs.map((run) => run.error?.message ?? 'ok')).toEqual(Array(10).fill('ok'));
 		expect(sandbox.counters().refreshes).toBe(1);
 		expect(sandbox.counters().refreshReuses).toBe(0);
 	});
 
 	describe('a token LACRM ends before the expiry n8n recorded, answered 400 "expired"', () => {
-		const twentyAtOnce = async (credentials: HarnessCredentialsHelper) =>
-			await Promise.all(
-				Array.from({ length: 20 }, () =>
-					runWorkflow(workflow(), { nodeTypes, credentials, startData: start() }),
-				),
-			);
-
 		it('20 concurrent executions while we believe the token fresh: exactly 1 refresh, 20 successes', async () => {
 			// n8n (2.x) records when the token expires; an hour is left, yet LACRM ends it now.
 			const recordedExpiry = Date.now() + 3600_000;
@@ -136,7 +109,7 @@ describe(`refresh gate on ${ENGINE_LABEL}`, () => {
 				n8n_expires_at: recordedExpiry,
 			});
 			sandbox.expireAccessTokens({ status: 400 });
-			const runs = await twentyAtOnce(credentials);
+			const runs = await concurrentRuns(20, credentials);
 			expect(runs.map((run) => run.error?.message ?? 'ok')).toEqual(Array(20).fill('ok'));
 			for (const run of runs) expect(run.itemsOf('LACRM')[0]).toHaveProperty('UserId');
 			const counters = sandbox.counters();
@@ -151,7 +124,7 @@ describe(`refresh gate on ${ENGINE_LABEL}`, () => {
 			for (const round of [1, 2]) {
 				sandbox.resetCounters();
 				sandbox.expireAccessTokens({ status: 400 });
-				const runs = await twentyAtOnce(credentials);
+				const runs = await concurrentRuns(20, credentials);
 				expect({ round, outcomes: runs.map((run) => run.error?.message ?? 'ok') }).toEqual({
 					round,
 					outcomes: Array(20).fill('ok'),
@@ -210,11 +183,7 @@ describe(`refresh gate on ${ENGINE_LABEL}`, () => {
 		refreshGate.enabled = false;
 		const credentials = connectedCredentials(sandbox, sandbox.issueTokens());
 		sandbox.expireAccessTokens();
-		const runs = await Promise.all(
-			Array.from({ length: 20 }, () =>
-				runWorkflow(workflow(), { nodeTypes, credentials, startData: start() }),
-			),
-		);
+		const runs = await concurrentRuns(20, credentials);
 		const counters = sandbox.counters();
 		if (HAS_OAUTH2_REFRESH_LOCK) {
 			// n8n >= 2.30 serialises refreshes itself.

@@ -16,6 +16,7 @@ import { HarnessCredentialsHelper } from '../harness/credentials-helper';
 import { HarnessNodeTypes } from '../harness/node-types';
 import { poll } from '../harness/poll';
 import type { HarnessWorkflow } from '../harness/runner';
+import { chain, node } from '../harness/workflow';
 import { buildWorkflow } from '../harness/runner';
 import type { WebhookServer } from '../harness/webhook-server';
 import { startWebhookServer } from '../harness/webhook-server';
@@ -37,28 +38,17 @@ function credentialsFor(sandbox: Sandbox): HarnessCredentialsHelper {
 }
 
 function triggerWorkflow(parameters: IDataObject): HarnessWorkflow {
-	const trigger: INode = {
-		id: 't',
-		name: 'LACRM Trigger',
-		type: 'n8n-nodes-lacrm.lacrmTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { authentication: 'apiKey', ...parameters },
-		credentials: CREDENTIAL,
-	};
 	return {
 		nodes: [
-			trigger,
-			{
-				id: 'o',
-				name: 'Out',
-				type: 'n8n-nodes-base.noOp',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: {},
-			},
+			node(
+				'LACRM Trigger',
+				'n8n-nodes-lacrm.lacrmTrigger',
+				{ authentication: 'apiKey', ...parameters },
+				{ credentials: CREDENTIAL },
+			),
+			node('Out', 'n8n-nodes-base.noOp'),
 		],
-		connections: { 'LACRM Trigger': { main: [[{ node: 'Out', type: 'main', index: 0 }]] } },
+		connections: chain('LACRM Trigger', 'Out'),
 	};
 }
 
@@ -66,6 +56,30 @@ async function api(sandbox: Sandbox, fn: string, parameters: IDataObject = {}) {
 	const { status, body } = await sandbox.call(fn, parameters);
 	if (status !== 200) throw new Error(`${fn} → ${status} ${JSON.stringify(body)}`);
 	return body;
+}
+
+/** Values for the required custom fields of a pipeline, so CreatePipelineItem accepts an item. */
+async function requiredFields(sandbox: Sandbox, pipelineId: string): Promise<IDataObject> {
+	const fields = (await api(sandbox, 'GetCustomFields', {
+		RecordType: 'Pipeline',
+		PipelineId: pipelineId,
+	})) as {
+		Results: Array<{
+			Name: string;
+			IsRequired: boolean;
+			Type: string;
+			Options?: Array<{ Name: string }>;
+		}>;
+	};
+	const values: IDataObject = {};
+	for (const field of fields.Results.filter((candidate) => candidate.IsRequired)) {
+		values[field.Name] = field.Options?.length
+			? field.Options[0].Name
+			: field.Type === 'Number'
+				? 1
+				: 'x';
+	}
+	return values;
 }
 
 async function hooks(sandbox: Sandbox, includeArchived = false) {
@@ -305,39 +319,17 @@ describe(`LACRM Trigger (webhooks) on ${ENGINE_LABEL}`, () => {
 			AssignedTo: sandbox.users()[0].UserId,
 			Name: 'Deal Maker',
 		})) as { ContactId: string };
-		const requiredFields = async (pipelineId: string) => {
-			const fields = (await api(sandbox, 'GetCustomFields', {
-				RecordType: 'Pipeline',
-				PipelineId: pipelineId,
-			})) as {
-				Results: Array<{
-					Name: string;
-					IsRequired: boolean;
-					Type: string;
-					Options?: Array<{ Name: string }>;
-				}>;
-			};
-			const values: IDataObject = {};
-			for (const field of fields.Results.filter((candidate) => candidate.IsRequired)) {
-				values[field.Name] = field.Options?.length
-					? field.Options[0].Name
-					: field.Type === 'Number'
-						? 1
-						: 'x';
-			}
-			return values;
-		};
 		const item = (await api(sandbox, 'CreatePipelineItem', {
 			ContactId: contact.ContactId,
 			PipelineId: pipeline.PipelineId,
 			StatusId: pipeline.Statuses[0].StatusId,
-			...(await requiredFields(pipeline.PipelineId)),
+			...(await requiredFields(sandbox, pipeline.PipelineId)),
 		})) as { PipelineItemId: string };
 		const otherItem = (await api(sandbox, 'CreatePipelineItem', {
 			ContactId: contact.ContactId,
 			PipelineId: other.PipelineId,
 			StatusId: other.Statuses[0].StatusId,
-			...(await requiredFields(other.PipelineId)),
+			...(await requiredFields(sandbox, other.PipelineId)),
 		})) as { PipelineItemId: string };
 		await api(sandbox, 'EditPipelineItem', {
 			PipelineItemId: otherItem.PipelineItemId,
@@ -460,30 +452,12 @@ describe(`LACRM Trigger, "Listen for test event", on ${ENGINE_LABEL}`, () => {
 		}>;
 		const pipeline = pipelines.find((candidate) => candidate.Statuses.length >= 3) ?? pipelines[0];
 		const target = pipeline.Statuses[pipeline.Statuses.length - 1];
-		const fields = (await api(sandbox, 'GetCustomFields', {
-			RecordType: 'Pipeline',
-			PipelineId: pipeline.PipelineId,
-		})) as {
-			Results: Array<{
-				Name: string;
-				IsRequired: boolean;
-				Type: string;
-				Options?: Array<{ Name: string }>;
-			}>;
-		};
-		const required: IDataObject = {};
-		for (const field of fields.Results.filter((candidate) => candidate.IsRequired))
-			required[field.Name] = field.Options?.length
-				? field.Options[0].Name
-				: field.Type === 'Number'
-					? 1
-					: 'x';
 		const contact = await createContact('Deal Listener');
 		const item = (await api(sandbox, 'CreatePipelineItem', {
 			ContactId: contact.ContactId,
 			PipelineId: pipeline.PipelineId,
 			StatusId: pipeline.Statuses[0].StatusId,
-			...required,
+			...(await requiredFields(sandbox, pipeline.PipelineId)),
 		})) as { PipelineItemId: string };
 
 		const workflow = triggerWorkflow({

@@ -179,16 +179,8 @@ export class WebhookStandIn implements INodeType {
 			},
 		],
 		properties: [
-			{
-				displayName: 'HTTP Method',
-				name: 'httpMethod',
-				type: 'options',
-				options: [
-					{ name: 'GET', value: 'GET' },
-					{ name: 'POST', value: 'POST' },
-				],
-				default: 'POST',
-			},
+			// Only the value is read (by the webhook description's expression), so no option list.
+			{ displayName: 'HTTP Method', name: 'httpMethod', type: 'string', default: 'POST' },
 			{ displayName: 'Path', name: 'path', type: 'string', default: 'webhook' },
 		],
 	});

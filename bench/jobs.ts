@@ -213,24 +213,14 @@ export async function ratedCreates(
 					items,
 				)
 			).output;
-		runs.push(
-			await measure(
-				'HTTP Request node, batching 20 items / 1,000 ms',
-				'HTTP Request node',
-				'20 per s',
-				false,
-				viaHttp({ batchSize: 20, batchInterval: 1000 }),
-			),
-		);
-		runs.push(
-			await measure(
-				'HTTP Request node, batching 1 item / 50 ms',
-				'HTTP Request node',
-				'1 per 50 ms',
-				false,
-				viaHttp({ batchSize: 1, batchInterval: 50 }),
-			),
-		);
+		const httpBatchings = [
+			['HTTP Request node, batching 20 items / 1,000 ms', '20 per s', 20, 1000],
+			['HTTP Request node, batching 1 item / 50 ms', '1 per 50 ms', 1, 50],
+		] as const;
+		for (const [label, maxParallel, batchSize, batchInterval] of httpBatchings) {
+			const via = viaHttp({ batchSize, batchInterval });
+			runs.push(await measure(label, 'HTTP Request node', maxParallel, false, via));
+		}
 	}
 	const oneAtATime = runs.find((run) => run.maxParallel === 1 && run.tool === 'LACRM node')!;
 	for (const run of runs) run.vsOneAtATime = round(run.wallMs / oneAtATime.wallMs, 3);

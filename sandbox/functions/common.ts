@@ -61,3 +61,8 @@ export function nonBlank(value: string | undefined, code: string, message: strin
 	if (!value) throw new ApiError(code, message);
 	return value;
 }
+
+/** nonBlank's error for an Edit… that would blank a name; `whose` is e.g. "A task's". */
+export function blankName(fn: string, whose: string): [code: string, message: string] {
+	return [`blank-name:${fn}`, `${whose} 'Name' can't be blank.`];
+}

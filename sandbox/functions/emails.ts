@@ -4,7 +4,7 @@ import type { EmailAddress, LoggedEmail, Store } from '../store';
 import type { CallContext, HandlerTable } from './context';
 import { idSet, instantOf, windowOf } from './common';
 import { contactMeta } from './meta';
-import { paginate, sortBy } from './paging';
+import { sortedPage } from './paging';
 import { attachedToContact, deleteRecord, getRecord, recordLookup } from './records';
 
 /** Logged emails (the Email Logging feature), attached to one or more contacts. */
@@ -97,10 +97,11 @@ function GetEmails(ctx: CallContext) {
 		if (contactIds && !m.ContactIds.some((id) => contactIds.has(id))) continue;
 		matches.push(m);
 	}
-	const descending = (p.str('SortDirection') ?? 'Descending') === 'Descending';
-	return paginate(
+	return sortedPage(
 		ctx,
-		sortBy(matches, (m) => m.Date, descending),
+		matches,
+		(m) => m.Date,
+		'Descending',
 		(m) => serializeEmail(store, m),
 	);
 }

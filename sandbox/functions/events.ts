@@ -2,9 +2,9 @@ import { ApiError, notFound } from '../core/errors';
 import { formatDateTime, parseDateTime } from '../core/dates';
 import type { Attendee, CalendarEvent, Store } from '../store';
 import { NOTHING, type CallContext, type HandlerTable } from './context';
-import { idSet, instantOf, nonBlank, windowOf } from './common';
+import { blankName, idSet, instantOf, nonBlank, windowOf } from './common';
 import { contactMeta, userMeta } from './meta';
-import { paginate, sortBy } from './paging';
+import { sortedPage } from './paging';
 import { attachedToContact, getRecord, recordLookup } from './records';
 
 /**
@@ -137,12 +137,7 @@ function EditEvent(ctx: CallContext) {
 	const { p, store } = ctx;
 	const event = eventOf(store, p.req('EventId'));
 	const next = { ...event };
-	if (p.has('Name'))
-		next.Name = nonBlank(
-			p.str('Name'),
-			'blank-name:EditEvent',
-			`An event's 'Name' can't be blank.`,
-		);
+	if (p.has('Name')) next.Name = nonBlank(p.str('Name'), ...blankName(ctx.fn, "An event's"));
 	if (p.has('StartDate')) {
 		const start = parseDateTime(p.str('StartDate') ?? '');
 		if (!start) throw new ApiError('blank-start:EditEvent', `'StartDate' can't be blank.`);
@@ -191,7 +186,6 @@ const attends = (e: CalendarEvent, isUser: boolean, id: string): boolean =>
 /** Events overlapping [StartDate, EndDate]; ContactId overrides the other filters. */
 function GetEvents(ctx: CallContext) {
 	const { p, store } = ctx;
-	const descending = (p.str('SortDirection') ?? 'Ascending') === 'Descending';
 	const contactId = p.str('ContactId');
 	let matches: CalendarEvent[];
 	if (contactId) {
@@ -210,9 +204,11 @@ function GetEvents(ctx: CallContext) {
 			matches.push(e);
 		}
 	}
-	return paginate(
+	return sortedPage(
 		ctx,
-		sortBy(matches, (e) => e.StartDate, descending),
+		matches,
+		(e) => e.StartDate,
+		'Ascending',
 		(e) => serializeEvent(store, e),
 	);
 }

@@ -3,7 +3,7 @@ import type { Note, PipelineInfo, Store } from '../store';
 import { NOTHING, type CallContext, type HandlerTable } from './context';
 import { idSet, instantOf, windowOf } from './common';
 import { contactMeta, userMeta } from './meta';
-import { paginate, sortBy } from './paging';
+import { sortedPage } from './paging';
 import { attachedToContact, deleteRecord, getRecord, recordLookup } from './records';
 
 /** Notes: plain text attached to one contact; pipeline-item updates leave notes with PipelineInfo. */
@@ -93,10 +93,11 @@ function GetNotes(ctx: CallContext) {
 		if (n.DateDisplayedInHistory < from || n.DateDisplayedInHistory > to) continue;
 		matches.push(n);
 	}
-	const descending = (p.str('SortDirection') ?? 'Descending') === 'Descending';
-	return paginate(
+	return sortedPage(
 		ctx,
-		sortBy(matches, (n) => n.DateDisplayedInHistory, descending),
+		matches,
+		(n) => n.DateDisplayedInHistory,
+		'Descending',
 		(n) => serializeNote(store, n),
 	);
 }

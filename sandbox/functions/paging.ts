@@ -58,3 +58,15 @@ export function sortBy<T>(items: T[], key: (item: T) => string | number, descend
 	if (descending) out.reverse();
 	return out;
 }
+
+/** Items sorted by `key` in the SortDirection asked for (else `fallback`), one page of them. */
+export function sortedPage<T>(
+	ctx: CallContext,
+	items: T[],
+	key: (item: T) => string | number,
+	fallback: 'Ascending' | 'Descending',
+	render: (item: T) => unknown,
+): Page {
+	const descending = (ctx.p.str('SortDirection') ?? fallback) === 'Descending';
+	return paginate(ctx, sortBy(items, key, descending), render);
+}

@@ -2,7 +2,7 @@ import { ApiError } from '../core/errors';
 import { formatDateTime, formatNullableDateTime } from '../core/dates';
 import type { Pipeline, PipelineStatus, Store } from '../store';
 import { NOTHING, type CallContext, type HandlerTable } from './context';
-import { checkTeamIds, nonBlank } from './common';
+import { blankName, checkTeamIds, nonBlank } from './common';
 import { serializeCustomField } from './customFields';
 import { editRecord, recordLookup } from './records';
 
@@ -72,12 +72,7 @@ function CreatePipeline(ctx: CallContext) {
 }
 
 const EditPipeline = editRecord(pipelineOf, (next, { p, store, fn }) => {
-	if (p.has('Name'))
-		next.Name = nonBlank(
-			p.str('Name')?.trim(),
-			'blank-name:EditPipeline',
-			`A pipeline's 'Name' can't be blank.`,
-		);
+	if (p.has('Name')) next.Name = nonBlank(p.str('Name')?.trim(), ...blankName(fn, "A pipeline's"));
 	if (p.has('Icon'))
 		next.Icon = nonBlank(
 			p.str('Icon'),

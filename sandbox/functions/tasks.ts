@@ -2,7 +2,7 @@ import { ApiError, notFound } from '../core/errors';
 import { dateOf, formatDateTime, formatNullableDateTime } from '../core/dates';
 import type { Store, Task } from '../store';
 import type { CallContext, HandlerTable } from './context';
-import { idSet, nonBlank } from './common';
+import { blankName, idSet, nonBlank } from './common';
 import { contactMeta, userMeta } from './meta';
 import { paginate, sortBy } from './paging';
 import { attachedToContact, deleteRecord, editRecord, getRecord, recordLookup } from './records';
@@ -65,8 +65,7 @@ function CreateTask(ctx: CallContext) {
 }
 
 const EditTask = editRecord(taskOf, (next, { p, store, fn, now }, task) => {
-	if (p.has('Name'))
-		next.Name = nonBlank(p.str('Name'), 'blank-name:EditTask', `A task's 'Name' can't be blank.`);
+	if (p.has('Name')) next.Name = nonBlank(p.str('Name'), ...blankName(fn, "A task's"));
 	if (p.has('DueDate'))
 		next.DueDate = nonBlank(
 			p.str('DueDate'),

@@ -2,7 +2,7 @@ import { ApiError } from '../core/errors';
 import { formatDateTime } from '../core/dates';
 import type { Store, Team } from '../store';
 import { NOTHING, type CallContext, type HandlerTable } from './context';
-import { nonBlank } from './common';
+import { blankName, nonBlank } from './common';
 import { editRecord, getRecord, recordLookup } from './records';
 
 /** Teams (settings). Admins see every team, other users the teams they belong to. */
@@ -46,12 +46,7 @@ function CreateTeam(ctx: CallContext) {
 }
 
 const EditTeam = editRecord(teamOf, (next, { p, store, fn }) => {
-	if (p.has('Name'))
-		next.Name = nonBlank(
-			p.str('Name')?.trim(),
-			'blank-name:EditTeam',
-			`A team's 'Name' can't be blank.`,
-		);
+	if (p.has('Name')) next.Name = nonBlank(p.str('Name')?.trim(), ...blankName(fn, "A team's"));
 	if (p.has('UserIdList')) next.UserIds = checkUsers(store, fn, p.strings('UserIdList') ?? []);
 });
 

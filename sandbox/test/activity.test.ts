@@ -14,6 +14,14 @@ let support: Body;
 let contactId: string;
 const status = (pipeline: Body, name: string): string =>
 	pipeline.Statuses.find((s: Body) => s.Name === name).StatusId;
+/** A Sales Leads item of the test contact in the status named. */
+const salesItem = async (statusName: string, more: object = {}) =>
+	await ok('CreatePipelineItem', {
+		ContactId: contactId,
+		PipelineId: sales.PipelineId,
+		StatusId: status(sales, statusName),
+		...more,
+	});
 
 beforeAll(async () => {
 	sandbox = await startSandbox();
@@ -99,10 +107,7 @@ describe('pipeline items', () => {
 	});
 
 	it('edits: omitted custom fields unchanged, null clears, a required field cannot be cleared', async () => {
-		const { PipelineItemId } = await ok('CreatePipelineItem', {
-			ContactId: contactId,
-			PipelineId: sales.PipelineId,
-			StatusId: status(sales, 'New'),
+		const { PipelineItemId } = await salesItem('New', {
 			Hunter: 'Ann',
 			Priority: 'Low',
 			'Deal Value': 10,
@@ -126,12 +131,7 @@ describe('pipeline items', () => {
 	});
 
 	it('a status update leaves a history note with PipelineInfo', async () => {
-		const { PipelineItemId } = await ok('CreatePipelineItem', {
-			ContactId: contactId,
-			PipelineId: sales.PipelineId,
-			StatusId: status(sales, 'New'),
-			Hunter: 'X',
-		});
+		const { PipelineItemId } = await salesItem('New', { Hunter: 'X' });
 		await ok('EditPipelineItem', {
 			PipelineItemId,
 			StatusId: status(sales, 'Contacted'),
@@ -148,12 +148,7 @@ describe('pipeline items', () => {
 	});
 
 	it('GetPipelineItems: an empty StatusFilter means active statuses only; closed ones must be asked for', async () => {
-		const won = await ok('CreatePipelineItem', {
-			ContactId: contactId,
-			PipelineId: sales.PipelineId,
-			StatusId: status(sales, 'Won'),
-			Hunter: 'W',
-		});
+		const won = await salesItem('Won', { Hunter: 'W' });
 		const active = await ok('GetPipelineItems', {
 			PipelineId: sales.PipelineId,
 			MaxNumberOfResults: 10000,
@@ -233,12 +228,7 @@ describe('pipeline items', () => {
 			400,
 			/at most 5000/,
 		);
-		const mine = await ok('CreatePipelineItem', {
-			ContactId: contactId,
-			PipelineId: sales.PipelineId,
-			StatusId: status(sales, 'New'),
-			Hunter: 'D',
-		});
+		const mine = await salesItem('New', { Hunter: 'D' });
 		const other = await ok('CreatePipelineItem', {
 			ContactId: contactId,
 			PipelineId: support.PipelineId,

@@ -1,5 +1,5 @@
 import { startSandbox, type Sandbox } from '../index';
-import { expectLacrmError, type Body, callOk } from './helpers';
+import { expectLacrmError, type Body, callOk, person } from './helpers';
 
 /**
  * Facts about the real LACRM found after the sandbox was first written (issue 9, REFERENCE.md's
@@ -66,33 +66,22 @@ describe('birthdays: people only, with or without a year', () => {
 		['7-25', '0000-07-25'],
 		['2-29', '0000-02-29'],
 	])('a contact created with Birthday %s has %s', async (given, stored) => {
-		const { ContactId } = await ok('CreateContact', {
-			IsCompany: false,
-			AssignedTo: ADMIN,
-			Name: `Birthday ${given}`,
-			Birthday: given,
-		});
+		const { ContactId } = await ok(
+			'CreateContact',
+			person(`Birthday ${given}`, { Birthday: given }),
+		);
 		expect((await ok('GetContact', { ContactId })).Birthday).toBe(stored);
 	});
 
 	it('EditContact takes the yearless forms too', async () => {
-		const { ContactId } = await ok('CreateContact', {
-			IsCompany: false,
-			AssignedTo: ADMIN,
-			Name: 'Edited Birthday',
-		});
+		const { ContactId } = await ok('CreateContact', person('Edited Birthday'));
 		await ok('EditContact', { ContactId, Birthday: '12-3' });
 		expect((await ok('GetContact', { ContactId })).Birthday).toBe('0000-12-03');
 	});
 
 	it.each(['2-30', '13-1', '0000-00-10', '07/25'])('refuses %s', async (given) => {
 		expectLacrmError(
-			await sandbox.call('CreateContact', {
-				IsCompany: false,
-				AssignedTo: ADMIN,
-				Name: 'Bad Birthday',
-				Birthday: given,
-			}),
+			await sandbox.call('CreateContact', person('Bad Birthday', { Birthday: given })),
 			400,
 			/'Birthday' must be a date formatted yyyy-mm-dd \(without a year: 0000-mm-dd or m-d\)/,
 		);
@@ -132,12 +121,10 @@ describe('birthdays: people only, with or without a year', () => {
 	});
 
 	it('a person who becomes a company loses the birthday', async () => {
-		const { ContactId } = await ok('CreateContact', {
-			IsCompany: false,
-			AssignedTo: ADMIN,
-			Name: 'Soon A Company',
-			Birthday: '1980-05-05',
-		});
+		const { ContactId } = await ok(
+			'CreateContact',
+			person('Soon A Company', { Birthday: '1980-05-05' }),
+		);
 		await ok('EditContact', { ContactId, IsCompany: true, Name: 'Soon A Company Ltd' });
 		expect((await ok('GetContact', { ContactId })).Birthday).toBeNull();
 	});
@@ -145,11 +132,7 @@ describe('birthdays: people only, with or without a year', () => {
 
 describe('HasAttachedItem / HasNoAttachedItem filters on contacts', () => {
 	async function contactNamed(name: string): Promise<string> {
-		const { ContactId } = await ok('CreateContact', {
-			IsCompany: false,
-			AssignedTo: ADMIN,
-			Name: name,
-		});
+		const { ContactId } = await ok('CreateContact', person(name));
 		return ContactId;
 	}
 

@@ -23,6 +23,25 @@ export async function callOk(
 	return res.body;
 }
 
+/** CreateContact's parameters for a person (not a company) owned by the admin. */
+export const person = (Name: string, more: object = {}) => ({
+	IsCompany: false,
+	AssignedTo: '100001',
+	Name,
+	...more,
+});
+
+/** The seven webhook events LACRM documents, in the order its Webhooks page lists them. */
+export const DOCUMENTED_EVENTS = [
+	'Contact.Create',
+	'Event.Create',
+	'Event.Update',
+	'Event.Delete',
+	'GroupMembership.Create',
+	'PipelineItemStatus.Create',
+	'PipelineItemStatus.Update',
+];
+
 export const ERROR_CODE_RE = /^[a-z0-9]{16}$/;
 export const UID_RE = /^\d{31}$/;
 

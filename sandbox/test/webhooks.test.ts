@@ -7,6 +7,8 @@ import {
 	type HookReceiver,
 	type Body,
 	callOk,
+	person,
+	DOCUMENTED_EVENTS,
 } from './helpers';
 
 /** Webhooks: the X-Hook-Secret handshake, signed deliveries, scopes, payloads, retries and archiving. */
@@ -139,12 +141,10 @@ describe('deliveries', () => {
 	it('are signed: X-Hook-Signature = lowercase hex HMAC-SHA256 of the raw body with the handshake secret', async () => {
 		const r = await receiver();
 		await subscribe(r, ['Contact.Create']);
-		const { ContactId } = await ok('CreateContact', {
-			IsCompany: false,
-			AssignedTo: ADMIN,
-			Name: 'Signed Sally',
-			Email: 'sally@example.com',
-		});
+		const { ContactId } = await ok(
+			'CreateContact',
+			person('Signed Sally', { Email: 'sally@example.com' }),
+		);
 		await sandbox.flushWebhooks();
 		expect(r.deliveries).toHaveLength(1);
 		const d = r.deliveries[0];
@@ -205,20 +205,8 @@ describe('deliveries', () => {
 
 	it("delivers LACRM's seven documented events with their documented payloads, and nothing for other changes", async () => {
 		const r = await receiver();
-		await subscribe(r, [
-			'Contact.Create',
-			'Event.Create',
-			'Event.Update',
-			'Event.Delete',
-			'GroupMembership.Create',
-			'PipelineItemStatus.Create',
-			'PipelineItemStatus.Update',
-		]);
-		const { ContactId } = await ok('CreateContact', {
-			IsCompany: false,
-			AssignedTo: ADMIN,
-			Name: 'Every Event',
-		});
+		await subscribe(r, DOCUMENTED_EVENTS);
+		const { ContactId } = await ok('CreateContact', person('Every Event'));
 		// Changes LACRM sends no webhook for (REFERENCE §13.3): edits, deletions, group removals.
 		await ok('EditContact', { ContactId, 'Job Title': 'Tester' });
 		const { EventId } = await ok('CreateEvent', {
@@ -247,15 +235,7 @@ describe('deliveries', () => {
 		for (const d of r.deliveries)
 			if (!byEvent.has(d.body.TriggeringEvent as string))
 				byEvent.set(d.body.TriggeringEvent as string, d.body);
-		expect(r.deliveries.map((d) => d.body.TriggeringEvent)).toEqual([
-			'Contact.Create',
-			'Event.Create',
-			'Event.Update',
-			'Event.Delete',
-			'GroupMembership.Create',
-			'PipelineItemStatus.Create',
-			'PipelineItemStatus.Update',
-		]);
+		expect(r.deliveries.map((d) => d.body.TriggeringEvent)).toEqual(DOCUMENTED_EVENTS);
 		// Documented keys: UserId and TriggeringEvent, plus the event's own.
 		for (const [event, keys] of Object.entries({
 			'Contact.Create': ['Contacts'],

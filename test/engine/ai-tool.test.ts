@@ -29,7 +29,7 @@ import type {
 	IWebhookResponseData,
 	SupplyData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeHelpers } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { Lacrm } from '../../nodes/Lacrm/Lacrm.node';
 import { refreshGate } from '../../nodes/Lacrm/transport/refreshGate';
@@ -50,6 +50,7 @@ import {
 } from '../harness/credentials';
 import { HarnessCredentialsHelper } from '../harness/credentials-helper';
 import { HarnessNodeTypes } from '../harness/node-types';
+import { droppedParameters } from '../harness/parameters';
 import { runWorkflow } from '../harness/runner';
 import { ENGINE_LABEL } from '../harness/version';
 
@@ -292,16 +293,7 @@ describe(`LACRM node as an AI agent tool on ${ENGINE_LABEL}`, () => {
 		expect(node.type).toBe(LACRM_TYPES.tool);
 		const type = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 		expect(type.description.outputs).toEqual([NodeConnectionTypes.AiTool]);
-		const kept =
-			NodeHelpers.getNodeParameters(
-				type.description.properties,
-				node.parameters,
-				true,
-				false,
-				node,
-				type.description,
-			) ?? {};
-		expect(Object.keys(node.parameters).filter((key) => !(key in kept))).toEqual([]);
+		expect(droppedParameters(type, node)).toEqual([]);
 		expect(String(node.parameters.searchTerms)).toContain("$fromAI('searchTerms'");
 		expect(example.connections[TOOL_NODE]).toEqual({
 			ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]],

@@ -13,7 +13,7 @@ import { startSandbox } from '../../sandbox';
 import { oauth2Credential, sandboxOAuth2Data } from '../harness/credentials';
 import { HarnessCredentialsHelper } from '../harness/credentials-helper';
 import { HarnessNodeTypes } from '../harness/node-types';
-import type { HarnessWorkflow } from '../harness/runner';
+import type { HarnessWorkflow, WorkflowRunResult } from '../harness/runner';
 import { runWorkflow } from '../harness/runner';
 import { lacrmWorkflow } from '../harness/lacrm-node';
 import { ENGINE_LABEL, HAS_OAUTH2_REFRESH_LOCK } from '../harness/version';
@@ -51,6 +51,13 @@ const concurrentRuns = async (count: number, credentials: HarnessCredentialsHelp
 describe(`refresh gate on ${ENGINE_LABEL}`, () => {
 	let sandbox: Sandbox;
 
+	/** Every execution read the user, and LACRM saw one refresh: no refresh token reused, none revoked. */
+	const expectAllOkAfterOneRefresh = (runs: WorkflowRunResult[]) => {
+		expect(runs.map((run) => run.error?.message ?? 'ok')).toEqual(Array(runs.length).fill('ok'));
+		for (const run of runs) expect(run.itemsOf('LACRM')[0]).toHaveProperty('UserId');
+		expect(sandbox.counters()).toMatchObject({ refreshes: 1, refreshReuses: 0, revokedGrants: 0 });
+	};
+
 	beforeEach(async () => {
 		refreshGate.reset();
 		sandbox = await startSandbox({ quiet: true });
@@ -64,13 +71,7 @@ describe(`refresh gate on ${ENGINE_LABEL}`, () => {
 	it('20 concurrent executions with an expired token: exactly 1 refresh, 20 successes', async () => {
 		const credentials = connectedCredentials(sandbox, sandbox.issueTokens());
 		sandbox.expireAccessTokens();
-		const runs = await concurrentRuns(20, credentials);
-		expect(runs.map((run) => run.error?.message ?? 'ok')).toEqual(Array(20).fill('ok'));
-		for (const run of runs) expect(run.itemsOf('LACRM')[0]).toHaveProperty('UserId');
-		const counters = sandbox.counters();
-		expect(counters.refreshes).toBe(1);
-		expect(counters.refreshReuses).toBe(0);
-		expect(counters.revokedGrants).toBe(0);
+		expectAllOkAfterOneRefresh(await concurrentRuns(20, credentials));
 		// n8n persisted exactly one new token, through its own credential store.
 		expect(credentials.writes.filter((write) => write.kind === 'oauthTokenData')).toHaveLength(1);
 	});
@@ -94,10 +95,7 @@ describe(`refresh gate on ${ENGINE_LABEL}`, () => {
 		sandbox = await startSandbox({ quiet: true, expiredTokenStatus: 400 });
 		const credentials = connectedCredentials(sandbox, sandbox.issueTokens());
 		sandbox.expireAccessTokens();
-		const runs = await concurrentRuns(10, credentials);
-		expect(runs.map((run) => run.error?.message ?? 'ok')).toEqual(Array(10).fill('ok'));
-		expect(sandbox.counters().refreshes).toBe(1);
-		expect(sandbox.counters().refreshReuses).toBe(0);
+		expectAllOkAfterOneRefresh(await concurrentRuns(10, credentials));
 	});
 
 	describe('a token LACRM ends before the expiry n8n recorded, answered 400 "expired"', () => {
@@ -109,14 +107,8 @@ describe(`refresh gate on ${ENGINE_LABEL}`, () => {
 				n8n_expires_at: recordedExpiry,
 			});
 			sandbox.expireAccessTokens({ status: 400 });
-			const runs = await concurrentRuns(20, credentials);
-			expect(runs.map((run) => run.error?.message ?? 'ok')).toEqual(Array(20).fill('ok'));
-			for (const run of runs) expect(run.itemsOf('LACRM')[0]).toHaveProperty('UserId');
-			const counters = sandbox.counters();
-			expect(counters.expiredTokenRejections).toBeGreaterThanOrEqual(1);
-			expect(counters.refreshes).toBe(1);
-			expect(counters.refreshReuses).toBe(0);
-			expect(counters.revokedGrants).toBe(0);
+			expectAllOkAfterOneRefresh(await concurrentRuns(20, credentials));
+			expect(sandbox.counters().expiredTokenRejections).toBeGreaterThanOrEqual(1);
 		});
 
 		it('twice in one process (the second time the token is one this process just refreshed): 1 refresh each time, 20/20 each time', async () => {
@@ -158,22 +150,20 @@ describe(`refresh gate on ${ENGINE_LABEL}`, () => {
 		const credentials = connectedCredentials(sandbox, sandbox.issueTokens());
 		await sandbox.setFaults({ latencyMs: 40 });
 		const items = start(Array.from({ length: 12 }, (_, index) => ({ index })));
+		const twelveItemsSixAtOnce = async () =>
+			await runWorkflow(workflow({ options: { concurrency: 6 } }), {
+				nodeTypes,
+				credentials,
+				startData: items,
+			});
 
-		const before = await runWorkflow(workflow({ options: { concurrency: 6 } }), {
-			nodeTypes,
-			credentials,
-			startData: items,
-		});
+		const before = await twelveItemsSixAtOnce();
 		expect(before.error).toBeUndefined();
 		expect(sandbox.counters().peakConcurrent).toBe(1);
 
 		sandbox.expireAccessTokens();
 		sandbox.resetCounters();
-		const after = await runWorkflow(workflow({ options: { concurrency: 6 } }), {
-			nodeTypes,
-			credentials,
-			startData: items,
-		});
+		const after = await twelveItemsSixAtOnce();
 		expect(after.error).toBeUndefined();
 		expect(sandbox.counters().refreshes).toBe(1);
 		expect(sandbox.counters().peakConcurrent).toBeGreaterThan(1);

@@ -97,13 +97,7 @@ function GetEmails(ctx: CallContext) {
 		if (contactIds && !m.ContactIds.some((id) => contactIds.has(id))) continue;
 		matches.push(m);
 	}
-	return sortedPage(
-		ctx,
-		matches,
-		(m) => m.Date,
-		'Descending',
-		(m) => serializeEmail(store, m),
-	);
+	return sortedPage(ctx, matches, (m) => m.Date, 'Descending', serializeEmail);
 }
 
 const GetEmailsAttachedToContact = attachedToContact(

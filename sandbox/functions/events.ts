@@ -204,13 +204,7 @@ function GetEvents(ctx: CallContext) {
 			matches.push(e);
 		}
 	}
-	return sortedPage(
-		ctx,
-		matches,
-		(e) => e.StartDate,
-		'Ascending',
-		(e) => serializeEvent(store, e),
-	);
+	return sortedPage(ctx, matches, (e) => e.StartDate, 'Ascending', serializeEvent);
 }
 
 const GetEventsAttachedToContact = attachedToContact(

@@ -93,13 +93,7 @@ function GetNotes(ctx: CallContext) {
 		if (n.DateDisplayedInHistory < from || n.DateDisplayedInHistory > to) continue;
 		matches.push(n);
 	}
-	return sortedPage(
-		ctx,
-		matches,
-		(n) => n.DateDisplayedInHistory,
-		'Descending',
-		(n) => serializeNote(store, n),
-	);
+	return sortedPage(ctx, matches, (n) => n.DateDisplayedInHistory, 'Descending', serializeNote);
 }
 
 const GetNotesAttachedToContact = attachedToContact(

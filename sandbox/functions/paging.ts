@@ -1,3 +1,4 @@
+import type { Store } from '../store';
 import { ApiError } from '../core/errors';
 import type { CallContext } from './context';
 
@@ -65,8 +66,8 @@ export function sortedPage<T>(
 	items: T[],
 	key: (item: T) => string | number,
 	fallback: 'Ascending' | 'Descending',
-	render: (item: T) => unknown,
+	serialize: (store: Store, item: T) => unknown,
 ): Page {
 	const descending = (ctx.p.str('SortDirection') ?? fallback) === 'Descending';
-	return paginate(ctx, sortBy(items, key, descending), render);
+	return paginate(ctx, sortBy(items, key, descending), (item) => serialize(ctx.store, item));
 }

@@ -1,5 +1,5 @@
 import { startSandbox, type Sandbox } from '../index';
-import { expectLacrmError, type Body, callOk } from './helpers';
+import { expectLacrmError, type Body, callOk, eventParams } from './helpers';
 
 /** Pipelines and their items, tasks, events, groups, emails and notes: the documented behaviours. */
 
@@ -377,11 +377,10 @@ describe('tasks', () => {
 
 describe('events', () => {
 	it('the StartDate offset is the event time zone; GetEvents is a window', async () => {
-		const { EventId } = await ok('CreateEvent', {
-			Name: 'Tokyo call',
-			StartDate: '2041-04-01T09:00:00+09:00',
-			EndDate: '2041-04-01T10:00:00+09:00',
-		});
+		const { EventId } = await ok(
+			'CreateEvent',
+			eventParams('Tokyo call', '2041-04-01T09:00:00+09:00', '2041-04-01T10:00:00+09:00'),
+		);
 		const e = await ok('GetEvent', { EventId });
 		expect(e.StartDate).toBe('2041-04-01T09:00:00+09:00');
 		expect(e.EndDate).toBe('2041-04-01T10:00:00+09:00');
@@ -396,21 +395,20 @@ describe('events', () => {
 
 	it('attendees must exist; EndDate may not precede StartDate', async () => {
 		expectLacrmError(
-			await sandbox.call('CreateEvent', {
-				Name: 'x',
-				StartDate: '2041-01-01T10:00:00Z',
-				EndDate: '2041-01-01T09:00:00Z',
-			}),
+			await sandbox.call(
+				'CreateEvent',
+				eventParams('x', '2041-01-01T10:00:00Z', '2041-01-01T09:00:00Z'),
+			),
 			400,
 			/before/,
 		);
 		expectLacrmError(
-			await sandbox.call('CreateEvent', {
-				Name: 'x',
-				StartDate: '2041-01-01T10:00:00Z',
-				EndDate: '2041-01-01T11:00:00Z',
-				Attendees: [{ IsUser: true, AttendeeId: '999999' }],
-			}),
+			await sandbox.call(
+				'CreateEvent',
+				eventParams('x', '2041-01-01T10:00:00Z', '2041-01-01T11:00:00Z', {
+					Attendees: [{ IsUser: true, AttendeeId: '999999' }],
+				}),
+			),
 			400,
 			/999999/,
 		);
@@ -420,15 +418,15 @@ describe('events', () => {
 		const c = (
 			await ok('CreateContact', { IsCompany: false, AssignedTo: ADMIN, Name: 'Event Guest' })
 		).ContactId;
-		const { EventId } = await ok('CreateEvent', {
-			Name: 'Sam meeting',
-			StartDate: '2042-01-01T10:00:00-06:00',
-			EndDate: '2042-01-01T11:00:00-06:00',
-			Attendees: [
-				{ IsUser: true, AttendeeId: SAM, AttendanceStatus: 'IsAttending' },
-				{ IsUser: false, AttendeeId: c, AttendanceStatus: 'Maybe' },
-			],
-		});
+		const { EventId } = await ok(
+			'CreateEvent',
+			eventParams('Sam meeting', '2042-01-01T10:00:00-06:00', '2042-01-01T11:00:00-06:00', {
+				Attendees: [
+					{ IsUser: true, AttendeeId: SAM, AttendanceStatus: 'IsAttending' },
+					{ IsUser: false, AttendeeId: c, AttendanceStatus: 'Maybe' },
+				],
+			}),
+		);
 		const window = { StartDate: '2042-01-01', EndDate: '2042-01-01' };
 		expect(
 			(await ok('GetEvents', { ...window, UserFilter: [SAM] })).Results.map((e: Body) => e.EventId),

@@ -1,5 +1,5 @@
 import { startSandbox, type Sandbox } from '../index';
-import { expectLacrmError, type Body, callOk, person } from './helpers';
+import { expectLacrmError, type Body, callOk, person, eventParams } from './helpers';
 
 /**
  * Facts about the real LACRM found after the sandbox was first written (issue 9, REFERENCE.md's
@@ -204,12 +204,12 @@ describe('custom-field Options come in both shapes seen in the wild', () => {
 
 describe("an event keeps the offset it is given as its time zone (LACRM's Events page)", () => {
 	it('the StartDate offset is kept on create and on edit; other times are shown in it', async () => {
-		const { EventId } = await ok('CreateEvent', {
-			Name: 'Kolkata call',
-			StartDate: '2026-01-15T14:00:00+05:30',
-			EndDate: '2026-01-15T04:30:00-05:00',
-			EndRecurrenceRule: '2026-06-30T14:00:00Z',
-		});
+		const { EventId } = await ok(
+			'CreateEvent',
+			eventParams('Kolkata call', '2026-01-15T14:00:00+05:30', '2026-01-15T04:30:00-05:00', {
+				EndRecurrenceRule: '2026-06-30T14:00:00Z',
+			}),
+		);
 		expect(await ok('GetEvent', { EventId })).toMatchObject({
 			StartDate: '2026-01-15T14:00:00+05:30',
 			EndDate: '2026-01-15T15:00:00+05:30',
@@ -227,11 +227,10 @@ describe("an event keeps the offset it is given as its time zone (LACRM's Events
 	});
 
 	it("a time without an offset is read in the account's zone (America/Chicago)", async () => {
-		const { EventId } = await ok('CreateEvent', {
-			Name: 'Wall clock',
-			StartDate: '2026-01-15T14:00:00',
-			EndDate: '2026-07-15T14:00:00',
-		});
+		const { EventId } = await ok(
+			'CreateEvent',
+			eventParams('Wall clock', '2026-01-15T14:00:00', '2026-07-15T14:00:00'),
+		);
 		expect(await ok('GetEvent', { EventId })).toMatchObject({
 			StartDate: '2026-01-15T14:00:00-06:00',
 			EndDate: '2026-07-15T13:00:00-06:00',

@@ -10,6 +10,7 @@ import {
 	type HookReceiver,
 	type Body,
 	callOk,
+	eventParams,
 } from './helpers';
 
 /**
@@ -280,11 +281,7 @@ const cases: Case[] = [
 		fn: 'EditEvent',
 		params: async () => ({
 			EventId: (
-				await ok('CreateEvent', {
-					Name: 'e',
-					StartDate: '2030-05-01T10:00:00Z',
-					EndDate: '2030-05-01T11:00:00Z',
-				})
+				await ok('CreateEvent', eventParams('e', '2030-05-01T10:00:00Z', '2030-05-01T11:00:00Z'))
 			).EventId,
 			Location: 'Room 4',
 		}),
@@ -295,11 +292,7 @@ const cases: Case[] = [
 		fn: 'DeleteEvent',
 		params: async () => ({
 			EventId: (
-				await ok('CreateEvent', {
-					Name: 'e',
-					StartDate: '2030-05-01T10:00:00Z',
-					EndDate: '2030-05-01T11:00:00Z',
-				})
+				await ok('CreateEvent', eventParams('e', '2030-05-01T10:00:00Z', '2030-05-01T11:00:00Z'))
 			).EventId,
 		}),
 		check: async (_b, p) =>
@@ -309,12 +302,12 @@ const cases: Case[] = [
 		fn: 'GetEvent',
 		params: async () => ({
 			EventId: (
-				await ok('CreateEvent', {
-					Name: 'with attendee',
-					StartDate: '2030-06-01T14:00:00-05:00',
-					EndDate: '2030-06-01T15:00:00-05:00',
-					Attendees: [{ IsUser: false, AttendeeId: fx.contactId, AttendanceStatus: 'Maybe' }],
-				})
+				await ok(
+					'CreateEvent',
+					eventParams('with attendee', '2030-06-01T14:00:00-05:00', '2030-06-01T15:00:00-05:00', {
+						Attendees: [{ IsUser: false, AttendeeId: fx.contactId, AttendanceStatus: 'Maybe' }],
+					}),
+				)
 			).EventId,
 		}),
 		check: (b) => {

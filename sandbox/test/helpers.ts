@@ -31,6 +31,19 @@ export const person = (Name: string, more: object = {}) => ({
 	...more,
 });
 
+/** CreateEvent's parameters: a name and a window, and any others. */
+export const eventParams = (
+	Name: string,
+	StartDate: string,
+	EndDate: string,
+	more: object = {},
+) => ({
+	Name,
+	StartDate,
+	EndDate,
+	...more,
+});
+
 /** The seven webhook events LACRM documents, in the order its Webhooks page lists them. */
 export const DOCUMENTED_EVENTS = [
 	'Contact.Create',

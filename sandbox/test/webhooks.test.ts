@@ -9,6 +9,7 @@ import {
 	callOk,
 	person,
 	DOCUMENTED_EVENTS,
+	eventParams,
 } from './helpers';
 
 /** Webhooks: the X-Hook-Secret handshake, signed deliveries, scopes, payloads, retries and archiving. */
@@ -174,11 +175,10 @@ describe('deliveries', () => {
 		const r = await receiver();
 		const id = await subscribe(r, ['Event.Create']);
 		await ok('CreateContact', { IsCompany: false, AssignedTo: ADMIN, Name: 'Not Delivered' });
-		await ok('CreateEvent', {
-			Name: 'Delivered',
-			StartDate: '2030-01-01T10:00:00Z',
-			EndDate: '2030-01-01T11:00:00Z',
-		});
+		await ok(
+			'CreateEvent',
+			eventParams('Delivered', '2030-01-01T10:00:00Z', '2030-01-01T11:00:00Z'),
+		);
 		await sandbox.flushWebhooks();
 		expect(r.deliveries.map((d) => d.body.TriggeringEvent)).toEqual(['Event.Create']);
 		expect((await ok('GetWebhook', { WebhookId: id })).LastSendDate).toEqual(expect.any(String));
@@ -209,11 +209,10 @@ describe('deliveries', () => {
 		const { ContactId } = await ok('CreateContact', person('Every Event'));
 		// Changes LACRM sends no webhook for (REFERENCE §13.3): edits, deletions, group removals.
 		await ok('EditContact', { ContactId, 'Job Title': 'Tester' });
-		const { EventId } = await ok('CreateEvent', {
-			Name: 'E',
-			StartDate: '2030-01-01T10:00:00Z',
-			EndDate: '2030-01-01T11:00:00Z',
-		});
+		const { EventId } = await ok(
+			'CreateEvent',
+			eventParams('E', '2030-01-01T10:00:00Z', '2030-01-01T11:00:00Z'),
+		);
 		await ok('EditEvent', { EventId, Name: 'E2' });
 		await ok('DeleteEvent', { EventId });
 		const group = (await ok('GetGroups')).Results[0];

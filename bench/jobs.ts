@@ -10,6 +10,7 @@ import type { ICredentialType, IDataObject, INode, INodeParameters } from 'n8n-w
 import { HarnessCredentialsHelper } from '../test/harness/credentials-helper';
 import { HarnessNodeTypes } from '../test/harness/node-types';
 import { runWorkflow } from '../test/harness/runner';
+import { chain, node } from '../test/harness/workflow';
 import type { SandboxProcess } from './lib';
 import { apiKeyCredentials, byId, ROOT, round, runLacrm, timed } from './lib';
 
@@ -62,21 +63,11 @@ export async function runHttpRequest(
 		data: { name: 'Authorization', value: sandbox.apiKey },
 	});
 	const nodes: INode[] = [
-		{
-			id: 'start',
-			name: 'Start',
-			type: 'n8n-nodes-base.manualTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		},
-		{
-			id: 'http',
-			name: HTTP_NODE,
-			type: 'n8n-nodes-base.httpRequest',
-			typeVersion: 4.2,
-			position: [200, 0],
-			parameters: {
+		node('Start', 'n8n-nodes-base.manualTrigger'),
+		node(
+			HTTP_NODE,
+			'n8n-nodes-base.httpRequest',
+			{
 				method: 'POST',
 				url: sandbox.apiUrl,
 				authentication: 'genericCredentialType',
@@ -85,12 +76,15 @@ export async function runHttpRequest(
 				specifyBody: 'json',
 				...parameters,
 			},
-			credentials: { httpHeaderAuth: { id: 'bench-header', name: 'LACRM API key (header)' } },
-			onError: 'continueRegularOutput',
-		},
+			{
+				typeVersion: 4.2,
+				credentials: { httpHeaderAuth: { id: 'bench-header', name: 'LACRM API key (header)' } },
+				onError: 'continueRegularOutput',
+			},
+		),
 	];
 	const result = await runWorkflow(
-		{ nodes, connections: { Start: { main: [[{ node: HTTP_NODE, type: 'main', index: 0 }]] } } },
+		{ nodes, connections: chain('Start', HTTP_NODE) },
 		{ nodeTypes: http.nodeTypes, credentials, startData: { nodeName: 'Start', items } },
 	);
 	const error = result.error ?? result.nodeError(HTTP_NODE);
@@ -219,24 +213,14 @@ export async function ratedCreates(
 					items,
 				)
 			).output;
-		runs.push(
-			await measure(
-				'HTTP Request node, batching 20 items / 1,000 ms',
-				'HTTP Request node',
-				'20 per s',
-				false,
-				viaHttp({ batchSize: 20, batchInterval: 1000 }),
-			),
-		);
-		runs.push(
-			await measure(
-				'HTTP Request node, batching 1 item / 50 ms',
-				'HTTP Request node',
-				'1 per 50 ms',
-				false,
-				viaHttp({ batchSize: 1, batchInterval: 50 }),
-			),
-		);
+		const httpBatchings = [
+			['HTTP Request node, batching 20 items / 1,000 ms', '20 per s', 20, 1000],
+			['HTTP Request node, batching 1 item / 50 ms', '1 per 50 ms', 1, 50],
+		] as const;
+		for (const [label, maxParallel, batchSize, batchInterval] of httpBatchings) {
+			const via = viaHttp({ batchSize, batchInterval });
+			runs.push(await measure(label, 'HTTP Request node', maxParallel, false, via));
+		}
 	}
 	const oneAtATime = runs.find((run) => run.maxParallel === 1 && run.tool === 'LACRM node')!;
 	for (const run of runs) run.vsOneAtATime = round(run.wallMs / oneAtATime.wallMs, 3);

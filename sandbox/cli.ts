@@ -49,6 +49,12 @@ function parseArgs(argv: string[]): SandboxOptions {
 			if (v === undefined) fail(`${flag} needs a value`);
 			return v;
 		};
+		/** The value of a flag that takes one of two words. */
+		const either = <T extends string>(a: T, b: T): T => {
+			const v = value();
+			if (v !== a && v !== b) fail(`${flag} must be '${a}' or '${b}'`);
+			return v as T;
+		};
 		switch (flag) {
 			case '--port':
 				options.port = Number(value());
@@ -86,18 +92,12 @@ function parseArgs(argv: string[]): SandboxOptions {
 				options.expiredTokenStatus = v;
 				break;
 			}
-			case '--consent': {
-				const v = value();
-				if (v !== 'auto' && v !== 'page') fail("--consent must be 'auto' or 'page'");
-				options.consent = v;
+			case '--consent':
+				options.consent = either('auto', 'page');
 				break;
-			}
-			case '--seed': {
-				const v = value();
-				if (v !== 'demo' && v !== 'empty') fail("--seed must be 'demo' or 'empty'");
-				options.seed = v;
+			case '--seed':
+				options.seed = either('demo', 'empty');
 				break;
-			}
 			case '--random-seed':
 				options.randomSeed = Number(value());
 				break;
@@ -110,12 +110,9 @@ function parseArgs(argv: string[]): SandboxOptions {
 			case '--tls-key':
 				options.tls = { cert: options.tls?.cert ?? '', key: fs.readFileSync(value(), 'utf8') };
 				break;
-			case '--unknown-ids': {
-				const v = value();
-				if (v !== 'omit' && v !== 'reject') fail("--unknown-ids must be 'omit' or 'reject'");
-				options.unknownIdsInBulkReads = v;
+			case '--unknown-ids':
+				options.unknownIdsInBulkReads = either('omit', 'reject');
 				break;
-			}
 			case '--redirect-url':
 				options.redirectUrl = value();
 				break;

@@ -321,66 +321,36 @@ export function seedDemo(store: Store, now: number): void {
 		['Won', false, '#3ebd93'],
 		['Lost', false, '#e12d39'],
 	]);
-	const hunter = addField(
-		store,
-		now,
-		'Pipeline',
-		{ name: 'Hunter', type: 'Text', required: true },
-		sales.pipeline.PipelineId,
-	);
-	const dealValue = addField(
-		store,
-		now,
-		'Pipeline',
-		{ name: 'Deal Value', type: 'Currency' },
-		sales.pipeline.PipelineId,
-	);
-	const priority = addField(
-		store,
-		now,
-		'Pipeline',
-		{ name: 'Priority', type: 'Dropdown', options: ['Low', 'Medium', 'High'] },
-		sales.pipeline.PipelineId,
-	);
-	const products = addField(
-		store,
-		now,
-		'Pipeline',
-		{ name: 'Products', type: 'Checkbox', options: ['Product A', 'Product B', 'Support Plan'] },
-		sales.pipeline.PipelineId,
-	);
-	const expectedClose = addField(
-		store,
-		now,
-		'Pipeline',
-		{ name: 'Expected Close', type: 'Date' },
-		sales.pipeline.PipelineId,
-	);
+	const salesField = (def: FieldDef) =>
+		addField(store, now, 'Pipeline', def, sales.pipeline.PipelineId);
+	const hunter = salesField({ name: 'Hunter', type: 'Text', required: true });
+	const dealValue = salesField({ name: 'Deal Value', type: 'Currency' });
+	const priority = salesField({
+		name: 'Priority',
+		type: 'Dropdown',
+		options: ['Low', 'Medium', 'High'],
+	});
+	const products = salesField({
+		name: 'Products',
+		type: 'Checkbox',
+		options: ['Product A', 'Product B', 'Support Plan'],
+	});
+	const expectedClose = salesField({ name: 'Expected Close', type: 'Date' });
 
 	const support = addPipeline(store, now, 'Support Tickets', 'lightbulb', [
 		['Open', true, '#e12d39'],
 		['Waiting on Customer', true, '#f7c948'],
 		['Resolved', false, '#3ebd93'],
 	]);
-	const severity = addField(
-		store,
-		now,
-		'Pipeline',
-		{
-			name: 'Severity',
-			type: 'RadioList',
-			options: ['Low', 'Normal', 'Urgent'],
-			optionsAsNames: true,
-		},
-		support.pipeline.PipelineId,
-	);
-	addField(
-		store,
-		now,
-		'Pipeline',
-		{ name: 'Ticket Summary', type: 'TextArea' },
-		support.pipeline.PipelineId,
-	);
+	const supportField = (def: FieldDef) =>
+		addField(store, now, 'Pipeline', def, support.pipeline.PipelineId);
+	const severity = supportField({
+		name: 'Severity',
+		type: 'RadioList',
+		options: ['Low', 'Normal', 'Urgent'],
+		optionsAsNames: true,
+	});
+	supportField({ name: 'Ticket Summary', type: 'TextArea' });
 	addPipeline(
 		store,
 		now,

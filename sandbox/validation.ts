@@ -123,6 +123,21 @@ function coerceText(fn: string, name: string, value: unknown): string {
 	return fail(fn, name, 'invalid-text', `'${name}' must be text, got ${JSON.stringify(value)}.`);
 }
 
+/** Text in a form `valid` accepts (a date, a date-time): else the error says it must be `expected`. */
+function checkedText(
+	fn: string,
+	name: string,
+	value: unknown,
+	valid: (text: string) => boolean,
+	code: string,
+	expected: string,
+): string {
+	const text = coerceText(fn, name, value);
+	if (!valid(text))
+		fail(fn, name, code, `'${name}' must be ${expected}, got ${JSON.stringify(value)}.`);
+	return text;
+}
+
 function checkEnum(fn: string, p: CompiledParam, value: string): string {
 	if (p.enumValues && !p.enumValues.has(value)) {
 		fail(
@@ -166,17 +181,15 @@ function coerce(fn: string, p: CompiledParam, value: unknown): unknown {
 				'invalid-bool',
 				`'${name}' must be true or false, got ${JSON.stringify(value)}.`,
 			);
-		case 'date': {
-			const s = coerceText(fn, name, value);
-			if (!isValidDate(s))
-				fail(
-					fn,
-					name,
-					'invalid-date',
-					`'${name}' must be a date formatted yyyy-mm-dd, got ${JSON.stringify(value)}.`,
-				);
-			return s;
-		}
+		case 'date':
+			return checkedText(
+				fn,
+				name,
+				value,
+				isValidDate,
+				'invalid-date',
+				'a date formatted yyyy-mm-dd',
+			);
 		case 'yearlessDate': {
 			const date = normalizeBirthday(coerceText(fn, name, value));
 			if (date === null)
@@ -188,17 +201,15 @@ function coerce(fn: string, p: CompiledParam, value: unknown): unknown {
 				);
 			return date;
 		}
-		case 'datetime': {
-			const s = coerceText(fn, name, value);
-			if (!parseDateTime(s))
-				fail(
-					fn,
-					name,
-					'invalid-datetime',
-					`'${name}' must be a date and time (ISO 8601, e.g. 2025-01-15T14:00:00-06:00), got ${JSON.stringify(value)}.`,
-				);
-			return s;
-		}
+		case 'datetime':
+			return checkedText(
+				fn,
+				name,
+				value,
+				(text) => Boolean(parseDateTime(text)),
+				'invalid-datetime',
+				'a date and time (ISO 8601, e.g. 2025-01-15T14:00:00-06:00)',
+			);
 		case 'uidArray':
 			if (!Array.isArray(value))
 				fail(fn, name, 'invalid-array', `'${name}' must be an array of Uids.`);

@@ -359,38 +359,42 @@ async function read(sandbox: Sandbox, fn: string, parameters: IDataObject): Prom
 
 const nameOf = (meta: unknown) => String((meta as IDataObject | null)?.Name ?? '');
 
-/** Each web-form execution's contact, lead and task, as LACRM has them now. */
-async function readBackWebForm(
-	sandbox: Sandbox,
+/** What `rowsOf` reads back from LACRM for each execution, in execution order. */
+async function readBack(
 	runs: WorkflowRunResult[],
+	rowsOf: (run: WorkflowRunResult) => Promise<IDataObject[]>,
 ): Promise<IDataObject[]> {
 	const rows: IDataObject[] = [];
-	for (const run of runs) {
-		const itemId = run.itemsOf('Add to Sales Leads')[0]?.PipelineItemId;
-		const taskId = run.itemsOf('Follow-up Task')[0]?.TaskId;
-		if (!itemId || !taskId) continue;
-		const item = await read(sandbox, 'GetPipelineItem', { PipelineItemId: itemId });
-		const task = await read(sandbox, 'GetTask', { TaskId: taskId });
-		rows.push({
-			Contact: nameOf(item.ContactMetaData),
-			Lead: `${nameOf(item.PipelineMetaData)} / ${nameOf(item.StatusMetaData)}`,
-			Hunter: item.Hunter,
-			Task: task.Name,
-			Due: task.DueDate,
-		});
-	}
+	for (const run of runs) rows.push(...(await rowsOf(run)));
 	return rows;
 }
 
+/** Each web-form execution's contact, lead and task, as LACRM has them now. */
+async function readBackWebForm(sandbox: Sandbox, runs: WorkflowRunResult[]) {
+	return await readBack(runs, async (run) => {
+		const itemId = run.itemsOf('Add to Sales Leads')[0]?.PipelineItemId;
+		const taskId = run.itemsOf('Follow-up Task')[0]?.TaskId;
+		if (!itemId || !taskId) return [];
+		const item = await read(sandbox, 'GetPipelineItem', { PipelineItemId: itemId });
+		const task = await read(sandbox, 'GetTask', { TaskId: taskId });
+		return [
+			{
+				Contact: nameOf(item.ContactMetaData),
+				Lead: `${nameOf(item.PipelineMetaData)} / ${nameOf(item.StatusMetaData)}`,
+				Hunter: item.Hunter,
+				Task: task.Name,
+				Due: task.DueDate,
+			},
+		];
+	});
+}
+
 /** The won deal's note and task, as LACRM has them now. */
-async function readBackWonDeal(
-	sandbox: Sandbox,
-	runs: WorkflowRunResult[],
-): Promise<IDataObject[]> {
-	const rows: IDataObject[] = [];
-	for (const run of runs) {
+async function readBackWonDeal(sandbox: Sandbox, runs: WorkflowRunResult[]) {
+	return await readBack(runs, async (run) => {
 		const noteId = run.itemsOf('Log Deal Won Note')[0]?.NoteId;
 		const taskId = run.itemsOf('Onboarding Task')[0]?.TaskId;
+		const rows: IDataObject[] = [];
 		if (noteId)
 			rows.push({
 				Record: 'Note',
@@ -400,8 +404,8 @@ async function readBackWonDeal(
 			const task = await read(sandbox, 'GetTask', { TaskId: taskId });
 			rows.push({ Record: 'Task', Text: task.Name, Due: task.DueDate });
 		}
-	}
-	return rows;
+		return rows;
+	});
 }
 
 async function withHost<T>(

@@ -122,6 +122,12 @@ function manualTrigger(): WorkflowNode {
 	};
 }
 
+/** Manual trigger → one LACRM node, opened on that node. */
+function manualThenLacrm(state: DevState, name: string, parameters: Record<string, unknown>) {
+	const node = lacrmNode(state, name, parameters);
+	return { nodes: [manualTrigger(), node], open: node.id };
+}
+
 function chain(...nodes: WorkflowNode[]) {
 	const connections: Record<string, unknown> = {};
 	for (let i = 0; i + 1 < nodes.length; i++) {
@@ -245,6 +251,23 @@ async function openWorkflowNode(page: Page, context: ShotContext): Promise<Locat
 	return ndv;
 }
 
+/** Waits until the custom-field mapper has listed the account's fields. */
+async function mapperFieldsListed(ndv: Locator): Promise<void> {
+	await ndv
+		.locator('[data-test-id="mapping-fields-container"] [data-test-id="parameter-input-field"]')
+		.first()
+		.waitFor({ timeout: 30_000 });
+}
+
+/** "Listen for test event" on the open trigger, until n8n says it is listening. */
+async function startListening(ndv: Locator): Promise<void> {
+	await ndv.locator('[data-test-id="node-execute-button"]').first().click();
+	await ndv
+		.getByText(/listening for/i)
+		.first()
+		.waitFor({ timeout: 30_000 });
+}
+
 /** Scrolls the node's parameter list so that `label` is the first parameter in view. */
 async function scrollParametersTo(page: Page, label: string): Promise<void> {
 	const item = page
@@ -306,23 +329,18 @@ const SHOTS: Shot[] = [
 		file: 'contact-create',
 		caption: 'Contact → Create',
 		viewport: { width: 1280, height: 1000 },
-		workflow: ({ state }) => {
-			const node = lacrmNode(state, 'Create Contact', {
+		workflow: ({ state }) =>
+			manualThenLacrm(state, 'Create Contact', {
 				resource: 'contact',
 				operation: 'create',
 				name: 'Ada Lovelace',
 				email: { entries: [{ text: 'ada@example.com', type: 'Work' }] },
 				phone: { entries: [{ text: '+1 555 0100', type: 'Mobile' }] },
-			});
-			return { nodes: [manualTrigger(), node], open: node.id };
-		},
+			}),
 		take: async (page, context) => {
 			const ndv = await openWorkflowNode(page, context);
 			// The custom fields come from the account: wait until the mapper has listed them.
-			await ndv
-				.locator('[data-test-id="mapping-fields-container"] [data-test-id="parameter-input-field"]')
-				.first()
-				.waitFor({ timeout: 30_000 });
+			await mapperFieldsListed(ndv);
 			await scrollParametersTo(page, 'Full Name');
 			return ndv;
 		},
@@ -343,10 +361,7 @@ const SHOTS: Shot[] = [
 		},
 		take: async (page, context) => {
 			const ndv = await openWorkflowNode(page, context);
-			await ndv
-				.locator('[data-test-id="mapping-fields-container"] [data-test-id="parameter-input-field"]')
-				.first()
-				.waitFor({ timeout: 30_000 });
+			await mapperFieldsListed(ndv);
 			await scrollParametersTo(page, 'Contact');
 			// Open the Status picker: the statuses of the chosen pipeline, in the pipeline's order.
 			await ndv
@@ -363,14 +378,12 @@ const SHOTS: Shot[] = [
 	{
 		file: 'contact-get-many-output',
 		caption: 'Contact → Get Many, executed',
-		workflow: ({ state }) => {
-			const node = lacrmNode(state, 'Get Contacts', {
+		workflow: ({ state }) =>
+			manualThenLacrm(state, 'Get Contacts', {
 				resource: 'contact',
 				operation: 'getAll',
 				limit: 5,
-			});
-			return { nodes: [manualTrigger(), node], open: node.id };
-		},
+			}),
 		take: async (page, context) => {
 			const ndv = await openWorkflowNode(page, context);
 			await ndv.locator('[data-test-id="node-execute-button"]').first().click();
@@ -406,11 +419,7 @@ const SHOTS: Shot[] = [
 		workflow: (account) => triggerWorkflow(account),
 		take: async (page, context) => {
 			const ndv = await openWorkflowNode(page, context);
-			await ndv.locator('[data-test-id="node-execute-button"]').first().click();
-			await ndv
-				.getByText(/listening for/i)
-				.first()
-				.waitFor({ timeout: 30_000 });
+			await startListening(ndv);
 			return ndv;
 		},
 		// Stop listening, so n8n removes the test hook from the sandbox.
@@ -422,11 +431,7 @@ const SHOTS: Shot[] = [
 		workflow: (account) => triggerWorkflow(account),
 		take: async (page, context) => {
 			const ndv = await openWorkflowNode(page, context);
-			await ndv.locator('[data-test-id="node-execute-button"]').first().click();
-			await ndv
-				.getByText(/listening for/i)
-				.first()
-				.waitFor({ timeout: 30_000 });
+			await startListening(ndv);
 			await lacrm(context.state, 'CreateContact', {
 				IsCompany: false,
 				AssignedTo: context.userId,

@@ -588,51 +588,39 @@ function contactFilterResolver(
 				return op === 'IsInGroupList' ? inAny : (c) => !inAny(c);
 			},
 		},
-		pipeline: {
-			kind: 'special',
-			operations: ['HasAttachedItem', 'HasNoAttachedItem'],
-			build: (op, value) => {
-				const opts = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
-				const status = typeof opts.Status === 'string' ? opts.Status : 'Both';
-				const pipelineId = typeof opts.PipelineId === 'string' ? opts.PipelineId : null;
-				const has = (c: Contact) => {
-					for (const item of store.pipelineItems.values()) {
-						if (item.ContactId !== c.ContactId || (pipelineId && item.PipelineId !== pipelineId))
-							continue;
-						const active = store.statuses.get(item.StatusId)?.IsActive ?? false;
-						if (status === 'Both' || (status === 'Active') === active) return true;
+		pipeline: attachedItemFilter((opts) => {
+			const status = typeof opts.Status === 'string' ? opts.Status : 'Both';
+			const pipelineId = typeof opts.PipelineId === 'string' ? opts.PipelineId : null;
+			return (c) => {
+				for (const item of store.pipelineItems.values()) {
+					if (item.ContactId !== c.ContactId || (pipelineId && item.PipelineId !== pipelineId))
+						continue;
+					const active = store.statuses.get(item.StatusId)?.IsActive ?? false;
+					if (status === 'Both' || (status === 'Active') === active) return true;
+				}
+				return false;
+			};
+		}),
+		cal: attachedItemFilter((opts) => {
+			const type = typeof opts.Type === 'string' ? opts.Type : 'Both';
+			const status = typeof opts.Status === 'string' ? opts.Status : null;
+			return (c) => {
+				if (type !== 'Event') {
+					for (const t of store.tasks.values()) {
+						if (t.ContactId !== c.ContactId) continue;
+						if (status === null || (status === 'Completed') === t.IsCompleted) return true;
 					}
-					return false;
-				};
-				return op === 'HasAttachedItem' ? has : (c) => !has(c);
-			},
-		},
-		cal: {
-			kind: 'special',
-			operations: ['HasAttachedItem', 'HasNoAttachedItem'],
-			build: (op, value) => {
-				const opts = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
-				const type = typeof opts.Type === 'string' ? opts.Type : 'Both';
-				const status = typeof opts.Status === 'string' ? opts.Status : null;
-				const has = (c: Contact) => {
-					if (type !== 'Event') {
-						for (const t of store.tasks.values()) {
-							if (t.ContactId !== c.ContactId) continue;
-							if (status === null || (status === 'Completed') === t.IsCompleted) return true;
-						}
+				}
+				if (type !== 'Task') {
+					for (const e of store.events.values()) {
+						if (!e.Attendees.some((a) => !a.IsUser && a.AttendeeId === c.ContactId)) continue;
+						const completed = e.EndDate < now;
+						if (status === null || (status === 'Completed') === completed) return true;
 					}
-					if (type !== 'Task') {
-						for (const e of store.events.values()) {
-							if (!e.Attendees.some((a) => !a.IsUser && a.AttendeeId === c.ContactId)) continue;
-							const completed = e.EndDate < now;
-							if (status === null || (status === 'Completed') === completed) return true;
-						}
-					}
-					return false;
-				};
-				return op === 'HasAttachedItem' ? has : (c) => !has(c);
-			},
-		},
+				}
+				return false;
+			};
+		}),
 	};
 	return (name) => {
 		const builtIn = builtIns[name];
@@ -644,6 +632,25 @@ function contactFilterResolver(
 			}
 		}
 		return undefined;
+	};
+}
+
+/**
+ * The Pipeline and Cal filters: HasAttachedItem, or HasNoAttachedItem, of the kind the filter's
+ * Value object describes (`hasItem` reads it).
+ */
+function attachedItemFilter(
+	hasItem: (opts: Record<string, unknown>) => (c: Contact) => boolean,
+): FilterField<Contact> {
+	return {
+		kind: 'special',
+		operations: ['HasAttachedItem', 'HasNoAttachedItem'],
+		build: (op, value) => {
+			const has = hasItem(
+				(value && typeof value === 'object' ? value : {}) as Record<string, unknown>,
+			);
+			return op === 'HasAttachedItem' ? has : (c) => !has(c);
+		},
 	};
 }
 

@@ -84,23 +84,15 @@ function toStoredValue(store: Store, fn: string, field: CustomField, value: unkn
 			return [...new Set(value.map((v) => optionIdFor(fn, field, v)))];
 		}
 		case 'ContactLink':
-			if (typeof value !== 'string' || !store.contacts.has(value)) {
-				badValue(
-					fn,
-					field,
-					`'${field.Name}' must be the ContactId of an existing contact, got ${JSON.stringify(value)}.`,
-				);
-			}
+		case 'FileLink': {
+			const [exists, what] =
+				field.Type === 'ContactLink'
+					? [store.contacts.has(String(value)), 'ContactId of an existing contact']
+					: [store.files.has(String(value)), 'FileId of an existing file'];
+			if (typeof value !== 'string' || !exists)
+				badValue(fn, field, `'${field.Name}' must be the ${what}, got ${JSON.stringify(value)}.`);
 			return value;
-		case 'FileLink':
-			if (typeof value !== 'string' || !store.files.has(value)) {
-				badValue(
-					fn,
-					field,
-					`'${field.Name}' must be the FileId of an existing file, got ${JSON.stringify(value)}.`,
-				);
-			}
-			return value;
+		}
 		default:
 			return badValue(
 				fn,

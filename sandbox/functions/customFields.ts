@@ -7,9 +7,10 @@ import type {
 	CustomFieldType,
 	Store,
 } from '../store';
-import { NOTHING, type CallContext, type HandlerTable } from './context';
+import type { CallContext, HandlerTable } from './context';
 import { isDisplayOnly } from './customFieldValues';
 import { paginate } from './paging';
+import { deleteRecord, editRecord, getRecord, recordLookup } from './records';
 
 /**
  * Custom field definitions (settings). Names must be unique per record type (per pipeline for
@@ -59,11 +60,11 @@ export function serializeCustomField(f: CustomField): Record<string, unknown> {
 	};
 }
 
-export function customFieldOf(store: Store, id: string): CustomField {
-	const f = store.customFields.get(id);
-	if (!f) throw notFound('custom field', 'CustomFieldId', id);
-	return f;
-}
+export const customFieldOf = recordLookup(
+	'custom field',
+	'CustomFieldId',
+	(store) => store.customFields,
+);
 
 /**
  * Options arrive as text, `{Name}` or `{OptionId, Name}` (the item shape is unconfirmed; REFERENCE
@@ -176,10 +177,7 @@ function CreateCustomField(ctx: CallContext) {
 	return { CustomFieldId: field.CustomFieldId };
 }
 
-function EditCustomField(ctx: CallContext) {
-	const { p, store, fn } = ctx;
-	const field = customFieldOf(store, p.req('CustomFieldId'));
-	const next = { ...field };
+const EditCustomField = editRecord(customFieldOf, (next, { p, store, fn }, field) => {
 	if (p.has('Name')) {
 		const name = p.str('Name')?.trim();
 		if (!name)
@@ -208,20 +206,7 @@ function EditCustomField(ctx: CallContext) {
 	if (p.has('DateDisplaySettings')) next.DateDisplaySettings = p.raw('DateDisplaySettings');
 	if (p.has('CurrencyDisplaySettings'))
 		next.CurrencyDisplaySettings = p.raw('CurrencyDisplaySettings');
-	Object.assign(field, next);
-	return NOTHING;
-}
-
-/** Values stay on the records but are no longer reported. SectionDeletesFields is accepted and has no effect (sections hold no fields here). */
-function DeleteCustomField(ctx: CallContext) {
-	const field = customFieldOf(ctx.store, ctx.p.req('CustomFieldId'));
-	ctx.store.customFields.delete(field.CustomFieldId);
-	return NOTHING;
-}
-
-function GetCustomField(ctx: CallContext) {
-	return serializeCustomField(customFieldOf(ctx.store, ctx.p.req('CustomFieldId')));
-}
+});
 
 function GetCustomFields(ctx: CallContext) {
 	const { p, store } = ctx;
@@ -240,7 +225,9 @@ function GetCustomFields(ctx: CallContext) {
 export const customFieldFunctions: HandlerTable = {
 	CreateCustomField,
 	EditCustomField,
-	DeleteCustomField,
-	GetCustomField,
+	// Values stay on the records but are no longer reported. SectionDeletesFields is accepted and has
+	// no effect (sections hold no fields here).
+	DeleteCustomField: deleteRecord(customFieldOf),
+	GetCustomField: getRecord(customFieldOf, (_store, f) => serializeCustomField(f)),
 	GetCustomFields,
 };

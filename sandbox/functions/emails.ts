@@ -1,10 +1,11 @@
-import { ApiError, notFound } from '../core/errors';
+import { ApiError } from '../core/errors';
 import { formatDateTime } from '../core/dates';
 import type { EmailAddress, LoggedEmail, Store } from '../store';
-import { NOTHING, type CallContext, type HandlerTable } from './context';
+import type { CallContext, HandlerTable } from './context';
 import { idSet, instantOf, windowOf } from './common';
 import { contactMeta } from './meta';
-import { paginate, sortBy } from './paging';
+import { sortedPage } from './paging';
+import { attachedToContact, deleteRecord, getRecord, recordLookup } from './records';
 
 /** Logged emails (the Email Logging feature), attached to one or more contacts. */
 
@@ -40,11 +41,7 @@ function address(fn: string, param: string, value: unknown): EmailAddress {
 	return { Address: v.Address.trim(), Name: typeof v.Name === 'string' ? v.Name : '' };
 }
 
-function emailOf(store: Store, id: string): LoggedEmail {
-	const m = store.emails.get(id);
-	if (!m) throw notFound('email', 'EmailId', id);
-	return m;
-}
+const emailOf = recordLookup('email', 'EmailId', (store) => store.emails);
 
 function CreateEmail(ctx: CallContext) {
 	const { p, store, fn } = ctx;
@@ -78,10 +75,6 @@ function CreateEmail(ctx: CallContext) {
 	return { EmailId: email.EmailId };
 }
 
-function GetEmail(ctx: CallContext) {
-	return serializeEmail(ctx.store, emailOf(ctx.store, ctx.p.req('EmailId')));
-}
-
 function GetEmails(ctx: CallContext) {
 	const { p, store } = ctx;
 	const { from, to } = windowOf(p, 'DateFilterStart', 'DateFilterEnd');
@@ -104,36 +97,20 @@ function GetEmails(ctx: CallContext) {
 		if (contactIds && !m.ContactIds.some((id) => contactIds.has(id))) continue;
 		matches.push(m);
 	}
-	const descending = (p.str('SortDirection') ?? 'Descending') === 'Descending';
-	return paginate(
-		ctx,
-		sortBy(matches, (m) => m.Date, descending),
-		(m) => serializeEmail(store, m),
-	);
+	return sortedPage(ctx, matches, (m) => m.Date, 'Descending', serializeEmail);
 }
 
-function GetEmailsAttachedToContact(ctx: CallContext) {
-	const contact = ctx.store.contact(ctx.p.req('ContactId'));
-	const emails = [...ctx.store.emails.values()].filter((m) =>
-		m.ContactIds.includes(contact.ContactId),
-	);
-	return paginate(
-		ctx,
-		sortBy(emails, (m) => m.Date, true),
-		(m) => serializeEmail(ctx.store, m),
-	);
-}
-
-function DeleteEmail(ctx: CallContext) {
-	const m = emailOf(ctx.store, ctx.p.req('EmailId'));
-	ctx.store.emails.delete(m.EmailId);
-	return NOTHING;
-}
+const GetEmailsAttachedToContact = attachedToContact(
+	emailOf,
+	(m, contactId) => m.ContactIds.includes(contactId),
+	serializeEmail,
+	{ key: (m) => m.Date, descending: true },
+);
 
 export const emailFunctions: HandlerTable = {
 	CreateEmail,
-	GetEmail,
+	GetEmail: getRecord(emailOf, serializeEmail),
 	GetEmails,
 	GetEmailsAttachedToContact,
-	DeleteEmail,
+	DeleteEmail: deleteRecord(emailOf),
 };

@@ -2,9 +2,10 @@ import { ApiError, notFound } from '../core/errors';
 import { formatDateTime, parseDateTime } from '../core/dates';
 import type { Attendee, CalendarEvent, Store } from '../store';
 import { NOTHING, type CallContext, type HandlerTable } from './context';
-import { idSet, instantOf, windowOf } from './common';
+import { blankName, idSet, instantOf, nonBlank, windowOf } from './common';
 import { contactMeta, userMeta } from './meta';
-import { paginate, sortBy } from './paging';
+import { sortedPage } from './paging';
+import { attachedToContact, getRecord, recordLookup } from './records';
 
 /**
  * Calendar events with Attendees (users and contacts). The UTC offset written on StartDate becomes
@@ -41,11 +42,7 @@ export function serializeEvent(store: Store, e: CalendarEvent): Record<string, u
 	};
 }
 
-function eventOf(store: Store, id: string): CalendarEvent {
-	const e = store.events.get(id);
-	if (!e) throw notFound('event', 'EventId', id);
-	return e;
-}
+const eventOf = recordLookup('event', 'EventId', (store) => store.events);
 
 /**
  * Attendees: [{IsUser, AttendeeId, AttendanceStatus}]. The AttendanceStatus list in the docs is
@@ -140,11 +137,7 @@ function EditEvent(ctx: CallContext) {
 	const { p, store } = ctx;
 	const event = eventOf(store, p.req('EventId'));
 	const next = { ...event };
-	if (p.has('Name')) {
-		const name = p.str('Name');
-		if (!name) throw new ApiError('blank-name:EditEvent', `An event's 'Name' can't be blank.`);
-		next.Name = name;
-	}
+	if (p.has('Name')) next.Name = nonBlank(p.str('Name'), ...blankName(ctx.fn, "An event's"));
 	if (p.has('StartDate')) {
 		const start = parseDateTime(p.str('StartDate') ?? '');
 		if (!start) throw new ApiError('blank-start:EditEvent', `'StartDate' can't be blank.`);
@@ -187,17 +180,12 @@ function DeleteEvent(ctx: CallContext) {
 	return NOTHING;
 }
 
-function GetEvent(ctx: CallContext) {
-	return serializeEvent(ctx.store, eventOf(ctx.store, ctx.p.req('EventId')));
-}
-
 const attends = (e: CalendarEvent, isUser: boolean, id: string): boolean =>
 	e.Attendees.some((a) => a.IsUser === isUser && a.AttendeeId === id);
 
 /** Events overlapping [StartDate, EndDate]; ContactId overrides the other filters. */
 function GetEvents(ctx: CallContext) {
 	const { p, store } = ctx;
-	const descending = (p.str('SortDirection') ?? 'Ascending') === 'Descending';
 	const contactId = p.str('ContactId');
 	let matches: CalendarEvent[];
 	if (contactId) {
@@ -216,28 +204,21 @@ function GetEvents(ctx: CallContext) {
 			matches.push(e);
 		}
 	}
-	return paginate(
-		ctx,
-		sortBy(matches, (e) => e.StartDate, descending),
-		(e) => serializeEvent(store, e),
-	);
+	return sortedPage(ctx, matches, (e) => e.StartDate, 'Ascending', serializeEvent);
 }
 
-function GetEventsAttachedToContact(ctx: CallContext) {
-	const contact = ctx.store.contact(ctx.p.req('ContactId'));
-	const events = [...ctx.store.events.values()].filter((e) => attends(e, false, contact.ContactId));
-	return paginate(
-		ctx,
-		sortBy(events, (e) => e.StartDate, false),
-		(e) => serializeEvent(ctx.store, e),
-	);
-}
+const GetEventsAttachedToContact = attachedToContact(
+	eventOf,
+	(e, contactId) => attends(e, false, contactId),
+	serializeEvent,
+	{ key: (e) => e.StartDate, descending: false },
+);
 
 export const eventFunctions: HandlerTable = {
 	CreateEvent,
 	EditEvent,
 	DeleteEvent,
-	GetEvent,
+	GetEvent: getRecord(eventOf, serializeEvent),
 	GetEvents,
 	GetEventsAttachedToContact,
 };

@@ -1,7 +1,8 @@
-import { ApiError, notFound } from '../core/errors';
+import { ApiError } from '../core/errors';
 import { formatDateTime, formatNullableDateTime } from '../core/dates';
-import type { Store, StoredFile } from '../store';
+import type { StoredFile } from '../store';
 import type { CallContext, HandlerTable } from './context';
+import { recordLookup } from './records';
 
 /**
  * Files attached to contacts. Uploads arrive as multipart/form-data (parsed before dispatch).
@@ -28,11 +29,7 @@ export function serializeFile(ctx: CallContext, f: StoredFile): Record<string, u
 	};
 }
 
-function fileOf(store: Store, id: string): StoredFile {
-	const f = store.files.get(id);
-	if (!f) throw notFound('file', 'FileId', id);
-	return f;
-}
+const fileOf = recordLookup('file', 'FileId', (store) => store.files);
 
 function CreateFile(ctx: CallContext) {
 	const { p, store } = ctx;

@@ -124,79 +124,57 @@ function textPredicate<R>(
 	}
 }
 
-function datePredicate<R>(
-	field: Extract<FilterField<R>, { kind: 'date' }>,
+/**
+ * Date and number filters: empty or not, IsBetween a range, and one comparison each way (`below`
+ * and `above` name them: IsBefore/IsAfter, IsLessThan/IsGreaterThan), against values `parse` reads.
+ */
+function orderedPredicate<R, V extends string | number>(
+	valueOf: (record: R) => V | null,
 	op: string,
 	value: unknown,
-	fn: string,
-	name: string,
+	parse: (value: unknown) => V | null,
+	words: { one: string; two: string; below: string; above: string },
+	fail: (operation: string, expected: string) => never,
 ) {
-	if (op === 'IsEmpty') return (r: R) => field.value(r) === null;
-	if (op === 'IsNotEmpty') return (r: R) => field.value(r) !== null;
+	if (op === 'IsEmpty') return (r: R) => valueOf(r) === null;
+	if (op === 'IsNotEmpty') return (r: R) => valueOf(r) !== null;
 	if (op === 'IsBetween') {
 		const range = rangeOf(value);
-		const from = range && toDay(range[0]);
-		const to = range && toDay(range[1]);
-		if (!from || !to) badValue(fn, name, op, 'two dates ([from, to] or {StartDate, EndDate})');
+		const from = range && parse(range[0]);
+		const to = range && parse(range[1]);
+		if (from === null || to === null) return fail(op, words.two);
 		return (r: R) => {
-			const d = field.value(r);
-			return d !== null && d >= from && d <= to;
+			const v = valueOf(r);
+			return v !== null && v >= from && v <= to;
 		};
 	}
-	const day = toDay(value);
-	if (!day) badValue(fn, name, op, 'a date (yyyy-mm-dd)');
-	switch (op) {
-		case 'IsBefore':
-			return (r: R) => {
-				const d = field.value(r);
-				return d !== null && d < day;
-			};
-		case 'IsAfter':
-			return (r: R) => {
-				const d = field.value(r);
-				return d !== null && d > day;
-			};
-		default: // IsExactly
-			return (r: R) => field.value(r) === day;
-	}
+	const target = parse(value);
+	if (target === null) return fail(op, words.one);
+	if (op === words.below)
+		return (r: R) => {
+			const v = valueOf(r);
+			return v !== null && v < target;
+		};
+	if (op === words.above)
+		return (r: R) => {
+			const v = valueOf(r);
+			return v !== null && v > target;
+		};
+	return (r: R) => valueOf(r) === target; // IsExactly
 }
 
-function numberPredicate<R>(
-	field: Extract<FilterField<R>, { kind: 'number' }>,
-	op: string,
-	value: unknown,
-	fn: string,
-	name: string,
-) {
-	if (op === 'IsEmpty') return (r: R) => field.value(r) === null;
-	if (op === 'IsNotEmpty') return (r: R) => field.value(r) !== null;
-	if (op === 'IsBetween') {
-		const range = rangeOf(value);
-		const lo = range && toNumber(range[0]);
-		const hi = range && toNumber(range[1]);
-		if (lo === null || hi === null) badValue(fn, name, op, 'two numbers ([min, max])');
-		return (r: R) => {
-			const n = field.value(r);
-			return n !== null && n >= lo && n <= hi;
-		};
-	}
-	const target = toNumber(value);
-	if (target === null) badValue(fn, name, op, 'a number');
-	switch (op) {
-		case 'IsGreaterThan':
-			return (r: R) => {
-				const n = field.value(r);
-				return n !== null && n > target;
-			};
-		case 'IsLessThan':
-			return (r: R) => {
-				const n = field.value(r);
-				return n !== null && n < target;
-			};
-		default:
-			return (r: R) => field.value(r) === target;
-	}
-}
+const DATE_WORDS = {
+	one: 'a date (yyyy-mm-dd)',
+	two: 'two dates ([from, to] or {StartDate, EndDate})',
+	below: 'IsBefore',
+	above: 'IsAfter',
+};
+const NUMBER_WORDS = {
+	one: 'a number',
+	two: 'two numbers ([min, max])',
+	below: 'IsLessThan',
+	above: 'IsGreaterThan',
+};
 
 /** Turn AdvancedFilters into one predicate; throws a 400 for anything it does not understand. */
 export function compileFilters<R>(
@@ -247,10 +225,18 @@ export function compileFilters<R>(
 				predicates.push(textPredicate(field, op, value, fn, name));
 				break;
 			case 'date':
-				predicates.push(datePredicate(field, op, value, fn, name));
+				predicates.push(
+					orderedPredicate(field.value, op, value, toDay, DATE_WORDS, (o, e) =>
+						badValue(fn, name, o, e),
+					),
+				);
 				break;
 			case 'number':
-				predicates.push(numberPredicate(field, op, value, fn, name));
+				predicates.push(
+					orderedPredicate(field.value, op, value, toNumber, NUMBER_WORDS, (o, e) =>
+						badValue(fn, name, o, e),
+					),
+				);
 				break;
 			case 'uid': {
 				if (typeof value !== 'string') badValue(fn, name, op, 'a Uid');

@@ -1,7 +1,9 @@
-import { ApiError, notFound } from '../core/errors';
+import { ApiError } from '../core/errors';
 import type { Group, Store } from '../store';
-import { NOTHING, type CallContext, type HandlerTable } from './context';
+import type { CallContext, HandlerTable } from './context';
+import { checkTeamIds } from './common';
 import { paginate } from './paging';
+import { deleteRecord, editRecord, getRecord, recordLookup } from './records';
 
 /** Group definitions (settings). Names are unique within the account, compared case-insensitively. */
 
@@ -17,11 +19,7 @@ export function serializeGroup(g: Group, withCount = false): Record<string, unkn
 	return out;
 }
 
-export function groupOf(store: Store, id: string): Group {
-	const g = store.groups.get(id);
-	if (!g) throw notFound('group', 'GroupId', id);
-	return g;
-}
+export const groupOf = recordLookup('group', 'GroupId', (store) => store.groups);
 
 export function groupNamed(store: Store, name: string): Group | undefined {
 	const wanted = name.trim().toLowerCase();
@@ -39,13 +37,7 @@ function assertUniqueName(store: Store, fn: string, name: string, selfId?: strin
 }
 
 function checkTeams(store: Store, fn: string, sharing: string, teamIds: string[]): void {
-	for (const id of teamIds) if (!store.teams.has(id)) throw notFound('team', 'TeamIds', id);
-	if (sharing === 'Teams' && teamIds.length === 0) {
-		throw new ApiError(
-			`missing-parameter:${fn}:TeamIds`,
-			`'TeamIds' is required when Sharing is Teams.`,
-		);
-	}
+	checkTeamIds(store, fn, teamIds, sharing === 'Teams', 'Sharing is Teams');
 }
 
 function CreateGroup(ctx: CallContext) {
@@ -68,33 +60,18 @@ function CreateGroup(ctx: CallContext) {
 	return { GroupId: group.GroupId };
 }
 
-function EditGroup(ctx: CallContext) {
-	const { p, store } = ctx;
-	const group = groupOf(store, p.req('GroupId'));
-	const next = { ...group };
+const EditGroup = editRecord(groupOf, (next, { p, store, fn }, group) => {
 	if (p.has('Name')) {
 		const name = p.str('Name')?.trim();
 		if (!name) throw new ApiError('blank-name:EditGroup', `A group's 'Name' can't be blank.`);
-		assertUniqueName(store, ctx.fn, name, group.GroupId);
+		assertUniqueName(store, fn, name, group.GroupId);
 		next.Name = name;
 	}
 	if (p.has('Sharing')) next.Sharing = p.str('Sharing') ?? 'Private';
 	if (p.has('TeamIds')) next.TeamIds = p.strings('TeamIds') ?? [];
 	if (p.has('Color')) next.Color = p.str('Color') ?? '';
-	checkTeams(store, ctx.fn, next.Sharing, next.TeamIds);
-	Object.assign(group, next);
-	return NOTHING;
-}
-
-function DeleteGroup(ctx: CallContext) {
-	const group = groupOf(ctx.store, ctx.p.req('GroupId'));
-	ctx.store.groups.delete(group.GroupId);
-	return NOTHING;
-}
-
-function GetGroup(ctx: CallContext) {
-	return serializeGroup(groupOf(ctx.store, ctx.p.req('GroupId')));
-}
+	checkTeams(store, fn, next.Sharing, next.TeamIds);
+});
 
 function GetGroups(ctx: CallContext) {
 	const withCount = ctx.p.bool('ReturnNumberOfContacts') === true;
@@ -104,7 +81,7 @@ function GetGroups(ctx: CallContext) {
 export const groupFunctions: HandlerTable = {
 	CreateGroup,
 	EditGroup,
-	DeleteGroup,
-	GetGroup,
+	DeleteGroup: deleteRecord(groupOf),
+	GetGroup: getRecord(groupOf, (_store, g) => serializeGroup(g)),
 	GetGroups,
 };

@@ -1,10 +1,10 @@
 import { formatDateTime } from '../core/dates';
-import { notFound } from '../core/errors';
 import type { Note, PipelineInfo, Store } from '../store';
 import { NOTHING, type CallContext, type HandlerTable } from './context';
 import { idSet, instantOf, windowOf } from './common';
 import { contactMeta, userMeta } from './meta';
-import { paginate, sortBy } from './paging';
+import { sortedPage } from './paging';
+import { attachedToContact, deleteRecord, getRecord, recordLookup } from './records';
 
 /** Notes: plain text attached to one contact; pipeline-item updates leave notes with PipelineInfo. */
 
@@ -53,11 +53,7 @@ export function addNote(
 	return note;
 }
 
-function noteOf(store: Store, id: string): Note {
-	const n = store.notes.get(id);
-	if (!n) throw notFound('note', 'NoteId', id);
-	return n;
-}
+const noteOf = recordLookup('note', 'NoteId', (store) => store.notes);
 
 function CreateNote(ctx: CallContext) {
 	const { p, store } = ctx;
@@ -84,16 +80,6 @@ function EditNote(ctx: CallContext) {
 	return NOTHING;
 }
 
-function DeleteNote(ctx: CallContext) {
-	const note = noteOf(ctx.store, ctx.p.req('NoteId'));
-	ctx.store.notes.delete(note.NoteId);
-	return NOTHING;
-}
-
-function GetNote(ctx: CallContext) {
-	return serializeNote(ctx.store, noteOf(ctx.store, ctx.p.req('NoteId')));
-}
-
 function GetNotes(ctx: CallContext) {
 	const { p, store } = ctx;
 	const { from, to } = windowOf(p, 'DateFilterStart', 'DateFilterEnd');
@@ -107,29 +93,21 @@ function GetNotes(ctx: CallContext) {
 		if (n.DateDisplayedInHistory < from || n.DateDisplayedInHistory > to) continue;
 		matches.push(n);
 	}
-	const descending = (p.str('SortDirection') ?? 'Descending') === 'Descending';
-	return paginate(
-		ctx,
-		sortBy(matches, (n) => n.DateDisplayedInHistory, descending),
-		(n) => serializeNote(store, n),
-	);
+	return sortedPage(ctx, matches, (n) => n.DateDisplayedInHistory, 'Descending', serializeNote);
 }
 
-function GetNotesAttachedToContact(ctx: CallContext) {
-	const contact = ctx.store.contact(ctx.p.req('ContactId'));
-	const notes = [...ctx.store.notes.values()].filter((n) => n.ContactId === contact.ContactId);
-	return paginate(
-		ctx,
-		sortBy(notes, (n) => n.DateDisplayedInHistory, true),
-		(n) => serializeNote(ctx.store, n),
-	);
-}
+const GetNotesAttachedToContact = attachedToContact(
+	noteOf,
+	(n, contactId) => n.ContactId === contactId,
+	serializeNote,
+	{ key: (n) => n.DateDisplayedInHistory, descending: true },
+);
 
 export const noteFunctions: HandlerTable = {
 	CreateNote,
 	EditNote,
-	DeleteNote,
-	GetNote,
+	DeleteNote: deleteRecord(noteOf),
+	GetNote: getRecord(noteOf, serializeNote),
 	GetNotes,
 	GetNotesAttachedToContact,
 };

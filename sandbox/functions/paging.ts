@@ -1,3 +1,4 @@
+import type { Store } from '../store';
 import { ApiError } from '../core/errors';
 import type { CallContext } from './context';
 
@@ -57,4 +58,16 @@ export function sortBy<T>(items: T[], key: (item: T) => string | number, descend
 	const out = decorated.map((d) => d.item);
 	if (descending) out.reverse();
 	return out;
+}
+
+/** Items sorted by `key` in the SortDirection asked for (else `fallback`), one page of them. */
+export function sortedPage<T>(
+	ctx: CallContext,
+	items: T[],
+	key: (item: T) => string | number,
+	fallback: 'Ascending' | 'Descending',
+	serialize: (store: Store, item: T) => unknown,
+): Page {
+	const descending = (ctx.p.str('SortDirection') ?? fallback) === 'Descending';
+	return paginate(ctx, sortBy(items, key, descending), (item) => serialize(ctx.store, item));
 }

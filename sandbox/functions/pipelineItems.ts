@@ -1,4 +1,4 @@
-import { ApiError, notFound } from '../core/errors';
+import { ApiError } from '../core/errors';
 import { dateOf, formatDateTime } from '../core/dates';
 import type { PipelineItem, Store } from '../store';
 import { NOTHING, type CallContext, type HandlerTable } from './context';
@@ -9,6 +9,7 @@ import { contactMeta, fullName } from './meta';
 import { addNote } from './notes';
 import { pageWindow, paginate, sortBy } from './paging';
 import { pipelineOf, statusOf } from './pipelines';
+import { getRecord, recordLookup } from './records';
 
 /**
  * Pipeline items (leads, deals…) attached to contacts. Custom fields belong to the item's
@@ -39,11 +40,7 @@ export function serializePipelineItem(store: Store, item: PipelineItem): Record<
 	return out;
 }
 
-function itemOf(store: Store, id: string): PipelineItem {
-	const item = store.pipelineItems.get(id);
-	if (!item) throw notFound('pipeline item', 'PipelineItemId', id);
-	return item;
-}
+const itemOf = recordLookup('pipeline item', 'PipelineItemId', (store) => store.pipelineItems);
 
 function statusInPipeline(store: Store, fn: string, statusId: string, pipelineId: string) {
 	const status = statusOf(store, statusId);
@@ -171,10 +168,6 @@ function DeletePipelineItems(ctx: CallContext) {
 	return { NumberProcessed: existing.length, NumberSkipped: ids.length - existing.length };
 }
 
-function GetPipelineItem(ctx: CallContext) {
-	return serializePipelineItem(ctx.store, itemOf(ctx.store, ctx.p.req('PipelineItemId')));
-}
-
 function itemFilterResolver(
 	store: Store,
 	pipelineId: string,
@@ -265,7 +258,7 @@ export const pipelineItemFunctions: HandlerTable = {
 	EditPipelineItem,
 	DeletePipelineItem,
 	DeletePipelineItems,
-	GetPipelineItem,
+	GetPipelineItem: getRecord(itemOf, serializePipelineItem),
 	GetPipelineItems,
 	GetPipelineItemsAttachedToContact,
 };

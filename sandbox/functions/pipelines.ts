@@ -1,25 +1,19 @@
-import { ApiError, notFound } from '../core/errors';
+import { ApiError } from '../core/errors';
 import { formatDateTime, formatNullableDateTime } from '../core/dates';
 import type { Pipeline, PipelineStatus, Store } from '../store';
 import { NOTHING, type CallContext, type HandlerTable } from './context';
+import { blankName, checkTeamIds, nonBlank } from './common';
 import { serializeCustomField } from './customFields';
+import { editRecord, recordLookup } from './records';
 
 /**
  * Pipelines and their statuses (settings). A status with IsActive=false is a closed status;
  * the order of a pipeline's statuses is what GetPipelineItems' SortBy "Status" follows.
  */
 
-export function pipelineOf(store: Store, id: string): Pipeline {
-	const p = store.pipelines.get(id);
-	if (!p) throw notFound('pipeline', 'PipelineId', id);
-	return p;
-}
+export const pipelineOf = recordLookup('pipeline', 'PipelineId', (store) => store.pipelines);
 
-export function statusOf(store: Store, id: string): PipelineStatus {
-	const s = store.statuses.get(id);
-	if (!s) throw notFound('pipeline status', 'StatusId', id);
-	return s;
-}
+export const statusOf = recordLookup('pipeline status', 'StatusId', (store) => store.statuses);
 
 export function serializePipeline(
 	store: Store,
@@ -55,13 +49,7 @@ function serializeStatus(s: PipelineStatus): Record<string, unknown> {
 }
 
 function checkSharing(store: Store, fn: string, permissions: string, teamIds: string[]): void {
-	for (const id of teamIds) if (!store.teams.has(id)) throw notFound('team', 'TeamIds', id);
-	if (permissions === 'TeamSharing' && teamIds.length === 0) {
-		throw new ApiError(
-			`missing-parameter:${fn}:TeamIds`,
-			`'TeamIds' is required when Permissions is TeamSharing.`,
-		);
-	}
+	checkTeamIds(store, fn, teamIds, permissions === 'TeamSharing', 'Permissions is TeamSharing');
 }
 
 function CreatePipeline(ctx: CallContext) {
@@ -83,26 +71,18 @@ function CreatePipeline(ctx: CallContext) {
 	return { PipelineId: pipeline.PipelineId };
 }
 
-function EditPipeline(ctx: CallContext) {
-	const { p, store } = ctx;
-	const pipeline = pipelineOf(store, p.req('PipelineId'));
-	const next = { ...pipeline };
-	if (p.has('Name')) {
-		const name = p.str('Name')?.trim();
-		if (!name) throw new ApiError('blank-name:EditPipeline', `A pipeline's 'Name' can't be blank.`);
-		next.Name = name;
-	}
-	if (p.has('Icon')) {
-		const icon = p.str('Icon');
-		if (!icon) throw new ApiError('blank-icon:EditPipeline', `A pipeline's 'Icon' can't be blank.`);
-		next.Icon = icon;
-	}
+const EditPipeline = editRecord(pipelineOf, (next, { p, store, fn }) => {
+	if (p.has('Name')) next.Name = nonBlank(p.str('Name')?.trim(), ...blankName(fn, "A pipeline's"));
+	if (p.has('Icon'))
+		next.Icon = nonBlank(
+			p.str('Icon'),
+			'blank-icon:EditPipeline',
+			`A pipeline's 'Icon' can't be blank.`,
+		);
 	if (p.has('Permissions')) next.Permissions = p.str('Permissions') ?? 'Public';
 	if (p.has('TeamIds')) next.TeamIds = p.strings('TeamIds') ?? [];
-	checkSharing(store, ctx.fn, next.Permissions, next.TeamIds);
-	Object.assign(pipeline, next);
-	return NOTHING;
-}
+	checkSharing(store, fn, next.Permissions, next.TeamIds);
+});
 
 /** Deleting a pipeline deletes its statuses, items and custom fields. */
 function DeletePipeline(ctx: CallContext) {

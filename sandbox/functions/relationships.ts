@@ -1,9 +1,9 @@
-import { ApiError, notFound } from '../core/errors';
+import { ApiError } from '../core/errors';
 import { formatDateTime } from '../core/dates';
 import type { Relationship, Store } from '../store';
 import { NOTHING, type CallContext, type HandlerTable } from './context';
 import { fullName, userMeta } from './meta';
-import { paginate } from './paging';
+import { attachedToContact, deleteRecord, getRecord, recordLookup } from './records';
 
 /** Bi-directional, free-text links between two contacts/companies. */
 
@@ -27,11 +27,11 @@ export function serializeRelationship(store: Store, r: Relationship): Record<str
 	};
 }
 
-function relationshipOf(store: Store, id: string): Relationship {
-	const r = store.relationships.get(id);
-	if (!r) throw notFound('relationship', 'RelationshipId', id);
-	return r;
-}
+const relationshipOf = recordLookup(
+	'relationship',
+	'RelationshipId',
+	(store) => store.relationships,
+);
 
 function CreateRelationship(ctx: CallContext) {
 	const { p, store } = ctx;
@@ -62,28 +62,16 @@ function EditRelationship(ctx: CallContext) {
 	return NOTHING;
 }
 
-function DeleteRelationship(ctx: CallContext) {
-	const r = relationshipOf(ctx.store, ctx.p.req('RelationshipId'));
-	ctx.store.relationships.delete(r.RelationshipId);
-	return NOTHING;
-}
-
-function GetRelationship(ctx: CallContext) {
-	return serializeRelationship(ctx.store, relationshipOf(ctx.store, ctx.p.req('RelationshipId')));
-}
-
-function GetRelationshipsAttachedToContact(ctx: CallContext) {
-	const contact = ctx.store.contact(ctx.p.req('ContactId'));
-	const list = [...ctx.store.relationships.values()].filter(
-		(r) => r.ContactId1 === contact.ContactId || r.ContactId2 === contact.ContactId,
-	);
-	return paginate(ctx, list, (r) => serializeRelationship(ctx.store, r));
-}
+const GetRelationshipsAttachedToContact = attachedToContact(
+	relationshipOf,
+	(r, contactId) => r.ContactId1 === contactId || r.ContactId2 === contactId,
+	serializeRelationship,
+);
 
 export const relationshipFunctions: HandlerTable = {
 	CreateRelationship,
 	EditRelationship,
-	DeleteRelationship,
-	GetRelationship,
+	DeleteRelationship: deleteRecord(relationshipOf),
+	GetRelationship: getRecord(relationshipOf, serializeRelationship),
 	GetRelationshipsAttachedToContact,
 };

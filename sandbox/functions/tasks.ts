@@ -1,10 +1,11 @@
 import { ApiError, notFound } from '../core/errors';
 import { dateOf, formatDateTime, formatNullableDateTime } from '../core/dates';
 import type { Store, Task } from '../store';
-import { NOTHING, type CallContext, type HandlerTable } from './context';
-import { idSet } from './common';
+import type { CallContext, HandlerTable } from './context';
+import { blankName, idSet, nonBlank } from './common';
 import { contactMeta, userMeta } from './meta';
 import { paginate, sortBy } from './paging';
+import { attachedToContact, deleteRecord, editRecord, getRecord, recordLookup } from './records';
 
 /** Tasks: date-only to-dos assigned to a user, optionally attached to one contact. */
 
@@ -25,11 +26,7 @@ export function serializeTask(store: Store, t: Task): Record<string, unknown> {
 	};
 }
 
-function taskOf(store: Store, id: string): Task {
-	const t = store.tasks.get(id);
-	if (!t) throw notFound('task', 'TaskId', id);
-	return t;
-}
+const taskOf = recordLookup('task', 'TaskId', (store) => store.tasks);
 
 function checkUser(store: Store, fn: string, userId: string): void {
 	if (!store.users.has(userId))
@@ -67,24 +64,18 @@ function CreateTask(ctx: CallContext) {
 	return { TaskId: task.TaskId };
 }
 
-function EditTask(ctx: CallContext) {
-	const { p, store } = ctx;
-	const task = taskOf(store, p.req('TaskId'));
-	const next = { ...task };
-	if (p.has('Name')) {
-		const name = p.str('Name');
-		if (!name) throw new ApiError('blank-name:EditTask', `A task's 'Name' can't be blank.`);
-		next.Name = name;
-	}
-	if (p.has('DueDate')) {
-		const due = p.str('DueDate');
-		if (!due) throw new ApiError('blank-due-date:EditTask', `A task's 'DueDate' can't be blank.`);
-		next.DueDate = due;
-	}
+const EditTask = editRecord(taskOf, (next, { p, store, fn, now }, task) => {
+	if (p.has('Name')) next.Name = nonBlank(p.str('Name'), ...blankName(fn, "A task's"));
+	if (p.has('DueDate'))
+		next.DueDate = nonBlank(
+			p.str('DueDate'),
+			'blank-due-date:EditTask',
+			`A task's 'DueDate' can't be blank.`,
+		);
 	if (p.has('AssignedTo')) {
 		const user = p.str('AssignedTo');
 		if (!user) throw new ApiError('blank-assigned-to:EditTask', `'AssignedTo' can't be cleared.`);
-		checkUser(store, ctx.fn, user);
+		checkUser(store, fn, user);
 		next.AssignedTo = user;
 	}
 	if (p.has('CalendarId')) {
@@ -100,21 +91,9 @@ function EditTask(ctx: CallContext) {
 	const complete = p.bool('IsComplete');
 	if (complete !== undefined && complete !== task.IsCompleted) {
 		next.IsCompleted = complete;
-		next.DateCompleted = complete ? ctx.now : null;
+		next.DateCompleted = complete ? now : null;
 	}
-	Object.assign(task, next);
-	return NOTHING;
-}
-
-function DeleteTask(ctx: CallContext) {
-	const task = taskOf(ctx.store, ctx.p.req('TaskId'));
-	ctx.store.tasks.delete(task.TaskId);
-	return NOTHING;
-}
-
-function GetTask(ctx: CallContext) {
-	return serializeTask(ctx.store, taskOf(ctx.store, ctx.p.req('TaskId')));
-}
+});
 
 /**
  * Tasks due in [StartDate, EndDate]. With ContactId the window and the other filters are ignored
@@ -174,21 +153,18 @@ function GetTasks(ctx: CallContext) {
 	};
 }
 
-function GetTasksAttachedToContact(ctx: CallContext) {
-	const contact = ctx.store.contact(ctx.p.req('ContactId'));
-	const tasks = [...ctx.store.tasks.values()].filter((t) => t.ContactId === contact.ContactId);
-	return paginate(
-		ctx,
-		sortBy(tasks, (t) => t.DueDate, false),
-		(t) => serializeTask(ctx.store, t),
-	);
-}
+const GetTasksAttachedToContact = attachedToContact(
+	taskOf,
+	(t, contactId) => t.ContactId === contactId,
+	serializeTask,
+	{ key: (t) => t.DueDate, descending: false },
+);
 
 export const taskFunctions: HandlerTable = {
 	CreateTask,
 	EditTask,
-	DeleteTask,
-	GetTask,
+	DeleteTask: deleteRecord(taskOf),
+	GetTask: getRecord(taskOf, serializeTask),
 	GetTasks,
 	GetTasksAttachedToContact,
 };

@@ -1,7 +1,9 @@
-import { ApiError, notFound } from '../core/errors';
+import { ApiError } from '../core/errors';
 import { formatDateTime } from '../core/dates';
 import type { Store, Team } from '../store';
 import { NOTHING, type CallContext, type HandlerTable } from './context';
+import { blankName, nonBlank } from './common';
+import { editRecord, getRecord, recordLookup } from './records';
 
 /** Teams (settings). Admins see every team, other users the teams they belong to. */
 
@@ -14,11 +16,7 @@ function serializeTeam(t: Team): Record<string, unknown> {
 	};
 }
 
-function teamOf(store: Store, id: string): Team {
-	const t = store.teams.get(id);
-	if (!t) throw notFound('team', 'TeamId', id);
-	return t;
-}
+const teamOf = recordLookup('team', 'TeamId', (store) => store.teams);
 
 function checkUsers(store: Store, fn: string, ids: string[]): string[] {
 	for (const id of ids) {
@@ -47,19 +45,10 @@ function CreateTeam(ctx: CallContext) {
 	return { TeamId: team.TeamId };
 }
 
-function EditTeam(ctx: CallContext) {
-	const { p, store } = ctx;
-	const team = teamOf(store, p.req('TeamId'));
-	const next = { ...team };
-	if (p.has('Name')) {
-		const name = p.str('Name')?.trim();
-		if (!name) throw new ApiError('blank-name:EditTeam', `A team's 'Name' can't be blank.`);
-		next.Name = name;
-	}
-	if (p.has('UserIdList')) next.UserIds = checkUsers(store, ctx.fn, p.strings('UserIdList') ?? []);
-	Object.assign(team, next);
-	return NOTHING;
-}
+const EditTeam = editRecord(teamOf, (next, { p, store, fn }) => {
+	if (p.has('Name')) next.Name = nonBlank(p.str('Name')?.trim(), ...blankName(fn, "A team's"));
+	if (p.has('UserIdList')) next.UserIds = checkUsers(store, fn, p.strings('UserIdList') ?? []);
+});
 
 /** Account owner/admins only (REFERENCE §12 DeleteTeam). */
 function DeleteTeam(ctx: CallContext) {
@@ -73,10 +62,6 @@ function DeleteTeam(ctx: CallContext) {
 	return NOTHING;
 }
 
-function GetTeam(ctx: CallContext) {
-	return serializeTeam(teamOf(ctx.store, ctx.p.req('TeamId')));
-}
-
 function GetTeams(ctx: CallContext) {
 	return [...ctx.store.teams.values()]
 		.filter((t) => ctx.user.IsAdmin || t.UserIds.includes(ctx.user.UserId))
@@ -87,6 +72,6 @@ export const teamFunctions: HandlerTable = {
 	CreateTeam,
 	EditTeam,
 	DeleteTeam,
-	GetTeam,
+	GetTeam: getRecord(teamOf, (_store, t) => serializeTeam(t)),
 	GetTeams,
 };

@@ -1,27 +1,27 @@
 import { startSandbox, type Sandbox } from '../index';
-import { expectLacrmError } from './helpers';
+import { expectLacrmError, type Body, callOk, eventParams } from './helpers';
 
 /** Pipelines and their items, tasks, events, groups, emails and notes: the documented behaviours. */
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Body = any;
 
 let sandbox: Sandbox;
 const ADMIN = '100001';
 const SAM = '100002';
 
-async function ok(fn: string, params: object = {}): Promise<Body> {
-	const res = await sandbox.call(fn, params);
-	if (res.status !== 200)
-		throw new Error(`${fn} failed: ${res.status} ${JSON.stringify(res.body)}`);
-	return res.body;
-}
+const ok = (fn: string, params: object = {}) => callOk(sandbox, fn, params);
 
 let sales: Body;
 let support: Body;
 let contactId: string;
 const status = (pipeline: Body, name: string): string =>
 	pipeline.Statuses.find((s: Body) => s.Name === name).StatusId;
+/** A Sales Leads item of the test contact in the status named. */
+const salesItem = async (statusName: string, more: object = {}) =>
+	await ok('CreatePipelineItem', {
+		ContactId: contactId,
+		PipelineId: sales.PipelineId,
+		StatusId: status(sales, statusName),
+		...more,
+	});
 
 beforeAll(async () => {
 	sandbox = await startSandbox();
@@ -107,10 +107,7 @@ describe('pipeline items', () => {
 	});
 
 	it('edits: omitted custom fields unchanged, null clears, a required field cannot be cleared', async () => {
-		const { PipelineItemId } = await ok('CreatePipelineItem', {
-			ContactId: contactId,
-			PipelineId: sales.PipelineId,
-			StatusId: status(sales, 'New'),
+		const { PipelineItemId } = await salesItem('New', {
 			Hunter: 'Ann',
 			Priority: 'Low',
 			'Deal Value': 10,
@@ -134,12 +131,7 @@ describe('pipeline items', () => {
 	});
 
 	it('a status update leaves a history note with PipelineInfo', async () => {
-		const { PipelineItemId } = await ok('CreatePipelineItem', {
-			ContactId: contactId,
-			PipelineId: sales.PipelineId,
-			StatusId: status(sales, 'New'),
-			Hunter: 'X',
-		});
+		const { PipelineItemId } = await salesItem('New', { Hunter: 'X' });
 		await ok('EditPipelineItem', {
 			PipelineItemId,
 			StatusId: status(sales, 'Contacted'),
@@ -156,12 +148,7 @@ describe('pipeline items', () => {
 	});
 
 	it('GetPipelineItems: an empty StatusFilter means active statuses only; closed ones must be asked for', async () => {
-		const won = await ok('CreatePipelineItem', {
-			ContactId: contactId,
-			PipelineId: sales.PipelineId,
-			StatusId: status(sales, 'Won'),
-			Hunter: 'W',
-		});
+		const won = await salesItem('Won', { Hunter: 'W' });
 		const active = await ok('GetPipelineItems', {
 			PipelineId: sales.PipelineId,
 			MaxNumberOfResults: 10000,
@@ -241,12 +228,7 @@ describe('pipeline items', () => {
 			400,
 			/at most 5000/,
 		);
-		const mine = await ok('CreatePipelineItem', {
-			ContactId: contactId,
-			PipelineId: sales.PipelineId,
-			StatusId: status(sales, 'New'),
-			Hunter: 'D',
-		});
+		const mine = await salesItem('New', { Hunter: 'D' });
 		const other = await ok('CreatePipelineItem', {
 			ContactId: contactId,
 			PipelineId: support.PipelineId,
@@ -395,11 +377,10 @@ describe('tasks', () => {
 
 describe('events', () => {
 	it('the StartDate offset is the event time zone; GetEvents is a window', async () => {
-		const { EventId } = await ok('CreateEvent', {
-			Name: 'Tokyo call',
-			StartDate: '2041-04-01T09:00:00+09:00',
-			EndDate: '2041-04-01T10:00:00+09:00',
-		});
+		const { EventId } = await ok(
+			'CreateEvent',
+			eventParams('Tokyo call', '2041-04-01T09:00:00+09:00', '2041-04-01T10:00:00+09:00'),
+		);
 		const e = await ok('GetEvent', { EventId });
 		expect(e.StartDate).toBe('2041-04-01T09:00:00+09:00');
 		expect(e.EndDate).toBe('2041-04-01T10:00:00+09:00');
@@ -414,21 +395,20 @@ describe('events', () => {
 
 	it('attendees must exist; EndDate may not precede StartDate', async () => {
 		expectLacrmError(
-			await sandbox.call('CreateEvent', {
-				Name: 'x',
-				StartDate: '2041-01-01T10:00:00Z',
-				EndDate: '2041-01-01T09:00:00Z',
-			}),
+			await sandbox.call(
+				'CreateEvent',
+				eventParams('x', '2041-01-01T10:00:00Z', '2041-01-01T09:00:00Z'),
+			),
 			400,
 			/before/,
 		);
 		expectLacrmError(
-			await sandbox.call('CreateEvent', {
-				Name: 'x',
-				StartDate: '2041-01-01T10:00:00Z',
-				EndDate: '2041-01-01T11:00:00Z',
-				Attendees: [{ IsUser: true, AttendeeId: '999999' }],
-			}),
+			await sandbox.call(
+				'CreateEvent',
+				eventParams('x', '2041-01-01T10:00:00Z', '2041-01-01T11:00:00Z', {
+					Attendees: [{ IsUser: true, AttendeeId: '999999' }],
+				}),
+			),
 			400,
 			/999999/,
 		);
@@ -438,15 +418,15 @@ describe('events', () => {
 		const c = (
 			await ok('CreateContact', { IsCompany: false, AssignedTo: ADMIN, Name: 'Event Guest' })
 		).ContactId;
-		const { EventId } = await ok('CreateEvent', {
-			Name: 'Sam meeting',
-			StartDate: '2042-01-01T10:00:00-06:00',
-			EndDate: '2042-01-01T11:00:00-06:00',
-			Attendees: [
-				{ IsUser: true, AttendeeId: SAM, AttendanceStatus: 'IsAttending' },
-				{ IsUser: false, AttendeeId: c, AttendanceStatus: 'Maybe' },
-			],
-		});
+		const { EventId } = await ok(
+			'CreateEvent',
+			eventParams('Sam meeting', '2042-01-01T10:00:00-06:00', '2042-01-01T11:00:00-06:00', {
+				Attendees: [
+					{ IsUser: true, AttendeeId: SAM, AttendanceStatus: 'IsAttending' },
+					{ IsUser: false, AttendeeId: c, AttendanceStatus: 'Maybe' },
+				],
+			}),
+		);
 		const window = { StartDate: '2042-01-01', EndDate: '2042-01-01' };
 		expect(
 			(await ok('GetEvents', { ...window, UserFilter: [SAM] })).Results.map((e: Body) => e.EventId),

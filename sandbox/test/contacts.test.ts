@@ -1,21 +1,13 @@
 import { startSandbox, type Sandbox } from '../index';
-import { UID_RE, expectLacrmError } from './helpers';
+import { UID_RE, expectLacrmError, type Body, callOk, person } from './helpers';
 
 /** Contacts and companies: shapes, company linking, custom fields, edit semantics, search and filters. */
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Body = any;
 
 let sandbox: Sandbox;
 const ADMIN = '100001';
 const SAM = '100002';
 
-async function ok(fn: string, params: object = {}): Promise<Body> {
-	const res = await sandbox.call(fn, params);
-	if (res.status !== 200)
-		throw new Error(`${fn} failed: ${res.status} ${JSON.stringify(res.body)}`);
-	return res.body;
-}
+const ok = (fn: string, params: object = {}) => callOk(sandbox, fn, params);
 
 async function create(params: object): Promise<Body> {
 	const { ContactId } = await ok('CreateContact', {
@@ -64,23 +56,17 @@ describe('shapes', () => {
 
 	it('an unknown Email Type is a 400 naming the valid types', async () => {
 		expectLacrmError(
-			await sandbox.call('CreateContact', {
-				IsCompany: false,
-				AssignedTo: ADMIN,
-				Name: 'X',
-				Email: [{ Text: 'a@b.c', Type: 'Pager' }],
-			}),
+			await sandbox.call(
+				'CreateContact',
+				person('X', { Email: [{ Text: 'a@b.c', Type: 'Pager' }] }),
+			),
 			400,
 			/Pager.*Work, Personal/,
 		);
 	});
 
 	it('ids are 31-digit numeric strings, never JSON numbers; dates are ISO 8601 with an offset', async () => {
-		const res = await sandbox.call('CreateContact', {
-			IsCompany: false,
-			AssignedTo: ADMIN,
-			Name: 'Id Check',
-		});
+		const res = await sandbox.call('CreateContact', person('Id Check'));
 		expect(typeof res.body.ContactId).toBe('string');
 		expect(res.body.ContactId).toMatch(UID_RE);
 		const c = await ok('GetContact', { ContactId: res.body.ContactId });
@@ -276,12 +262,7 @@ describe('custom fields', () => {
 		['Marketing', 'x', /Section field/],
 	])('%s = %j is refused', async (field, value, pattern) => {
 		expectLacrmError(
-			await sandbox.call('CreateContact', {
-				IsCompany: false,
-				AssignedTo: ADMIN,
-				Name: 'Bad Value',
-				[field]: value,
-			}),
+			await sandbox.call('CreateContact', person('Bad Value', { [field]: value })),
 			400,
 			pattern,
 		);
@@ -289,12 +270,7 @@ describe('custom fields', () => {
 
 	it('an unknown key on create or edit is a 400 naming it', async () => {
 		expectLacrmError(
-			await sandbox.call('CreateContact', {
-				IsCompany: false,
-				AssignedTo: ADMIN,
-				Name: 'X',
-				'Shoe Size': 9,
-			}),
+			await sandbox.call('CreateContact', person('X', { 'Shoe Size': 9 })),
 			400,
 			/'Shoe Size'/,
 		);
@@ -308,12 +284,7 @@ describe('custom fields', () => {
 
 	it('contact and company fields are separate sets', async () => {
 		expectLacrmError(
-			await sandbox.call('CreateContact', {
-				IsCompany: false,
-				AssignedTo: ADMIN,
-				Name: 'X',
-				'Annual Revenue': 5,
-			}),
+			await sandbox.call('CreateContact', person('X', { 'Annual Revenue': 5 })),
 			400,
 			/'Annual Revenue'/,
 		);
@@ -369,21 +340,12 @@ describe('custom fields', () => {
 			IsRequired: true,
 		});
 		try {
-			const res = await sandbox.call('CreateContact', {
-				IsCompany: false,
-				AssignedTo: ADMIN,
-				Name: 'Needs Account',
-			});
+			const res = await sandbox.call('CreateContact', person('Needs Account'));
 			expectLacrmError(res, 400);
 			expect(res.body.ErrorDescription).toBe(
 				"'Account Number' field is required for CreateContact",
 			);
-			await ok('CreateContact', {
-				IsCompany: false,
-				AssignedTo: ADMIN,
-				Name: 'Has Account',
-				'Account Number': 'A-1',
-			});
+			await ok('CreateContact', person('Has Account', { 'Account Number': 'A-1' }));
 		} finally {
 			const fields = await ok('GetCustomFields', { RecordType: 'Contact' });
 			await ok('DeleteCustomField', {
@@ -562,11 +524,7 @@ describe('GetContacts', () => {
 	it("GetContactsById with unknownIdsInBulkReads: 'reject' fails the whole call naming the id", async () => {
 		const strict = await startSandbox({ unknownIdsInBulkReads: 'reject' });
 		try {
-			const { body } = await strict.call('CreateContact', {
-				IsCompany: false,
-				AssignedTo: ADMIN,
-				Name: 'Known Person',
-			});
+			const { body } = await strict.call('CreateContact', person('Known Person'));
 			const unknown = '4'.repeat(31);
 			expectLacrmError(
 				await strict.call('GetContactsById', { ContactIds: [body.ContactId, unknown] }),

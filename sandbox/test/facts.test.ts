@@ -1,5 +1,5 @@
 import { startSandbox, type Sandbox } from '../index';
-import { expectLacrmError } from './helpers';
+import { expectLacrmError, type Body, callOk, person, eventParams } from './helpers';
 
 /**
  * Facts about the real LACRM found after the sandbox was first written (issue 9, REFERENCE.md's
@@ -7,18 +7,10 @@ import { expectLacrmError } from './helpers';
  * options in both shapes seen in the wild, the HasAttachedItem filters, event offsets.
  */
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Body = any;
-
 let sandbox: Sandbox;
 const ADMIN = '100001';
 
-async function ok(fn: string, params: object = {}): Promise<Body> {
-	const res = await sandbox.call(fn, params);
-	if (res.status !== 200)
-		throw new Error(`${fn} failed: ${res.status} ${JSON.stringify(res.body)}`);
-	return res.body;
-}
+const ok = (fn: string, params: object = {}) => callOk(sandbox, fn, params);
 
 async function pipelineNamed(name: string): Promise<Body> {
 	const pipelines: Body[] = await ok('GetPipelines');
@@ -74,33 +66,22 @@ describe('birthdays: people only, with or without a year', () => {
 		['7-25', '0000-07-25'],
 		['2-29', '0000-02-29'],
 	])('a contact created with Birthday %s has %s', async (given, stored) => {
-		const { ContactId } = await ok('CreateContact', {
-			IsCompany: false,
-			AssignedTo: ADMIN,
-			Name: `Birthday ${given}`,
-			Birthday: given,
-		});
+		const { ContactId } = await ok(
+			'CreateContact',
+			person(`Birthday ${given}`, { Birthday: given }),
+		);
 		expect((await ok('GetContact', { ContactId })).Birthday).toBe(stored);
 	});
 
 	it('EditContact takes the yearless forms too', async () => {
-		const { ContactId } = await ok('CreateContact', {
-			IsCompany: false,
-			AssignedTo: ADMIN,
-			Name: 'Edited Birthday',
-		});
+		const { ContactId } = await ok('CreateContact', person('Edited Birthday'));
 		await ok('EditContact', { ContactId, Birthday: '12-3' });
 		expect((await ok('GetContact', { ContactId })).Birthday).toBe('0000-12-03');
 	});
 
 	it.each(['2-30', '13-1', '0000-00-10', '07/25'])('refuses %s', async (given) => {
 		expectLacrmError(
-			await sandbox.call('CreateContact', {
-				IsCompany: false,
-				AssignedTo: ADMIN,
-				Name: 'Bad Birthday',
-				Birthday: given,
-			}),
+			await sandbox.call('CreateContact', person('Bad Birthday', { Birthday: given })),
 			400,
 			/'Birthday' must be a date formatted yyyy-mm-dd \(without a year: 0000-mm-dd or m-d\)/,
 		);
@@ -140,12 +121,10 @@ describe('birthdays: people only, with or without a year', () => {
 	});
 
 	it('a person who becomes a company loses the birthday', async () => {
-		const { ContactId } = await ok('CreateContact', {
-			IsCompany: false,
-			AssignedTo: ADMIN,
-			Name: 'Soon A Company',
-			Birthday: '1980-05-05',
-		});
+		const { ContactId } = await ok(
+			'CreateContact',
+			person('Soon A Company', { Birthday: '1980-05-05' }),
+		);
 		await ok('EditContact', { ContactId, IsCompany: true, Name: 'Soon A Company Ltd' });
 		expect((await ok('GetContact', { ContactId })).Birthday).toBeNull();
 	});
@@ -153,11 +132,7 @@ describe('birthdays: people only, with or without a year', () => {
 
 describe('HasAttachedItem / HasNoAttachedItem filters on contacts', () => {
 	async function contactNamed(name: string): Promise<string> {
-		const { ContactId } = await ok('CreateContact', {
-			IsCompany: false,
-			AssignedTo: ADMIN,
-			Name: name,
-		});
+		const { ContactId } = await ok('CreateContact', person(name));
 		return ContactId;
 	}
 
@@ -229,12 +204,12 @@ describe('custom-field Options come in both shapes seen in the wild', () => {
 
 describe("an event keeps the offset it is given as its time zone (LACRM's Events page)", () => {
 	it('the StartDate offset is kept on create and on edit; other times are shown in it', async () => {
-		const { EventId } = await ok('CreateEvent', {
-			Name: 'Kolkata call',
-			StartDate: '2026-01-15T14:00:00+05:30',
-			EndDate: '2026-01-15T04:30:00-05:00',
-			EndRecurrenceRule: '2026-06-30T14:00:00Z',
-		});
+		const { EventId } = await ok(
+			'CreateEvent',
+			eventParams('Kolkata call', '2026-01-15T14:00:00+05:30', '2026-01-15T04:30:00-05:00', {
+				EndRecurrenceRule: '2026-06-30T14:00:00Z',
+			}),
+		);
 		expect(await ok('GetEvent', { EventId })).toMatchObject({
 			StartDate: '2026-01-15T14:00:00+05:30',
 			EndDate: '2026-01-15T15:00:00+05:30',
@@ -252,11 +227,10 @@ describe("an event keeps the offset it is given as its time zone (LACRM's Events
 	});
 
 	it("a time without an offset is read in the account's zone (America/Chicago)", async () => {
-		const { EventId } = await ok('CreateEvent', {
-			Name: 'Wall clock',
-			StartDate: '2026-01-15T14:00:00',
-			EndDate: '2026-07-15T14:00:00',
-		});
+		const { EventId } = await ok(
+			'CreateEvent',
+			eventParams('Wall clock', '2026-01-15T14:00:00', '2026-07-15T14:00:00'),
+		);
 		expect(await ok('GetEvent', { EventId })).toMatchObject({
 			StartDate: '2026-01-15T14:00:00-06:00',
 			EndDate: '2026-07-15T13:00:00-06:00',

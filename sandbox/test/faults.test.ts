@@ -1,10 +1,14 @@
 import { startSandbox, type Sandbox } from '../index';
-import { basicAuth, expectLacrmError, postToken, startHookReceiver } from './helpers';
+import {
+	basicAuth,
+	expectLacrmError,
+	postToken,
+	startHookReceiver,
+	type Body,
+	person,
+} from './helpers';
 
 /** Every fault switch: latency, 429, 5xx, 500-after-commit, the scripted queue, function targeting. */
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Body = any;
 
 let sandbox: Sandbox;
 const ADMIN = '100001';
@@ -70,11 +74,7 @@ describe('rate limiting', () => {
 
 	it('a 429 does not perform the call', async () => {
 		sandbox.setFaults({ rateLimit: { rate: 1, retryAfterSeconds: 1 } });
-		const res = await sandbox.call('CreateContact', {
-			IsCompany: false,
-			AssignedTo: ADMIN,
-			Name: 'Limited Larry',
-		});
+		const res = await sandbox.call('CreateContact', person('Limited Larry'));
 		expect(res.status).toBe(429);
 		sandbox.clearFaults();
 		expect(await contactNamed('Limited Larry')).toEqual([]);
@@ -163,11 +163,7 @@ describe('server errors', () => {
 
 	it('a 5xx does not perform the call; the default status is 500', async () => {
 		sandbox.setFaults({ serverErrors: { rate: 1 } });
-		const res = await sandbox.call('CreateContact', {
-			IsCompany: false,
-			AssignedTo: ADMIN,
-			Name: 'Never Stored',
-		});
+		const res = await sandbox.call('CreateContact', person('Never Stored'));
 		expectLacrmError(res, 500);
 		sandbox.clearFaults();
 		expect(await contactNamed('Never Stored')).toEqual([]);
@@ -182,11 +178,7 @@ describe('server errors', () => {
 				Events: ['Contact.Create'],
 			});
 			sandbox.setFaults({ errorAfterCommit: { rate: 1 } });
-			const res = await sandbox.call('CreateContact', {
-				IsCompany: false,
-				AssignedTo: ADMIN,
-				Name: 'Committed Carla',
-			});
+			const res = await sandbox.call('CreateContact', person('Committed Carla'));
 			expectLacrmError(res, 500);
 			sandbox.clearFaults();
 			const found = await contactNamed('Committed Carla');
@@ -208,11 +200,7 @@ describe('scripted faults', () => {
 		]);
 		const first = await sandbox.call('GetUser');
 		expect(first.status).toBe(429);
-		const second = await sandbox.call('CreateContact', {
-			IsCompany: false,
-			AssignedTo: ADMIN,
-			Name: 'Scripted Sid',
-		});
+		const second = await sandbox.call('CreateContact', person('Scripted Sid'));
 		expect(second.status).toBe(500);
 		await expect(sandbox.call('GetUser')).rejects.toThrow(/socket hang up|ECONNRESET/);
 		expect((await sandbox.call('GetUser')).status).toBe(200);

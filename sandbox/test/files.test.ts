@@ -1,12 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { httpRequest } from '../core/http';
 import { startSandbox, type Sandbox } from '../index';
-import { expectLacrmError, multipartBody, rawPost } from './helpers';
+import { expectLacrmError, multipartBody, rawPost, type Body, callOk } from './helpers';
 
 /** Multipart CreateFile, GetFile's 5-minute FileUrl, versions and limits. */
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Body = any;
 
 let sandbox: Sandbox;
 let contactId: string;
@@ -33,11 +30,7 @@ async function upload(
 	return rawPost(sandbox.apiUrl, body, { Authorization: auth, 'Content-Type': contentType });
 }
 
-async function ok(fn: string, params: object): Promise<Body> {
-	const res = await sandbox.call(fn, params);
-	if (res.status !== 200) throw new Error(`${fn}: ${res.status} ${JSON.stringify(res.body)}`);
-	return res.body;
-}
+const ok = (fn: string, params: object = {}) => callOk(sandbox, fn, params);
 
 it('uploads bytes through multipart/form-data and serves them back from FileUrl with the content type', async () => {
 	const bytes = randomBytes(64 * 1024);

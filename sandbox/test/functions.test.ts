@@ -8,6 +8,9 @@ import {
 	multipartBody,
 	startHookReceiver,
 	type HookReceiver,
+	type Body,
+	callOk,
+	eventParams,
 } from './helpers';
 
 /**
@@ -17,9 +20,6 @@ import {
 
 let sandbox: Sandbox;
 let receiver: HookReceiver;
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Body = any;
 
 interface Fixture {
 	admin: string;
@@ -39,12 +39,7 @@ interface Fixture {
 
 let fx: Fixture;
 
-async function ok(fn: string, params: object = {}): Promise<Body> {
-	const res = await sandbox.call(fn, params);
-	if (res.status !== 200)
-		throw new Error(`${fn} failed: ${res.status} ${JSON.stringify(res.body)}`);
-	return res.body;
-}
+const ok = (fn: string, params: object = {}) => callOk(sandbox, fn, params);
 
 async function newContact(name = 'Table Person'): Promise<string> {
 	return (await ok('CreateContact', { IsCompany: false, AssignedTo: fx.admin, Name: name }))
@@ -286,11 +281,7 @@ const cases: Case[] = [
 		fn: 'EditEvent',
 		params: async () => ({
 			EventId: (
-				await ok('CreateEvent', {
-					Name: 'e',
-					StartDate: '2030-05-01T10:00:00Z',
-					EndDate: '2030-05-01T11:00:00Z',
-				})
+				await ok('CreateEvent', eventParams('e', '2030-05-01T10:00:00Z', '2030-05-01T11:00:00Z'))
 			).EventId,
 			Location: 'Room 4',
 		}),
@@ -301,11 +292,7 @@ const cases: Case[] = [
 		fn: 'DeleteEvent',
 		params: async () => ({
 			EventId: (
-				await ok('CreateEvent', {
-					Name: 'e',
-					StartDate: '2030-05-01T10:00:00Z',
-					EndDate: '2030-05-01T11:00:00Z',
-				})
+				await ok('CreateEvent', eventParams('e', '2030-05-01T10:00:00Z', '2030-05-01T11:00:00Z'))
 			).EventId,
 		}),
 		check: async (_b, p) =>
@@ -315,12 +302,12 @@ const cases: Case[] = [
 		fn: 'GetEvent',
 		params: async () => ({
 			EventId: (
-				await ok('CreateEvent', {
-					Name: 'with attendee',
-					StartDate: '2030-06-01T14:00:00-05:00',
-					EndDate: '2030-06-01T15:00:00-05:00',
-					Attendees: [{ IsUser: false, AttendeeId: fx.contactId, AttendanceStatus: 'Maybe' }],
-				})
+				await ok(
+					'CreateEvent',
+					eventParams('with attendee', '2030-06-01T14:00:00-05:00', '2030-06-01T15:00:00-05:00', {
+						Attendees: [{ IsUser: false, AttendeeId: fx.contactId, AttendanceStatus: 'Maybe' }],
+					}),
+				)
 			).EventId,
 		}),
 		check: (b) => {

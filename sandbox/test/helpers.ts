@@ -2,8 +2,58 @@ import { createHmac } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { httpRequest, type HttpResponse } from '../core/http';
+import type { Sandbox } from '../index';
 
 /** Shared helpers for the sandbox's own tests. */
+
+/** A LACRM answer body, read the way each test needs it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Body = any;
+
+/** A LACRM call that must succeed: its body, or an error naming the function and the answer. */
+export async function callOk(
+	sandbox: Sandbox,
+	fn: string,
+	params: object = {},
+	auth: { apiKey?: string } = {},
+): Promise<Body> {
+	const res = await sandbox.call(fn, params, auth);
+	if (res.status !== 200)
+		throw new Error(`${fn} failed: ${res.status} ${JSON.stringify(res.body)}`);
+	return res.body;
+}
+
+/** CreateContact's parameters for a person (not a company) owned by the admin. */
+export const person = (Name: string, more: object = {}) => ({
+	IsCompany: false,
+	AssignedTo: '100001',
+	Name,
+	...more,
+});
+
+/** CreateEvent's parameters: a name and a window, and any others. */
+export const eventParams = (
+	Name: string,
+	StartDate: string,
+	EndDate: string,
+	more: object = {},
+) => ({
+	Name,
+	StartDate,
+	EndDate,
+	...more,
+});
+
+/** The seven webhook events LACRM documents, in the order its Webhooks page lists them. */
+export const DOCUMENTED_EVENTS = [
+	'Contact.Create',
+	'Event.Create',
+	'Event.Update',
+	'Event.Delete',
+	'GroupMembership.Create',
+	'PipelineItemStatus.Create',
+	'PipelineItemStatus.Update',
+];
 
 export const ERROR_CODE_RE = /^[a-z0-9]{16}$/;
 export const UID_RE = /^\d{31}$/;

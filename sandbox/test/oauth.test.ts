@@ -27,6 +27,10 @@ async function authorizeRaw(
 	};
 }
 
+/** authorize.php as the registered client asking for a code, with these parameters besides. */
+const authorizeAsClient = (params: Record<string, string>) =>
+	authorizeRaw({ response_type: 'code', client_id: sandbox.clientId, ...params });
+
 async function exchange(
 	code: string,
 	extra: Record<string, string> = {},
@@ -63,11 +67,7 @@ async function grant(): Promise<{ access_token: string; refresh_token: string }>
 
 describe('authorize.php', () => {
 	it('redirects to the registered URL with a code and the echoed state', async () => {
-		const res = await authorizeRaw({
-			response_type: 'code',
-			client_id: sandbox.clientId,
-			state: 'xyz-123',
-		});
+		const res = await authorizeAsClient({ state: 'xyz-123' });
 		expect(res.status).toBe(302);
 		expect(res.location?.origin + (res.location?.pathname ?? '')).toBe(sandbox.redirectUrl);
 		expect(res.location?.searchParams.get('code')).toEqual(expect.any(String));
@@ -97,9 +97,7 @@ describe('authorize.php', () => {
 	});
 
 	it('redirect_url, when given, must equal the registered URL', async () => {
-		const res = await authorizeRaw({
-			response_type: 'code',
-			client_id: sandbox.clientId,
+		const res = await authorizeAsClient({
 			redirect_url: 'https://evil.example/cb',
 			state: 'q',
 		});
@@ -109,9 +107,7 @@ describe('authorize.php', () => {
 	});
 
 	it("redirect_uri (n8n's name) is ignored: the registered URL is used", async () => {
-		const res = await authorizeRaw({
-			response_type: 'code',
-			client_id: sandbox.clientId,
+		const res = await authorizeAsClient({
 			redirect_uri: 'https://elsewhere.example/cb',
 			scope: '',
 			state: 'n8n',

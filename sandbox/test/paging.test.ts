@@ -1,10 +1,7 @@
 import { startSandbox, type Sandbox } from '../index';
-import { UID_RE, expectLacrmError } from './helpers';
+import { UID_RE, expectLacrmError, type Body } from './helpers';
 
 /** Paging (default 500, max 10,000, past the end), bare-array functions, the bulk generator and determinism. */
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Body = any;
 
 describe('paging', () => {
 	let sandbox: Sandbox;

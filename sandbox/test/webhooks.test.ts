@@ -5,24 +5,22 @@ import {
 	rawPost,
 	startHookReceiver,
 	type HookReceiver,
+	type Body,
+	callOk,
+	person,
+	DOCUMENTED_EVENTS,
+	eventParams,
 } from './helpers';
 
 /** Webhooks: the X-Hook-Secret handshake, signed deliveries, scopes, payloads, retries and archiving. */
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Body = any;
 
 const ADMIN = '100001';
 const SAM = '100002';
 let sandbox: Sandbox;
 const receivers: HookReceiver[] = [];
 
-async function ok(fn: string, params: object = {}, auth: { apiKey?: string } = {}): Promise<Body> {
-	const res = await sandbox.call(fn, params, auth);
-	if (res.status !== 200)
-		throw new Error(`${fn} failed: ${res.status} ${JSON.stringify(res.body)}`);
-	return res.body;
-}
+const ok = (fn: string, params: object = {}, auth: { apiKey?: string } = {}) =>
+	callOk(sandbox, fn, params, auth);
 
 async function receiver(opts: Parameters<typeof startHookReceiver>[0] = {}): Promise<HookReceiver> {
 	const r = await startHookReceiver(opts);
@@ -144,12 +142,10 @@ describe('deliveries', () => {
 	it('are signed: X-Hook-Signature = lowercase hex HMAC-SHA256 of the raw body with the handshake secret', async () => {
 		const r = await receiver();
 		await subscribe(r, ['Contact.Create']);
-		const { ContactId } = await ok('CreateContact', {
-			IsCompany: false,
-			AssignedTo: ADMIN,
-			Name: 'Signed Sally',
-			Email: 'sally@example.com',
-		});
+		const { ContactId } = await ok(
+			'CreateContact',
+			person('Signed Sally', { Email: 'sally@example.com' }),
+		);
 		await sandbox.flushWebhooks();
 		expect(r.deliveries).toHaveLength(1);
 		const d = r.deliveries[0];
@@ -179,11 +175,10 @@ describe('deliveries', () => {
 		const r = await receiver();
 		const id = await subscribe(r, ['Event.Create']);
 		await ok('CreateContact', { IsCompany: false, AssignedTo: ADMIN, Name: 'Not Delivered' });
-		await ok('CreateEvent', {
-			Name: 'Delivered',
-			StartDate: '2030-01-01T10:00:00Z',
-			EndDate: '2030-01-01T11:00:00Z',
-		});
+		await ok(
+			'CreateEvent',
+			eventParams('Delivered', '2030-01-01T10:00:00Z', '2030-01-01T11:00:00Z'),
+		);
 		await sandbox.flushWebhooks();
 		expect(r.deliveries.map((d) => d.body.TriggeringEvent)).toEqual(['Event.Create']);
 		expect((await ok('GetWebhook', { WebhookId: id })).LastSendDate).toEqual(expect.any(String));
@@ -210,27 +205,14 @@ describe('deliveries', () => {
 
 	it("delivers LACRM's seven documented events with their documented payloads, and nothing for other changes", async () => {
 		const r = await receiver();
-		await subscribe(r, [
-			'Contact.Create',
-			'Event.Create',
-			'Event.Update',
-			'Event.Delete',
-			'GroupMembership.Create',
-			'PipelineItemStatus.Create',
-			'PipelineItemStatus.Update',
-		]);
-		const { ContactId } = await ok('CreateContact', {
-			IsCompany: false,
-			AssignedTo: ADMIN,
-			Name: 'Every Event',
-		});
+		await subscribe(r, DOCUMENTED_EVENTS);
+		const { ContactId } = await ok('CreateContact', person('Every Event'));
 		// Changes LACRM sends no webhook for (REFERENCE §13.3): edits, deletions, group removals.
 		await ok('EditContact', { ContactId, 'Job Title': 'Tester' });
-		const { EventId } = await ok('CreateEvent', {
-			Name: 'E',
-			StartDate: '2030-01-01T10:00:00Z',
-			EndDate: '2030-01-01T11:00:00Z',
-		});
+		const { EventId } = await ok(
+			'CreateEvent',
+			eventParams('E', '2030-01-01T10:00:00Z', '2030-01-01T11:00:00Z'),
+		);
 		await ok('EditEvent', { EventId, Name: 'E2' });
 		await ok('DeleteEvent', { EventId });
 		const group = (await ok('GetGroups')).Results[0];
@@ -252,15 +234,7 @@ describe('deliveries', () => {
 		for (const d of r.deliveries)
 			if (!byEvent.has(d.body.TriggeringEvent as string))
 				byEvent.set(d.body.TriggeringEvent as string, d.body);
-		expect(r.deliveries.map((d) => d.body.TriggeringEvent)).toEqual([
-			'Contact.Create',
-			'Event.Create',
-			'Event.Update',
-			'Event.Delete',
-			'GroupMembership.Create',
-			'PipelineItemStatus.Create',
-			'PipelineItemStatus.Update',
-		]);
+		expect(r.deliveries.map((d) => d.body.TriggeringEvent)).toEqual(DOCUMENTED_EVENTS);
 		// Documented keys: UserId and TriggeringEvent, plus the event's own.
 		for (const [event, keys] of Object.entries({
 			'Contact.Create': ['Contacts'],

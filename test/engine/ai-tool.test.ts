@@ -29,7 +29,7 @@ import type {
 	IWebhookResponseData,
 	SupplyData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeHelpers } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { Lacrm } from '../../nodes/Lacrm/Lacrm.node';
 import { refreshGate } from '../../nodes/Lacrm/transport/refreshGate';
@@ -50,6 +50,7 @@ import {
 } from '../harness/credentials';
 import { HarnessCredentialsHelper } from '../harness/credentials-helper';
 import { HarnessNodeTypes } from '../harness/node-types';
+import { droppedParameters } from '../harness/parameters';
 import { runWorkflow } from '../harness/runner';
 import { ENGINE_LABEL } from '../harness/version';
 
@@ -134,22 +135,30 @@ const scriptedModel: ScriptedModel = {
 	},
 };
 
-const chatTriggerDescription: INodeTypeDescription = {
-	displayName: 'When chat message received',
-	name: 'chatTrigger',
-	group: ['trigger'],
-	version: [1, 1.1, 1.2, 1.3],
-	description: 'Stand-in for @n8n/n8n-nodes-langchain.chatTrigger',
-	defaults: { name: 'When chat message received' },
-	inputs: [],
-	outputs: [NodeConnectionTypes.Main],
-	webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'chat' }],
+/** A @n8n/n8n-nodes-langchain stand-in's description: its names and versions, and `rest`. */
+const langchainStandIn = (
+	name: string,
+	displayName: string,
+	version: number[],
+	rest: Pick<INodeTypeDescription, 'group' | 'inputs' | 'outputs'> & Partial<INodeTypeDescription>,
+): INodeTypeDescription => ({
+	displayName,
+	name,
+	version,
+	description: `Stand-in for @n8n/n8n-nodes-langchain.${name}`,
+	defaults: { name: displayName },
 	properties: [],
-};
+	...rest,
+});
 
 /** Emits n8n's chat item `{ sessionId, action: 'sendMessage', chatInput }`. */
 class ChatTriggerStandIn implements INodeType {
-	description = chatTriggerDescription;
+	description = langchainStandIn('chatTrigger', 'When chat message received', [1, 1.1, 1.2, 1.3], {
+		group: ['trigger'],
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'chat' }],
+	});
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return { workflowData: [[{ json: this.getBodyData() }]] };
@@ -158,18 +167,13 @@ class ChatTriggerStandIn implements INodeType {
 
 /** A chat model sub-node: supplies the scripted model through n8n-core's supplyData path. */
 class ChatModelStandIn implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'OpenAI Chat Model',
-		name: 'lmChatOpenAi',
+	description = langchainStandIn('lmChatOpenAi', 'OpenAI Chat Model', [1, 1.1, 1.2], {
 		group: ['transform'],
-		version: [1, 1.1, 1.2],
 		description:
 			'Stand-in for @n8n/n8n-nodes-langchain.lmChatOpenAi (a scripted model, no OpenAI call)',
-		defaults: { name: 'OpenAI Chat Model' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.AiLanguageModel],
-		properties: [],
-	};
+	});
 
 	async supplyData(this: ISupplyDataFunctions): Promise<SupplyData> {
 		return { response: scriptedModel };
@@ -184,13 +188,8 @@ const agentSeen: { tools: AgentTool[] } = { tools: [] };
  * tools to call, calls them with `tool.invoke(args)` and answers from what they returned.
  */
 class AgentStandIn implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'AI Agent',
-		name: 'agent',
+	description = langchainStandIn('agent', 'AI Agent', [1.7, 1.8, 1.9, 2], {
 		group: ['transform'],
-		version: [1.7, 1.8, 1.9, 2],
-		description: 'Stand-in for @n8n/n8n-nodes-langchain.agent',
-		defaults: { name: 'AI Agent' },
 		inputs: [
 			NodeConnectionTypes.Main,
 			{
@@ -202,8 +201,7 @@ class AgentStandIn implements INodeType {
 			{ type: NodeConnectionTypes.AiTool, displayName: 'Tool' },
 		],
 		outputs: [NodeConnectionTypes.Main],
-		properties: [],
-	};
+	});
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const output: INodeExecutionData[] = [];
@@ -292,16 +290,7 @@ describe(`LACRM node as an AI agent tool on ${ENGINE_LABEL}`, () => {
 		expect(node.type).toBe(LACRM_TYPES.tool);
 		const type = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 		expect(type.description.outputs).toEqual([NodeConnectionTypes.AiTool]);
-		const kept =
-			NodeHelpers.getNodeParameters(
-				type.description.properties,
-				node.parameters,
-				true,
-				false,
-				node,
-				type.description,
-			) ?? {};
-		expect(Object.keys(node.parameters).filter((key) => !(key in kept))).toEqual([]);
+		expect(droppedParameters(type, node)).toEqual([]);
 		expect(String(node.parameters.searchTerms)).toContain("$fromAI('searchTerms'");
 		expect(example.connections[TOOL_NODE]).toEqual({
 			ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]],

@@ -21,8 +21,7 @@ import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ExecutionLifecycleHooks } from 'n8n-core';
-import type { IDataObject, INode, INodeProperties, INodeType } from 'n8n-workflow';
-import { NodeHelpers } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { Lacrm } from '../../nodes/Lacrm/Lacrm.node';
 import { refreshGate } from '../../nodes/Lacrm/transport/refreshGate';
@@ -54,6 +53,7 @@ import {
 import { HarnessCredentialsHelper } from '../harness/credentials-helper';
 import { resourceMapping } from '../harness/load-options';
 import { HarnessNodeTypes } from '../harness/node-types';
+import { droppedParameters } from '../harness/parameters';
 import type { WorkflowRunResult } from '../harness/runner';
 import { runWorkflow } from '../harness/runner';
 import { ENGINE_LABEL, N8N_CORE_MAJOR } from '../harness/version';
@@ -695,46 +695,6 @@ describe(`example workflows on ${ENGINE_LABEL}`, () => {
 });
 
 // ---- the JSON a user imports --------------------------------------------------------------------
-
-/** Properties of `type` that apply to a node with these parameters (resource/operation shown). */
-function shownProperties(
-	type: INodeType,
-	parameters: IDataObject,
-	name: string,
-): INodeProperties[] {
-	return type.description.properties.filter((property) => {
-		if (property.name !== name) return false;
-		const show = property.displayOptions?.show ?? {};
-		return Object.entries(show).every(([key, values]) => {
-			if (key.startsWith('@') || !['resource', 'operation'].includes(key)) return true;
-			return (values as unknown[]).includes(parameters[key]);
-		});
-	});
-}
-
-/** Parameters (and collection entries) of the JSON that n8n would not keep for this node. */
-function droppedParameters(type: INodeType, node: INode): string[] {
-	const kept =
-		NodeHelpers.getNodeParameters(
-			type.description.properties,
-			node.parameters,
-			true,
-			false,
-			node,
-			type.description,
-		) ?? {};
-	const dropped = Object.keys(node.parameters).filter((key) => !(key in kept));
-	for (const [key, value] of Object.entries(node.parameters)) {
-		const [property] = shownProperties(type, node.parameters as IDataObject, key);
-		if (property?.type !== 'collection' || !value || typeof value !== 'object') continue;
-		const allowed = new Set(
-			(property.options ?? []).map((option) => (option as INodeProperties).name),
-		);
-		for (const entry of Object.keys(value))
-			if (!allowed.has(entry)) dropped.push(`${key}.${entry}`);
-	}
-	return dropped;
-}
 
 describe(`example workflow JSON on ${ENGINE_LABEL}`, () => {
 	const examples: ExampleName[] = [

@@ -1,148 +1,79 @@
 /**
  * Harness self-test: workflows run through n8n-core's real WorkflowExecute (both pinned
  * versions), API-key auth through the real httpRequestWithAuthentication, start data, stand-ins,
- * static data, and the load-options runner.
+ * static data, node versions, the credentials helper and the load-options runner — with the LACRM
+ * node against the sandbox.
+ *
+ * The node's pickers, dropdowns and field mapper as a user sees them (listSearch with a filter and
+ * a pagination token, resourceMapping) are node.methods.test.ts.
  */
 import { WorkflowExecute } from 'n8n-core';
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
-import { NodeConnectionTypes, VersionedNodeType } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { Lacrm } from '../../nodes/Lacrm/Lacrm.node';
+import type { Sandbox } from '../../sandbox';
+import { startSandbox } from '../../sandbox';
 import {
 	ENGINE_LABEL,
 	HarnessCredentialsHelper,
 	HarnessNodeTypes,
-	listSearch,
 	loadOptions,
 	N8N_CORE_MAJOR,
 	N8N_CORE_VERSION,
 	N8N_WORKFLOW_VERSION,
-	resourceMapping,
+	NoOpStandIn,
 	runWorkflow,
 } from '../harness';
 import {
-	fixtureApiKeyCredential,
-	apiKeyNodeCredentials,
-	chain,
-	node,
-} from '../harness/fixtures/builders';
-import type { FixtureServer } from '../harness/fixtures/fixture-server';
-import { startFixtureServer } from '../harness/fixtures/fixture-server';
-import { fixtureNodeTypes, HTTP_FIXTURE_TYPE } from '../harness/fixtures/nodes';
+	byId,
+	contactsWithEmail,
+	CREDENTIAL_ID,
+	lacrm,
+	NODE_CREDENTIALS,
+	sandboxCredentials,
+} from './helpers/sandboxNode';
+import { chain, node } from '../harness/workflow';
 
 /** Counts its runs in global static data (to observe static data persistence). */
-class CounterNode implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Counter',
-		name: 'counter',
-		group: ['transform'],
-		version: [1, 2],
-		description: 'Counts runs in static data',
-		defaults: { name: 'Counter' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [],
-	};
+class CounterNode extends NoOpStandIn {
+	description = { ...new NoOpStandIn().description, displayName: 'Counter', name: 'counter' };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const data = this.getWorkflowStaticData('global');
 		data.runs = ((data.runs as number) ?? 0) + 1;
-		return [
-			[
-				{
-					json: { runs: data.runs as number, version: this.getNode().typeVersion },
-					pairedItem: { item: 0 },
-				},
-			],
-		];
+		return [[{ json: { runs: data.runs as number }, pairedItem: { item: 0 } }]];
 	}
 }
 
-/** A versioned node type (n8n's VersionedNodeType): v1 and v2 are different classes. */
-function versionedTag(): VersionedNodeType {
-	const make = (version: number): INodeType => ({
-		description: {
-			displayName: 'Tag',
-			name: 'tag',
-			group: ['transform'],
-			version,
-			description: 'Tags items with its version',
-			defaults: { name: 'Tag' },
-			inputs: [NodeConnectionTypes.Main],
-			outputs: [NodeConnectionTypes.Main],
-			properties: [],
-		},
-		async execute(this: IExecuteFunctions) {
-			return [
-				this.getInputData().map((item, i) => ({
-					json: { ...item.json, taggedBy: `v${version}` },
-					pairedItem: { item: i },
-				})),
-			];
-		},
-	});
-	return new VersionedNodeType(
-		{ 1: make(1), 2: make(2) },
-		{
-			displayName: 'Tag',
-			name: 'tag',
-			group: ['transform'],
-			description: 'Tag',
-			defaultVersion: 2,
-		},
+const LACRM_TYPE = 'n8n-nodes-lacrm.lacrm';
+
+/** The LACRM node set to one operation, with the sandbox's API-key credential. */
+const lacrmNode = (name: string, parameters: IDataObject, typeVersion = 1) =>
+	node(
+		name,
+		LACRM_TYPE,
+		{ authentication: 'apiKey', ...parameters },
+		{ typeVersion, credentials: NODE_CREDENTIALS },
 	);
-}
+
+const getCurrentUser = { resource: 'user', operation: 'getCurrent' };
 
 describe(`harness runner on ${ENGINE_LABEL}`, () => {
-	let server: FixtureServer;
+	let sandbox: Sandbox;
 	let credentials: HarnessCredentialsHelper;
-	const fixtures = fixtureNodeTypes();
 	const nodeTypes = new HarnessNodeTypes({
-		...fixtures.types,
+		[LACRM_TYPE]: new Lacrm(),
 		'harnessTest.counter': new CounterNode(),
-		'harnessTest.tag': versionedTag(),
 	});
+	const calls = (fn: string) => sandbox.counters().callsByFunction[fn] ?? 0;
 
 	beforeEach(async () => {
-		server = await startFixtureServer({
-			apiKeys: ['key-123'],
-			functions: {
-				GetThings: () => ({
-					Results: [
-						{ Id: 1, Name: 'One' },
-						{ Id: 2, Name: 'Two' },
-					],
-				}),
-				SearchThings: (p) => {
-					const { SearchTerms, Page } = p as { SearchTerms: string; Page: number };
-					const all = [
-						{ Id: 1, Name: 'Alpha' },
-						{ Id: 2, Name: 'Beta' },
-						{ Id: 3, Name: 'Alphonse' },
-					];
-					return {
-						Results: all.filter((r) => r.Name.includes(SearchTerms)),
-						NextPage: Page < 2 ? Page + 1 : null,
-					};
-				},
-				GetFields: () => ({
-					Fields: [
-						{ Id: 'Name', Name: 'Name', Required: true },
-						{ Id: 'Email', Name: 'Email' },
-					],
-				}),
-			},
-		});
-		credentials = new HarnessCredentialsHelper().add(fixtureApiKeyCredential(server));
+		sandbox = await startSandbox({ quiet: true });
+		credentials = sandboxCredentials(sandbox);
 	});
 
 	afterEach(async () => {
-		await server.close();
+		await sandbox.stop();
 	});
 
 	test('detects the n8n-core / n8n-workflow pair the project maps', () => {
@@ -154,22 +85,26 @@ describe(`harness runner on ${ENGINE_LABEL}`, () => {
 		);
 	});
 
-	test('API key: httpRequestWithAuthentication sends the raw key and the JSON body; items come out', async () => {
-		const callNode = node(
-			'Call',
-			HTTP_FIXTURE_TYPE,
-			{ authentication: 'apiKey', url: server.apiUrl, fn: 'Echo' },
-			{ credentials: apiKeyNodeCredentials() },
-		);
+	test('API key: webhook start data flows into the node, whose expressions read each item; items come out paired', async () => {
+		const people = (await lacrm(sandbox, 'GetContacts', { RecordTypeFilter: 'Contacts' }))
+			.Results as IDataObject[];
+		const ids = [String(people[0].ContactId), String(people[1].ContactId)];
 		const result = await runWorkflow(
 			{
-				nodes: [node('Start', 'n8n-nodes-base.webhook', { path: 'in' }), callNode],
-				connections: chain('Start', 'Call'),
+				nodes: [
+					node('Start', 'n8n-nodes-base.webhook', { path: 'in' }),
+					lacrmNode('LACRM', {
+						resource: 'contact',
+						operation: 'get',
+						contactId: byId('={{ $json.ContactId }}'),
+					}),
+				],
+				connections: chain('Start', 'LACRM'),
 			},
 			{
 				nodeTypes,
 				credentials,
-				startData: { nodeName: 'Start', items: [{ ContactId: 'c-1' }, { ContactId: 'c-2' }] },
+				startData: { nodeName: 'Start', items: ids.map((ContactId) => ({ ContactId })) },
 			},
 		);
 
@@ -177,59 +112,34 @@ describe(`harness runner on ${ENGINE_LABEL}`, () => {
 		expect(result.status).toBe('success');
 		expect(result.finished).toBe(true);
 		expect(result.mode).toBe('webhook');
-		expect(result.nodesExecuted).toEqual(['Start', 'Call']);
-
-		const api = server.apiRequests();
-		expect(api).toHaveLength(2);
-		expect(api.map((r) => r.headers.authorization)).toEqual(['key-123', 'key-123']);
-		expect(api.map((r) => r.headers['content-type'])).toEqual([
-			expect.stringContaining('application/json'),
-			expect.stringContaining('application/json'),
-		]);
-		expect(api.map((r) => r.json)).toEqual([
-			{ Function: 'Echo', Parameters: { ContactId: 'c-1' } },
-			{ Function: 'Echo', Parameters: { ContactId: 'c-2' } },
-		]);
-
-		expect(result.itemsOf('Call')).toEqual([
-			{ echo: { Function: 'Echo', Parameters: { ContactId: 'c-1' } }, authorization: 'key-123' },
-			{ echo: { Function: 'Echo', Parameters: { ContactId: 'c-2' } }, authorization: 'key-123' },
-		]);
-		expect(result.output('Call')?.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(result.nodesExecuted).toEqual(['Start', 'LACRM']);
+		// The sandbox accepted the stored key (it refuses any other) for the node's one bulk read.
+		expect(sandbox.counters().succeededByFunction.GetContactsById).toBe(1);
+		expect(result.itemsOf('LACRM').map((item) => item.ContactId)).toEqual(ids);
+		expect(result.output('LACRM')?.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		// The webhook stand-in passed its start data through unchanged.
-		expect(result.itemsOf('Start')).toEqual([{ ContactId: 'c-1' }, { ContactId: 'c-2' }]);
+		expect(result.itemsOf('Start')).toEqual(ids.map((ContactId) => ({ ContactId })));
 	});
 
 	test('a rejected key fails the execution with the node error (and reads the store every call)', async () => {
-		credentials.add(fixtureApiKeyCredential(server, 'wrong-key'));
+		credentials = sandboxCredentials(sandbox, 'wrong-key');
 		const before = credentials.decryptCount;
 		const result = await runWorkflow(
 			{
-				nodes: [
-					node('Start', 'n8n-nodes-base.manualTrigger'),
-					node(
-						'Call',
-						HTTP_FIXTURE_TYPE,
-						{ url: server.apiUrl },
-						{ credentials: apiKeyNodeCredentials() },
-					),
-				],
-				connections: chain('Start', 'Call'),
+				nodes: [node('Start', 'n8n-nodes-base.manualTrigger'), lacrmNode('LACRM', getCurrentUser)],
+				connections: chain('Start', 'LACRM'),
 			},
 			{ nodeTypes, credentials },
 		);
 		expect(result.status).toBe('error');
 		expect(result.finished).toBe(false);
-		expect(result.lastNodeExecuted).toBe('Call');
-		expect(result.nodeError('Call')).toBeDefined();
-		expect(String(result.error?.message)).toMatch(/401|authori[sz]/i);
+		expect(result.lastNodeExecuted).toBe('LACRM');
+		expect(result.nodeError('LACRM')).toBeDefined();
+		expect(String(result.error?.message)).toMatch(/key/i);
 		expect(credentials.decryptCount).toBeGreaterThan(before);
-		// n8n-core retries a 401 once after preAuthentication (a no-op here, as in n8n for types
-		// without preAuthentication) — both versions send the request twice.
-		expect(server.apiRequests().map((r) => [r.headers.authorization, r.status])).toEqual([
-			['wrong-key', 401],
-			['wrong-key', 401],
-		]);
+		// LACRM's 400 "Invalid credentials" is not retried.
+		expect(calls('GetUser')).toBe(1);
+		expect(sandbox.counters().succeededByFunction.GetUser).toBeUndefined();
 	});
 
 	test('manual mode runs the manualTrigger stand-in through n8n-core trigger machinery (one empty item)', async () => {
@@ -237,23 +147,18 @@ describe(`harness runner on ${ENGINE_LABEL}`, () => {
 			{
 				nodes: [
 					node('Start', 'n8n-nodes-base.manualTrigger'),
-					node(
-						'Call',
-						HTTP_FIXTURE_TYPE,
-						{ url: server.apiUrl },
-						{ credentials: apiKeyNodeCredentials() },
-					),
+					lacrmNode('LACRM', getCurrentUser),
 					node('Done', 'n8n-nodes-base.noOp'),
 				],
-				connections: chain('Start', 'Call', 'Done'),
+				connections: chain('Start', 'LACRM', 'Done'),
 			},
 			{ nodeTypes, credentials },
 		);
 		expect(result.mode).toBe('manual');
 		expect(result.status).toBe('success');
 		expect(result.itemsOf('Start')).toEqual([{}]);
-		expect(server.apiRequests()).toHaveLength(1);
-		expect(result.itemsOf('Done')).toEqual(result.itemsOf('Call'));
+		expect(calls('GetUser')).toBe(1);
+		expect(result.itemsOf('Done')).toEqual(result.itemsOf('LACRM'));
 	});
 
 	test('scheduleTrigger stand-in as start node emits one timestamp item', async () => {
@@ -273,57 +178,60 @@ describe(`harness runner on ${ENGINE_LABEL}`, () => {
 		expect(Date.parse(String(items[0].timestamp))).not.toBeNaN();
 	});
 
-	test('static data is persisted after trigger executions, not after manual ones; versions resolve', async () => {
+	test('static data is persisted after trigger executions, not after manual ones', async () => {
 		const workflow = {
 			nodes: [
 				node('Schedule', 'n8n-nodes-base.scheduleTrigger'),
-				node('Counter', 'harnessTest.counter', {}, { typeVersion: 2 }),
+				node('Counter', 'harnessTest.counter'),
 			],
 			connections: chain('Schedule', 'Counter'),
 			staticData: {} as IDataObject,
 		};
 		const first = await runWorkflow(workflow, { nodeTypes, mode: 'trigger' });
-		expect(first.itemsOf('Counter')).toEqual([{ runs: 1, version: 2 }]);
+		expect(first.itemsOf('Counter')).toEqual([{ runs: 1 }]);
 		expect(workflow.staticData).toEqual({ global: { runs: 1 } });
 
 		await runWorkflow(workflow, { nodeTypes, mode: 'trigger' });
 		expect(workflow.staticData).toEqual({ global: { runs: 2 } });
 
 		const manual = await runWorkflow(workflow, { nodeTypes, mode: 'manual' });
-		expect(manual.itemsOf('Counter')).toEqual([{ runs: 3, version: 2 }]);
+		expect(manual.itemsOf('Counter')).toEqual([{ runs: 3 }]);
 		expect(manual.staticData).toEqual({ global: { runs: 3 } });
 		expect(workflow.staticData).toEqual({ global: { runs: 2 } });
 	});
 
-	test('versioned node types resolve per node typeVersion', async () => {
+	test("each node runs at its saved typeVersion: the LACRM node's version 2 form reaches version 2 only", async () => {
+		// Version 2 takes the email at the top of the Create form; version 1 has no such field.
+		const create = (name: string, email: string) => ({
+			resource: 'contact',
+			operation: 'create',
+			name,
+			assignedTo: byId('100001'),
+			email: { entries: [{ text: email, type: 'Work' }] },
+		});
 		const result = await runWorkflow(
 			{
 				nodes: [
 					node('Start', 'n8n-nodes-base.manualTrigger'),
-					node('Old', 'harnessTest.tag', {}, { typeVersion: 1 }),
-					node('New', 'harnessTest.tag', {}, { typeVersion: 2 }),
+					lacrmNode('Old', create('Version One', 'v1@example.com'), 1),
+					lacrmNode('New', create('Version Two', 'v2@example.com'), 2),
 				],
 				connections: chain('Start', 'Old', 'New'),
 			},
-			{ nodeTypes },
+			{ nodeTypes, credentials },
 		);
-		expect(result.itemsOf('Old')).toEqual([{ taggedBy: 'v1' }]);
-		expect(result.itemsOf('New')).toEqual([{ taggedBy: 'v2' }]);
-		expect(nodeTypes.latestVersion('harnessTest.tag')).toBe(2);
+		expect(result.error).toBeUndefined();
+		expect(await contactsWithEmail(sandbox, 'v1@example.com')).toEqual([]);
+		expect(await contactsWithEmail(sandbox, 'v2@example.com')).toEqual([
+			expect.objectContaining({ ContactId: result.itemsOf('New')[0].ContactId }),
+		]);
+		expect(nodeTypes.latestVersion(LACRM_TYPE)).toBe(2);
 	});
 
 	test('concurrent executions share one credentials store', async () => {
 		const definition = {
-			nodes: [
-				node('Start', 'n8n-nodes-base.manualTrigger'),
-				node(
-					'Call',
-					HTTP_FIXTURE_TYPE,
-					{ url: server.apiUrl },
-					{ credentials: apiKeyNodeCredentials() },
-				),
-			],
-			connections: chain('Start', 'Call'),
+			nodes: [node('Start', 'n8n-nodes-base.manualTrigger'), lacrmNode('LACRM', getCurrentUser)],
+			connections: chain('Start', 'LACRM'),
 		};
 		const results = await Promise.all(
 			Array.from(
@@ -333,11 +241,11 @@ describe(`harness runner on ${ENGINE_LABEL}`, () => {
 		);
 		expect(results.map((r) => r.status)).toEqual(Array(6).fill('success'));
 		expect(new Set(results.map((r) => r.executionId)).size).toBe(6);
-		expect(server.apiRequests()).toHaveLength(6);
+		expect(sandbox.counters().succeededByFunction.GetUser).toBe(6);
 	});
 
 	describe('HarnessCredentialsHelper', () => {
-		const details = { id: 'cred-api-key', name: 'LACRM API key' };
+		const details = () => ({ id: CREDENTIAL_ID, name: NODE_CREDENTIALS.lacrmApi.name });
 		const additionalData = {} as Parameters<HarnessCredentialsHelper['getDecrypted']>[0];
 
 		test('parent types follow the credential classes', () => {
@@ -350,18 +258,18 @@ describe(`harness runner on ${ENGINE_LABEL}`, () => {
 		});
 
 		test('getDecrypted returns a fresh deep copy each call; writes persist and are counted', async () => {
-			const a = await credentials.getDecrypted(additionalData, details, 'lacrmApi', 'internal');
+			const a = await credentials.getDecrypted(additionalData, details(), 'lacrmApi', 'internal');
 			a.apiKey = 'mutated';
-			const b = await credentials.getDecrypted(additionalData, details, 'lacrmApi', 'internal');
-			expect(b.apiKey).toBe('key-123');
+			const b = await credentials.getDecrypted(additionalData, details(), 'lacrmApi', 'internal');
+			expect(b.apiKey).toBe(sandbox.apiKey);
 
-			await credentials.updateCredentialsOauthTokenData(details, 'lacrmApi', {
+			await credentials.updateCredentialsOauthTokenData(details(), 'lacrmApi', {
 				apiKey: 'ignored',
 				oauthTokenData: { access_token: 'x' },
 			});
 			const c = await credentials.getDecrypted(
 				additionalData,
-				details,
+				details(),
 				'lacrmApi',
 				'internal',
 				undefined,
@@ -369,21 +277,21 @@ describe(`harness runner on ${ENGINE_LABEL}`, () => {
 			);
 			// Only oauthTokenData is merged into the CURRENT stored data (like n8n).
 			expect(c).toEqual({
-				apiKey: 'key-123',
-				baseUrl: server.apiUrl,
+				apiKey: sandbox.apiKey,
+				baseUrl: sandbox.apiUrl,
 				oauthTokenData: { access_token: 'x' },
 			});
 
-			await credentials.updateCredentials(details, 'lacrmApi', {
+			await credentials.updateCredentials(details(), 'lacrmApi', {
 				apiKey: 'new-key',
 				baseUrl: 'http://x',
 			});
-			expect(credentials.get('cred-api-key').data).toEqual({
+			expect(credentials.get(CREDENTIAL_ID).data).toEqual({
 				apiKey: 'new-key',
 				baseUrl: 'http://x',
 			});
-			expect(credentials.writeCount('cred-api-key')).toBe(2);
-			expect(credentials.writeCount('cred-api-key', 'oauthTokenData')).toBe(1);
+			expect(credentials.writeCount(CREDENTIAL_ID)).toBe(2);
+			expect(credentials.writeCount(CREDENTIAL_ID, 'oauthTokenData')).toBe(1);
 		});
 
 		test('defaults fill missing properties unless raw; a wrong type is refused', async () => {
@@ -424,72 +332,29 @@ describe(`harness runner on ${ENGINE_LABEL}`, () => {
 	});
 
 	describe('load-options runner (LoadOptionsContext)', () => {
-		const parameters = () => ({ authentication: 'apiKey', url: server.apiUrl });
+		const runnerOptions = () => ({ credentials, nodeCredentials: NODE_CREDENTIALS });
 
-		test('loadOptions returns the options the method built from the API', async () => {
-			const options = await loadOptions(fixtures.http, parameters(), 'getThings', {
-				credentials,
-				nodeCredentials: apiKeyNodeCredentials(),
-			});
-			expect(options).toEqual([
-				{ name: 'One', value: '1' },
-				{ name: 'Two', value: '2' },
-			]);
-			expect(server.apiRequests()[0].headers.authorization).toBe('key-123');
-			expect(server.apiRequests()[0].json).toEqual({ Function: 'GetThings', Parameters: {} });
-		});
-
-		test('loadOptions resolves a type name through a registry too', async () => {
-			const options = await loadOptions(HTTP_FIXTURE_TYPE, parameters(), 'getThings', {
+		test('loadOptions takes a node instance or resolves a type name through a registry', async () => {
+			const fromInstance = await loadOptions(
+				new Lacrm(),
+				{ authentication: 'apiKey' },
+				'getUsers',
+				runnerOptions(),
+			);
+			const fromRegistry = await loadOptions(LACRM_TYPE, { authentication: 'apiKey' }, 'getUsers', {
+				...runnerOptions(),
 				nodeTypes,
-				credentials,
-				nodeCredentials: apiKeyNodeCredentials(),
 			});
-			expect(options.map((o) => o.value)).toEqual(['1', '2']);
-		});
-
-		test('listSearch passes filter and pagination token', async () => {
-			const page = await listSearch(fixtures.http, parameters(), 'searchThings', {
-				credentials,
-				nodeCredentials: apiKeyNodeCredentials(),
-				filter: 'Alph',
-			});
-			expect(page).toEqual({
-				results: [
-					{ name: 'Alpha', value: '1' },
-					{ name: 'Alphonse', value: '3' },
-				],
-				paginationToken: '2',
-			});
-			await listSearch(fixtures.http, parameters(), 'searchThings', {
-				credentials,
-				nodeCredentials: apiKeyNodeCredentials(),
-				filter: 'B',
-				paginationToken: '2',
-			});
-			expect(server.apiRequests()[1].json).toEqual({
-				Function: 'SearchThings',
-				Parameters: { SearchTerms: 'B', Page: 2 },
-			});
-		});
-
-		test('resourceMapping returns the mapped fields', async () => {
-			const fields = await resourceMapping(fixtures.http, parameters(), 'getThingColumns', {
-				credentials,
-				nodeCredentials: apiKeyNodeCredentials(),
-			});
-			expect(fields.fields.map((f) => [f.id, f.required])).toEqual([
-				['Name', true],
-				['Email', false],
-			]);
+			expect(fromInstance.map((option) => option.name)).toEqual(
+				expect.arrayContaining(['Jane Owner', 'Sam Seller', 'Riley Support']),
+			);
+			expect(fromRegistry).toEqual(fromInstance);
+			expect(sandbox.counters().succeededByFunction.GetUsers).toBe(2);
 		});
 
 		test('an unknown method is reported', async () => {
 			await expect(
-				loadOptions(fixtures.http, parameters(), 'nope', {
-					credentials,
-					nodeCredentials: apiKeyNodeCredentials(),
-				}),
+				loadOptions(new Lacrm(), { authentication: 'apiKey' }, 'nope', runnerOptions()),
 			).rejects.toThrow(/no loadOptions method "nope"/);
 		});
 	});

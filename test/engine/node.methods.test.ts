@@ -49,6 +49,15 @@ async function pipelineNamed(name: string, includeArchived = false): Promise<Pip
 	return { PipelineId: pipeline.PipelineId as string, statuses };
 }
 
+/** Every item of the pipeline, in closed statuses too. */
+async function itemsInEveryStatus(pipeline: PipelineInfo): Promise<IDataObject[]> {
+	const body = await lacrm(sandbox, 'GetPipelineItems', {
+		PipelineId: pipeline.PipelineId,
+		StatusFilter: pipeline.statuses.map((s) => s.StatusId),
+	});
+	return body.Results as IDataObject[];
+}
+
 /** Every person (not company) in the account, as GetContacts lists them. */
 async function allPeople(): Promise<IDataObject[]> {
 	const body = await lacrm(sandbox, 'GetContacts', {
@@ -238,12 +247,7 @@ describe(`resource-locator pickers (listSearch) against the sandbox (${ENGINE_LA
 
 	it('searchPipelineItems lists the items of the chosen pipeline as "contact — status", filterable by contact', async () => {
 		const sales = await pipelineNamed('Sales Leads');
-		const items = (
-			await lacrm(sandbox, 'GetPipelineItems', {
-				PipelineId: sales.PipelineId,
-				StatusFilter: sales.statuses.map((s) => s.StatusId),
-			})
-		).Results as IDataObject[];
+		const items = await itemsInEveryStatus(sales);
 		expect(items.length).toBeGreaterThan(0);
 
 		const { results } = await editorListSearch(sandbox, 'searchPipelineItems', {
@@ -275,12 +279,7 @@ describe(`resource-locator pickers (listSearch) against the sandbox (${ENGINE_LA
 	// LACRM returns only items in active statuses when GetPipelineItems gets no StatusFilter.
 	it('searchPipelineItems also lists the items in closed statuses (won, lost)', async () => {
 		const sales = await pipelineNamed('Sales Leads');
-		const all = (
-			await lacrm(sandbox, 'GetPipelineItems', {
-				PipelineId: sales.PipelineId,
-				StatusFilter: sales.statuses.map((s) => s.StatusId),
-			})
-		).Results as IDataObject[];
+		const all = await itemsInEveryStatus(sales);
 		const closed = all.filter(
 			(item) => !sales.statuses.find((status) => status.StatusId === item.StatusId)?.IsActive,
 		);
@@ -479,23 +478,21 @@ describe(`custom-field mapper (resourceMapping) against the sandbox (${ENGINE_LA
 	it("getPipelineCustomFields: the chosen pipeline's fields, its required field marked (create only)", async () => {
 		const sales = await pipelineNamed('Sales Leads');
 		const support = await pipelineNamed('Support Tickets');
-		const params = (pipelineId: INodeParameterResourceLocator) => ({
-			resource: 'pipelineItem',
-			operation: 'create',
-			pipelineId,
-		});
+		/** The visible mapper fields for Pipeline Item → Create with this pipeline picked, by id. */
+		const fieldsFor = async (pipelineId: INodeParameterResourceLocator) =>
+			byIdOf(
+				visible(
+					(
+						await editorResourceMapping(sandbox, 'getPipelineCustomFields', {
+							resource: 'pipelineItem',
+							operation: 'create',
+							pipelineId,
+						})
+					).fields,
+				),
+			);
 
-		const salesFields = byIdOf(
-			visible(
-				(
-					await editorResourceMapping(
-						sandbox,
-						'getPipelineCustomFields',
-						params(fromList(sales.PipelineId)),
-					)
-				).fields,
-			),
-		);
+		const salesFields = await fieldsFor(fromList(sales.PipelineId));
 		expect(Object.keys(salesFields).sort()).toEqual([
 			'Deal Value',
 			'Expected Close',
@@ -520,17 +517,7 @@ describe(`custom-field mapper (resourceMapping) against the sandbox (${ENGINE_LA
 		});
 		expect(salesFields['Expected Close']).toMatchObject({ type: 'dateTime' });
 
-		const supportFields = byIdOf(
-			visible(
-				(
-					await editorResourceMapping(
-						sandbox,
-						'getPipelineCustomFields',
-						params(byId(support.PipelineId)),
-					)
-				).fields,
-			),
-		);
+		const supportFields = await fieldsFor(byId(support.PipelineId));
 		expect(Object.keys(supportFields).sort()).toEqual(['Severity', 'Ticket Summary']);
 		// The sandbox answers Severity's options as plain names, Company Size's too (both shapes occur).
 		expect(supportFields.Severity).toMatchObject({

@@ -4,7 +4,7 @@
  * refresh lock, and once on 2.x, which has one), against the sandbox, which counts refreshes and
  * revokes a grant whose refresh token is reused exactly as LACRM says it does.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { Lacrm } from '../../nodes/Lacrm/Lacrm.node';
 import { refreshGate } from '../../nodes/Lacrm/transport/refreshGate';
@@ -13,55 +13,50 @@ import { startSandbox } from '../../sandbox';
 import { oauth2Credential, sandboxOAuth2Data } from '../harness/credentials';
 import { HarnessCredentialsHelper } from '../harness/credentials-helper';
 import { HarnessNodeTypes } from '../harness/node-types';
-import type { HarnessWorkflow } from '../harness/runner';
+import type { HarnessWorkflow, WorkflowRunResult } from '../harness/runner';
 import { runWorkflow } from '../harness/runner';
+import { lacrmWorkflow } from '../harness/lacrm-node';
 import { ENGINE_LABEL, HAS_OAUTH2_REFRESH_LOCK } from '../harness/version';
 
 const nodeTypes = new HarnessNodeTypes({ 'n8n-nodes-lacrm.lacrm': new Lacrm() });
 
-function workflow(parameters: IDataObject = {}): HarnessWorkflow {
-	return {
-		nodes: [
-			{
-				id: 's',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'l',
-				name: 'LACRM',
-				type: 'n8n-nodes-lacrm.lacrm',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: {
-					authentication: 'oAuth2',
-					resource: 'user',
-					operation: 'getCurrent',
-					...parameters,
-				},
-				credentials: { lacrmOAuth2Api: { id: 'lacrm-oauth', name: 'LACRM (sandbox)' } },
-			},
-		],
-		connections: { Start: { main: [[{ node: 'LACRM', type: 'main', index: 0 }]] } },
-	};
+const CREDENTIAL = { id: 'lacrm-oauth', name: 'LACRM (sandbox)' };
+
+function workflow(parameters: INodeParameters = {}): HarnessWorkflow {
+	return lacrmWorkflow({
+		resource: 'user',
+		operation: 'getCurrent',
+		authentication: 'oAuth2',
+		parameters,
+		credentials: { lacrmOAuth2Api: CREDENTIAL },
+	});
 }
 
 function connectedCredentials(sandbox: Sandbox, tokenData: object): HarnessCredentialsHelper {
 	return new HarnessCredentialsHelper().add(
-		oauth2Credential(
-			{ id: 'lacrm-oauth', name: 'LACRM (sandbox)' },
-			sandboxOAuth2Data(sandbox, tokenData as IDataObject),
-		),
+		oauth2Credential(CREDENTIAL, sandboxOAuth2Data(sandbox, tokenData as IDataObject)),
 	);
 }
 
 const start = (items: IDataObject[] = [{}]) => ({ nodeName: 'Start', items });
 
+/** `count` executions of the one-step workflow at once, sharing one credential store. */
+const concurrentRuns = async (count: number, credentials: HarnessCredentialsHelper) =>
+	await Promise.all(
+		Array.from({ length: count }, () =>
+			runWorkflow(workflow(), { nodeTypes, credentials, startData: start() }),
+		),
+	);
+
 describe(`refresh gate on ${ENGINE_LABEL}`, () => {
 	let sandbox: Sandbox;
+
+	/** Every execution read the user, and LACRM saw one refresh: no refresh token reused, none revoked. */
+	const expectAllOkAfterOneRefresh = (runs: WorkflowRunResult[]) => {
+		expect(runs.map((run) => run.error?.message ?? 'ok')).toEqual(Array(runs.length).fill('ok'));
+		for (const run of runs) expect(run.itemsOf('LACRM')[0]).toHaveProperty('UserId');
+		expect(sandbox.counters()).toMatchObject({ refreshes: 1, refreshReuses: 0, revokedGrants: 0 });
+	};
 
 	beforeEach(async () => {
 		refreshGate.reset();
@@ -76,17 +71,7 @@ describe(`refresh gate on ${ENGINE_LABEL}`, () => {
 	it('20 concurrent executions with an expired token: exactly 1 refresh, 20 successes', async () => {
 		const credentials = connectedCredentials(sandbox, sandbox.issueTokens());
 		sandbox.expireAccessTokens();
-		const runs = await Promise.all(
-			Array.from({ length: 20 }, () =>
-				runWorkflow(workflow(), { nodeTypes, credentials, startData: start() }),
-			),
-		);
-		expect(runs.map((run) => run.error?.message ?? 'ok')).toEqual(Array(20).fill('ok'));
-		for (const run of runs) expect(run.itemsOf('LACRM')[0]).toHaveProperty('UserId');
-		const counters = sandbox.counters();
-		expect(counters.refreshes).toBe(1);
-		expect(counters.refreshReuses).toBe(0);
-		expect(counters.revokedGrants).toBe(0);
+		expectAllOkAfterOneRefresh(await concurrentRuns(20, credentials));
 		// n8n persisted exactly one new token, through its own credential store.
 		expect(credentials.writes.filter((write) => write.kind === 'oauthTokenData')).toHaveLength(1);
 	});
@@ -110,24 +95,10 @@ describe(`refresh gate on ${ENGINE_LABEL}`, () => {
 		sandbox = await startSandbox({ quiet: true, expiredTokenStatus: 400 });
 		const credentials = connectedCredentials(sandbox, sandbox.issueTokens());
 		sandbox.expireAccessTokens();
-		const runs = await Promise.all(
-			Array.from({ length: 10 }, () =>
-				runWorkflow(workflow(), { nodeTypes, credentials, startData: start() }),
-			),
-		);
-		expect(runs.map((run) => run.error?.message ?? 'ok')).toEqual(Array(10).fill('ok'));
-		expect(sandbox.counters().refreshes).toBe(1);
-		expect(sandbox.counters().refreshReuses).toBe(0);
+		expectAllOkAfterOneRefresh(await concurrentRuns(10, credentials));
 	});
 
 	describe('a token LACRM ends before the expiry n8n recorded, answered 400 "expired"', () => {
-		const twentyAtOnce = async (credentials: HarnessCredentialsHelper) =>
-			await Promise.all(
-				Array.from({ length: 20 }, () =>
-					runWorkflow(workflow(), { nodeTypes, credentials, startData: start() }),
-				),
-			);
-
 		it('20 concurrent executions while we believe the token fresh: exactly 1 refresh, 20 successes', async () => {
 			// n8n (2.x) records when the token expires; an hour is left, yet LACRM ends it now.
 			const recordedExpiry = Date.now() + 3600_000;
@@ -136,14 +107,8 @@ describe(`refresh gate on ${ENGINE_LABEL}`, () => {
 				n8n_expires_at: recordedExpiry,
 			});
 			sandbox.expireAccessTokens({ status: 400 });
-			const runs = await twentyAtOnce(credentials);
-			expect(runs.map((run) => run.error?.message ?? 'ok')).toEqual(Array(20).fill('ok'));
-			for (const run of runs) expect(run.itemsOf('LACRM')[0]).toHaveProperty('UserId');
-			const counters = sandbox.counters();
-			expect(counters.expiredTokenRejections).toBeGreaterThanOrEqual(1);
-			expect(counters.refreshes).toBe(1);
-			expect(counters.refreshReuses).toBe(0);
-			expect(counters.revokedGrants).toBe(0);
+			expectAllOkAfterOneRefresh(await concurrentRuns(20, credentials));
+			expect(sandbox.counters().expiredTokenRejections).toBeGreaterThanOrEqual(1);
 		});
 
 		it('twice in one process (the second time the token is one this process just refreshed): 1 refresh each time, 20/20 each time', async () => {
@@ -151,7 +116,7 @@ describe(`refresh gate on ${ENGINE_LABEL}`, () => {
 			for (const round of [1, 2]) {
 				sandbox.resetCounters();
 				sandbox.expireAccessTokens({ status: 400 });
-				const runs = await twentyAtOnce(credentials);
+				const runs = await concurrentRuns(20, credentials);
 				expect({ round, outcomes: runs.map((run) => run.error?.message ?? 'ok') }).toEqual({
 					round,
 					outcomes: Array(20).fill('ok'),
@@ -185,22 +150,20 @@ describe(`refresh gate on ${ENGINE_LABEL}`, () => {
 		const credentials = connectedCredentials(sandbox, sandbox.issueTokens());
 		await sandbox.setFaults({ latencyMs: 40 });
 		const items = start(Array.from({ length: 12 }, (_, index) => ({ index })));
+		const twelveItemsSixAtOnce = async () =>
+			await runWorkflow(workflow({ options: { concurrency: 6 } }), {
+				nodeTypes,
+				credentials,
+				startData: items,
+			});
 
-		const before = await runWorkflow(workflow({ options: { concurrency: 6 } }), {
-			nodeTypes,
-			credentials,
-			startData: items,
-		});
+		const before = await twelveItemsSixAtOnce();
 		expect(before.error).toBeUndefined();
 		expect(sandbox.counters().peakConcurrent).toBe(1);
 
 		sandbox.expireAccessTokens();
 		sandbox.resetCounters();
-		const after = await runWorkflow(workflow({ options: { concurrency: 6 } }), {
-			nodeTypes,
-			credentials,
-			startData: items,
-		});
+		const after = await twelveItemsSixAtOnce();
 		expect(after.error).toBeUndefined();
 		expect(sandbox.counters().refreshes).toBe(1);
 		expect(sandbox.counters().peakConcurrent).toBeGreaterThan(1);
@@ -210,11 +173,7 @@ describe(`refresh gate on ${ENGINE_LABEL}`, () => {
 		refreshGate.enabled = false;
 		const credentials = connectedCredentials(sandbox, sandbox.issueTokens());
 		sandbox.expireAccessTokens();
-		const runs = await Promise.all(
-			Array.from({ length: 20 }, () =>
-				runWorkflow(workflow(), { nodeTypes, credentials, startData: start() }),
-			),
-		);
+		const runs = await concurrentRuns(20, credentials);
 		const counters = sandbox.counters();
 		if (HAS_OAUTH2_REFRESH_LOCK) {
 			// n8n >= 2.30 serialises refreshes itself.

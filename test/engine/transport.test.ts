@@ -222,32 +222,36 @@ describe('retries', () => {
 		expect(scope.isDone()).toBe(true);
 	});
 
-	it('a create answered 500 is NOT retried: LACRM may already have created it', async () => {
-		const first = lacrm().post('/v2/').reply(500, 'Internal Server Error');
-		const second = lacrm()
-			.post('/v2/')
-			.reply(200, { ContactId: uid(2) });
-		const { error } = await withClient((client) =>
-			client.call('CreateContact', { IsCompany: false, AssignedTo: '1', Name: 'Dup Risk' }),
-		);
-		expect(first.isDone()).toBe(true);
-		expect(second.isDone()).toBe(false);
-		expect(error?.message).toMatch(/server error \(HTTP 500\) during CreateContact/);
-		expect(error?.description).toMatch(/Not retried automatically/);
-	});
-
-	it('a create whose connection drops after sending is NOT retried', async () => {
-		const first = lacrm().post('/v2/').replyWithError(networkError('ECONNRESET', 'socket hang up'));
-		const second = lacrm()
-			.post('/v2/')
-			.reply(200, { ContactId: uid(2) });
-		const { error } = await withClient((client) =>
-			client.call('CreateContact', { IsCompany: false, AssignedTo: '1', Name: 'Dup Risk' }),
-		);
-		expect(first.isDone()).toBe(true);
-		expect(second.isDone()).toBe(false);
-		expect(error?.description).toMatch(/not retried automatically/);
-	});
+	it.each([
+		{
+			failure: 'answered 500',
+			firstAnswer: () => lacrm().post('/v2/').reply(500, 'Internal Server Error'),
+			message: /server error \(HTTP 500\) during CreateContact/,
+			description: /Not retried automatically/,
+		},
+		{
+			failure: 'whose connection drops after sending',
+			firstAnswer: () =>
+				lacrm().post('/v2/').replyWithError(networkError('ECONNRESET', 'socket hang up')),
+			message: /./,
+			description: /not retried automatically/,
+		},
+	])(
+		'a create $failure is NOT retried: LACRM may already have created it',
+		async ({ firstAnswer, message, description }) => {
+			const first = firstAnswer();
+			const second = lacrm()
+				.post('/v2/')
+				.reply(200, { ContactId: uid(2) });
+			const { error } = await withClient((client) =>
+				client.call('CreateContact', { IsCompany: false, AssignedTo: '1', Name: 'Dup Risk' }),
+			);
+			expect(first.isDone()).toBe(true);
+			expect(second.isDone()).toBe(false);
+			expect(error?.message).toMatch(message);
+			expect(error?.description).toMatch(description);
+		},
+	);
 
 	it('a create whose connection is refused IS retried: nothing reached LACRM', async () => {
 		const scope = lacrm()

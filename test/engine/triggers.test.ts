@@ -11,11 +11,13 @@ import { LacrmTrigger } from '../../nodes/LacrmTrigger/LacrmTrigger.node';
 import { rateGate } from '../../nodes/Lacrm/transport/rateGate';
 import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
+import { FUNCTION_SPEC_BY_NAME } from '../../sandbox/spec';
 import { apiKeyCredential, LACRM_API_URL, sandboxApiKeyCredential } from '../harness/credentials';
 import { HarnessCredentialsHelper } from '../harness/credentials-helper';
 import { HarnessNodeTypes } from '../harness/node-types';
 import { poll } from '../harness/poll';
 import type { HarnessWorkflow } from '../harness/runner';
+import { chain, node } from '../harness/workflow';
 import { buildWorkflow } from '../harness/runner';
 import type { WebhookServer } from '../harness/webhook-server';
 import { startWebhookServer } from '../harness/webhook-server';
@@ -37,28 +39,17 @@ function credentialsFor(sandbox: Sandbox): HarnessCredentialsHelper {
 }
 
 function triggerWorkflow(parameters: IDataObject): HarnessWorkflow {
-	const trigger: INode = {
-		id: 't',
-		name: 'LACRM Trigger',
-		type: 'n8n-nodes-lacrm.lacrmTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { authentication: 'apiKey', ...parameters },
-		credentials: CREDENTIAL,
-	};
 	return {
 		nodes: [
-			trigger,
-			{
-				id: 'o',
-				name: 'Out',
-				type: 'n8n-nodes-base.noOp',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: {},
-			},
+			node(
+				'LACRM Trigger',
+				'n8n-nodes-lacrm.lacrmTrigger',
+				{ authentication: 'apiKey', ...parameters },
+				{ credentials: CREDENTIAL },
+			),
+			node('Out', 'n8n-nodes-base.noOp'),
 		],
-		connections: { 'LACRM Trigger': { main: [[{ node: 'Out', type: 'main', index: 0 }]] } },
+		connections: chain('LACRM Trigger', 'Out'),
 	};
 }
 
@@ -66,6 +57,54 @@ async function api(sandbox: Sandbox, fn: string, parameters: IDataObject = {}) {
 	const { status, body } = await sandbox.call(fn, parameters);
 	if (status !== 200) throw new Error(`${fn} → ${status} ${JSON.stringify(body)}`);
 	return body;
+}
+
+/** Values for the required custom fields of a pipeline, so CreatePipelineItem accepts an item. */
+async function requiredFields(sandbox: Sandbox, pipelineId: string): Promise<IDataObject> {
+	const fields = (await api(sandbox, 'GetCustomFields', {
+		RecordType: 'Pipeline',
+		PipelineId: pipelineId,
+	})) as {
+		Results: Array<{
+			Name: string;
+			IsRequired: boolean;
+			Type: string;
+			Options?: Array<{ Name: string }>;
+		}>;
+	};
+	const values: IDataObject = {};
+	for (const field of fields.Results.filter((candidate) => candidate.IsRequired)) {
+		values[field.Name] = field.Options?.length
+			? field.Options[0].Name
+			: field.Type === 'Number'
+				? 1
+				: 'x';
+	}
+	return values;
+}
+
+/** A contact created straight through the API, owned by the first user (fires Contact.Create). */
+async function createContact(sandbox: Sandbox, name: string, more: IDataObject = {}) {
+	return (await api(sandbox, 'CreateContact', {
+		IsCompany: false,
+		AssignedTo: sandbox.users()[0].UserId,
+		Name: name,
+		...more,
+	})) as { ContactId: string };
+}
+
+/** An item for the contact in the pipeline's first status, its required fields filled in. */
+async function createPipelineItem(
+	sandbox: Sandbox,
+	contactId: string,
+	pipeline: { PipelineId: string; Statuses: Array<{ StatusId: string }> },
+) {
+	return (await api(sandbox, 'CreatePipelineItem', {
+		ContactId: contactId,
+		PipelineId: pipeline.PipelineId,
+		StatusId: pipeline.Statuses[0].StatusId,
+		...(await requiredFields(sandbox, pipeline.PipelineId)),
+	})) as { PipelineItemId: string };
 }
 
 async function hooks(sandbox: Sandbox, includeArchived = false) {
@@ -109,12 +148,7 @@ describe(`LACRM Trigger (webhooks) on ${ENGINE_LABEL}`, () => {
 	});
 
 	it('a signed delivery becomes one item per record, each with its event', async () => {
-		const created = (await api(sandbox, 'CreateContact', {
-			IsCompany: false,
-			AssignedTo: sandbox.users()[0].UserId,
-			Name: 'Webhook Wendy',
-			Email: 'wendy@example.com',
-		})) as { ContactId: string };
+		const created = await createContact(sandbox, 'Webhook Wendy', { Email: 'wendy@example.com' });
 		await sandbox.flushWebhooks();
 		const [run] = await host.waitForExecutions(1);
 		expect(run.error).toBeUndefined();
@@ -155,11 +189,7 @@ describe(`LACRM Trigger (webhooks) on ${ENGINE_LABEL}`, () => {
 	it('a restart does not create a second hook, and deliveries still verify', async () => {
 		await host.restart();
 		expect((await hooks(sandbox, true)).length).toBe(1);
-		await api(sandbox, 'CreateContact', {
-			IsCompany: false,
-			AssignedTo: sandbox.users()[0].UserId,
-			Name: 'After Restart',
-		});
+		await createContact(sandbox, 'After Restart');
 		await sandbox.flushWebhooks();
 		const [run] = await host.waitForExecutions(1);
 		expect(run.itemsOf('Out')[0]).toMatchObject({ TriggeringEvent: 'Contact.Create' });
@@ -168,11 +198,7 @@ describe(`LACRM Trigger (webhooks) on ${ENGINE_LABEL}`, () => {
 	it('a hook LACRM archived after failed deliveries is re-created on re-activation', async () => {
 		// The endpoint refuses deliveries (its secret no longer matches) until LACRM gives up.
 		(workflow.staticData?.['node:LACRM Trigger'] as IDataObject).hookSecret = 'not-the-secret';
-		await api(sandbox, 'CreateContact', {
-			IsCompany: false,
-			AssignedTo: sandbox.users()[0].UserId,
-			Name: 'Lost',
-		});
+		await createContact(sandbox, 'Lost');
 		await sandbox.flushWebhooks();
 		expect((await hooks(sandbox)).length).toBe(0);
 		expect((await hooks(sandbox, true))[0].DateArchived).not.toBeNull();
@@ -181,11 +207,7 @@ describe(`LACRM Trigger (webhooks) on ${ENGINE_LABEL}`, () => {
 		await host.activate(workflow);
 		const active = await hooks(sandbox);
 		expect(active).toHaveLength(1);
-		await api(sandbox, 'CreateContact', {
-			IsCompany: false,
-			AssignedTo: sandbox.users()[0].UserId,
-			Name: 'Found',
-		});
+		await createContact(sandbox, 'Found');
 		await sandbox.flushWebhooks();
 		const [run] = await host.waitForExecutions(1);
 		expect(run.itemsOf('Out')[0]).toMatchObject({ TriggeringEvent: 'Contact.Create' });
@@ -194,17 +216,14 @@ describe(`LACRM Trigger (webhooks) on ${ENGINE_LABEL}`, () => {
 	it('offers exactly the seven events LACRM documents, and points to the Polling Trigger where they are picked', () => {
 		const { properties } = new LacrmTrigger().description;
 		const events = properties.find((property) => property.name === 'events');
+		// The events CreateWebhook accepts, as the sandbox's copy of LACRM's function catalogue lists them.
+		const documented = FUNCTION_SPEC_BY_NAME.get('CreateWebhook')?.parameters.find(
+			(parameter) => parameter.name === 'Events',
+		)?.enum;
+		expect(documented).toHaveLength(7);
 		expect(
 			(events?.options as Array<{ value: string }>).map((event) => event.value).sort(),
-		).toEqual([
-			'Contact.Create',
-			'Event.Create',
-			'Event.Delete',
-			'Event.Update',
-			'GroupMembership.Create',
-			'PipelineItemStatus.Create',
-			'PipelineItemStatus.Update',
-		]);
+		).toEqual([...(documented ?? [])].sort());
 		const next = properties[properties.indexOf(events!) + 1];
 		expect(next).toMatchObject({ type: 'notice' });
 		expect(next.displayName).toMatch(/edits.*Less Annoying CRM Polling Trigger/);
@@ -300,45 +319,9 @@ describe(`LACRM Trigger (webhooks) on ${ENGINE_LABEL}`, () => {
 			statusIds: [won.StatusId],
 		});
 		await host.activate(workflow);
-		const contact = (await api(sandbox, 'CreateContact', {
-			IsCompany: false,
-			AssignedTo: sandbox.users()[0].UserId,
-			Name: 'Deal Maker',
-		})) as { ContactId: string };
-		const requiredFields = async (pipelineId: string) => {
-			const fields = (await api(sandbox, 'GetCustomFields', {
-				RecordType: 'Pipeline',
-				PipelineId: pipelineId,
-			})) as {
-				Results: Array<{
-					Name: string;
-					IsRequired: boolean;
-					Type: string;
-					Options?: Array<{ Name: string }>;
-				}>;
-			};
-			const values: IDataObject = {};
-			for (const field of fields.Results.filter((candidate) => candidate.IsRequired)) {
-				values[field.Name] = field.Options?.length
-					? field.Options[0].Name
-					: field.Type === 'Number'
-						? 1
-						: 'x';
-			}
-			return values;
-		};
-		const item = (await api(sandbox, 'CreatePipelineItem', {
-			ContactId: contact.ContactId,
-			PipelineId: pipeline.PipelineId,
-			StatusId: pipeline.Statuses[0].StatusId,
-			...(await requiredFields(pipeline.PipelineId)),
-		})) as { PipelineItemId: string };
-		const otherItem = (await api(sandbox, 'CreatePipelineItem', {
-			ContactId: contact.ContactId,
-			PipelineId: other.PipelineId,
-			StatusId: other.Statuses[0].StatusId,
-			...(await requiredFields(other.PipelineId)),
-		})) as { PipelineItemId: string };
+		const contact = await createContact(sandbox, 'Deal Maker');
+		const item = await createPipelineItem(sandbox, contact.ContactId, pipeline);
+		const otherItem = await createPipelineItem(sandbox, contact.ContactId, other);
 		await api(sandbox, 'EditPipelineItem', {
 			PipelineItemId: otherItem.PipelineItemId,
 			StatusId: other.Statuses[1].StatusId,
@@ -379,13 +362,6 @@ describe(`LACRM Trigger, "Listen for test event", on ${ENGINE_LABEL}`, () => {
 		await sandbox.stop();
 	});
 
-	const createContact = async (name: string) =>
-		(await api(sandbox, 'CreateContact', {
-			IsCompany: false,
-			AssignedTo: sandbox.users()[0].UserId,
-			Name: name,
-		})) as { ContactId: string };
-
 	it('registers the hook at the test URL, answers the handshake, captures the next event once, then removes the hook', async () => {
 		const workflow = triggerWorkflow({ events: ['Contact.Create'], scope: 'Account' });
 		await host.listen(workflow);
@@ -398,7 +374,7 @@ describe(`LACRM Trigger, "Listen for test event", on ${ENGINE_LABEL}`, () => {
 		expect(host.executionsStarted).toBe(0);
 		expect(host.isListening(workflow)).toBe(true);
 
-		const wendy = await createContact('Listening Wendy');
+		const wendy = await createContact(sandbox, 'Listening Wendy');
 		await sandbox.flushWebhooks();
 		const [run] = await host.waitForExecutions(1);
 		await host.idle();
@@ -411,7 +387,7 @@ describe(`LACRM Trigger, "Listen for test event", on ${ENGINE_LABEL}`, () => {
 		// One test event per listen: the hook is gone, later changes start nothing.
 		expect(host.isListening(workflow)).toBe(false);
 		expect(await hooks(sandbox, true)).toEqual([]);
-		await createContact('Too Late');
+		await createContact(sandbox, 'Too Late');
 		await sandbox.flushWebhooks();
 		await host.idle();
 		expect(host.executionsStarted).toBe(1);
@@ -429,7 +405,7 @@ describe(`LACRM Trigger, "Listen for test event", on ${ENGINE_LABEL}`, () => {
 		await host.activate(workflow);
 		const productionUrl = host.webhookUrl(workflow.id as string, 'LACRM Trigger');
 		expect((await hooks(sandbox)).map((hook) => hook.EndpointUrl)).toEqual([productionUrl]);
-		const created = await createContact('After Listening');
+		const created = await createContact(sandbox, 'After Listening');
 		await sandbox.flushWebhooks();
 		const [run] = await host.waitForExecutions(1);
 		expect(run.mode).toBe('webhook');
@@ -447,7 +423,7 @@ describe(`LACRM Trigger, "Listen for test event", on ${ENGINE_LABEL}`, () => {
 		);
 		await host.stopListening(workflow);
 		expect((await hooks(sandbox, true)).map((hook) => hook.EndpointUrl)).toEqual([productionUrl]);
-		await createContact('Still Live');
+		await createContact(sandbox, 'Still Live');
 		await sandbox.flushWebhooks();
 		const [run] = await host.waitForExecutions(1);
 		expect(run.mode).toBe('webhook');
@@ -460,31 +436,8 @@ describe(`LACRM Trigger, "Listen for test event", on ${ENGINE_LABEL}`, () => {
 		}>;
 		const pipeline = pipelines.find((candidate) => candidate.Statuses.length >= 3) ?? pipelines[0];
 		const target = pipeline.Statuses[pipeline.Statuses.length - 1];
-		const fields = (await api(sandbox, 'GetCustomFields', {
-			RecordType: 'Pipeline',
-			PipelineId: pipeline.PipelineId,
-		})) as {
-			Results: Array<{
-				Name: string;
-				IsRequired: boolean;
-				Type: string;
-				Options?: Array<{ Name: string }>;
-			}>;
-		};
-		const required: IDataObject = {};
-		for (const field of fields.Results.filter((candidate) => candidate.IsRequired))
-			required[field.Name] = field.Options?.length
-				? field.Options[0].Name
-				: field.Type === 'Number'
-					? 1
-					: 'x';
-		const contact = await createContact('Deal Listener');
-		const item = (await api(sandbox, 'CreatePipelineItem', {
-			ContactId: contact.ContactId,
-			PipelineId: pipeline.PipelineId,
-			StatusId: pipeline.Statuses[0].StatusId,
-			...required,
-		})) as { PipelineItemId: string };
+		const contact = await createContact(sandbox, 'Deal Listener');
+		const item = await createPipelineItem(sandbox, contact.ContactId, pipeline);
 
 		const workflow = triggerWorkflow({
 			events: ['PipelineItemStatus.Update'],

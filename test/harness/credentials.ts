@@ -1,8 +1,7 @@
 /**
  * The LACRM credentials tests store in n8n's credential store, in one place: the fake secrets nock
  * tests send, and the stored shape of an API-key and an OAuth2 credential (as n8n keeps it after
- * "Connect": authorization code, client credentials in the header), for nock, the sandbox or the
- * harness's fixture server.
+ * "Connect": authorization code, client credentials in the header), for nock or the sandbox.
  */
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 

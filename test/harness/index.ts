@@ -11,6 +11,7 @@ export * from './runner';
 export * from './webhook-server';
 export * from './poll';
 export * from './load-options';
+export * from './workflow';
 export { shutdownEngine, registerEngineShutdown } from './engine';
 
 import { registerEngineShutdown } from './engine';

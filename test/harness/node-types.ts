@@ -98,7 +98,8 @@ export class HarnessNodeTypes implements INodeTypes {
 
 // ---- stand-ins for n8n-nodes-base ---------------------------------------------------------------
 
-const triggerDescription = (
+/** An n8n-nodes-base stand-in's description: a trigger (no input) unless `extra` says otherwise. */
+const standInDescription = (
 	name: string,
 	displayName: string,
 	extra: Partial<INodeTypeDescription> = {},
@@ -117,7 +118,7 @@ const triggerDescription = (
 
 /** Stand-in for n8n-nodes-base.manualTrigger: a trigger node that emits one empty item. */
 export class ManualTriggerStandIn implements INodeType {
-	description = triggerDescription('manualTrigger', 'When clicking ‘Execute workflow’', {
+	description = standInDescription('manualTrigger', 'When clicking ‘Execute workflow’', {
 		maxNodes: 1,
 	});
 
@@ -137,7 +138,7 @@ export class ManualTriggerStandIn implements INodeType {
  */
 export class ScheduleTriggerStandIn implements INodeType, HarnessStartItems {
 	// The real node's `rule` (fixedCollection) is not modelled; a stand-in keeps no schedule.
-	description = triggerDescription('scheduleTrigger', 'Schedule Trigger');
+	description = standInDescription('scheduleTrigger', 'Schedule Trigger');
 
 	harnessStartItems(): INodeExecutionData[] {
 		return [{ json: scheduleItem() }];
@@ -168,7 +169,7 @@ function scheduleItem(): IDataObject {
  * the webhook data through, as for every node type that has `webhook`.
  */
 export class WebhookStandIn implements INodeType {
-	description: INodeTypeDescription = triggerDescription('webhook', 'Webhook', {
+	description: INodeTypeDescription = standInDescription('webhook', 'Webhook', {
 		webhooks: [
 			{
 				name: 'default',
@@ -179,16 +180,8 @@ export class WebhookStandIn implements INodeType {
 			},
 		],
 		properties: [
-			{
-				displayName: 'HTTP Method',
-				name: 'httpMethod',
-				type: 'options',
-				options: [
-					{ name: 'GET', value: 'GET' },
-					{ name: 'POST', value: 'POST' },
-				],
-				default: 'POST',
-			},
+			// Only the value is read (by the webhook description's expression), so no option list.
+			{ displayName: 'HTTP Method', name: 'httpMethod', type: 'string', default: 'POST' },
 			{ displayName: 'Path', name: 'path', type: 'string', default: 'webhook' },
 		],
 	});
@@ -214,17 +207,10 @@ export class WebhookStandIn implements INodeType {
 
 /** Stand-in for n8n-nodes-base.noOp: passes its input through. */
 export class NoOpStandIn implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'No Operation, do nothing',
-		name: 'noOp',
+	description = standInDescription('noOp', 'No Operation, do nothing', {
 		group: ['organization'],
-		version: 1,
-		description: 'Harness stand-in for n8n-nodes-base.noOp',
-		defaults: { name: 'No Operation, do nothing' },
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [],
-	};
+	});
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return [this.getInputData()];

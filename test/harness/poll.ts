@@ -18,7 +18,6 @@ import type { IDataObject, INodeExecutionData, WorkflowActivateMode } from 'n8n-
 
 import { buildAdditionalData } from './additional-data';
 import type { CredentialStore, HarnessCredentialsHelper } from './credentials-helper';
-import { registerEngineShutdown } from './engine';
 import type { HarnessNodeTypes } from './node-types';
 import type { HarnessWorkflow, WorkflowRunResult } from './runner';
 import {
@@ -28,8 +27,6 @@ import {
 	staticDataOf,
 	toCredentialsHelper,
 } from './runner';
-
-registerEngineShutdown();
 
 export interface PollOptions {
 	nodeTypes: HarnessNodeTypes;

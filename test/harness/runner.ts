@@ -31,6 +31,7 @@ import { registerEngineShutdown } from './engine';
 import type { HarnessStartItems } from './node-types';
 import type { HarnessNodeTypes } from './node-types';
 
+// Registered here once for every module that runs executions (poll, webhook-server import this one).
 registerEngineShutdown();
 
 /**

@@ -45,7 +45,6 @@ import { NodeHelpers } from 'n8n-workflow';
 
 import { buildAdditionalData } from './additional-data';
 import type { CredentialStore, HarnessCredentialsHelper } from './credentials-helper';
-import { registerEngineShutdown } from './engine';
 import type { HarnessNodeTypes } from './node-types';
 import type { HarnessWorkflow, WorkflowRunResult } from './runner';
 import {
@@ -56,8 +55,6 @@ import {
 	staticDataOf,
 	toCredentialsHelper,
 } from './runner';
-
-registerEngineShutdown();
 
 export interface WebhookServerOptions {
 	nodeTypes: HarnessNodeTypes;

@@ -1,17 +1,16 @@
 import nock from 'nock';
 import type { IBinaryData, IDataObject } from 'n8n-workflow';
 
-import { fileResource } from '../../../nodes/Lacrm/actions/file';
 import {
 	byId,
 	expectLacrmCall,
 	LACRM_ORIGIN,
+	runExpectingCall,
 	runNode,
 	TEST_API_KEY,
 	uid,
 } from '../helpers/runNode';
 
-const resources = [fileResource];
 const JANE = uid(101);
 const FILE = uid(701);
 const CONTENT = '%PDF-1.4\nquote for Jane: 1,000 €\n';
@@ -103,7 +102,6 @@ describe('File → Upload', () => {
 			operation: 'upload',
 			parameters: { contactId: byId(JANE), binaryPropertyName: 'data' },
 			input: [binaryItem(CONTENT)],
-			resources,
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
@@ -141,7 +139,6 @@ describe('File → Upload', () => {
 					},
 				},
 			],
-			resources,
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
@@ -163,7 +160,6 @@ describe('File → Upload', () => {
 				options: { fileName: 'Quote 2025.txt', mimeType: 'text/plain' },
 			},
 			input: [binaryItem('plain text', {}, 'attachment')],
-			resources,
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
@@ -184,7 +180,6 @@ describe('File → Upload', () => {
 			operation: 'upload',
 			parameters: { contactId: byId(JANE), binaryPropertyName: 'invoice' },
 			input: [binaryItem(CONTENT)],
-			resources,
 		});
 		expect(error?.message).toBe(
 			'Invalid "Input Binary Field": the input item has no binary field "invoice"',
@@ -200,7 +195,6 @@ describe('File → Upload', () => {
 			operation: 'upload',
 			parameters: { contactId: byId(JANE) },
 			input: [binaryItem(CONTENT, { bytes: 60 * 1024 * 1024 })],
-			resources,
 		});
 		expect(error?.message).toBe(
 			'Invalid "Input Binary Field": the file is 60.0 MB; LACRM accepts files up to 50 MB',
@@ -223,7 +217,6 @@ describe('File → Upload', () => {
 					},
 				},
 			],
-			resources,
 		});
 		expect(error?.message).toBe(
 			'Invalid "Input Binary Field": the file "big.txt" is 50.0 MB; LACRM accepts files up to 50 MB',
@@ -238,7 +231,6 @@ describe('File → Upload', () => {
 			operation: 'upload',
 			parameters: { contactId: byId('={{ $json.name }}') },
 			input: [binaryItem(CONTENT)],
-			resources,
 		});
 		expect(error?.message).toBe(
 			'Invalid "Contact": "anything" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
@@ -249,15 +241,11 @@ describe('File → Upload', () => {
 
 describe('File → Get', () => {
 	it("sends GetFile and outputs the file's details with its temporary link", async () => {
-		const scope = expectLacrmCall('GetFile', { FileId: FILE }, info);
-		const { json, items, error } = await runNode({
+		const { json, items } = await runExpectingCall(['GetFile', { FileId: FILE }, info], {
 			resource: 'file',
 			operation: 'get',
 			parameters: { fileId: FILE },
-			resources,
 		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([info]);
 		expect(items[0].binary).toBeUndefined();
 	});
@@ -272,7 +260,6 @@ describe('File → Get', () => {
 			resource: 'file',
 			operation: 'get',
 			parameters: { fileId: FILE, options: { download: true, binaryPropertyName: 'pdf' } },
-			resources,
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone() && s3.isDone()).toBe(true);
@@ -292,7 +279,6 @@ describe('File → Get', () => {
 			resource: 'file',
 			operation: 'get',
 			parameters: { fileId: 'quote.pdf' },
-			resources,
 		});
 		expect(error?.message).toBe(
 			'Invalid "File ID": "quote.pdf" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
@@ -313,7 +299,6 @@ describe('File → Download', () => {
 			resource: 'file',
 			operation: 'download',
 			parameters: { fileId: FILE },
-			resources,
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone() && s3.isDone()).toBe(true);
@@ -338,7 +323,6 @@ describe('File → Download', () => {
 			resource: 'file',
 			operation: 'download',
 			parameters: { fileId: FILE, binaryPropertyName: 'notes' },
-			resources,
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone() && s3.isDone()).toBe(true);
@@ -351,7 +335,6 @@ describe('File → Download', () => {
 			resource: 'file',
 			operation: 'download',
 			parameters: { fileId: FILE },
-			resources,
 		});
 		expect(scope.isDone()).toBe(true);
 		expect(error?.message).toBe(
@@ -364,33 +347,31 @@ describe('File → Get Many for Contact', () => {
 	const older = { ...info, FileId: uid(702), IsPrimary: false };
 
 	it('sends GetFilesAttachedToContact (a bare array, no paging) and outputs one item per file', async () => {
-		const scope = expectLacrmCall('GetFilesAttachedToContact', { ContactId: JANE }, [info]);
-		const { json, items, error } = await runNode({
-			resource: 'file',
-			operation: 'getAllForContact',
-			parameters: { contactId: byId(JANE), returnAll: true },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		const { json, items } = await runExpectingCall(
+			['GetFilesAttachedToContact', { ContactId: JANE }, [info]],
+			{
+				resource: 'file',
+				operation: 'getAllForContact',
+				parameters: { contactId: byId(JANE), returnAll: true },
+			},
+		);
 		expect(json).toEqual([info]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
 	it('asks for previous versions when the option is on, and applies the limit', async () => {
-		const scope = expectLacrmCall(
-			'GetFilesAttachedToContact',
-			{ ContactId: JANE, ReturnPreviousVersions: true },
-			[info, older, { ...older, FileId: uid(703) }],
+		const { json } = await runExpectingCall(
+			[
+				'GetFilesAttachedToContact',
+				{ ContactId: JANE, ReturnPreviousVersions: true },
+				[info, older, { ...older, FileId: uid(703) }],
+			],
+			{
+				resource: 'file',
+				operation: 'getAllForContact',
+				parameters: { contactId: byId(JANE), limit: 2, options: { returnPreviousVersions: true } },
+			},
 		);
-		const { json, error } = await runNode({
-			resource: 'file',
-			operation: 'getAllForContact',
-			parameters: { contactId: byId(JANE), limit: 2, options: { returnPreviousVersions: true } },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([info, older]);
 	});
 });

@@ -1,10 +1,15 @@
 import nock from 'nock';
 import type { ResourceMapperValue } from 'n8n-workflow';
 
-import { pipelineItemResource } from '../../../nodes/Lacrm/actions/pipelineItem';
-import { byId, expectLacrmCall, LACRM_ORIGIN, runNode, uid } from '../helpers/runNode';
+import {
+	byId,
+	expectLacrmCall,
+	LACRM_ORIGIN,
+	runExpectingCall,
+	runNode,
+	uid,
+} from '../helpers/runNode';
 
-const resources = [pipelineItemResource];
 const JANE = uid(101);
 const LEADS = uid(401);
 const NEW = uid(411);
@@ -96,44 +101,43 @@ function noRequests() {
 describe('Pipeline Item → Create', () => {
 	it('sends CreatePipelineItem with contact, pipeline, status, note, automation and custom fields', async () => {
 		const statuses = leadsStatuses();
-		const scope = expectLacrmCall(
-			'CreatePipelineItem',
+		const { json, items } = await runExpectingCall(
+			[
+				'CreatePipelineItem',
+				{
+					'Deal Size': 5000,
+					Source: 'Website',
+					ContactId: JANE,
+					PipelineId: LEADS,
+					StatusId: NEW,
+					Note: 'Came in through the form',
+					RunStatusAutomation: true,
+				},
+				{ PipelineItemId: ITEM },
+			],
 			{
-				'Deal Size': 5000,
-				Source: 'Website',
-				ContactId: JANE,
-				PipelineId: LEADS,
-				StatusId: NEW,
-				Note: 'Came in through the form',
-				RunStatusAutomation: true,
+				resource: 'pipelineItem',
+				operation: 'create',
+				parameters: {
+					contactId: byId(JANE),
+					pipelineId: { __rl: true, mode: 'list', value: LEADS },
+					statusId: byId(NEW),
+					additionalFields: { note: 'Came in through the form', runStatusAutomation: true },
+					customFields: mapper({ 'Deal Size': 5000, Source: 'Website' }, [
+						{ id: 'Deal Size', type: 'number' },
+						{
+							id: 'Source',
+							type: 'options',
+							options: [
+								{ name: 'Website', value: 'Website' },
+								{ name: 'Referral', value: 'Referral' },
+							],
+						},
+					]),
+				},
 			},
-			{ PipelineItemId: ITEM },
 		);
-		const { json, items, error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'create',
-			parameters: {
-				contactId: byId(JANE),
-				pipelineId: { __rl: true, mode: 'list', value: LEADS },
-				statusId: byId(NEW),
-				additionalFields: { note: 'Came in through the form', runStatusAutomation: true },
-				customFields: mapper({ 'Deal Size': 5000, Source: 'Website' }, [
-					{ id: 'Deal Size', type: 'number' },
-					{
-						id: 'Source',
-						type: 'options',
-						options: [
-							{ name: 'Website', value: 'Website' },
-							{ name: 'Referral', value: 'Referral' },
-						],
-					},
-				]),
-			},
-			resources,
-		});
-		expect(error).toBeUndefined();
 		expect(statuses.isDone()).toBe(true);
-		expect(scope.isDone()).toBe(true);
 		// Created records are output as their id plus the fields as sent (no extra call).
 		expect(json).toEqual([
 			{
@@ -172,7 +176,6 @@ describe('Pipeline Item → Create', () => {
 				pipelineId: byId(SUPPORT),
 				statusId: { __rl: true, mode: 'list', value: NEW, cachedResultName: 'New' },
 			},
-			resources,
 		});
 		expect(error?.message).toBe(
 			'Invalid "Status": "New" is a status of the pipeline "Sales Leads", not of "Support Tickets"',
@@ -197,7 +200,6 @@ describe('Pipeline Item → Create', () => {
 			operation: 'create',
 			parameters: { contactId: byId(JANE), pipelineId: byId(LEADS), statusId: byId(NEW) },
 			input: [{}, {}, {}],
-			resources,
 		});
 		expect(error).toBeUndefined();
 		expect(json).toHaveLength(3);
@@ -219,7 +221,6 @@ describe('Pipeline Item → Create', () => {
 				]),
 			},
 			input: [{ hunter: '' }],
-			resources,
 		});
 		expect(error?.message).toBe('Invalid "Custom Fields → Hunter": this pipeline requires it');
 		expect(error?.name).toBe('NodeOperationError');
@@ -236,7 +237,6 @@ describe('Pipeline Item → Create', () => {
 				pipelineId: byId(LEADS),
 				statusId: byId('={{ "New" }}'),
 			},
-			resources,
 		});
 		expect(error?.message).toBe(
 			'Invalid "Status": "New" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
@@ -253,48 +253,42 @@ describe('Pipeline Item → Update', () => {
 			{ PipelineItemId: ITEM, PipelineId: LEADS, StatusId: NEW },
 		);
 		const statuses = leadsStatuses();
-		const scope = expectLacrmCall(
-			'EditPipelineItem',
+		const { json } = await runExpectingCall(
+			[
+				'EditPipelineItem',
+				{
+					'Deal Size': 7500,
+					PipelineItemId: ITEM,
+					StatusId: WON,
+					Note: 'Signed',
+					RunStatusAutomation: false,
+				},
+				{},
+			],
 			{
-				'Deal Size': 7500,
-				PipelineItemId: ITEM,
-				StatusId: WON,
-				Note: 'Signed',
-				RunStatusAutomation: false,
+				resource: 'pipelineItem',
+				operation: 'update',
+				parameters: {
+					pipelineId: byId(LEADS),
+					pipelineItemId: { __rl: true, mode: 'list', value: ITEM },
+					updateFields: { statusId: byId(WON), note: 'Signed', runStatusAutomation: false },
+					customFields: mapper({ 'Deal Size': 7500 }, [{ id: 'Deal Size', type: 'number' }]),
+				},
 			},
-			{},
 		);
-		const { json, error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'update',
-			parameters: {
-				pipelineId: byId(LEADS),
-				pipelineItemId: { __rl: true, mode: 'list', value: ITEM },
-				updateFields: { statusId: byId(WON), note: 'Signed', runStatusAutomation: false },
-				customFields: mapper({ 'Deal Size': 7500 }, [{ id: 'Deal Size', type: 'number' }]),
-			},
-			resources,
-		});
-		expect(error).toBeUndefined();
 		expect(item.isDone() && statuses.isDone()).toBe(true);
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([{ PipelineItemId: ITEM, updated: true }]);
 	});
 
 	it('clears the listed custom fields by sending them as null', async () => {
-		const scope = expectLacrmCall(
-			'EditPipelineItem',
-			{ PipelineItemId: ITEM, 'Deal Size': null, 'Close Date': null },
-			{},
+		const { json } = await runExpectingCall(
+			['EditPipelineItem', { PipelineItemId: ITEM, 'Deal Size': null, 'Close Date': null }, {}],
+			{
+				resource: 'pipelineItem',
+				operation: 'update',
+				parameters: { pipelineItemId: byId(ITEM), customFieldsToClear: 'Deal Size, Close Date' },
+			},
 		);
-		const { json, error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'update',
-			parameters: { pipelineItemId: byId(ITEM), customFieldsToClear: 'Deal Size, Close Date' },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([{ PipelineItemId: ITEM, updated: true }]);
 	});
 
@@ -308,7 +302,6 @@ describe('Pipeline Item → Update', () => {
 				customFields: mapper({ 'Deal Size': 1 }, [{ id: 'Deal Size', type: 'number' }]),
 				customFieldsToClear: 'Deal Size',
 			},
-			resources,
 		});
 		expect(error?.message).toBe(
 			'Invalid "Custom Fields to Clear": "Deal Size" is both set and cleared; choose one',
@@ -322,7 +315,6 @@ describe('Pipeline Item → Update', () => {
 			resource: 'pipelineItem',
 			operation: 'update',
 			parameters: { pipelineItemId: byId(ITEM), updateFields: { runStatusAutomation: true } },
-			resources,
 		});
 		expect(error?.message).toBe(
 			'Invalid "Update Fields": nothing to change: set a new status, a note, a custom field, or a custom field to clear',
@@ -333,15 +325,11 @@ describe('Pipeline Item → Update', () => {
 
 describe('Pipeline Item → Delete', () => {
 	it('sends DeletePipelineItem and confirms the deletion', async () => {
-		const scope = expectLacrmCall('DeletePipelineItem', { PipelineItemId: ITEM }, {});
-		const { json, error } = await runNode({
+		const { json } = await runExpectingCall(['DeletePipelineItem', { PipelineItemId: ITEM }, {}], {
 			resource: 'pipelineItem',
 			operation: 'delete',
 			parameters: { pipelineId: byId(LEADS), pipelineItemId: byId(ITEM) },
-			resources,
 		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([{ PipelineItemId: ITEM, deleted: true }]);
 	});
 
@@ -351,7 +339,6 @@ describe('Pipeline Item → Delete', () => {
 			resource: 'pipelineItem',
 			operation: 'delete',
 			parameters: { pipelineItemId: byId('={{ "501-a" }}') },
-			resources,
 		});
 		expect(error?.message).toBe(
 			'Invalid "Pipeline Item": "501-a" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
@@ -365,19 +352,18 @@ describe('Pipeline Item → Delete Many', () => {
 		Array.from({ length: count }, (_, index) => uid(600000 + from + index));
 
 	it('sends DeletePipelineItems once for up to 5,000 ids', async () => {
-		const scope = expectLacrmCall(
-			'DeletePipelineItems',
-			{ PipelineId: LEADS, PipelineItemIds: [uid(601), uid(602)] },
-			{ NumberProcessed: 1, NumberSkipped: 1 },
+		const { json } = await runExpectingCall(
+			[
+				'DeletePipelineItems',
+				{ PipelineId: LEADS, PipelineItemIds: [uid(601), uid(602)] },
+				{ NumberProcessed: 1, NumberSkipped: 1 },
+			],
+			{
+				resource: 'pipelineItem',
+				operation: 'deleteMany',
+				parameters: { pipelineId: byId(LEADS), pipelineItemIds: `${uid(601)}, ${uid(602)}` },
+			},
 		);
-		const { json, error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'deleteMany',
-			parameters: { pipelineId: byId(LEADS), pipelineItemIds: `${uid(601)}, ${uid(602)}` },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([{ PipelineId: LEADS, NumberProcessed: 1, NumberSkipped: 1 }]);
 	});
 
@@ -403,7 +389,6 @@ describe('Pipeline Item → Delete Many', () => {
 			operation: 'deleteMany',
 			parameters: { pipelineId: byId(LEADS), pipelineItemIds: '={{ $json.ids }}' },
 			input: [{ ids: all }],
-			resources,
 		});
 		expect(error).toBeUndefined();
 		expect(first.isDone() && second.isDone() && third.isDone()).toBe(true);
@@ -428,7 +413,6 @@ describe('Pipeline Item → Delete Many', () => {
 			operation: 'deleteMany',
 			parameters: { pipelineId: byId(LEADS), pipelineItemIds: '={{ $json.ids }}' },
 			input: [{ ids: all }],
-			resources,
 		});
 		expect(first.isDone() && second.isDone()).toBe(true);
 		expect(error?.message).toBe('Pipeline item not in pipeline');
@@ -443,7 +427,6 @@ describe('Pipeline Item → Delete Many', () => {
 			resource: 'pipelineItem',
 			operation: 'deleteMany',
 			parameters: { pipelineId: byId(LEADS), pipelineItemIds: '={{ [] }}' },
-			resources,
 		});
 		expect(error?.message).toBe('Invalid "Pipeline Item IDs": give at least one ID');
 		expect(scope.isDone()).toBe(false);
@@ -452,15 +435,11 @@ describe('Pipeline Item → Delete Many', () => {
 
 describe('Pipeline Item → Get', () => {
 	it('sends GetPipelineItem and flattens names, keeping custom fields', async () => {
-		const scope = expectLacrmCall('GetPipelineItem', { PipelineItemId: ITEM }, item);
-		const { json, error } = await runNode({
+		const { json } = await runExpectingCall(['GetPipelineItem', { PipelineItemId: ITEM }, item], {
 			resource: 'pipelineItem',
 			operation: 'get',
 			parameters: { pipelineId: byId(LEADS), pipelineItemId: byId(ITEM) },
-			resources,
 		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([simplifiedItem]);
 	});
 
@@ -470,7 +449,6 @@ describe('Pipeline Item → Get', () => {
 			resource: 'pipelineItem',
 			operation: 'get',
 			parameters: { pipelineItemId: byId(ITEM), simplify: false },
-			resources,
 		});
 		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([item]);
@@ -479,40 +457,39 @@ describe('Pipeline Item → Get', () => {
 
 describe('Pipeline Item → Get Many', () => {
 	it('sends GetPipelineItems with the filters and the limit as page size', async () => {
-		const scope = expectLacrmCall(
-			'GetPipelineItems',
+		const { json } = await runExpectingCall(
+			[
+				'GetPipelineItems',
+				{
+					PipelineId: LEADS,
+					StatusFilter: [NEW, CONTACTED],
+					UserFilter: ['1001'],
+					SortBy: 'LastUpdate',
+					SortDirection: 'Descending',
+					AdvancedFilters: [{ Name: 'Deal Size', Operation: 'IsGreaterThan', Value: '1000' }],
+					MaxNumberOfResults: 10,
+					Page: 1,
+				},
+				{ HasMoreResults: false, Results: [item] },
+			],
 			{
-				PipelineId: LEADS,
-				StatusFilter: [NEW, CONTACTED],
-				UserFilter: ['1001'],
-				SortBy: 'LastUpdate',
-				SortDirection: 'Descending',
-				AdvancedFilters: [{ Name: 'Deal Size', Operation: 'IsGreaterThan', Value: '1000' }],
-				MaxNumberOfResults: 10,
-				Page: 1,
-			},
-			{ HasMoreResults: false, Results: [item] },
-		);
-		const { json, error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'getAll',
-			parameters: {
-				pipelineId: byId(LEADS),
-				limit: 10,
-				filters: {
-					statusFilter: [NEW, CONTACTED],
-					userFilter: ['1001'],
-					sortBy: 'LastUpdate',
-					sortDirection: 'Descending',
-					advancedFilters: {
-						entries: [{ name: 'Deal Size', filterOperation: 'IsGreaterThan', value: '1000' }],
+				resource: 'pipelineItem',
+				operation: 'getAll',
+				parameters: {
+					pipelineId: byId(LEADS),
+					limit: 10,
+					filters: {
+						statusFilter: [NEW, CONTACTED],
+						userFilter: ['1001'],
+						sortBy: 'LastUpdate',
+						sortDirection: 'Descending',
+						advancedFilters: {
+							entries: [{ name: 'Deal Size', filterOperation: 'IsGreaterThan', value: '1000' }],
+						},
 					},
 				},
 			},
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		);
 		expect(json).toEqual([simplifiedItem]);
 	});
 
@@ -540,7 +517,6 @@ describe('Pipeline Item → Get Many', () => {
 				simplify: false,
 				filters: { includeClosed: true },
 			},
-			resources,
 		});
 		expect(error).toBeUndefined();
 		expect(statuses.isDone() && page1.isDone() && page2.isDone()).toBe(true);
@@ -548,22 +524,21 @@ describe('Pipeline Item → Get Many', () => {
 	});
 
 	it('an explicit status list wins over Include Closed (no GetPipelineStatuses call)', async () => {
-		const scope = expectLacrmCall(
-			'GetPipelineItems',
-			{ PipelineId: LEADS, StatusFilter: [WON], MaxNumberOfResults: 50, Page: 1 },
-			{ HasMoreResults: false, Results: [] },
-		);
-		const { json, error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'getAll',
-			parameters: {
-				pipelineId: byId(LEADS),
-				filters: { includeClosed: true, statusFilter: [WON] },
+		const { json } = await runExpectingCall(
+			[
+				'GetPipelineItems',
+				{ PipelineId: LEADS, StatusFilter: [WON], MaxNumberOfResults: 50, Page: 1 },
+				{ HasMoreResults: false, Results: [] },
+			],
+			{
+				resource: 'pipelineItem',
+				operation: 'getAll',
+				parameters: {
+					pipelineId: byId(LEADS),
+					filters: { includeClosed: true, statusFilter: [WON] },
+				},
 			},
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		);
 		expect(json).toEqual([]);
 	});
 
@@ -580,7 +555,6 @@ describe('Pipeline Item → Get Many', () => {
 					},
 				},
 			},
-			resources,
 		});
 		expect(error?.message).toMatch(/^Invalid "Advanced Filters value": not valid JSON/);
 		expect(scope.isDone()).toBe(false);
@@ -601,15 +575,14 @@ describe('Pipeline Item → Get Many for Contact', () => {
 	];
 
 	it('sends GetPipelineItemsAttachedToContact and outputs one item per pipeline item, across pipelines', async () => {
-		const scope = expectLacrmCall('GetPipelineItemsAttachedToContact', { ContactId: JANE }, answer);
-		const { json, items, error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'getAllForContact',
-			parameters: { contactId: byId(JANE), returnAll: true },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		const { json, items } = await runExpectingCall(
+			['GetPipelineItemsAttachedToContact', { ContactId: JANE }, answer],
+			{
+				resource: 'pipelineItem',
+				operation: 'getAllForContact',
+				parameters: { contactId: byId(JANE), returnAll: true },
+			},
+		);
 		expect(json).toEqual([
 			simplifiedItem,
 			{ ...simplifiedItem, PipelineItemId: uid(503) },
@@ -624,15 +597,14 @@ describe('Pipeline Item → Get Many for Contact', () => {
 	});
 
 	it('applies the limit to pipeline items, not to pipelines', async () => {
-		const scope = expectLacrmCall('GetPipelineItemsAttachedToContact', { ContactId: JANE }, answer);
-		const { json, error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'getAllForContact',
-			parameters: { contactId: byId(JANE), limit: 2, simplify: false },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		const { json } = await runExpectingCall(
+			['GetPipelineItemsAttachedToContact', { ContactId: JANE }, answer],
+			{
+				resource: 'pipelineItem',
+				operation: 'getAllForContact',
+				parameters: { contactId: byId(JANE), limit: 2, simplify: false },
+			},
+		);
 		expect(json).toEqual([item, third]);
 	});
 });

@@ -6,6 +6,7 @@ import {
 	expectLacrmCall,
 	LACRM_ORIGIN,
 	runExpectingCall,
+	runExpectingRefusal,
 	runNode,
 	TEST_API_KEY,
 	uid,
@@ -174,8 +175,7 @@ describe('File → Upload', () => {
 	});
 
 	it('names the missing binary field and sends nothing', async () => {
-		const scope = noRequests();
-		const { error } = await runNode({
+		const error = await runExpectingRefusal({
 			resource: 'file',
 			operation: 'upload',
 			parameters: { contactId: byId(JANE), binaryPropertyName: 'invoice' },
@@ -185,12 +185,10 @@ describe('File → Upload', () => {
 			'Invalid "Input Binary Field": the input item has no binary field "invoice"',
 		);
 		expect(error?.description).toBe('Binary fields of this item: data');
-		expect(scope.isDone()).toBe(false);
 	});
 
 	it('refuses a file n8n reports as larger than 50 MB before sending anything', async () => {
-		const scope = noRequests();
-		const { error } = await runNode({
+		const error = await runExpectingRefusal({
 			resource: 'file',
 			operation: 'upload',
 			parameters: { contactId: byId(JANE) },
@@ -199,7 +197,6 @@ describe('File → Upload', () => {
 		expect(error?.message).toBe(
 			'Invalid "Input Binary Field": the file is 60.0 MB; LACRM accepts files up to 50 MB',
 		);
-		expect(scope.isDone()).toBe(false);
 	});
 
 	it('refuses a file whose bytes exceed 50 MB even without size metadata', async () => {
@@ -225,8 +222,7 @@ describe('File → Upload', () => {
 	});
 
 	it('refuses a malformed ContactId before sending anything', async () => {
-		const scope = noRequests();
-		const { error } = await runNode({
+		const error = await runExpectingRefusal({
 			resource: 'file',
 			operation: 'upload',
 			parameters: { contactId: byId('={{ $json.name }}') },
@@ -235,7 +231,6 @@ describe('File → Upload', () => {
 		expect(error?.message).toBe(
 			'Invalid "Contact": "anything" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
 		);
-		expect(scope.isDone()).toBe(false);
 	});
 });
 
@@ -274,8 +269,7 @@ describe('File → Get', () => {
 	});
 
 	it('refuses a malformed FileId before sending anything', async () => {
-		const scope = noRequests();
-		const { error } = await runNode({
+		const error = await runExpectingRefusal({
 			resource: 'file',
 			operation: 'get',
 			parameters: { fileId: 'quote.pdf' },
@@ -283,7 +277,6 @@ describe('File → Get', () => {
 		expect(error?.message).toBe(
 			'Invalid "File ID": "quote.pdf" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
 		);
-		expect(scope.isDone()).toBe(false);
 	});
 });
 

@@ -1,11 +1,10 @@
-import nock from 'nock';
 import type { ResourceMapperValue } from 'n8n-workflow';
 
 import {
 	byId,
 	expectLacrmCall,
-	LACRM_ORIGIN,
 	runExpectingCall,
+	runExpectingRefusal,
 	runNode,
 	uid,
 } from '../helpers/runNode';
@@ -93,10 +92,6 @@ const simplifiedItem = {
 	StatusName: 'Contacted',
 	ContactName: 'Jane Doe',
 };
-
-function noRequests() {
-	return nock(LACRM_ORIGIN).post('/v2/').reply(200, {});
-}
 
 describe('Pipeline Item → Create', () => {
 	it('sends CreatePipelineItem with contact, pipeline, status, note, automation and custom fields', async () => {
@@ -207,8 +202,7 @@ describe('Pipeline Item → Create', () => {
 	});
 
 	it("enforces the pipeline's required custom fields before sending anything", async () => {
-		const scope = noRequests();
-		const { error } = await runNode({
+		const error = await runExpectingRefusal({
 			resource: 'pipelineItem',
 			operation: 'create',
 			parameters: {
@@ -224,12 +218,10 @@ describe('Pipeline Item → Create', () => {
 		});
 		expect(error?.message).toBe('Invalid "Custom Fields → Hunter": this pipeline requires it');
 		expect(error?.name).toBe('NodeOperationError');
-		expect(scope.isDone()).toBe(false);
 	});
 
 	it('refuses a status that is not an id before sending anything', async () => {
-		const scope = noRequests();
-		const { error } = await runNode({
+		const error = await runExpectingRefusal({
 			resource: 'pipelineItem',
 			operation: 'create',
 			parameters: {
@@ -241,7 +233,6 @@ describe('Pipeline Item → Create', () => {
 		expect(error?.message).toBe(
 			'Invalid "Status": "New" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
 		);
-		expect(scope.isDone()).toBe(false);
 	});
 });
 
@@ -293,8 +284,7 @@ describe('Pipeline Item → Update', () => {
 	});
 
 	it('refuses a custom field that is both set and cleared', async () => {
-		const scope = noRequests();
-		const { error } = await runNode({
+		const error = await runExpectingRefusal({
 			resource: 'pipelineItem',
 			operation: 'update',
 			parameters: {
@@ -306,12 +296,10 @@ describe('Pipeline Item → Update', () => {
 		expect(error?.message).toBe(
 			'Invalid "Custom Fields to Clear": "Deal Size" is both set and cleared; choose one',
 		);
-		expect(scope.isDone()).toBe(false);
 	});
 
 	it('refuses an update that changes nothing', async () => {
-		const scope = noRequests();
-		const { error } = await runNode({
+		const error = await runExpectingRefusal({
 			resource: 'pipelineItem',
 			operation: 'update',
 			parameters: { pipelineItemId: byId(ITEM), updateFields: { runStatusAutomation: true } },
@@ -319,7 +307,6 @@ describe('Pipeline Item → Update', () => {
 		expect(error?.message).toBe(
 			'Invalid "Update Fields": nothing to change: set a new status, a note, a custom field, or a custom field to clear',
 		);
-		expect(scope.isDone()).toBe(false);
 	});
 });
 
@@ -334,8 +321,7 @@ describe('Pipeline Item → Delete', () => {
 	});
 
 	it('refuses a malformed id before sending anything', async () => {
-		const scope = noRequests();
-		const { error } = await runNode({
+		const error = await runExpectingRefusal({
 			resource: 'pipelineItem',
 			operation: 'delete',
 			parameters: { pipelineItemId: byId('={{ "501-a" }}') },
@@ -343,7 +329,6 @@ describe('Pipeline Item → Delete', () => {
 		expect(error?.message).toBe(
 			'Invalid "Pipeline Item": "501-a" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
 		);
-		expect(scope.isDone()).toBe(false);
 	});
 });
 
@@ -422,14 +407,12 @@ describe('Pipeline Item → Delete Many', () => {
 	});
 
 	it('requires at least one id', async () => {
-		const scope = noRequests();
-		const { error } = await runNode({
+		const error = await runExpectingRefusal({
 			resource: 'pipelineItem',
 			operation: 'deleteMany',
 			parameters: { pipelineId: byId(LEADS), pipelineItemIds: '={{ [] }}' },
 		});
 		expect(error?.message).toBe('Invalid "Pipeline Item IDs": give at least one ID');
-		expect(scope.isDone()).toBe(false);
 	});
 });
 
@@ -444,13 +427,11 @@ describe('Pipeline Item → Get', () => {
 	});
 
 	it('returns the raw record with Simplify off', async () => {
-		const scope = expectLacrmCall('GetPipelineItem', { PipelineItemId: ITEM }, item);
-		const { json } = await runNode({
+		const { json } = await runExpectingCall(['GetPipelineItem', { PipelineItemId: ITEM }, item], {
 			resource: 'pipelineItem',
 			operation: 'get',
 			parameters: { pipelineItemId: byId(ITEM), simplify: false },
 		});
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([item]);
 	});
 });
@@ -543,8 +524,7 @@ describe('Pipeline Item → Get Many', () => {
 	});
 
 	it('refuses an advanced filter value that is broken JSON', async () => {
-		const scope = noRequests();
-		const { error } = await runNode({
+		const error = await runExpectingRefusal({
 			resource: 'pipelineItem',
 			operation: 'getAll',
 			parameters: {
@@ -557,7 +537,6 @@ describe('Pipeline Item → Get Many', () => {
 			},
 		});
 		expect(error?.message).toMatch(/^Invalid "Advanced Filters value": not valid JSON/);
-		expect(scope.isDone()).toBe(false);
 	});
 });
 

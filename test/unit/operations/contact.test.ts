@@ -563,15 +563,6 @@ describe('Contact → Update', () => {
 });
 
 describe('Contact → Delete / Get / Get Many / Get Many by ID', () => {
-	it('Delete sends DeleteContact', async () => {
-		const { json } = await runExpectingCall(['DeleteContact', { ContactId: CONTACT_ID }, {}], {
-			resource: 'contact',
-			operation: 'delete',
-			parameters: { contactId: byId(CONTACT_ID) },
-		});
-		expect(json).toEqual([{ ContactId: CONTACT_ID, deleted: true }]);
-	});
-
 	it('Get sends GetContact and simplifies: flat name, emails, phones and address; custom fields kept', async () => {
 		const { json } = await runExpectingCall(
 			['GetContact', { ContactId: CONTACT_ID }, lacrmContact(CONTACT_ID)],

@@ -309,14 +309,6 @@ describe('Custom Field → Delete', () => {
 		);
 		expect(json).toEqual([{ CustomFieldId: INDUSTRY, deleted: true }]);
 	});
-
-	it('sends only the id without the option', async () => {
-		await runExpectingCall(['DeleteCustomField', { CustomFieldId: INDUSTRY }, {}], {
-			resource: 'customField',
-			operation: 'delete',
-			parameters: { customFieldId: byId(INDUSTRY) },
-		});
-	});
 });
 
 describe('Custom Field → Get', () => {

@@ -199,17 +199,6 @@ describe('Email → Log (CreateEmail)', () => {
 	});
 });
 
-describe('Email → Delete (DeleteEmail)', () => {
-	it('sends the EmailId and outputs deleted: true', async () => {
-		const { json } = await runExpectingCall(['DeleteEmail', { EmailId: EMAIL }, {}], {
-			resource: 'email',
-			operation: 'delete',
-			parameters: { emailId: EMAIL },
-		});
-		expect(json).toEqual([{ EmailId: EMAIL, deleted: true }]);
-	});
-});
-
 describe('Email → Get (GetEmail)', () => {
 	it('outputs the email with contact names (simplified)', async () => {
 		const { json } = await runExpectingCall(

@@ -318,17 +318,6 @@ describe('Event → Update (EditEvent)', () => {
 	});
 });
 
-describe('Event → Delete (DeleteEvent)', () => {
-	it('sends the EventId and outputs deleted: true', async () => {
-		const { json } = await runExpectingCall(['DeleteEvent', { EventId: EVENT }, {}], {
-			resource: 'event',
-			operation: 'delete',
-			parameters: { eventId: EVENT },
-		});
-		expect(json).toEqual([{ EventId: EVENT, deleted: true }]);
-	});
-});
-
 describe('Event → Get (GetEvent)', () => {
 	it('outputs the event with contact, user and calendar names (simplified)', async () => {
 		const { json } = await runExpectingCall(

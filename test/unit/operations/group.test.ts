@@ -208,17 +208,6 @@ describe('Group → Update', () => {
 	});
 });
 
-describe('Group → Delete', () => {
-	it('sends DeleteGroup and outputs GroupId + deleted', async () => {
-		const { json } = await runExpectingCall(['DeleteGroup', { GroupId: VIP }, {}], {
-			resource: 'group',
-			operation: 'delete',
-			parameters: { groupId: byId(VIP) },
-		});
-		expect(json).toEqual([{ GroupId: VIP, deleted: true }]);
-	});
-});
-
 describe('Group → Get', () => {
 	it('sends GetGroup and outputs the group', async () => {
 		const { json } = await runExpectingCall(['GetGroup', { GroupId: VIP }, group], {

@@ -196,18 +196,6 @@ describe('Note → Update (EditNote)', () => {
 	});
 });
 
-describe('Note → Delete (DeleteNote)', () => {
-	it('sends the NoteId and outputs deleted: true', async () => {
-		const { json, items } = await runExpectingCall(['DeleteNote', { NoteId: NOTE }, {}], {
-			resource: 'note',
-			operation: 'delete',
-			parameters: { noteId: NOTE },
-		});
-		expect(json).toEqual([{ NoteId: NOTE, deleted: true }]);
-		expect(items[0].pairedItem).toEqual({ item: 0 });
-	});
-});
-
 describe('Note → Get (GetNote)', () => {
 	const pipelineNote = {
 		...rawNote(NOTE, 'Moved to Contacted'),

@@ -134,17 +134,6 @@ describe('Pipeline → Update', () => {
 	});
 });
 
-describe('Pipeline → Delete', () => {
-	it('sends DeletePipeline and outputs PipelineId + deleted', async () => {
-		const { json } = await runExpectingCall(['DeletePipeline', { PipelineId: LEADS }, {}], {
-			resource: 'pipeline',
-			operation: 'delete',
-			parameters: { pipelineId: byId(LEADS) },
-		});
-		expect(json).toEqual([{ PipelineId: LEADS, deleted: true }]);
-	});
-});
-
 describe('Pipeline → Get', () => {
 	it('sends GetPipeline and outputs the pipeline with its statuses', async () => {
 		const { json } = await runExpectingCall(['GetPipeline', { PipelineId: LEADS }, pipeline], {

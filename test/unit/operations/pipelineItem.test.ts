@@ -311,15 +311,6 @@ describe('Pipeline Item → Update', () => {
 });
 
 describe('Pipeline Item → Delete', () => {
-	it('sends DeletePipelineItem and confirms the deletion', async () => {
-		const { json } = await runExpectingCall(['DeletePipelineItem', { PipelineItemId: ITEM }, {}], {
-			resource: 'pipelineItem',
-			operation: 'delete',
-			parameters: { pipelineId: byId(LEADS), pipelineItemId: byId(ITEM) },
-		});
-		expect(json).toEqual([{ PipelineItemId: ITEM, deleted: true }]);
-	});
-
 	it('refuses a malformed id before sending anything', async () => {
 		const error = await runExpectingRefusal({
 			resource: 'pipelineItem',

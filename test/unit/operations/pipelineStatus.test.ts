@@ -177,17 +177,6 @@ describe('Pipeline Status → Update', () => {
 	});
 });
 
-describe('Pipeline Status → Delete', () => {
-	it('sends DeletePipelineStatus and outputs StatusId + deleted', async () => {
-		const { json } = await runExpectingCall(['DeletePipelineStatus', { StatusId: PROPOSAL }, {}], {
-			resource: 'pipelineStatus',
-			operation: 'delete',
-			parameters: { statusId: byId(PROPOSAL) },
-		});
-		expect(json).toEqual([{ StatusId: PROPOSAL, deleted: true }]);
-	});
-});
-
 describe('Pipeline Status → Get Many', () => {
 	it('sends GetPipelineStatuses for one pipeline and outputs one item per status', async () => {
 		const { json, items } = await runExpectingCall(

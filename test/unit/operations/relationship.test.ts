@@ -132,18 +132,6 @@ describe('Relationship → Update', () => {
 });
 
 describe('Relationship → Delete', () => {
-	it('sends DeleteRelationship and confirms the deletion', async () => {
-		const { json } = await runExpectingCall(
-			['DeleteRelationship', { RelationshipId: RELATIONSHIP }, {}],
-			{
-				resource: 'relationship',
-				operation: 'delete',
-				parameters: { relationshipId: RELATIONSHIP },
-			},
-		);
-		expect(json).toEqual([{ RelationshipId: RELATIONSHIP, deleted: true }]);
-	});
-
 	it('refuses an id that arrives as a number (it would lose digits)', async () => {
 		const error = await runExpectingRefusal({
 			resource: 'relationship',

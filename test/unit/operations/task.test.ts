@@ -206,17 +206,6 @@ describe('Task → Update (EditTask)', () => {
 	});
 });
 
-describe('Task → Delete (DeleteTask)', () => {
-	it('sends the TaskId and outputs deleted: true', async () => {
-		const { json } = await runExpectingCall(['DeleteTask', { TaskId: TASK }, {}], {
-			resource: 'task',
-			operation: 'delete',
-			parameters: { taskId: TASK },
-		});
-		expect(json).toEqual([{ TaskId: TASK, deleted: true }]);
-	});
-});
-
 describe('Task → Get (GetTask)', () => {
 	it('outputs the task with assignee and contact names (simplified)', async () => {
 		const { json } = await runExpectingCall(

@@ -111,17 +111,6 @@ describe('Team → Update', () => {
 	});
 });
 
-describe('Team → Delete', () => {
-	it('sends DeleteTeam and outputs TeamId + deleted', async () => {
-		const { json } = await runExpectingCall(['DeleteTeam', { TeamId: SALES }, {}], {
-			resource: 'team',
-			operation: 'delete',
-			parameters: { teamId: byId(SALES) },
-		});
-		expect(json).toEqual([{ TeamId: SALES, deleted: true }]);
-	});
-});
-
 describe('Team → Get', () => {
 	it('sends GetTeam and outputs the team', async () => {
 		const { json } = await runExpectingCall(['GetTeam', { TeamId: SALES }, team], {

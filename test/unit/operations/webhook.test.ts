@@ -178,17 +178,6 @@ describe('Webhook → Create', () => {
 	});
 });
 
-describe('Webhook → Delete', () => {
-	it('sends DeleteWebhook and outputs WebhookId + deleted', async () => {
-		const { json } = await runExpectingCall(['DeleteWebhook', { WebhookId: HOOK }, {}], {
-			resource: 'webhook',
-			operation: 'delete',
-			parameters: { webhookId: byId(HOOK) },
-		});
-		expect(json).toEqual([{ WebhookId: HOOK, deleted: true }]);
-	});
-});
-
 describe('Webhook → Get', () => {
 	it('sends GetWebhook and outputs the webhook', async () => {
 		const { json } = await runExpectingCall(['GetWebhook', { WebhookId: HOOK }, webhook], {

@@ -4,40 +4,55 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import {
+	customField,
+	EMAIL,
+	EVENT,
+	group,
+	HOOK,
+	INDUSTRY,
+	lacrmContact,
+	LEADS,
+	NOTE,
+	pipeline,
+	pipelineNote,
+	rawEmail,
+	rawEvent,
+	rawTask,
+	SALES,
+	TASK,
+	team,
+	VIP,
+	webhook,
+} from '../helpers/records';
 import { byId, runExpectingCall, uid } from '../helpers/runNode';
 
-const CONTACT = uid(101);
-const CUSTOM_FIELD = uid(1201);
-const EMAIL = uid(700);
-const EVENT = uid(600);
-const GROUP = uid(601);
-const NOTE = uid(200);
-const PIPELINE = uid(701);
+const CONTACT_ID = uid(101);
 const PIPELINE_ITEM = uid(501);
 const STATUS = uid(803);
 const RELATIONSHIP = uid(201);
-const TASK = uid(400);
-const TEAM = uid(501);
-const WEBHOOK = uid(1101);
 
 /** [resource, the LACRM function, the node's parameters, the record's id as LACRM takes it] */
 type Row = [string, string, INodeParameters, IDataObject];
 
+/** A Row and the record LACRM answers with. */
+type GetRow = [...Row, IDataObject];
+
 // Some resources pick the record with a resource locator (byId), the others take the id as text.
 // A pipeline item's pipeline only narrows its picker: LACRM gets the item id alone.
 const deletes: Row[] = [
-	['contact', 'DeleteContact', { contactId: byId(CONTACT) }, { ContactId: CONTACT }],
+	['contact', 'DeleteContact', { contactId: byId(CONTACT_ID) }, { ContactId: CONTACT_ID }],
 	[
 		'customField',
 		'DeleteCustomField',
-		{ customFieldId: byId(CUSTOM_FIELD) },
-		{ CustomFieldId: CUSTOM_FIELD },
+		{ customFieldId: byId(INDUSTRY) },
+		{ CustomFieldId: INDUSTRY },
 	],
 	['email', 'DeleteEmail', { emailId: EMAIL }, { EmailId: EMAIL }],
 	['event', 'DeleteEvent', { eventId: EVENT }, { EventId: EVENT }],
-	['group', 'DeleteGroup', { groupId: byId(GROUP) }, { GroupId: GROUP }],
+	['group', 'DeleteGroup', { groupId: byId(VIP) }, { GroupId: VIP }],
 	['note', 'DeleteNote', { noteId: NOTE }, { NoteId: NOTE }],
-	['pipeline', 'DeletePipeline', { pipelineId: byId(PIPELINE) }, { PipelineId: PIPELINE }],
+	['pipeline', 'DeletePipeline', { pipelineId: byId(LEADS) }, { PipelineId: LEADS }],
 	[
 		'pipelineItem',
 		'DeletePipelineItem',
@@ -52,8 +67,8 @@ const deletes: Row[] = [
 		{ RelationshipId: RELATIONSHIP },
 	],
 	['task', 'DeleteTask', { taskId: TASK }, { TaskId: TASK }],
-	['team', 'DeleteTeam', { teamId: byId(TEAM) }, { TeamId: TEAM }],
-	['webhook', 'DeleteWebhook', { webhookId: byId(WEBHOOK) }, { WebhookId: WEBHOOK }],
+	['team', 'DeleteTeam', { teamId: byId(SALES) }, { TeamId: SALES }],
+	['webhook', 'DeleteWebhook', { webhookId: byId(HOOK) }, { WebhookId: HOOK }],
 ];
 
 describe('Delete', () => {
@@ -66,6 +81,65 @@ describe('Delete', () => {
 				parameters,
 			});
 			expect(json).toEqual([{ ...id, deleted: true }]);
+			expect(items[0].pairedItem).toEqual({ item: 0 });
+		},
+	);
+});
+
+// With Simplify off where the resource simplifies: the record, metadata and all, exactly as sent.
+const gets: GetRow[] = [
+	[
+		'contact',
+		'GetContact',
+		{ contactId: byId(CONTACT_ID), simplify: false },
+		{ ContactId: CONTACT_ID },
+		lacrmContact(CONTACT_ID),
+	],
+	[
+		'customField',
+		'GetCustomField',
+		{ customFieldId: byId(INDUSTRY) },
+		{ CustomFieldId: INDUSTRY },
+		customField,
+	],
+	[
+		'email',
+		'GetEmail',
+		{ emailId: EMAIL, simplify: false },
+		{ EmailId: EMAIL },
+		rawEmail(EMAIL, 'Hello'),
+	],
+	[
+		'event',
+		'GetEvent',
+		{ eventId: EVENT, simplify: false },
+		{ EventId: EVENT },
+		rawEvent(EVENT, 'Demo call'),
+	],
+	['group', 'GetGroup', { groupId: byId(VIP) }, { GroupId: VIP }, group],
+	['note', 'GetNote', { noteId: NOTE, simplify: false }, { NoteId: NOTE }, pipelineNote],
+	['pipeline', 'GetPipeline', { pipelineId: byId(LEADS) }, { PipelineId: LEADS }, pipeline],
+	[
+		'task',
+		'GetTask',
+		{ taskId: TASK, simplify: false },
+		{ TaskId: TASK },
+		rawTask(TASK, 'Follow up'),
+	],
+	['team', 'GetTeam', { teamId: byId(SALES) }, { TeamId: SALES }, team],
+	['webhook', 'GetWebhook', { webhookId: byId(HOOK) }, { WebhookId: HOOK }, webhook],
+];
+
+describe('Get', () => {
+	it.each(gets)(
+		'%s: sends %s with the id only and outputs the record as LACRM sent it',
+		async (resource, fn, parameters, id, record) => {
+			const { json, items } = await runExpectingCall([fn, id, record], {
+				resource,
+				operation: 'get',
+				parameters,
+			});
+			expect(json).toEqual([record]);
 			expect(items[0].pairedItem).toEqual({ item: 0 });
 		},
 	);

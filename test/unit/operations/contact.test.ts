@@ -13,6 +13,7 @@ import type {
 
 import { Lacrm } from '../../../nodes/Lacrm/Lacrm.node';
 import { resourceMapping } from '../../harness/load-options';
+import { lacrmContact } from '../helpers/records';
 import {
 	byId,
 	credentialsFor,
@@ -25,42 +26,6 @@ import {
 
 const CONTACT_ID = uid(101);
 const OTHER_ID = uid(102);
-
-function lacrmContact(id: string, extra: Record<string, unknown> = {}) {
-	return {
-		ContactId: id,
-		AssignedTo: 1001,
-		IsCompany: false,
-		CompanyId: uid(900),
-		Name: { Salutation: '', FirstName: 'Jane', MiddleName: 'Q.', LastName: 'Smith', Suffix: '' },
-		Email: [
-			{ Text: 'jane@example.com', Type: 'Work', TypeId: 1 },
-			{ Text: 'jane@home.example', Type: 'Personal', TypeId: 2 },
-		],
-		Phone: [{ Text: '+1 (555) 010-0100', Type: 'Mobile', TypeId: 2 }],
-		Address: [
-			{
-				Street: '1 Main St',
-				City: 'Springfield',
-				State: 'MO',
-				Zip: '65801',
-				Country: 'US',
-				Type: 'Work',
-				TypeId: 1,
-			},
-		],
-		Website: [],
-		'Company Name': 'Acme Inc',
-		'Job Title': 'CEO',
-		'Background Info': '',
-		Birthday: null,
-		DateCreated: '2025-01-10T09:00:00-08:00',
-		LastUpdate: '2025-02-10T09:00:00-08:00',
-		UserMetaData: { FirstName: 'Owen', LastName: 'Owner' },
-		Industry: 'Retail',
-		...extra,
-	};
-}
 
 describe('Contact → Create', () => {
 	it('sends CreateContact with the fields set and outputs the contact as LACRM stored it', async () => {
@@ -587,18 +552,6 @@ describe('Contact → Delete / Get / Get Many / Get Many by ID', () => {
 				Industry: 'Retail',
 			}),
 		]);
-	});
-
-	it('Get without Simplify returns the record as LACRM sent it', async () => {
-		const { json } = await runExpectingCall(
-			['GetContact', { ContactId: CONTACT_ID }, lacrmContact(CONTACT_ID)],
-			{
-				resource: 'contact',
-				operation: 'get',
-				parameters: { contactId: byId(CONTACT_ID), simplify: false },
-			},
-		);
-		expect(json).toEqual([lacrmContact(CONTACT_ID)]);
 	});
 
 	it('Get Many sends GetContacts with search, filters and the record type, one item per contact', async () => {

@@ -1,23 +1,7 @@
+import { customField, INDUSTRY, RETAIL } from '../helpers/records';
 import { byId, runExpectingCall, runExpectingRefusal, uid } from '../helpers/runNode';
 
-const INDUSTRY = uid(1201);
 const LEADS = uid(701);
-const RETAIL = uid(1301);
-const FINANCE = uid(1302);
-
-const field = {
-	CustomFieldId: INDUSTRY,
-	Name: 'Industry',
-	Type: 'Dropdown',
-	RecordType: 'Contact',
-	PipelineId: null,
-	IsRequired: false,
-	Options: [
-		{ OptionId: RETAIL, Name: 'Retail' },
-		{ OptionId: FINANCE, Name: 'Finance' },
-	],
-	IsArchived: false,
-};
 
 describe('Custom Field → Create', () => {
 	it('sends CreateCustomField for a dropdown with its options as [{Name}], and outputs the CustomFieldId', async () => {
@@ -59,7 +43,7 @@ describe('Custom Field → Create', () => {
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
-	it('sends the pipeline and badge settings of a pipeline field, and display settings as JSON', async () => {
+	it('sends the pipeline and badge settings of a pipeline customField, and display settings as JSON', async () => {
 		const { json } = await runExpectingCall(
 			[
 				'CreateCustomField',
@@ -266,7 +250,7 @@ describe('Custom Field → Update', () => {
 					customFieldId: byId(INDUSTRY),
 					updateFields: { fieldOptionsJson: '={{ $json.Options.slice(0, 1) }}' },
 				},
-				input: [field],
+				input: [customField],
 			},
 		);
 	});
@@ -311,20 +295,6 @@ describe('Custom Field → Delete', () => {
 	});
 });
 
-describe('Custom Field → Get', () => {
-	it('sends GetCustomField and outputs the definition', async () => {
-		const { json } = await runExpectingCall(
-			['GetCustomField', { CustomFieldId: INDUSTRY }, field],
-			{
-				resource: 'customField',
-				operation: 'get',
-				parameters: { customFieldId: byId(INDUSTRY) },
-			},
-		);
-		expect(json).toEqual([field]);
-	});
-});
-
 describe('Custom Field → Get Many', () => {
 	it('sends GetCustomFields with filters and options, reading a paged answer', async () => {
 		const { json } = await runExpectingCall(
@@ -337,7 +307,7 @@ describe('Custom Field → Get Many', () => {
 					MaxNumberOfResults: 10000,
 					Page: 1,
 				},
-				{ HasMoreResults: false, Results: [field] },
+				{ HasMoreResults: false, Results: [customField] },
 			],
 			{
 				resource: 'customField',
@@ -349,11 +319,11 @@ describe('Custom Field → Get Many', () => {
 				},
 			},
 		);
-		expect(json).toEqual([field]);
+		expect(json).toEqual([customField]);
 	});
 
 	it('reads a bare-array answer too, and implies Record Type Pipeline for a pipeline filter', async () => {
-		const pipelineField = { ...field, RecordType: 'Pipeline', PipelineId: LEADS };
+		const pipelineField = { ...customField, RecordType: 'Pipeline', PipelineId: LEADS };
 		const { json } = await runExpectingCall(
 			[
 				'GetCustomFields',

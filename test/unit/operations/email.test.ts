@@ -4,6 +4,7 @@
  */
 import nock from 'nock';
 
+import { CONTACT, EMAIL, rawEmail } from '../helpers/records';
 import {
 	byId,
 	LACRM_ORIGIN,
@@ -18,22 +19,7 @@ import type { RunNodeOptions } from '../helpers/runNode';
 const runNode = async (options: Omit<RunNodeOptions, 'resource'>) =>
 	await runAnyNode({ resource: 'email', ...options });
 
-const CONTACT = uid(100);
 const OTHER_CONTACT = uid(101);
-const EMAIL = uid(700);
-
-const rawEmail = (id: string, subject: string) => ({
-	EmailId: id,
-	ContactIds: [CONTACT],
-	ContactMetaData: [{ Name: 'John Doe', AssignedTo: '1001' }],
-	From: { Address: 'john@example.com', Name: 'John' },
-	To: [{ Address: 'jane@example.com', Name: 'Jane' }],
-	Cc: [],
-	Subject: subject,
-	Body: 'Hello',
-	Date: '2024-12-21T03:57:24-08:00',
-	UserId: '1001',
-});
 
 const logParameters = {
 	contactIds: `${CONTACT}, ${OTHER_CONTACT}`,
@@ -207,14 +193,6 @@ describe('Email → Get (GetEmail)', () => {
 		);
 		const { ContactMetaData: _meta, ...plain } = rawEmail(EMAIL, 'Hello');
 		expect(json).toEqual([{ ...plain, ContactNames: ['John Doe'] }]);
-	});
-
-	it('outputs the email as LACRM sent it with Simplify off', async () => {
-		const { json } = await runExpectingCall(
-			['GetEmail', { EmailId: EMAIL }, rawEmail(EMAIL, 'Hello')],
-			{ resource: 'email', operation: 'get', parameters: { emailId: EMAIL, simplify: false } },
-		);
-		expect(json).toEqual([rawEmail(EMAIL, 'Hello')]);
 	});
 
 	it('refuses a missing email id, before any request', async () => {

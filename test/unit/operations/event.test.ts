@@ -5,6 +5,7 @@
  */
 import { getGlobalState } from 'n8n-workflow';
 
+import { CALENDAR, CONTACT, EVENT, rawEvent } from '../helpers/records';
 import { byId, runExpectingCall, runExpectingRefusal, uid } from '../helpers/runNode';
 
 /** Today (yyyy-mm-dd) in the workflow's time zone, shifted by whole days — computed independently of the node. */
@@ -27,37 +28,6 @@ function midnightOf(date: string): string {
 		.find((part) => part.type === 'timeZoneName')?.value;
 	return `${date}T00:00:00${offset === 'GMT' ? '+00:00' : offset?.replace('GMT', '')}`;
 }
-
-const CONTACT = uid(100);
-const EVENT = uid(600);
-const CALENDAR = uid(500);
-
-const rawEvent = (id: string, name: string) => ({
-	EventId: id,
-	Name: name,
-	StartDate: '2025-01-15T14:00:00-05:00',
-	EndDate: '2025-01-15T15:00:00-05:00',
-	Location: '',
-	Description: '',
-	IsAllDay: false,
-	IsRecurring: false,
-	RecurrenceEventId: null,
-	RecurrenceRule: '',
-	EndRecurrenceDate: null,
-	SeriesNumber: 0,
-	DateCreated: '2025-01-10T09:00:00-08:00',
-	DateUpdated: '2025-01-10T09:00:00-08:00',
-	ContactIds: [CONTACT],
-	UserIds: ['1001'],
-	Attendees: [
-		{ IsUser: true, AttendeeId: '1001', AttendanceStatus: 'IsAttending' },
-		{ IsUser: false, AttendeeId: CONTACT, AttendanceStatus: 'Maybe' },
-	],
-	CalendarId: CALENDAR,
-	ContactMetaData: [{ Name: 'John Doe', AssignedTo: '1001' }],
-	UserMetaData: [{ FirstName: 'Jane', LastName: 'Owner' }],
-	CalendarMetaData: { Name: 'Work' },
-});
 
 describe('Event → Create (CreateEvent)', () => {
 	it('sends name, times and every additional field, and outputs the EventId', async () => {
@@ -333,14 +303,6 @@ describe('Event → Get (GetEvent)', () => {
 		expect(json).toEqual([
 			{ ...plain, ContactNames: ['John Doe'], UserNames: ['Jane Owner'], CalendarName: 'Work' },
 		]);
-	});
-
-	it('outputs the event as LACRM sent it with Simplify off', async () => {
-		const { json } = await runExpectingCall(
-			['GetEvent', { EventId: EVENT }, rawEvent(EVENT, 'Demo call')],
-			{ resource: 'event', operation: 'get', parameters: { eventId: EVENT, simplify: false } },
-		);
-		expect(json).toEqual([rawEvent(EVENT, 'Demo call')]);
 	});
 });
 

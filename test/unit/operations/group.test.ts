@@ -1,3 +1,4 @@
+import { group, VIP } from '../helpers/records';
 import {
 	byId,
 	expectLacrmCall,
@@ -7,11 +8,8 @@ import {
 	uid,
 } from '../helpers/runNode';
 
-const VIP = uid(601);
 const SALES_TEAM = uid(501);
 const SUPPORT_TEAM = uid(502);
-
-const group = { GroupId: VIP, Name: 'VIP Clients', Sharing: 'Public', TeamIds: [], Color: 'Blue' };
 
 describe('Group → Create', () => {
 	it('sends CreateGroup with name, sharing and color, and outputs the GroupId', async () => {
@@ -209,15 +207,6 @@ describe('Group → Update', () => {
 });
 
 describe('Group → Get', () => {
-	it('sends GetGroup and outputs the group', async () => {
-		const { json } = await runExpectingCall(['GetGroup', { GroupId: VIP }, group], {
-			resource: 'group',
-			operation: 'get',
-			parameters: { groupId: byId(VIP) },
-		});
-		expect(json).toEqual([group]);
-	});
-
 	it('refuses a GroupId that arrives as a number', async () => {
 		const error = await runExpectingRefusal({
 			resource: 'group',

@@ -3,6 +3,7 @@
  * outputs, and input that is refused before any request.
  */
 
+import { CONTACT, NOTE, pipelineNote, rawNote } from '../helpers/records';
 import {
 	byId,
 	expectLacrmCall,
@@ -15,22 +16,6 @@ import type { RunNodeOptions } from '../helpers/runNode';
 
 const runNode = async (options: Omit<RunNodeOptions, 'resource'>) =>
 	await runAnyNode({ resource: 'note', ...options });
-
-const CONTACT = uid(100);
-const NOTE = uid(200);
-
-const rawNote = (id: string, text: string) => ({
-	NoteId: id,
-	ContactId: CONTACT,
-	UserId: '1001',
-	DateCreated: '2025-12-22T21:30:46-08:00',
-	DateDisplayedInHistory: '2025-12-22T21:30:46-08:00',
-	Note: text,
-	IsRichText: false,
-	ContactMetaData: { Name: 'John Doe', AssignedTo: '1001' },
-	UserMetaData: { FirstName: 'Jane', LastName: 'Owner' },
-	PipelineInfo: null,
-});
 
 describe('Note → Create (CreateNote)', () => {
 	it('sends the contact, the text and the history date, and outputs the NoteId', async () => {
@@ -197,18 +182,6 @@ describe('Note → Update (EditNote)', () => {
 });
 
 describe('Note → Get (GetNote)', () => {
-	const pipelineNote = {
-		...rawNote(NOTE, 'Moved to Contacted'),
-		PipelineInfo: {
-			PipelineId: uid(300),
-			PipelineItemId: uid(301),
-			StatusId: uid(302),
-			PreviousStatusId: uid(303),
-			PipelineMetaData: { Name: 'Leads' },
-			StatusMetaData: { Name: 'Contacted' },
-		},
-	};
-
 	it('outputs the note simplified: contact, author, pipeline and status names next to their ids', async () => {
 		const { json } = await runExpectingCall(['GetNote', { NoteId: NOTE }, pipelineNote], {
 			resource: 'note',
@@ -236,15 +209,6 @@ describe('Note → Get (GetNote)', () => {
 				},
 			},
 		]);
-	});
-
-	it('outputs the note as LACRM sent it with Simplify off', async () => {
-		const { json } = await runExpectingCall(['GetNote', { NoteId: NOTE }, pipelineNote], {
-			resource: 'note',
-			operation: 'get',
-			parameters: { noteId: NOTE, simplify: false },
-		});
-		expect(json).toEqual([pipelineNote]);
 	});
 });
 

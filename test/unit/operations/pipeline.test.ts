@@ -1,21 +1,7 @@
+import { LEADS, pipeline } from '../helpers/records';
 import { byId, runExpectingCall, runExpectingRefusal, uid } from '../helpers/runNode';
 
-const LEADS = uid(701);
 const SALES_TEAM = uid(501);
-
-const pipeline = {
-	PipelineId: LEADS,
-	Name: 'Leads',
-	Icon: 'dollar_sign',
-	DateCreated: '2025-12-22T21:35:09-08:00',
-	DateArchived: null,
-	Permissions: 'Public',
-	SharingTeamIds: [],
-	Statuses: [
-		{ StatusId: uid(801), Name: 'New', IsActive: true, Color: 'Blue' },
-		{ StatusId: uid(802), Name: 'Closed - Won', IsActive: false, Color: 'Green' },
-	],
-};
 
 describe('Pipeline → Create', () => {
 	it('sends CreatePipeline with name, icon and permissions, and outputs the PipelineId', async () => {
@@ -131,17 +117,6 @@ describe('Pipeline → Update', () => {
 		expect(error?.message).toBe(
 			'Invalid "Update Fields": nothing to change: set at least one field',
 		);
-	});
-});
-
-describe('Pipeline → Get', () => {
-	it('sends GetPipeline and outputs the pipeline with its statuses', async () => {
-		const { json } = await runExpectingCall(['GetPipeline', { PipelineId: LEADS }, pipeline], {
-			resource: 'pipeline',
-			operation: 'get',
-			parameters: { pipelineId: byId(LEADS) },
-		});
-		expect(json).toEqual([pipeline]);
 	});
 });
 

@@ -6,6 +6,7 @@
 import { getGlobalState, setGlobalState } from 'n8n-workflow';
 
 import { addDays, todayIn } from '../../../nodes/Lacrm/actions/shared/dateWindow';
+import { CALENDAR, CONTACT, rawTask, TASK } from '../helpers/records';
 import {
 	byId,
 	expectLacrmCall,
@@ -21,25 +22,6 @@ function dayFromToday(days: number, timeZone = getGlobalState().defaultTimezone)
 	shifted.setUTCDate(shifted.getUTCDate() + days);
 	return shifted.toISOString().slice(0, 10);
 }
-
-const CONTACT = uid(100);
-const TASK = uid(400);
-const CALENDAR = uid(500);
-
-const rawTask = (id: string, name: string) => ({
-	TaskId: id,
-	Name: name,
-	DueDate: '2025-01-15',
-	AssignedTo: '1001',
-	Description: '',
-	ContactId: CONTACT,
-	IsCompleted: false,
-	DateCompleted: null,
-	CalendarId: CALENDAR,
-	DateCreated: '2025-01-10T09:00:00-08:00',
-	AssignedToMetaData: { FirstName: 'Jane', LastName: 'Owner' },
-	ContactMetaData: { Name: 'John Doe', AssignedTo: '1001' },
-});
 
 describe('Task → Create (CreateTask)', () => {
 	it('sends the name and every additional field, and outputs the TaskId', async () => {
@@ -218,14 +200,6 @@ describe('Task → Get (GetTask)', () => {
 			...plain
 		} = rawTask(TASK, 'Follow up');
 		expect(json).toEqual([{ ...plain, AssignedToName: 'Jane Owner', ContactName: 'John Doe' }]);
-	});
-
-	it('outputs the task as LACRM sent it with Simplify off', async () => {
-		const { json } = await runExpectingCall(
-			['GetTask', { TaskId: TASK }, rawTask(TASK, 'Follow up')],
-			{ resource: 'task', operation: 'get', parameters: { taskId: TASK, simplify: false } },
-		);
-		expect(json).toEqual([rawTask(TASK, 'Follow up')]);
 	});
 });
 

@@ -1,18 +1,8 @@
 import nock from 'nock';
 
 import { eventsField } from '../../../nodes/Lacrm/actions/webhook/fields';
-import { byId, runExpectingCall, runExpectingRefusal, runNode, uid } from '../helpers/runNode';
-
-const HOOK = uid(1101);
-const URL_ = 'https://example.com/hooks/lacrm';
-
-const webhook = {
-	WebhookId: HOOK,
-	EndpointUrl: URL_,
-	LastSendDate: '2025-12-22T21:35:09-08:00',
-	SubscribedEvents: ['Contact.Create', 'PipelineItemStatus.Create'],
-	DateArchived: null,
-};
+import { HOOK, webhook, WEBHOOK_URL } from '../helpers/records';
+import { runExpectingCall, runExpectingRefusal, runNode, uid } from '../helpers/runNode';
 
 describe('Webhook → Create', () => {
 	it('sends CreateWebhook with URL, scope and events, and outputs the WebhookId', async () => {
@@ -20,7 +10,7 @@ describe('Webhook → Create', () => {
 			[
 				'CreateWebhook',
 				{
-					EndpointUrl: URL_,
+					EndpointUrl: WEBHOOK_URL,
 					WebhookScope: 'Account',
 					Events: ['Contact.Create', 'PipelineItemStatus.Update'],
 				},
@@ -30,7 +20,7 @@ describe('Webhook → Create', () => {
 				resource: 'webhook',
 				operation: 'create',
 				parameters: {
-					endpointUrl: URL_,
+					endpointUrl: WEBHOOK_URL,
 					webhookScope: 'Account',
 					events: ['Contact.Create', 'PipelineItemStatus.Update'],
 				},
@@ -40,7 +30,7 @@ describe('Webhook → Create', () => {
 		expect(json).toEqual([
 			{
 				WebhookId: HOOK,
-				EndpointUrl: URL_,
+				EndpointUrl: WEBHOOK_URL,
 				WebhookScope: 'Account',
 				Events: ['Contact.Create', 'PipelineItemStatus.Update'],
 			},
@@ -52,13 +42,13 @@ describe('Webhook → Create', () => {
 		await runExpectingCall(
 			[
 				'CreateWebhook',
-				{ EndpointUrl: URL_, WebhookScope: 'User', Events: ['Event.Delete'] },
+				{ EndpointUrl: WEBHOOK_URL, WebhookScope: 'User', Events: ['Event.Delete'] },
 				{ WebhookId: HOOK },
 			],
 			{
 				resource: 'webhook',
 				operation: 'create',
-				parameters: { endpointUrl: URL_, events: ['Event.Delete'] },
+				parameters: { endpointUrl: WEBHOOK_URL, events: ['Event.Delete'] },
 			},
 		);
 	});
@@ -131,7 +121,7 @@ describe('Webhook → Create', () => {
 		const error = await runExpectingRefusal({
 			resource: 'webhook',
 			operation: 'create',
-			parameters: { endpointUrl: URL_, events: '={{ ["Contact.Create", "Contact.Edit"] }}' },
+			parameters: { endpointUrl: WEBHOOK_URL, events: '={{ ["Contact.Create", "Contact.Edit"] }}' },
 		});
 		expect(error?.message).toMatch(
 			/^Invalid "Events": "Contact.Edit" is not one of Contact.Create, /,
@@ -159,7 +149,7 @@ describe('Webhook → Create', () => {
 		const error = await runExpectingRefusal({
 			resource: 'webhook',
 			operation: 'create',
-			parameters: { endpointUrl: URL_, events: ['Contact.Create', event] },
+			parameters: { endpointUrl: WEBHOOK_URL, events: ['Contact.Create', event] },
 		});
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toMatch(
@@ -172,20 +162,9 @@ describe('Webhook → Create', () => {
 		const error = await runExpectingRefusal({
 			resource: 'webhook',
 			operation: 'create',
-			parameters: { endpointUrl: URL_, events: '={{ [] }}' },
+			parameters: { endpointUrl: WEBHOOK_URL, events: '={{ [] }}' },
 		});
 		expect(error?.message).toBe('Invalid "Events": choose at least one event');
-	});
-});
-
-describe('Webhook → Get', () => {
-	it('sends GetWebhook and outputs the webhook', async () => {
-		const { json } = await runExpectingCall(['GetWebhook', { WebhookId: HOOK }, webhook], {
-			resource: 'webhook',
-			operation: 'get',
-			parameters: { webhookId: byId(HOOK) },
-		});
-		expect(json).toEqual([webhook]);
 	});
 });
 

@@ -14,6 +14,7 @@ import type {
 import { Lacrm } from '../../../nodes/Lacrm/Lacrm.node';
 import { resourceMapping } from '../../harness/load-options';
 import { lacrmContact } from '../helpers/records';
+import { mapper } from '../helpers/resourceMapper';
 import {
 	byId,
 	credentialsFor,
@@ -148,66 +149,29 @@ describe('Contact → Create', () => {
 				parameters: {
 					name: 'Jane',
 					assignedTo: byId('1001'),
-					customFields: {
-						mappingMode: 'defineBelow',
-						value: {
+					customFields: mapper(
+						{
 							Industry: 'Retail',
 							Score: '={{ "42" }}',
 							'Renewal Date': '2025-03-01T00:00:00',
 							Tags: '={{ "A, B" }}',
 							Empty: '',
 						},
-						matchingColumns: [],
-						schema: [
-							{
-								id: 'Industry',
-								displayName: 'Industry',
-								required: false,
-								defaultMatch: false,
-								display: true,
-								type: 'options',
-								options: [{ name: 'Retail', value: 'Retail' }],
-							},
-							{
-								id: 'Score',
-								displayName: 'Score',
-								required: false,
-								defaultMatch: false,
-								display: true,
-								type: 'number',
-							},
-							{
-								id: 'Renewal Date',
-								displayName: 'Renewal Date',
-								required: false,
-								defaultMatch: false,
-								display: true,
-								type: 'dateTime',
-							},
+						[
+							{ id: 'Industry', type: 'options', options: [{ name: 'Retail', value: 'Retail' }] },
+							{ id: 'Score', type: 'number' },
+							{ id: 'Renewal Date', type: 'dateTime' },
 							{
 								id: 'Tags',
-								displayName: 'Tags',
-								required: false,
-								defaultMatch: false,
-								display: true,
 								type: 'array',
 								options: [
 									{ name: 'A', value: 'A' },
 									{ name: 'B', value: 'B' },
 								],
 							},
-							{
-								id: 'Empty',
-								displayName: 'Empty',
-								required: false,
-								defaultMatch: false,
-								display: true,
-								type: 'string',
-							},
+							{ id: 'Empty', type: 'string' },
 						],
-						attemptToConvertTypes: false,
-						convertFieldsToString: false,
-					},
+					),
 				},
 			},
 		);
@@ -221,24 +185,9 @@ describe('Contact → Create', () => {
 			parameters: {
 				name: 'Jane',
 				assignedTo: byId('1001'),
-				customFields: {
-					mappingMode: 'defineBelow',
-					value: { Industry: '={{ "Mining" }}' },
-					matchingColumns: [],
-					schema: [
-						{
-							id: 'Industry',
-							displayName: 'Industry',
-							required: false,
-							defaultMatch: false,
-							display: true,
-							type: 'options',
-							options: [{ name: 'Retail', value: 'Retail' }],
-						},
-					],
-					attemptToConvertTypes: false,
-					convertFieldsToString: false,
-				},
+				customFields: mapper({ Industry: '={{ "Mining" }}' }, [
+					{ id: 'Industry', type: 'options', options: [{ name: 'Retail', value: 'Retail' }] },
+				]),
 			},
 		});
 		expect(error?.message).toBe(
@@ -260,26 +209,18 @@ describe('Contact → Create', () => {
 				parameters: {
 					name: 'Jane',
 					assignedTo: byId('1001'),
-					customFields: {
-						mappingMode: 'defineBelow',
+					customFields: mapper(
 						// Mapped from the input (n8n itself checks fixed values against the saved options).
-						value: { 'Company Size': '={{ $json.size }}' },
-						matchingColumns: [],
-						schema: [
+						{ 'Company Size': '={{ $json.size }}' },
+						[
+							// What n8n saved when plain-name options were read as {Name}: names and values undefined.
 							{
 								id: 'Company Size',
-								displayName: 'Company Size',
-								required: false,
-								defaultMatch: false,
-								display: true,
 								type: 'options',
-								// What n8n saved when plain-name options were read as {Name}: names and values undefined.
 								options: [{}, {}] as unknown as Array<{ name: string; value: string }>,
 							},
 						],
-						attemptToConvertTypes: false,
-						convertFieldsToString: false,
-					},
+					),
 				},
 				input: [{ size: '11-50' }],
 			},

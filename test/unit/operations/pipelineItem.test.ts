@@ -1,5 +1,4 @@
-import type { ResourceMapperValue } from 'n8n-workflow';
-
+import { mapper } from '../helpers/resourceMapper';
 import {
 	byId,
 	expectLacrmCall,
@@ -28,35 +27,6 @@ function leadsStatuses(times = 1) {
 		],
 		{ times },
 	);
-}
-
-/** A resource-mapper value as the n8n editor saves it for pipeline custom fields. */
-function mapper(
-	value: Record<string, string | number | boolean | null>,
-	schema: Array<{
-		id: string;
-		type: string;
-		required?: boolean;
-		options?: Array<{ name: string; value: string }>;
-	}>,
-): ResourceMapperValue {
-	return {
-		mappingMode: 'defineBelow',
-		value,
-		matchingColumns: [],
-		attemptToConvertTypes: false,
-		convertFieldsToString: false,
-		schema: schema.map((field) => ({
-			id: field.id,
-			displayName: field.id,
-			type: field.type,
-			required: field.required ?? false,
-			defaultMatch: false,
-			canBeUsedToMatch: false,
-			display: true,
-			options: field.options,
-		})) as ResourceMapperValue['schema'],
-	};
 }
 
 const item = {

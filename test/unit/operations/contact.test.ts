@@ -13,8 +13,8 @@ import type {
 
 import { Lacrm } from '../../../nodes/Lacrm/Lacrm.node';
 import { resourceMapping } from '../../harness/load-options';
-import { lacrmContact } from '../helpers/records';
 import { mapper } from '../helpers/resourceMapper';
+import { lacrmContact } from '../helpers/records';
 import {
 	byId,
 	credentialsFor,

@@ -194,16 +194,6 @@ describe('Email → Get (GetEmail)', () => {
 		const { ContactMetaData: _meta, ...plain } = rawEmail(EMAIL, 'Hello');
 		expect(json).toEqual([{ ...plain, ContactNames: ['John Doe'] }]);
 	});
-
-	it('refuses a missing email id, before any request', async () => {
-		const error = await runExpectingRefusal({
-			resource: 'email',
-			operation: 'get',
-			input: [{}],
-			parameters: { emailId: '={{ $json.id }}' },
-		});
-		expect(error?.message).toBe('Invalid "Email ID": it is required');
-	});
 });
 
 describe('Email → Get Many (GetEmails)', () => {
@@ -257,15 +247,6 @@ describe('Email → Get Many (GetEmails)', () => {
 		expect(json).toEqual([
 			expect.objectContaining({ EmailId: uid(701), ContactNames: ['John Doe'] }),
 		]);
-	});
-
-	it('refuses a date range that ends before it starts, before any request', async () => {
-		const error = await runExpectingRefusal({
-			resource: 'email',
-			operation: 'getAll',
-			parameters: { filters: { dateFilterStart: '2025-01-02', dateFilterEnd: '2025-01-01' } },
-		});
-		expect(error?.message).toMatch(/^Invalid "Filters → To Date"/);
 	});
 });
 

@@ -137,86 +137,6 @@ describe('Event → Create (CreateEvent)', () => {
 			},
 		]);
 	});
-
-	it('refuses an end before the start, before any request', async () => {
-		const error = await runExpectingRefusal({
-			resource: 'event',
-			operation: 'create',
-			parameters: {
-				name: 'Demo',
-				startDate: '2025-01-15T15:00:00Z',
-				endDate: '2025-01-15T14:00:00Z',
-			},
-		});
-		expect(error?.message).toMatch(/^Invalid "End": 2025-01-15T14:00:00Z is before the start/);
-	});
-
-	it('refuses a start that is not a date and time, before any request', async () => {
-		const error = await runExpectingRefusal({
-			resource: 'event',
-			operation: 'create',
-			parameters: { name: 'Demo', startDate: 'tomorrow 2pm', endDate: '2025-01-15T14:00:00Z' },
-		});
-		expect(error?.message).toMatch(/^Invalid "Start"/);
-	});
-
-	it('refuses a missing end, before any request', async () => {
-		const error = await runExpectingRefusal({
-			resource: 'event',
-			operation: 'create',
-			input: [{}],
-			parameters: { name: 'Demo', startDate: '2025-01-15T14:00:00Z', endDate: '={{ $json.end }}' },
-		});
-		expect(error?.message).toBe('Invalid "End": it is required');
-	});
-
-	it('refuses a recurrence rule that is not an RRULE, before any request', async () => {
-		const error = await runExpectingRefusal({
-			resource: 'event',
-			operation: 'create',
-			parameters: {
-				name: 'Demo',
-				startDate: '2025-01-15T14:00:00Z',
-				endDate: '2025-01-15T15:00:00Z',
-				additionalFields: { recurrenceRule: 'every Monday' },
-			},
-		});
-		expect(error?.message).toBe(
-			'Invalid "Additional Fields → Recurrence Rule": "every Monday" is not an RRULE',
-		);
-	});
-
-	it('refuses a recurring event without a rule, before any request', async () => {
-		const error = await runExpectingRefusal({
-			resource: 'event',
-			operation: 'create',
-			parameters: {
-				name: 'Demo',
-				startDate: '2025-01-15T14:00:00Z',
-				endDate: '2025-01-15T15:00:00Z',
-				additionalFields: { isRecurring: true },
-			},
-		});
-		expect(error?.message).toMatch(
-			/^Invalid "Additional Fields → Recurrence Rule": a recurring event needs a rule/,
-		);
-	});
-
-	it('refuses an attendee id that is not an id, before any request', async () => {
-		const error = await runExpectingRefusal({
-			resource: 'event',
-			operation: 'create',
-			parameters: {
-				name: 'Demo',
-				startDate: '2025-01-15T14:00:00Z',
-				endDate: '2025-01-15T15:00:00Z',
-				additionalFields: {
-					attendees: { entries: [{ kind: 'contact', id: 'John Doe', status: 'IsAttending' }] },
-				},
-			},
-		});
-		expect(error?.message).toMatch(/^Invalid "Attendees ID"/);
-	});
 });
 
 describe('Event → Update (EditEvent)', () => {
@@ -264,27 +184,6 @@ describe('Event → Update (EditEvent)', () => {
 			},
 		);
 		expect(json).toEqual([{ EventId: EVENT, updated: true }]);
-	});
-
-	it('refuses an update with nothing to change, before any request', async () => {
-		const error = await runExpectingRefusal({
-			resource: 'event',
-			operation: 'update',
-			parameters: { eventId: EVENT, updateFields: {} },
-		});
-		expect(error?.message).toMatch(/^Invalid "Update Fields": nothing to change/);
-	});
-
-	it('refuses a new end before the new start, before any request', async () => {
-		const error = await runExpectingRefusal({
-			resource: 'event',
-			operation: 'update',
-			parameters: {
-				eventId: EVENT,
-				updateFields: { startDate: '2025-01-16T14:00:00Z', endDate: '2025-01-16T13:00:00Z' },
-			},
-		});
-		expect(error?.message).toMatch(/^Invalid "Update Fields → End"/);
 	});
 });
 
@@ -393,15 +292,6 @@ describe('Event → Get Many (GetEvents)', () => {
 			parameters: { filters: { startDate: dayFromToday(400) } },
 		});
 		expect(error?.message).toMatch(/^Invalid "Filters → To"/);
-	});
-
-	it('refuses a calendar id that is not an id, before any request', async () => {
-		const error = await runExpectingRefusal({
-			resource: 'event',
-			operation: 'getAll',
-			parameters: { filters: { calendarFilter: 'Work' } },
-		});
-		expect(error?.message).toMatch(/^Invalid "Calendars"/);
 	});
 });
 

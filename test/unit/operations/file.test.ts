@@ -267,17 +267,6 @@ describe('File → Get', () => {
 		});
 		expect(Buffer.from(binary.data, 'base64').toString()).toBe(CONTENT);
 	});
-
-	it('refuses a malformed FileId before sending anything', async () => {
-		const error = await runExpectingRefusal({
-			resource: 'file',
-			operation: 'get',
-			parameters: { fileId: 'quote.pdf' },
-		});
-		expect(error?.message).toBe(
-			'Invalid "File ID": "quote.pdf" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
-		);
-	});
 });
 
 describe('File → Download', () => {

@@ -1,11 +1,4 @@
-import {
-	byId,
-	expectLacrmCall,
-	runExpectingCall,
-	runExpectingRefusal,
-	runNode,
-	uid,
-} from '../helpers/runNode';
+import { byId, expectLacrmCall, runExpectingCall, runNode, uid } from '../helpers/runNode';
 
 const JANE = uid(101);
 const BOB = uid(102);
@@ -63,27 +56,6 @@ describe('Group Membership → Add', () => {
 			{ ContactId: BOB, GroupId: VIP, added: true },
 		]);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-	});
-
-	it('requires the group name in name mode and sends nothing without it', async () => {
-		const error = await runExpectingRefusal({
-			resource: 'groupMembership',
-			operation: 'add',
-			parameters: { contactId: byId(JANE), groupBy: 'name', groupName: '={{ $json.group }}' },
-			input: [{ group: '' }],
-		});
-		expect(error?.message).toBe('Invalid "Group Name": it is required');
-	});
-
-	it('refuses a malformed GroupId before sending anything', async () => {
-		const error = await runExpectingRefusal({
-			resource: 'groupMembership',
-			operation: 'add',
-			parameters: { contactId: byId(JANE), groupBy: 'id', groupId: byId('={{ "VIP Clients" }}') },
-		});
-		expect(error?.message).toBe(
-			'Invalid "Group": "VIP Clients" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
-		);
 	});
 
 	it('with Continue On Fail, a bad item becomes an error item and the others still run', async () => {

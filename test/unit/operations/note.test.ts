@@ -76,39 +76,6 @@ describe('Note → Create (CreateNote)', () => {
 		expect(json).toEqual([{ NoteId: NOTE }]);
 	});
 
-	// A value typed into the node is already refused by n8n (the By ID regex); one from an expression is ours to check.
-	it('refuses a contact id that is not a LACRM id, before any request', async () => {
-		const error = await runExpectingRefusal({
-			resource: 'note',
-			operation: 'create',
-			input: [{ contact: 'jane@example.com' }],
-			parameters: { contactId: byId('={{ $json.contact }}'), note: 'Hi' },
-		});
-		expect(error?.message).toMatch(/Invalid "Contact"/);
-	});
-
-	it('refuses an empty note, before any request', async () => {
-		const error = await runExpectingRefusal({
-			resource: 'note',
-			operation: 'create',
-			parameters: { contactId: byId(CONTACT), note: '   ' },
-		});
-		expect(error?.message).toBe('Invalid "Note": it is required');
-	});
-
-	it('refuses a history date that is not a date, before any request', async () => {
-		const error = await runExpectingRefusal({
-			resource: 'note',
-			operation: 'create',
-			parameters: {
-				contactId: byId(CONTACT),
-				note: 'Hi',
-				additionalFields: { dateDisplayedInHistory: 'last Tuesday' },
-			},
-		});
-		expect(error?.message).toMatch(/Invalid "Date Shown in History"/);
-	});
-
 	it('with Continue on Fail, a bad item becomes an error item and the others still run', async () => {
 		const scope = expectLacrmCall(
 			'CreateNote',
@@ -159,25 +126,6 @@ describe('Note → Update (EditNote)', () => {
 			},
 		);
 		expect(json).toEqual([{ NoteId: NOTE, updated: true }]);
-	});
-
-	it('refuses an update with nothing to change, before any request', async () => {
-		const error = await runExpectingRefusal({
-			resource: 'note',
-			operation: 'update',
-			parameters: { noteId: NOTE, updateFields: {} },
-		});
-		expect(error?.message).toMatch(/^Invalid "Update Fields": nothing to change/);
-	});
-
-	it('refuses a missing note id, before any request', async () => {
-		const error = await runExpectingRefusal({
-			resource: 'note',
-			operation: 'update',
-			input: [{ id: '' }],
-			parameters: { noteId: '={{ $json.id }}', updateFields: { note: 'x' } },
-		});
-		expect(error?.message).toBe('Invalid "Note ID": it is required');
 	});
 });
 
@@ -319,15 +267,5 @@ describe('Note → Get Many for Contact (GetNotesAttachedToContact)', () => {
 		expect(first.isDone()).toBe(true);
 		expect(json.map((note) => note.NoteId)).toEqual([uid(201), uid(202), uid(203)]);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 1 }]);
-	});
-
-	it('refuses a missing contact, before any request', async () => {
-		const error = await runExpectingRefusal({
-			resource: 'note',
-			operation: 'getAllForContact',
-			input: [{ name: 'Jane' }],
-			parameters: { contactId: byId('={{ $json.id }}') },
-		});
-		expect(error?.message).toBe('Invalid "Contact": it is required');
 	});
 });

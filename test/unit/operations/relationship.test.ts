@@ -5,7 +5,6 @@ import {
 	expectLacrmCall,
 	LACRM_ORIGIN,
 	runExpectingCall,
-	runExpectingRefusal,
 	runNode,
 	uid,
 } from '../helpers/runNode';
@@ -97,15 +96,6 @@ describe('Relationship → Create', () => {
 		expect(scope.isDone()).toBe(false);
 		expect(json).toEqual([]);
 	});
-
-	it('refuses to relate a record to itself', async () => {
-		const error = await runExpectingRefusal({
-			resource: 'relationship',
-			operation: 'create',
-			parameters: { contactId: byId(JANE), relatedContactId: byId(JANE) },
-		});
-		expect(error?.message).toMatch(/^Invalid "Related Contact": it is the same record as Contact/);
-	});
 });
 
 describe('Relationship → Update', () => {
@@ -119,28 +109,6 @@ describe('Relationship → Update', () => {
 			},
 		);
 		expect(json).toEqual([{ RelationshipId: RELATIONSHIP, updated: true }]);
-	});
-
-	it('requires the note (LACRM does) and sends nothing without it', async () => {
-		const error = await runExpectingRefusal({
-			resource: 'relationship',
-			operation: 'update',
-			parameters: { relationshipId: RELATIONSHIP, note: '  ' },
-		});
-		expect(error?.message).toBe('Invalid "Note": it is required');
-	});
-});
-
-describe('Relationship → Delete', () => {
-	it('refuses an id that arrives as a number (it would lose digits)', async () => {
-		const error = await runExpectingRefusal({
-			resource: 'relationship',
-			operation: 'delete',
-			parameters: { relationshipId: 12345 },
-		});
-		expect(error?.message).toBe(
-			'Invalid "Relationship ID": 12345 arrived as a number, which cannot hold a LACRM ID exactly',
-		);
 	});
 });
 

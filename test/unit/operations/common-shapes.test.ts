@@ -5,6 +5,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import {
+	CONTACT,
 	customField,
 	EMAIL,
 	EVENT,
@@ -141,6 +142,35 @@ describe('Get', () => {
 			});
 			expect(json).toEqual([record]);
 			expect(items[0].pairedItem).toEqual({ item: 0 });
+		},
+	);
+});
+
+// One page of LACRM's default size, with Simplify off: every record of the page as its own item.
+const forContact: Array<[string, string, IDataObject[]]> = [
+	['email', 'GetEmailsAttachedToContact', [rawEmail(uid(701), 'One'), rawEmail(uid(702), 'Two')]],
+	['event', 'GetEventsAttachedToContact', [rawEvent(uid(601), 'One'), rawEvent(uid(602), 'Two')]],
+	['task', 'GetTasksAttachedToContact', [rawTask(uid(401), 'One'), rawTask(uid(402), 'Two')]],
+];
+
+describe('Get Many for Contact', () => {
+	it.each(forContact)(
+		'%s: sends %s with the ContactId and outputs one item per record',
+		async (resource, fn, records) => {
+			const { json, items } = await runExpectingCall(
+				[
+					fn,
+					{ ContactId: CONTACT, MaxNumberOfResults: 50, Page: 1 },
+					{ HasMoreResults: false, Results: records },
+				],
+				{
+					resource,
+					operation: 'getAllForContact',
+					parameters: { contactId: byId(CONTACT), simplify: false },
+				},
+			);
+			expect(json).toEqual(records);
+			expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 		},
 	);
 });

@@ -249,22 +249,3 @@ describe('Email → Get Many (GetEmails)', () => {
 		]);
 	});
 });
-
-describe('Email → Get Many for Contact (GetEmailsAttachedToContact)', () => {
-	it('sends the ContactId and outputs one item per email', async () => {
-		const { json, items } = await runExpectingCall(
-			[
-				'GetEmailsAttachedToContact',
-				{ ContactId: CONTACT, MaxNumberOfResults: 50, Page: 1 },
-				{ HasMoreResults: false, Results: [rawEmail(uid(701), 'One'), rawEmail(uid(702), 'Two')] },
-			],
-			{
-				resource: 'email',
-				operation: 'getAllForContact',
-				parameters: { contactId: byId(CONTACT), simplify: false },
-			},
-		);
-		expect(json).toEqual([rawEmail(uid(701), 'One'), rawEmail(uid(702), 'Two')]);
-		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
-	});
-});

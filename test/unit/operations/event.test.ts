@@ -294,22 +294,3 @@ describe('Event → Get Many (GetEvents)', () => {
 		expect(error?.message).toMatch(/^Invalid "Filters → To"/);
 	});
 });
-
-describe('Event → Get Many for Contact (GetEventsAttachedToContact)', () => {
-	it('sends the ContactId and outputs one item per event', async () => {
-		const { json, items } = await runExpectingCall(
-			[
-				'GetEventsAttachedToContact',
-				{ ContactId: CONTACT, MaxNumberOfResults: 50, Page: 1 },
-				{ HasMoreResults: false, Results: [rawEvent(uid(601), 'One'), rawEvent(uid(602), 'Two')] },
-			],
-			{
-				resource: 'event',
-				operation: 'getAllForContact',
-				parameters: { contactId: byId(CONTACT), simplify: false },
-			},
-		);
-		expect(json).toEqual([rawEvent(uid(601), 'One'), rawEvent(uid(602), 'Two')]);
-		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
-	});
-});

@@ -288,7 +288,11 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 		{
 			resource: 'group',
 			operation: 'update',
-			parameters: { groupId: byId(VIP), updateFields: { color: 'Red' }, fieldsToClear: ['color'] },
+			parameters: {
+				groupId: byId(VIP),
+				updateFields: { color: 'Red' },
+				fieldsToClear: ['color'],
+			},
 		},
 		'Invalid "Fields to Clear": "Color" is both set and cleared; choose one',
 	],
@@ -337,7 +341,11 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 		{
 			resource: 'groupMembership',
 			operation: 'add',
-			parameters: { contactId: byId(JANE), groupBy: 'id', groupId: byId('={{ "VIP Clients" }}') },
+			parameters: {
+				contactId: byId(JANE),
+				groupBy: 'id',
+				groupId: byId('={{ "VIP Clients" }}'),
+			},
 		},
 		'Invalid "Group": "VIP Clients" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
 	],
@@ -691,7 +699,10 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 		{
 			resource: 'webhook',
 			operation: 'create',
-			parameters: { endpointUrl: WEBHOOK_URL, events: '={{ ["Contact.Create", "Contact.Edit"] }}' },
+			parameters: {
+				endpointUrl: WEBHOOK_URL,
+				events: '={{ ["Contact.Create", "Contact.Edit"] }}',
+			},
 		},
 		expect.stringMatching(/^Invalid "Events": "Contact.Edit" is not one of Contact.Create, /),
 	],

@@ -345,25 +345,6 @@ describe('Task → Get Many over the list shape LACRM really sends', () => {
 	});
 });
 
-describe('Task → Get Many for Contact (GetTasksAttachedToContact)', () => {
-	it('sends the ContactId and outputs one item per task', async () => {
-		const { json, items } = await runExpectingCall(
-			[
-				'GetTasksAttachedToContact',
-				{ ContactId: CONTACT, MaxNumberOfResults: 50, Page: 1 },
-				{ HasMoreResults: false, Results: [rawTask(uid(401), 'One'), rawTask(uid(402), 'Two')] },
-			],
-			{
-				resource: 'task',
-				operation: 'getAllForContact',
-				parameters: { contactId: byId(CONTACT), simplify: false },
-			},
-		);
-		expect(json).toEqual([rawTask(uid(401), 'One'), rawTask(uid(402), 'Two')]);
-		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
-	});
-});
-
 describe('the default window', () => {
 	it('takes today in the given time zone', () => {
 		const moment = new Date('2025-01-01T03:00:00Z');

@@ -5,18 +5,15 @@ const LEADS = uid(701);
 
 describe('Custom Field → Create', () => {
 	it('sends CreateCustomField for a dropdown with its options as [{Name}], and outputs the CustomFieldId', async () => {
+		const sent = {
+			Name: 'Industry',
+			Type: 'Dropdown',
+			RecordType: 'Contact',
+			Options: [{ Name: 'Retail' }, { Name: 'Finance' }],
+			IsRequired: true,
+		};
 		const { json, items } = await runExpectingCall(
-			[
-				'CreateCustomField',
-				{
-					Name: 'Industry',
-					Type: 'Dropdown',
-					RecordType: 'Contact',
-					Options: [{ Name: 'Retail' }, { Name: 'Finance' }],
-					IsRequired: true,
-				},
-				{ CustomFieldId: INDUSTRY },
-			],
+			['CreateCustomField', sent, { CustomFieldId: INDUSTRY }],
 			{
 				resource: 'customField',
 				operation: 'create',
@@ -30,34 +27,22 @@ describe('Custom Field → Create', () => {
 			},
 		);
 		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([
-			{
-				CustomFieldId: INDUSTRY,
-				Name: 'Industry',
-				Type: 'Dropdown',
-				RecordType: 'Contact',
-				Options: [{ Name: 'Retail' }, { Name: 'Finance' }],
-				IsRequired: true,
-			},
-		]);
+		expect(json).toEqual([{ CustomFieldId: INDUSTRY, ...sent }]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
 	it('sends the pipeline and badge settings of a pipeline customField, and display settings as JSON', async () => {
+		const sent = {
+			Name: 'Deal Size',
+			Type: 'Currency',
+			RecordType: 'Pipeline',
+			PipelineId: LEADS,
+			ShowOnActiveBadge: true,
+			ShowOnReport: true,
+			CurrencyDisplaySettings: { CurrencySymbol: '$', DecimalPlaces: 0 },
+		};
 		const { json } = await runExpectingCall(
-			[
-				'CreateCustomField',
-				{
-					Name: 'Deal Size',
-					Type: 'Currency',
-					RecordType: 'Pipeline',
-					PipelineId: LEADS,
-					ShowOnActiveBadge: true,
-					ShowOnReport: true,
-					CurrencyDisplaySettings: { CurrencySymbol: '$', DecimalPlaces: 0 },
-				},
-				{ CustomFieldId: INDUSTRY },
-			],
+			['CreateCustomField', sent, { CustomFieldId: INDUSTRY }],
 			{
 				resource: 'customField',
 				operation: 'create',
@@ -75,18 +60,7 @@ describe('Custom Field → Create', () => {
 			},
 		);
 		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([
-			{
-				CustomFieldId: INDUSTRY,
-				Name: 'Deal Size',
-				Type: 'Currency',
-				RecordType: 'Pipeline',
-				PipelineId: LEADS,
-				ShowOnActiveBadge: true,
-				ShowOnReport: true,
-				CurrencyDisplaySettings: { CurrencySymbol: '$', DecimalPlaces: 0 },
-			},
-		]);
+		expect(json).toEqual([{ CustomFieldId: INDUSTRY, ...sent }]);
 	});
 
 	it('accepts the options as comma-separated names from an expression in Field Options (JSON)', async () => {

@@ -32,49 +32,31 @@ const logParameters = {
 
 describe('Email → Log (CreateEmail)', () => {
 	it('sends contacts, sender, recipients and every additional field, and outputs the EmailId', async () => {
-		const { json, items } = await runExpectingCall(
-			[
-				'CreateEmail',
-				{
-					ContactIds: [CONTACT, OTHER_CONTACT],
-					From: { Address: 'jane@example.com', Name: 'Jane Owner' },
-					To: [{ Address: 'john@example.com', Name: 'John Doe' }, { Address: 'sales@example.com' }],
-					Body: 'Thanks for the call.\nProposal attached.',
-					Subject: 'Proposal',
-					Cc: [{ Address: 'boss@example.com' }],
-					Date: '2025-01-15T10:30:00-05:00',
-					UserIsSender: true,
-				},
-				{ EmailId: EMAIL },
-			],
-			{
-				resource: 'email',
-				operation: 'create',
-				parameters: {
-					...logParameters,
-					additionalFields: {
-						subject: 'Proposal',
-						cc: { entries: [{ address: 'boss@example.com' }] },
-						date: '2025-01-15T10:30:00-05:00',
-						userIsSender: true,
-					},
+		const sent = {
+			ContactIds: [CONTACT, OTHER_CONTACT],
+			From: { Address: 'jane@example.com', Name: 'Jane Owner' },
+			To: [{ Address: 'john@example.com', Name: 'John Doe' }, { Address: 'sales@example.com' }],
+			Body: 'Thanks for the call.\nProposal attached.',
+			Subject: 'Proposal',
+			Cc: [{ Address: 'boss@example.com' }],
+			Date: '2025-01-15T10:30:00-05:00',
+			UserIsSender: true,
+		};
+		const { json, items } = await runExpectingCall(['CreateEmail', sent, { EmailId: EMAIL }], {
+			resource: 'email',
+			operation: 'create',
+			parameters: {
+				...logParameters,
+				additionalFields: {
+					subject: 'Proposal',
+					cc: { entries: [{ address: 'boss@example.com' }] },
+					date: '2025-01-15T10:30:00-05:00',
+					userIsSender: true,
 				},
 			},
-		);
+		});
 		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([
-			{
-				EmailId: EMAIL,
-				ContactIds: [CONTACT, OTHER_CONTACT],
-				From: { Address: 'jane@example.com', Name: 'Jane Owner' },
-				To: [{ Address: 'john@example.com', Name: 'John Doe' }, { Address: 'sales@example.com' }],
-				Body: 'Thanks for the call.\nProposal attached.',
-				Subject: 'Proposal',
-				Cc: [{ Address: 'boss@example.com' }],
-				Date: '2025-01-15T10:30:00-05:00',
-				UserIsSender: true,
-			},
-		]);
+		expect(json).toEqual([{ EmailId: EMAIL, ...sent }]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -112,40 +94,25 @@ describe('Email → Log (CreateEmail)', () => {
 	});
 
 	it('takes the contact ids as a list from an expression', async () => {
-		const { json } = await runExpectingCall(
-			[
-				'CreateEmail',
-				{
-					ContactIds: [CONTACT, OTHER_CONTACT],
-					From: { Address: 'jane@example.com', Name: 'Jane Owner' },
-					To: [{ Address: 'john@example.com', Name: 'John Doe' }, { Address: 'sales@example.com' }],
-					Body: 'Thanks for the call.\nProposal attached.',
-					Date: '2025-01-15T10:30:00Z',
-				},
-				{ EmailId: EMAIL },
-			],
-			{
-				resource: 'email',
-				operation: 'create',
-				input: [{ ids: [CONTACT, OTHER_CONTACT] }],
-				parameters: {
-					...logParameters,
-					contactIds: '={{ $json.ids }}',
-					additionalFields: { date: '2025-01-15T10:30:00Z' },
-				},
+		const sent = {
+			ContactIds: [CONTACT, OTHER_CONTACT],
+			From: { Address: 'jane@example.com', Name: 'Jane Owner' },
+			To: [{ Address: 'john@example.com', Name: 'John Doe' }, { Address: 'sales@example.com' }],
+			Body: 'Thanks for the call.\nProposal attached.',
+			Date: '2025-01-15T10:30:00Z',
+		};
+		const { json } = await runExpectingCall(['CreateEmail', sent, { EmailId: EMAIL }], {
+			resource: 'email',
+			operation: 'create',
+			input: [{ ids: [CONTACT, OTHER_CONTACT] }],
+			parameters: {
+				...logParameters,
+				contactIds: '={{ $json.ids }}',
+				additionalFields: { date: '2025-01-15T10:30:00Z' },
 			},
-		);
+		});
 		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([
-			{
-				EmailId: EMAIL,
-				ContactIds: [CONTACT, OTHER_CONTACT],
-				From: { Address: 'jane@example.com', Name: 'Jane Owner' },
-				To: [{ Address: 'john@example.com', Name: 'John Doe' }, { Address: 'sales@example.com' }],
-				Body: 'Thanks for the call.\nProposal attached.',
-				Date: '2025-01-15T10:30:00Z',
-			},
-		]);
+		expect(json).toEqual([{ EmailId: EMAIL, ...sent }]);
 	});
 
 	it('refuses a recipient that is not an email address, before any request', async () => {

@@ -31,111 +31,72 @@ function midnightOf(date: string): string {
 
 describe('Event → Create (CreateEvent)', () => {
 	it('sends name, times and every additional field, and outputs the EventId', async () => {
-		const { json, items } = await runExpectingCall(
-			[
-				'CreateEvent',
-				{
-					Name: 'Demo call',
-					StartDate: '2025-01-15T14:00:00-05:00',
-					EndDate: '2025-01-15T15:00:00-05:00',
-					IsAllDay: false,
-					Location: 'Zoom',
-					Description: 'Agenda:\n1. Demo',
-					CalendarId: CALENDAR,
-					Attendees: [
-						{ IsUser: false, AttendeeId: CONTACT, AttendanceStatus: 'Maybe' },
-						{ IsUser: true, AttendeeId: '1001', AttendanceStatus: 'IsAttending' },
-					],
-					IsRecurring: true,
-					RecurrenceRule: 'FREQ=WEEKLY;BYDAY=WE',
-					// A bare date is its midnight in the workflow's time zone (n8n's default, New York).
-					EndRecurrenceRule: '2025-06-30T00:00:00-04:00',
-				},
-				{ EventId: EVENT },
+		const sent = {
+			Name: 'Demo call',
+			StartDate: '2025-01-15T14:00:00-05:00',
+			EndDate: '2025-01-15T15:00:00-05:00',
+			IsAllDay: false,
+			Location: 'Zoom',
+			Description: 'Agenda:\n1. Demo',
+			CalendarId: CALENDAR,
+			Attendees: [
+				{ IsUser: false, AttendeeId: CONTACT, AttendanceStatus: 'Maybe' },
+				{ IsUser: true, AttendeeId: '1001', AttendanceStatus: 'IsAttending' },
 			],
-			{
-				resource: 'event',
-				operation: 'create',
-				parameters: {
-					name: 'Demo call',
-					startDate: '2025-01-15T14:00:00-05:00',
-					endDate: '2025-01-15T15:00:00-05:00',
-					additionalFields: {
-						isAllDay: false,
-						location: 'Zoom',
-						description: 'Agenda:\n1. Demo',
-						calendarId: byId(CALENDAR),
-						attendees: {
-							entries: [
-								{ kind: 'contact', id: CONTACT, status: 'Maybe' },
-								{ kind: 'user', id: '1001', status: 'IsAttending' },
-							],
-						},
-						isRecurring: true,
-						recurrenceRule: 'FREQ=WEEKLY;BYDAY=WE',
-						endRecurrenceRule: '2025-06-30',
+			IsRecurring: true,
+			RecurrenceRule: 'FREQ=WEEKLY;BYDAY=WE',
+			// A bare date is its midnight in the workflow's time zone (n8n's default, New York).
+			EndRecurrenceRule: '2025-06-30T00:00:00-04:00',
+		};
+		const { json, items } = await runExpectingCall(['CreateEvent', sent, { EventId: EVENT }], {
+			resource: 'event',
+			operation: 'create',
+			parameters: {
+				name: 'Demo call',
+				startDate: '2025-01-15T14:00:00-05:00',
+				endDate: '2025-01-15T15:00:00-05:00',
+				additionalFields: {
+					isAllDay: false,
+					location: 'Zoom',
+					description: 'Agenda:\n1. Demo',
+					calendarId: byId(CALENDAR),
+					attendees: {
+						entries: [
+							{ kind: 'contact', id: CONTACT, status: 'Maybe' },
+							{ kind: 'user', id: '1001', status: 'IsAttending' },
+						],
 					},
+					isRecurring: true,
+					recurrenceRule: 'FREQ=WEEKLY;BYDAY=WE',
+					endRecurrenceRule: '2025-06-30',
 				},
 			},
-		);
+		});
 		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([
-			{
-				EventId: EVENT,
-				Name: 'Demo call',
-				StartDate: '2025-01-15T14:00:00-05:00',
-				EndDate: '2025-01-15T15:00:00-05:00',
-				IsAllDay: false,
-				Location: 'Zoom',
-				Description: 'Agenda:\n1. Demo',
-				CalendarId: CALENDAR,
-				Attendees: [
-					{ IsUser: false, AttendeeId: CONTACT, AttendanceStatus: 'Maybe' },
-					{ IsUser: true, AttendeeId: '1001', AttendanceStatus: 'IsAttending' },
-				],
-				IsRecurring: true,
-				RecurrenceRule: 'FREQ=WEEKLY;BYDAY=WE',
-				EndRecurrenceRule: '2025-06-30T00:00:00-04:00',
-			},
-		]);
+		expect(json).toEqual([{ EventId: EVENT, ...sent }]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
 	it('a recurrence rule makes the event recurring; a pasted "RRULE:" prefix is dropped', async () => {
-		const { json } = await runExpectingCall(
-			[
-				'CreateEvent',
-				{
-					Name: 'Stand-up',
-					StartDate: '2025-01-06T09:00:00+01:00',
-					EndDate: '2025-01-06T09:15:00+01:00',
-					RecurrenceRule: 'FREQ=DAILY;COUNT=10',
-					IsRecurring: true,
-				},
-				{ EventId: EVENT },
-			],
-			{
-				resource: 'event',
-				operation: 'create',
-				parameters: {
-					name: 'Stand-up',
-					startDate: '2025-01-06T09:00:00+01:00',
-					endDate: '2025-01-06T09:15:00+01:00',
-					additionalFields: { recurrenceRule: 'RRULE:FREQ=DAILY;COUNT=10' },
-				},
+		const sent = {
+			Name: 'Stand-up',
+			StartDate: '2025-01-06T09:00:00+01:00',
+			EndDate: '2025-01-06T09:15:00+01:00',
+			RecurrenceRule: 'FREQ=DAILY;COUNT=10',
+			IsRecurring: true,
+		};
+		const { json } = await runExpectingCall(['CreateEvent', sent, { EventId: EVENT }], {
+			resource: 'event',
+			operation: 'create',
+			parameters: {
+				name: 'Stand-up',
+				startDate: '2025-01-06T09:00:00+01:00',
+				endDate: '2025-01-06T09:15:00+01:00',
+				additionalFields: { recurrenceRule: 'RRULE:FREQ=DAILY;COUNT=10' },
 			},
-		);
+		});
 		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([
-			{
-				EventId: EVENT,
-				Name: 'Stand-up',
-				StartDate: '2025-01-06T09:00:00+01:00',
-				EndDate: '2025-01-06T09:15:00+01:00',
-				RecurrenceRule: 'FREQ=DAILY;COUNT=10',
-				IsRecurring: true,
-			},
-		]);
+		expect(json).toEqual([{ EventId: EVENT, ...sent }]);
 	});
 });
 

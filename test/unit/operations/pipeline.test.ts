@@ -5,12 +5,9 @@ const SALES_TEAM = uid(501);
 
 describe('Pipeline → Create', () => {
 	it('sends CreatePipeline with name, icon and permissions, and outputs the PipelineId', async () => {
+		const sent = { Name: 'Leads', Icon: 'cart', Permissions: 'Public' };
 		const { json, items } = await runExpectingCall(
-			[
-				'CreatePipeline',
-				{ Name: 'Leads', Icon: 'cart', Permissions: 'Public' },
-				{ PipelineId: LEADS },
-			],
+			['CreatePipeline', sent, { PipelineId: LEADS }],
 			{
 				resource: 'pipeline',
 				operation: 'create',
@@ -18,40 +15,29 @@ describe('Pipeline → Create', () => {
 			},
 		);
 		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([
-			{ PipelineId: LEADS, Name: 'Leads', Icon: 'cart', Permissions: 'Public' },
-		]);
+		expect(json).toEqual([{ PipelineId: LEADS, ...sent }]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
 	it('passes an icon that is not in the list through (LACRM may have more)', async () => {
-		const { json } = await runExpectingCall(
-			[
-				'CreatePipeline',
-				{ Name: 'Leads', Icon: 'rocket', Permissions: 'TeamSharing', TeamIds: [SALES_TEAM] },
-				{ PipelineId: LEADS },
-			],
-			{
-				resource: 'pipeline',
-				operation: 'create',
-				parameters: {
-					name: 'Leads',
-					icon: '={{ "rocket" }}',
-					permissions: 'TeamSharing',
-					teamIds: [SALES_TEAM],
-				},
+		const sent = {
+			Name: 'Leads',
+			Icon: 'rocket',
+			Permissions: 'TeamSharing',
+			TeamIds: [SALES_TEAM],
+		};
+		const { json } = await runExpectingCall(['CreatePipeline', sent, { PipelineId: LEADS }], {
+			resource: 'pipeline',
+			operation: 'create',
+			parameters: {
+				name: 'Leads',
+				icon: '={{ "rocket" }}',
+				permissions: 'TeamSharing',
+				teamIds: [SALES_TEAM],
 			},
-		);
+		});
 		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([
-			{
-				PipelineId: LEADS,
-				Name: 'Leads',
-				Icon: 'rocket',
-				Permissions: 'TeamSharing',
-				TeamIds: [SALES_TEAM],
-			},
-		]);
+		expect(json).toEqual([{ PipelineId: LEADS, ...sent }]);
 	});
 });
 

@@ -59,20 +59,17 @@ const simplifiedItem = {
 describe('Pipeline Item → Create', () => {
 	it('sends CreatePipelineItem with contact, pipeline, status, note, automation and custom fields', async () => {
 		const statuses = leadsStatuses();
+		const sent = {
+			'Deal Size': 5000,
+			Source: 'Website',
+			ContactId: JANE,
+			PipelineId: LEADS,
+			StatusId: NEW,
+			Note: 'Came in through the form',
+			RunStatusAutomation: true,
+		};
 		const { json, items } = await runExpectingCall(
-			[
-				'CreatePipelineItem',
-				{
-					'Deal Size': 5000,
-					Source: 'Website',
-					ContactId: JANE,
-					PipelineId: LEADS,
-					StatusId: NEW,
-					Note: 'Came in through the form',
-					RunStatusAutomation: true,
-				},
-				{ PipelineItemId: ITEM },
-			],
+			['CreatePipelineItem', sent, { PipelineItemId: ITEM }],
 			{
 				resource: 'pipelineItem',
 				operation: 'create',
@@ -97,18 +94,7 @@ describe('Pipeline Item → Create', () => {
 		);
 		expect(statuses.isDone()).toBe(true);
 		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([
-			{
-				PipelineItemId: ITEM,
-				'Deal Size': 5000,
-				Source: 'Website',
-				ContactId: JANE,
-				PipelineId: LEADS,
-				StatusId: NEW,
-				Note: 'Came in through the form',
-				RunStatusAutomation: true,
-			},
-		]);
+		expect(json).toEqual([{ PipelineItemId: ITEM, ...sent }]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 

@@ -28,12 +28,9 @@ const statuses = [
 
 describe('Pipeline Status → Create', () => {
 	it('sends CreatePipelineStatus as an open status by default, and outputs the StatusId', async () => {
+		const sent = { PipelineId: LEADS, Name: 'Proposal Sent', IsActive: true };
 		const { json, items } = await runExpectingCall(
-			[
-				'CreatePipelineStatus',
-				{ PipelineId: LEADS, Name: 'Proposal Sent', IsActive: true },
-				{ StatusId: PROPOSAL },
-			],
+			['CreatePipelineStatus', sent, { StatusId: PROPOSAL }],
 			{
 				resource: 'pipelineStatus',
 				operation: 'create',
@@ -41,9 +38,7 @@ describe('Pipeline Status → Create', () => {
 			},
 		);
 		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([
-			{ StatusId: PROPOSAL, PipelineId: LEADS, Name: 'Proposal Sent', IsActive: true },
-		]);
+		expect(json).toEqual([{ StatusId: PROPOSAL, ...sent }]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -59,12 +54,9 @@ describe('Pipeline Status → Create', () => {
 	});
 
 	it('sends a closed status with the hex color picked', async () => {
+		const sent = { PipelineId: LEADS, Name: 'Won', IsActive: false, Color: '#32CD32' };
 		const { json } = await runExpectingCall(
-			[
-				'CreatePipelineStatus',
-				{ PipelineId: LEADS, Name: 'Won', IsActive: false, Color: '#32CD32' },
-				{ StatusId: PROPOSAL },
-			],
+			['CreatePipelineStatus', sent, { StatusId: PROPOSAL }],
 			{
 				resource: 'pipelineStatus',
 				operation: 'create',
@@ -77,9 +69,7 @@ describe('Pipeline Status → Create', () => {
 			},
 		);
 		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([
-			{ StatusId: PROPOSAL, PipelineId: LEADS, Name: 'Won', IsActive: false, Color: '#32CD32' },
-		]);
+		expect(json).toEqual([{ StatusId: PROPOSAL, ...sent }]);
 	});
 
 	it.each([

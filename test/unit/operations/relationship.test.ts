@@ -41,12 +41,9 @@ const simplified = {
 
 describe('Relationship → Create', () => {
 	it('sends CreateRelationship with both contacts and the note, and outputs the RelationshipId', async () => {
+		const sent = { ContactId1: JANE, ContactId2: ACME, Note: 'Referred by' };
 		const { json, items } = await runExpectingCall(
-			[
-				'CreateRelationship',
-				{ ContactId1: JANE, ContactId2: ACME, Note: 'Referred by' },
-				{ RelationshipId: RELATIONSHIP },
-			],
+			['CreateRelationship', sent, { RelationshipId: RELATIONSHIP }],
 			{
 				resource: 'relationship',
 				operation: 'create',
@@ -58,19 +55,14 @@ describe('Relationship → Create', () => {
 			},
 		);
 		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([
-			{ RelationshipId: RELATIONSHIP, ContactId1: JANE, ContactId2: ACME, Note: 'Referred by' },
-		]);
+		expect(json).toEqual([{ RelationshipId: RELATIONSHIP, ...sent }]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
 	it('leaves Note out when it is not set', async () => {
+		const sent = { ContactId1: JANE, ContactId2: ACME };
 		const { json } = await runExpectingCall(
-			[
-				'CreateRelationship',
-				{ ContactId1: JANE, ContactId2: ACME },
-				{ RelationshipId: RELATIONSHIP },
-			],
+			['CreateRelationship', sent, { RelationshipId: RELATIONSHIP }],
 			{
 				resource: 'relationship',
 				operation: 'create',
@@ -78,7 +70,7 @@ describe('Relationship → Create', () => {
 			},
 		);
 		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([{ RelationshipId: RELATIONSHIP, ContactId1: JANE, ContactId2: ACME }]);
+		expect(json).toEqual([{ RelationshipId: RELATIONSHIP, ...sent }]);
 	});
 
 	it('refuses a malformed ContactId (from an expression) before sending anything', async () => {

@@ -25,60 +25,42 @@ function dayFromToday(days: number, timeZone = getGlobalState().defaultTimezone)
 
 describe('Task → Create (CreateTask)', () => {
 	it('sends the name and every additional field, and outputs the TaskId', async () => {
-		const { json, items } = await runExpectingCall(
-			[
-				'CreateTask',
-				{
-					Name: 'Send the proposal',
-					DueDate: '2025-02-03',
-					AssignedTo: '1002',
-					CalendarId: CALENDAR,
-					Description: 'Line 1\nLine 2',
-					ContactId: CONTACT,
-				},
-				{ TaskId: TASK },
-			],
-			{
-				resource: 'task',
-				operation: 'create',
-				parameters: {
-					name: 'Send the proposal',
-					additionalFields: {
-						dueDate: '2025-02-03',
-						assignedTo: byId('1002'),
-						calendarId: byId(CALENDAR),
-						description: 'Line 1\nLine 2',
-						contactId: byId(CONTACT),
-					},
+		const sent = {
+			Name: 'Send the proposal',
+			DueDate: '2025-02-03',
+			AssignedTo: '1002',
+			CalendarId: CALENDAR,
+			Description: 'Line 1\nLine 2',
+			ContactId: CONTACT,
+		};
+		const { json, items } = await runExpectingCall(['CreateTask', sent, { TaskId: TASK }], {
+			resource: 'task',
+			operation: 'create',
+			parameters: {
+				name: 'Send the proposal',
+				additionalFields: {
+					dueDate: '2025-02-03',
+					assignedTo: byId('1002'),
+					calendarId: byId(CALENDAR),
+					description: 'Line 1\nLine 2',
+					contactId: byId(CONTACT),
 				},
 			},
-		);
+		});
 		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([
-			{
-				TaskId: TASK,
-				Name: 'Send the proposal',
-				DueDate: '2025-02-03',
-				AssignedTo: '1002',
-				CalendarId: CALENDAR,
-				Description: 'Line 1\nLine 2',
-				ContactId: CONTACT,
-			},
-		]);
+		expect(json).toEqual([{ TaskId: TASK, ...sent }]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
 	it('sends a date picked with a time as the day only (tasks are date-only)', async () => {
-		const { json } = await runExpectingCall(
-			['CreateTask', { Name: 'Call back', DueDate: '2025-02-03' }, { TaskId: TASK }],
-			{
-				resource: 'task',
-				operation: 'create',
-				parameters: { name: 'Call back', additionalFields: { dueDate: '2025-02-03T09:30:00' } },
-			},
-		);
+		const sent = { Name: 'Call back', DueDate: '2025-02-03' };
+		const { json } = await runExpectingCall(['CreateTask', sent, { TaskId: TASK }], {
+			resource: 'task',
+			operation: 'create',
+			parameters: { name: 'Call back', additionalFields: { dueDate: '2025-02-03T09:30:00' } },
+		});
 		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([{ TaskId: TASK, Name: 'Call back', DueDate: '2025-02-03' }]);
+		expect(json).toEqual([{ TaskId: TASK, ...sent }]);
 	});
 });
 

@@ -30,13 +30,18 @@ const logParameters = {
 	body: 'Thanks for the call.\nProposal attached.',
 };
 
+/** What LACRM receives for logParameters. */
+const logged = {
+	ContactIds: [CONTACT, OTHER_CONTACT],
+	From: { Address: 'jane@example.com', Name: 'Jane Owner' },
+	To: [{ Address: 'john@example.com', Name: 'John Doe' }, { Address: 'sales@example.com' }],
+	Body: 'Thanks for the call.\nProposal attached.',
+};
+
 describe('Email → Log (CreateEmail)', () => {
 	it('sends contacts, sender, recipients and every additional field, and outputs the EmailId', async () => {
 		const sent = {
-			ContactIds: [CONTACT, OTHER_CONTACT],
-			From: { Address: 'jane@example.com', Name: 'Jane Owner' },
-			To: [{ Address: 'john@example.com', Name: 'John Doe' }, { Address: 'sales@example.com' }],
-			Body: 'Thanks for the call.\nProposal attached.',
+			...logged,
 			Subject: 'Proposal',
 			Cc: [{ Address: 'boss@example.com' }],
 			Date: '2025-01-15T10:30:00-05:00',
@@ -81,12 +86,7 @@ describe('Email → Log (CreateEmail)', () => {
 		expect(json).toEqual([{ EmailId: EMAIL, ...body?.Parameters }]);
 		const { Date: sentDate, ...rest } = body?.Parameters ?? {};
 		expect(body?.Function).toBe('CreateEmail');
-		expect(rest).toEqual({
-			ContactIds: [CONTACT],
-			From: { Address: 'jane@example.com', Name: 'Jane Owner' },
-			To: [{ Address: 'john@example.com', Name: 'John Doe' }, { Address: 'sales@example.com' }],
-			Body: 'Thanks for the call.\nProposal attached.',
-		});
+		expect(rest).toEqual({ ...logged, ContactIds: [CONTACT] });
 		expect(sentDate).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
 		const sentAt = Date.parse(sentDate as string);
 		expect(sentAt).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
@@ -95,10 +95,7 @@ describe('Email → Log (CreateEmail)', () => {
 
 	it('takes the contact ids as a list from an expression', async () => {
 		const sent = {
-			ContactIds: [CONTACT, OTHER_CONTACT],
-			From: { Address: 'jane@example.com', Name: 'Jane Owner' },
-			To: [{ Address: 'john@example.com', Name: 'John Doe' }, { Address: 'sales@example.com' }],
-			Body: 'Thanks for the call.\nProposal attached.',
+			...logged,
 			Date: '2025-01-15T10:30:00Z',
 		};
 		const { json } = await runExpectingCall(['CreateEmail', sent, { EmailId: EMAIL }], {

@@ -1,4 +1,5 @@
 import { mapper } from '../helpers/resourceMapper';
+import type { ExpectCallOptions } from '../helpers/runNode';
 import { byId, expectLacrmCall, runExpectingCall, runNode, uid } from '../helpers/runNode';
 
 const JANE = uid(101);
@@ -202,6 +203,22 @@ describe('Pipeline Item → Update', () => {
 describe('Pipeline Item → Delete Many', () => {
 	const ids = (count: number, from = 0) =>
 		Array.from({ length: count }, (_, index) => uid(600000 + from + index));
+	/** One DeletePipelineItems call for these ids of the LEADS pipeline, answered with `reply`. */
+	const batch = (itemIds: string[], reply: object, options?: ExpectCallOptions) =>
+		expectLacrmCall(
+			'DeletePipelineItems',
+			{ PipelineId: LEADS, PipelineItemIds: itemIds },
+			reply,
+			options,
+		);
+	/** Deletes the ids of the input item's `ids` from the LEADS pipeline. */
+	const deleteMany = async (itemIds: string[]) =>
+		await runNode({
+			resource: 'pipelineItem',
+			operation: 'deleteMany',
+			parameters: { pipelineId: byId(LEADS), pipelineItemIds: '={{ $json.ids }}' },
+			input: [{ ids: itemIds }],
+		});
 
 	it('sends DeletePipelineItems once for up to 5,000 ids', async () => {
 		const { json } = await runExpectingCall(
@@ -221,27 +238,10 @@ describe('Pipeline Item → Delete Many', () => {
 
 	it('splits 10,001 ids into calls of 5,000, 5,000 and 1 and adds up the counts', async () => {
 		const all = ids(10001);
-		const first = expectLacrmCall(
-			'DeletePipelineItems',
-			{ PipelineId: LEADS, PipelineItemIds: all.slice(0, 5000) },
-			{ NumberProcessed: 5000, NumberSkipped: 0 },
-		);
-		const second = expectLacrmCall(
-			'DeletePipelineItems',
-			{ PipelineId: LEADS, PipelineItemIds: all.slice(5000, 10000) },
-			{ NumberProcessed: 4998, NumberSkipped: 2 },
-		);
-		const third = expectLacrmCall(
-			'DeletePipelineItems',
-			{ PipelineId: LEADS, PipelineItemIds: all.slice(10000) },
-			{ NumberProcessed: 1, NumberSkipped: 0 },
-		);
-		const { json, error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'deleteMany',
-			parameters: { pipelineId: byId(LEADS), pipelineItemIds: '={{ $json.ids }}' },
-			input: [{ ids: all }],
-		});
+		const first = batch(all.slice(0, 5000), { NumberProcessed: 5000, NumberSkipped: 0 });
+		const second = batch(all.slice(5000, 10000), { NumberProcessed: 4998, NumberSkipped: 2 });
+		const third = batch(all.slice(10000), { NumberProcessed: 1, NumberSkipped: 0 });
+		const { json, error } = await deleteMany(all);
 		expect(error).toBeUndefined();
 		expect(first.isDone() && second.isDone() && third.isDone()).toBe(true);
 		expect(json).toEqual([{ PipelineId: LEADS, NumberProcessed: 9999, NumberSkipped: 2 }]);
@@ -249,23 +249,13 @@ describe('Pipeline Item → Delete Many', () => {
 
 	it('says which ids were already deleted when a later batch fails', async () => {
 		const all = ids(5001);
-		const first = expectLacrmCall(
-			'DeletePipelineItems',
-			{ PipelineId: LEADS, PipelineItemIds: all.slice(0, 5000) },
-			{ NumberProcessed: 5000, NumberSkipped: 0 },
-		);
-		const second = expectLacrmCall(
-			'DeletePipelineItems',
-			{ PipelineId: LEADS, PipelineItemIds: all.slice(5000) },
+		const first = batch(all.slice(0, 5000), { NumberProcessed: 5000, NumberSkipped: 0 });
+		const second = batch(
+			all.slice(5000),
 			{ ErrorCode: 'abc123def456ghi7', ErrorDescription: 'Pipeline item not in pipeline' },
 			{ status: 400 },
 		);
-		const { error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'deleteMany',
-			parameters: { pipelineId: byId(LEADS), pipelineItemIds: '={{ $json.ids }}' },
-			input: [{ ids: all }],
-		});
+		const { error } = await deleteMany(all);
 		expect(first.isDone() && second.isDone()).toBe(true);
 		expect(error?.message).toBe('Pipeline item not in pipeline');
 		expect(error?.description).toContain(

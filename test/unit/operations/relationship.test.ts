@@ -13,7 +13,8 @@ const JANE = uid(101);
 const ACME = uid(102);
 const RELATIONSHIP = uid(201);
 
-const record = {
+/** The relationship's own fields, the same in LACRM's record and in the simplified item. */
+const fields = {
 	RelationshipId: RELATIONSHIP,
 	ContactId1: JANE,
 	ContactId2: ACME,
@@ -21,19 +22,17 @@ const record = {
 	CreatedBy: '1001',
 	DateCreated: '2025-12-22T21:35:09-08:00',
 	DateEdited: '2025-12-22T21:35:09-08:00',
+};
+
+const record = {
+	...fields,
 	Contact1MetaData: { Name: 'Jane Doe' },
 	Contact2MetaData: { Name: 'Acme Inc' },
 	CreatedByMetaData: { FirstName: 'Jane', LastName: 'Owner' },
 };
 
 const simplified = {
-	RelationshipId: RELATIONSHIP,
-	ContactId1: JANE,
-	ContactId2: ACME,
-	Note: 'Referred by',
-	CreatedBy: '1001',
-	DateCreated: '2025-12-22T21:35:09-08:00',
-	DateEdited: '2025-12-22T21:35:09-08:00',
+	...fields,
 	Contact1Name: 'Jane Doe',
 	Contact2Name: 'Acme Inc',
 	CreatedByName: 'Jane Owner',

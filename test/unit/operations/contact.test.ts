@@ -858,15 +858,19 @@ describe('Contact → Create or Update', () => {
 			);
 		};
 
+		/** The edit of the surviving contact `id` with Jane's fields. */
+		const editJane = (id: string) =>
+			expectLacrmCall(
+				'EditContact',
+				{ Name: 'Jane Smith', AssignedTo: '1001', 'Job Title': 'CTO', ContactId: id },
+				{},
+			);
+
 		it('its copy has the smaller ContactId: deletes only its own new contact, edits the survivor, says so', async () => {
 			createOwn();
 			search({ SearchTerms: 'jane@example.com' }, [lacrmContact(OWN_ID), lacrmContact(uid(204))]);
 			const removeOwn = expectLacrmCall('DeleteContact', { ContactId: OWN_ID }, {});
-			const editSurvivor = expectLacrmCall(
-				'EditContact',
-				{ Name: 'Jane Smith', AssignedTo: '1001', 'Job Title': 'CTO', ContactId: uid(204) },
-				{},
-			);
+			const editSurvivor = editJane(uid(204));
 			const { json, error } = await upsertJane();
 			expect(error).toBeUndefined();
 			expect(removeOwn.isDone()).toBe(true);
@@ -898,11 +902,7 @@ describe('Contact → Create or Update', () => {
 			const shorter = '999999999999999999999999999999';
 			search({ SearchTerms: 'jane@example.com' }, [lacrmContact(OWN_ID), lacrmContact(shorter)]);
 			expectLacrmCall('DeleteContact', { ContactId: OWN_ID }, {});
-			expectLacrmCall(
-				'EditContact',
-				{ Name: 'Jane Smith', AssignedTo: '1001', 'Job Title': 'CTO', ContactId: shorter },
-				{},
-			);
+			editJane(shorter);
 			const { json } = await upsertJane();
 			expect(json[0]).toMatchObject({ ContactId: shorter, deletedDuplicateId: OWN_ID });
 			expect(nock.pendingMocks()).toEqual([]);
@@ -971,11 +971,7 @@ describe('Contact → Create or Update', () => {
 				400,
 			);
 			search({ SearchTerms: 'jane@example.com' }, [lacrmContact(uid(204))]);
-			expectLacrmCall(
-				'EditContact',
-				{ Name: 'Jane Smith', AssignedTo: '1001', 'Job Title': 'CTO', ContactId: uid(204) },
-				{},
-			);
+			editJane(uid(204));
 			const { json, error } = await upsertJane();
 			expect(error).toBeUndefined();
 			expect(json).toEqual([

@@ -4,65 +4,6 @@ import { byId, runExpectingCall, uid } from '../helpers/runNode';
 const LEADS = uid(701);
 
 describe('Custom Field → Create', () => {
-	it('sends CreateCustomField for a dropdown with its options as [{Name}], and outputs the CustomFieldId', async () => {
-		const sent = {
-			Name: 'Industry',
-			Type: 'Dropdown',
-			RecordType: 'Contact',
-			Options: [{ Name: 'Retail' }, { Name: 'Finance' }],
-			IsRequired: true,
-		};
-		const { json, items } = await runExpectingCall(
-			['CreateCustomField', sent, { CustomFieldId: INDUSTRY }],
-			{
-				resource: 'customField',
-				operation: 'create',
-				parameters: {
-					name: 'Industry',
-					type: 'Dropdown',
-					recordType: 'Contact',
-					fieldOptions: { option: [{ name: 'Retail' }, { name: ' Finance ' }, { name: '' }] },
-					additionalFields: { isRequired: true },
-				},
-			},
-		);
-		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([{ CustomFieldId: INDUSTRY, ...sent }]);
-		expect(items[0].pairedItem).toEqual({ item: 0 });
-	});
-
-	it('sends the pipeline and badge settings of a pipeline customField, and display settings as JSON', async () => {
-		const sent = {
-			Name: 'Deal Size',
-			Type: 'Currency',
-			RecordType: 'Pipeline',
-			PipelineId: LEADS,
-			ShowOnActiveBadge: true,
-			ShowOnReport: true,
-			CurrencyDisplaySettings: { CurrencySymbol: '$', DecimalPlaces: 0 },
-		};
-		const { json } = await runExpectingCall(
-			['CreateCustomField', sent, { CustomFieldId: INDUSTRY }],
-			{
-				resource: 'customField',
-				operation: 'create',
-				parameters: {
-					name: 'Deal Size',
-					type: 'Currency',
-					recordType: 'Pipeline',
-					pipelineId: byId(LEADS),
-					additionalFields: {
-						showOnActiveBadge: true,
-						showOnReport: true,
-						currencyDisplaySettings: '{"CurrencySymbol": "$", "DecimalPlaces": 0}',
-					},
-				},
-			},
-		);
-		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([{ CustomFieldId: INDUSTRY, ...sent }]);
-	});
-
 	it('accepts the options as comma-separated names from an expression in Field Options (JSON)', async () => {
 		await runExpectingCall(
 			[

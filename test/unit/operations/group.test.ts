@@ -2,47 +2,8 @@ import { group, VIP } from '../helpers/records';
 import { byId, expectLacrmCall, runExpectingCall, runNode, uid } from '../helpers/runNode';
 
 const SALES_TEAM = uid(501);
-const SUPPORT_TEAM = uid(502);
 
 describe('Group → Create', () => {
-	it('sends CreateGroup with name, sharing and color, and outputs the GroupId', async () => {
-		const sent = { Name: 'VIP Clients', Sharing: 'Public', Color: 'LightBlue' };
-		const { json, items } = await runExpectingCall(['CreateGroup', sent, { GroupId: VIP }], {
-			resource: 'group',
-			operation: 'create',
-			parameters: {
-				name: 'VIP Clients',
-				sharing: 'Public',
-				additionalFields: { color: 'LightBlue' },
-			},
-		});
-		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([{ GroupId: VIP, ...sent }]);
-		expect(items[0].pairedItem).toEqual({ item: 0 });
-	});
-
-	it("sends LACRM's default sharing (Private) when none is chosen", async () => {
-		const sent = { Name: 'VIP Clients', Sharing: 'Private' };
-		const { json } = await runExpectingCall(['CreateGroup', sent, { GroupId: VIP }], {
-			resource: 'group',
-			operation: 'create',
-			parameters: { name: 'VIP Clients' },
-		});
-		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([{ GroupId: VIP, ...sent }]);
-	});
-
-	it('sends the teams when sharing with teams', async () => {
-		const sent = { Name: 'VIP Clients', Sharing: 'Teams', TeamIds: [SALES_TEAM, SUPPORT_TEAM] };
-		const { json } = await runExpectingCall(['CreateGroup', sent, { GroupId: VIP }], {
-			resource: 'group',
-			operation: 'create',
-			parameters: { name: 'VIP Clients', sharing: 'Teams', teamIds: [SALES_TEAM, SUPPORT_TEAM] },
-		});
-		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([{ GroupId: VIP, ...sent }]);
-	});
-
 	it('with Continue On Fail, outputs an error item for the bad item and creates the good one', async () => {
 		const scope = expectLacrmCall(
 			'CreateGroup',

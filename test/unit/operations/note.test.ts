@@ -18,37 +18,6 @@ const runNode = async (options: Omit<RunNodeOptions, 'resource'>) =>
 	await runAnyNode({ resource: 'note', ...options });
 
 describe('Note → Create (CreateNote)', () => {
-	it('sends the contact, the text and the history date, and outputs the NoteId', async () => {
-		const sent = {
-			ContactId: CONTACT,
-			Note: 'Called,\nleft a voicemail',
-			DateDisplayedInHistory: '2025-01-31T14:00:00-05:00',
-		};
-		const { json, items } = await runExpectingCall(['CreateNote', sent, { NoteId: NOTE }], {
-			resource: 'note',
-			operation: 'create',
-			parameters: {
-				contactId: byId(CONTACT),
-				note: 'Called,\nleft a voicemail',
-				additionalFields: { dateDisplayedInHistory: '2025-01-31T14:00:00-05:00' },
-			},
-		});
-		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([{ NoteId: NOTE, ...sent }]);
-		expect(items[0].pairedItem).toEqual({ item: 0 });
-	});
-
-	it('sends only the required parameters when nothing else is set', async () => {
-		const sent = { ContactId: CONTACT, Note: 'Hi' };
-		const { json } = await runExpectingCall(['CreateNote', sent, { NoteId: NOTE }], {
-			resource: 'note',
-			operation: 'create',
-			parameters: { contactId: byId(CONTACT), note: 'Hi' },
-		});
-		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([{ NoteId: NOTE, ...sent }]);
-	});
-
 	it('Options → Return Only ID outputs just the NoteId', async () => {
 		const { json } = await runExpectingCall(
 			['CreateNote', { ContactId: CONTACT, Note: 'Hi' }, { NoteId: NOTE }],

@@ -3,44 +3,6 @@ import { byId, runExpectingCall, uid } from '../helpers/runNode';
 
 const SALES_TEAM = uid(501);
 
-describe('Pipeline → Create', () => {
-	it('sends CreatePipeline with name, icon and permissions, and outputs the PipelineId', async () => {
-		const sent = { Name: 'Leads', Icon: 'cart', Permissions: 'Public' };
-		const { json, items } = await runExpectingCall(
-			['CreatePipeline', sent, { PipelineId: LEADS }],
-			{
-				resource: 'pipeline',
-				operation: 'create',
-				parameters: { name: 'Leads', icon: 'cart' },
-			},
-		);
-		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([{ PipelineId: LEADS, ...sent }]);
-		expect(items[0].pairedItem).toEqual({ item: 0 });
-	});
-
-	it('passes an icon that is not in the list through (LACRM may have more)', async () => {
-		const sent = {
-			Name: 'Leads',
-			Icon: 'rocket',
-			Permissions: 'TeamSharing',
-			TeamIds: [SALES_TEAM],
-		};
-		const { json } = await runExpectingCall(['CreatePipeline', sent, { PipelineId: LEADS }], {
-			resource: 'pipeline',
-			operation: 'create',
-			parameters: {
-				name: 'Leads',
-				icon: '={{ "rocket" }}',
-				permissions: 'TeamSharing',
-				teamIds: [SALES_TEAM],
-			},
-		});
-		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([{ PipelineId: LEADS, ...sent }]);
-	});
-});
-
 describe('Pipeline → Update', () => {
 	it('sends EditPipeline with only the fields set, and outputs PipelineId + updated', async () => {
 		const { json } = await runExpectingCall(

@@ -27,21 +27,6 @@ const statuses = [
 ];
 
 describe('Pipeline Status → Create', () => {
-	it('sends CreatePipelineStatus as an open status by default, and outputs the StatusId', async () => {
-		const sent = { PipelineId: LEADS, Name: 'Proposal Sent', IsActive: true };
-		const { json, items } = await runExpectingCall(
-			['CreatePipelineStatus', sent, { StatusId: PROPOSAL }],
-			{
-				resource: 'pipelineStatus',
-				operation: 'create',
-				parameters: { pipelineId: byId(LEADS), name: 'Proposal Sent' },
-			},
-		);
-		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([{ StatusId: PROPOSAL, ...sent }]);
-		expect(items[0].pairedItem).toEqual({ item: 0 });
-	});
-
 	it('offers a color picker for the color', () => {
 		const color = new Lacrm().description.properties
 			.filter(
@@ -51,25 +36,6 @@ describe('Pipeline Status → Create', () => {
 			.flatMap((property) => (property.options ?? []) as INodeProperties[])
 			.filter((option) => option.name === 'color');
 		expect(color.map((option) => option.type)).toEqual(['color', 'color']);
-	});
-
-	it('sends a closed status with the hex color picked', async () => {
-		const sent = { PipelineId: LEADS, Name: 'Won', IsActive: false, Color: '#32CD32' };
-		const { json } = await runExpectingCall(
-			['CreatePipelineStatus', sent, { StatusId: PROPOSAL }],
-			{
-				resource: 'pipelineStatus',
-				operation: 'create',
-				parameters: {
-					pipelineId: byId(LEADS),
-					name: 'Won',
-					isActive: 'closed',
-					additionalFields: { color: '#32CD32' },
-				},
-			},
-		);
-		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([{ StatusId: PROPOSAL, ...sent }]);
 	});
 
 	it.each([

@@ -39,39 +39,6 @@ const simplified = {
 };
 
 describe('Relationship → Create', () => {
-	it('sends CreateRelationship with both contacts and the note, and outputs the RelationshipId', async () => {
-		const sent = { ContactId1: JANE, ContactId2: ACME, Note: 'Referred by' };
-		const { json, items } = await runExpectingCall(
-			['CreateRelationship', sent, { RelationshipId: RELATIONSHIP }],
-			{
-				resource: 'relationship',
-				operation: 'create',
-				parameters: {
-					contactId: byId(JANE),
-					relatedContactId: byId(ACME),
-					additionalFields: { note: 'Referred by' },
-				},
-			},
-		);
-		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([{ RelationshipId: RELATIONSHIP, ...sent }]);
-		expect(items[0].pairedItem).toEqual({ item: 0 });
-	});
-
-	it('leaves Note out when it is not set', async () => {
-		const sent = { ContactId1: JANE, ContactId2: ACME };
-		const { json } = await runExpectingCall(
-			['CreateRelationship', sent, { RelationshipId: RELATIONSHIP }],
-			{
-				resource: 'relationship',
-				operation: 'create',
-				parameters: { contactId: byId(JANE), relatedContactId: byId(ACME) },
-			},
-		);
-		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([{ RelationshipId: RELATIONSHIP, ...sent }]);
-	});
-
 	it('refuses a malformed ContactId (from an expression) before sending anything', async () => {
 		const scope = nock(LACRM_ORIGIN).post('/v2/').reply(200, {});
 		const { error, json } = await runNode({

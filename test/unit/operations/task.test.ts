@@ -6,7 +6,7 @@
 import { getGlobalState, setGlobalState } from 'n8n-workflow';
 
 import { addDays, todayIn } from '../../../nodes/Lacrm/actions/shared/dateWindow';
-import { CALENDAR, CONTACT, rawTask, TASK } from '../helpers/records';
+import { CONTACT, rawTask, TASK } from '../helpers/records';
 import {
 	byId,
 	expectLacrmCall,
@@ -22,47 +22,6 @@ function dayFromToday(days: number, timeZone = getGlobalState().defaultTimezone)
 	shifted.setUTCDate(shifted.getUTCDate() + days);
 	return shifted.toISOString().slice(0, 10);
 }
-
-describe('Task → Create (CreateTask)', () => {
-	it('sends the name and every additional field, and outputs the TaskId', async () => {
-		const sent = {
-			Name: 'Send the proposal',
-			DueDate: '2025-02-03',
-			AssignedTo: '1002',
-			CalendarId: CALENDAR,
-			Description: 'Line 1\nLine 2',
-			ContactId: CONTACT,
-		};
-		const { json, items } = await runExpectingCall(['CreateTask', sent, { TaskId: TASK }], {
-			resource: 'task',
-			operation: 'create',
-			parameters: {
-				name: 'Send the proposal',
-				additionalFields: {
-					dueDate: '2025-02-03',
-					assignedTo: byId('1002'),
-					calendarId: byId(CALENDAR),
-					description: 'Line 1\nLine 2',
-					contactId: byId(CONTACT),
-				},
-			},
-		});
-		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([{ TaskId: TASK, ...sent }]);
-		expect(items[0].pairedItem).toEqual({ item: 0 });
-	});
-
-	it('sends a date picked with a time as the day only (tasks are date-only)', async () => {
-		const sent = { Name: 'Call back', DueDate: '2025-02-03' };
-		const { json } = await runExpectingCall(['CreateTask', sent, { TaskId: TASK }], {
-			resource: 'task',
-			operation: 'create',
-			parameters: { name: 'Call back', additionalFields: { dueDate: '2025-02-03T09:30:00' } },
-		});
-		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([{ TaskId: TASK, ...sent }]);
-	});
-});
 
 describe('Task → Update (EditTask)', () => {
 	it('marks a task complete (Completed → IsComplete) and outputs updated: true', async () => {

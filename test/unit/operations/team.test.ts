@@ -1,31 +1,6 @@
 import { SALES, team } from '../helpers/records';
 import { byId, runExpectingCall, uid } from '../helpers/runNode';
 
-describe('Team → Create', () => {
-	it('sends CreateTeam with the name and members, and outputs the TeamId', async () => {
-		const sent = { Name: 'Sales', UserIdList: ['1001', '1002'] };
-		const { json, items } = await runExpectingCall(['CreateTeam', sent, { TeamId: SALES }], {
-			resource: 'team',
-			operation: 'create',
-			parameters: { name: 'Sales', additionalFields: { userIdList: ['1001', '1002'] } },
-		});
-		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([{ TeamId: SALES, ...sent }]);
-		expect(items[0].pairedItem).toEqual({ item: 0 });
-	});
-
-	it('accepts member ids from an expression as a list of numbers and strings', async () => {
-		const sent = { Name: 'Sales', UserIdList: ['1001', '1002'] };
-		const { json } = await runExpectingCall(['CreateTeam', sent, { TeamId: SALES }], {
-			resource: 'team',
-			operation: 'create',
-			parameters: { name: 'Sales', additionalFields: { userIdList: '={{ [1001, "1002"] }}' } },
-		});
-		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([{ TeamId: SALES, ...sent }]);
-	});
-});
-
 describe('Team → Update', () => {
 	it('sends EditTeam with the new name and members, and outputs TeamId + updated', async () => {
 		const { json } = await runExpectingCall(

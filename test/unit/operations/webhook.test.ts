@@ -5,26 +5,6 @@ import { HOOK, webhook, WEBHOOK_URL } from '../helpers/records';
 import { runExpectingCall, runExpectingRefusal, runNode, uid } from '../helpers/runNode';
 
 describe('Webhook → Create', () => {
-	it('sends CreateWebhook with URL, scope and events, and outputs the WebhookId', async () => {
-		const sent = {
-			EndpointUrl: WEBHOOK_URL,
-			WebhookScope: 'Account',
-			Events: ['Contact.Create', 'PipelineItemStatus.Update'],
-		};
-		const { json, items } = await runExpectingCall(['CreateWebhook', sent, { WebhookId: HOOK }], {
-			resource: 'webhook',
-			operation: 'create',
-			parameters: {
-				endpointUrl: WEBHOOK_URL,
-				webhookScope: 'Account',
-				events: ['Contact.Create', 'PipelineItemStatus.Update'],
-			},
-		});
-		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([{ WebhookId: HOOK, ...sent }]);
-		expect(items[0].pairedItem).toEqual({ item: 0 });
-	});
-
 	it('defaults to the user scope', async () => {
 		await runExpectingCall(
 			[

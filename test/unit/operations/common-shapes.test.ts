@@ -4,30 +4,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import {
-	CALENDAR,
-	CONTACT,
-	customField,
-	EMAIL,
-	EVENT,
-	group,
-	HOOK,
-	INDUSTRY,
-	lacrmContact,
-	LEADS,
-	NOTE,
-	pipeline,
-	pipelineNote,
-	rawEmail,
-	rawEvent,
-	rawTask,
-	SALES,
-	TASK,
-	team,
-	VIP,
-	webhook,
-	WEBHOOK_URL,
-} from '../helpers/records';
+import * as records from '../helpers/records';
 import type { RunNodeOptions } from '../helpers/runNode';
 import { byId, runExpectingCall, uid } from '../helpers/runNode';
 
@@ -43,20 +20,25 @@ type Row = [string, string, INodeParameters, IDataObject];
 type GetRow = [...Row, IDataObject];
 
 // Some resources pick the record with a resource locator (byId), the others take the id as text.
-// A pipeline item's pipeline only narrows its picker: LACRM gets the item id alone.
+// A records.pipeline item's records.pipeline only narrows its picker: LACRM gets the item id alone.
 const deletes: Row[] = [
 	['contact', 'DeleteContact', { contactId: byId(CONTACT_ID) }, { ContactId: CONTACT_ID }],
 	[
 		'customField',
 		'DeleteCustomField',
-		{ customFieldId: byId(INDUSTRY) },
-		{ CustomFieldId: INDUSTRY },
+		{ customFieldId: byId(records.INDUSTRY) },
+		{ CustomFieldId: records.INDUSTRY },
 	],
-	['email', 'DeleteEmail', { emailId: EMAIL }, { EmailId: EMAIL }],
-	['event', 'DeleteEvent', { eventId: EVENT }, { EventId: EVENT }],
-	['group', 'DeleteGroup', { groupId: byId(VIP) }, { GroupId: VIP }],
-	['note', 'DeleteNote', { noteId: NOTE }, { NoteId: NOTE }],
-	['pipeline', 'DeletePipeline', { pipelineId: byId(LEADS) }, { PipelineId: LEADS }],
+	['email', 'DeleteEmail', { emailId: records.EMAIL }, { EmailId: records.EMAIL }],
+	['event', 'DeleteEvent', { eventId: records.EVENT }, { EventId: records.EVENT }],
+	['group', 'DeleteGroup', { groupId: byId(records.VIP) }, { GroupId: records.VIP }],
+	['note', 'DeleteNote', { noteId: records.NOTE }, { NoteId: records.NOTE }],
+	[
+		'pipeline',
+		'DeletePipeline',
+		{ pipelineId: byId(records.LEADS) },
+		{ PipelineId: records.LEADS },
+	],
 	[
 		'pipelineItem',
 		'DeletePipelineItem',
@@ -70,9 +52,9 @@ const deletes: Row[] = [
 		{ relationshipId: RELATIONSHIP },
 		{ RelationshipId: RELATIONSHIP },
 	],
-	['task', 'DeleteTask', { taskId: TASK }, { TaskId: TASK }],
-	['team', 'DeleteTeam', { teamId: byId(SALES) }, { TeamId: SALES }],
-	['webhook', 'DeleteWebhook', { webhookId: byId(HOOK) }, { WebhookId: HOOK }],
+	['task', 'DeleteTask', { taskId: records.TASK }, { TaskId: records.TASK }],
+	['team', 'DeleteTeam', { teamId: byId(records.SALES) }, { TeamId: records.SALES }],
+	['webhook', 'DeleteWebhook', { webhookId: byId(records.HOOK) }, { WebhookId: records.HOOK }],
 ];
 
 describe('Delete', () => {
@@ -97,41 +79,59 @@ const gets: GetRow[] = [
 		'GetContact',
 		{ contactId: byId(CONTACT_ID), simplify: false },
 		{ ContactId: CONTACT_ID },
-		lacrmContact(CONTACT_ID),
+		records.lacrmContact(CONTACT_ID),
 	],
 	[
 		'customField',
 		'GetCustomField',
-		{ customFieldId: byId(INDUSTRY) },
-		{ CustomFieldId: INDUSTRY },
-		customField,
+		{ customFieldId: byId(records.INDUSTRY) },
+		{ CustomFieldId: records.INDUSTRY },
+		records.customField,
 	],
 	[
 		'email',
 		'GetEmail',
-		{ emailId: EMAIL, simplify: false },
-		{ EmailId: EMAIL },
-		rawEmail(EMAIL, 'Hello'),
+		{ emailId: records.EMAIL, simplify: false },
+		{ EmailId: records.EMAIL },
+		records.rawEmail(records.EMAIL, 'Hello'),
 	],
 	[
 		'event',
 		'GetEvent',
-		{ eventId: EVENT, simplify: false },
-		{ EventId: EVENT },
-		rawEvent(EVENT, 'Demo call'),
+		{ eventId: records.EVENT, simplify: false },
+		{ EventId: records.EVENT },
+		records.rawEvent(records.EVENT, 'Demo call'),
 	],
-	['group', 'GetGroup', { groupId: byId(VIP) }, { GroupId: VIP }, group],
-	['note', 'GetNote', { noteId: NOTE, simplify: false }, { NoteId: NOTE }, pipelineNote],
-	['pipeline', 'GetPipeline', { pipelineId: byId(LEADS) }, { PipelineId: LEADS }, pipeline],
+	['group', 'GetGroup', { groupId: byId(records.VIP) }, { GroupId: records.VIP }, records.group],
+	[
+		'note',
+		'GetNote',
+		{ noteId: records.NOTE, simplify: false },
+		{ NoteId: records.NOTE },
+		records.pipelineNote,
+	],
+	[
+		'pipeline',
+		'GetPipeline',
+		{ pipelineId: byId(records.LEADS) },
+		{ PipelineId: records.LEADS },
+		records.pipeline,
+	],
 	[
 		'task',
 		'GetTask',
-		{ taskId: TASK, simplify: false },
-		{ TaskId: TASK },
-		rawTask(TASK, 'Follow up'),
+		{ taskId: records.TASK, simplify: false },
+		{ TaskId: records.TASK },
+		records.rawTask(records.TASK, 'Follow up'),
 	],
-	['team', 'GetTeam', { teamId: byId(SALES) }, { TeamId: SALES }, team],
-	['webhook', 'GetWebhook', { webhookId: byId(HOOK) }, { WebhookId: HOOK }, webhook],
+	['team', 'GetTeam', { teamId: byId(records.SALES) }, { TeamId: records.SALES }, records.team],
+	[
+		'webhook',
+		'GetWebhook',
+		{ webhookId: byId(records.HOOK) },
+		{ WebhookId: records.HOOK },
+		records.webhook,
+	],
 ];
 
 describe('Get', () => {
@@ -151,28 +151,40 @@ describe('Get', () => {
 
 // One page of LACRM's default size, with Simplify off: every record of the page as its own item.
 const forContact: Array<[string, string, IDataObject[]]> = [
-	['email', 'GetEmailsAttachedToContact', [rawEmail(uid(701), 'One'), rawEmail(uid(702), 'Two')]],
-	['event', 'GetEventsAttachedToContact', [rawEvent(uid(601), 'One'), rawEvent(uid(602), 'Two')]],
-	['task', 'GetTasksAttachedToContact', [rawTask(uid(401), 'One'), rawTask(uid(402), 'Two')]],
+	[
+		'email',
+		'GetEmailsAttachedToContact',
+		[records.rawEmail(uid(701), 'One'), records.rawEmail(uid(702), 'Two')],
+	],
+	[
+		'event',
+		'GetEventsAttachedToContact',
+		[records.rawEvent(uid(601), 'One'), records.rawEvent(uid(602), 'Two')],
+	],
+	[
+		'task',
+		'GetTasksAttachedToContact',
+		[records.rawTask(uid(401), 'One'), records.rawTask(uid(402), 'Two')],
+	],
 ];
 
 describe('Get Many for Contact', () => {
 	it.each(forContact)(
 		'%s: sends %s with the ContactId and outputs one item per record',
-		async (resource, fn, records) => {
+		async (resource, fn, page) => {
 			const { json, items } = await runExpectingCall(
 				[
 					fn,
-					{ ContactId: CONTACT, MaxNumberOfResults: 50, Page: 1 },
-					{ HasMoreResults: false, Results: records },
+					{ ContactId: records.CONTACT, MaxNumberOfResults: 50, Page: 1 },
+					{ HasMoreResults: false, Results: page },
 				],
 				{
 					resource,
 					operation: 'getAllForContact',
-					parameters: { contactId: byId(CONTACT), simplify: false },
+					parameters: { contactId: byId(records.CONTACT), simplify: false },
 				},
 			);
-			expect(json).toEqual(records);
+			expect(json).toEqual(page);
 			expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 		},
 	);
@@ -201,7 +213,7 @@ const creates: Array<[string, string, RunNodeOptions, IDataObject, IDataObject]>
 			Options: [{ Name: 'Retail' }, { Name: 'Finance' }],
 			IsRequired: true,
 		},
-		{ CustomFieldId: INDUSTRY },
+		{ CustomFieldId: records.INDUSTRY },
 	],
 	[
 		'Custom Field → Create › sends the pipeline and badge settings of a pipeline field, and display settings as JSON',
@@ -213,7 +225,7 @@ const creates: Array<[string, string, RunNodeOptions, IDataObject, IDataObject]>
 				name: 'Deal Size',
 				type: 'Currency',
 				recordType: 'Pipeline',
-				pipelineId: byId(LEADS),
+				pipelineId: byId(records.LEADS),
 				additionalFields: {
 					showOnActiveBadge: true,
 					showOnReport: true,
@@ -225,12 +237,12 @@ const creates: Array<[string, string, RunNodeOptions, IDataObject, IDataObject]>
 			Name: 'Deal Size',
 			Type: 'Currency',
 			RecordType: 'Pipeline',
-			PipelineId: LEADS,
+			PipelineId: records.LEADS,
 			ShowOnActiveBadge: true,
 			ShowOnReport: true,
 			CurrencyDisplaySettings: { CurrencySymbol: '$', DecimalPlaces: 0 },
 		},
-		{ CustomFieldId: INDUSTRY },
+		{ CustomFieldId: records.INDUSTRY },
 	],
 	[
 		'Event → Create (CreateEvent) › sends name, times and every additional field, and outputs the EventId',
@@ -246,10 +258,10 @@ const creates: Array<[string, string, RunNodeOptions, IDataObject, IDataObject]>
 					isAllDay: false,
 					location: 'Zoom',
 					description: 'Agenda:\n1. Demo',
-					calendarId: byId(CALENDAR),
+					calendarId: byId(records.CALENDAR),
 					attendees: {
 						entries: [
-							{ kind: 'contact', id: CONTACT, status: 'Maybe' },
+							{ kind: 'contact', id: records.CONTACT, status: 'Maybe' },
 							{ kind: 'user', id: '1001', status: 'IsAttending' },
 						],
 					},
@@ -266,9 +278,9 @@ const creates: Array<[string, string, RunNodeOptions, IDataObject, IDataObject]>
 			IsAllDay: false,
 			Location: 'Zoom',
 			Description: 'Agenda:\n1. Demo',
-			CalendarId: CALENDAR,
+			CalendarId: records.CALENDAR,
 			Attendees: [
-				{ IsUser: false, AttendeeId: CONTACT, AttendanceStatus: 'Maybe' },
+				{ IsUser: false, AttendeeId: records.CONTACT, AttendanceStatus: 'Maybe' },
 				{ IsUser: true, AttendeeId: '1001', AttendanceStatus: 'IsAttending' },
 			],
 			IsRecurring: true,
@@ -276,7 +288,7 @@ const creates: Array<[string, string, RunNodeOptions, IDataObject, IDataObject]>
 			// A bare date is its midnight in the workflow's time zone (n8n's default, New York).
 			EndRecurrenceRule: '2025-06-30T00:00:00-04:00',
 		},
-		{ EventId: EVENT },
+		{ EventId: records.EVENT },
 	],
 	[
 		'Event → Create (CreateEvent) › a recurrence rule makes the event recurring; a pasted "RRULE:" prefix is dropped',
@@ -298,7 +310,7 @@ const creates: Array<[string, string, RunNodeOptions, IDataObject, IDataObject]>
 			RecurrenceRule: 'FREQ=DAILY;COUNT=10',
 			IsRecurring: true,
 		},
-		{ EventId: EVENT },
+		{ EventId: records.EVENT },
 	],
 	[
 		'Group → Create › sends CreateGroup with name, sharing and color, and outputs the GroupId',
@@ -313,7 +325,7 @@ const creates: Array<[string, string, RunNodeOptions, IDataObject, IDataObject]>
 			},
 		},
 		{ Name: 'VIP Clients', Sharing: 'Public', Color: 'LightBlue' },
-		{ GroupId: VIP },
+		{ GroupId: records.VIP },
 	],
 	[
 		"Group → Create › sends LACRM's default sharing (Private) when none is chosen",
@@ -324,7 +336,7 @@ const creates: Array<[string, string, RunNodeOptions, IDataObject, IDataObject]>
 			parameters: { name: 'VIP Clients' },
 		},
 		{ Name: 'VIP Clients', Sharing: 'Private' },
-		{ GroupId: VIP },
+		{ GroupId: records.VIP },
 	],
 	[
 		'Group → Create › sends the teams when sharing with teams',
@@ -335,7 +347,7 @@ const creates: Array<[string, string, RunNodeOptions, IDataObject, IDataObject]>
 			parameters: { name: 'VIP Clients', sharing: 'Teams', teamIds: [uid(501), uid(502)] },
 		},
 		{ Name: 'VIP Clients', Sharing: 'Teams', TeamIds: [uid(501), uid(502)] },
-		{ GroupId: VIP },
+		{ GroupId: records.VIP },
 	],
 	[
 		'Note → Create (CreateNote) › sends the contact, the text and the history date, and outputs the NoteId',
@@ -344,17 +356,17 @@ const creates: Array<[string, string, RunNodeOptions, IDataObject, IDataObject]>
 			resource: 'note',
 			operation: 'create',
 			parameters: {
-				contactId: byId(CONTACT),
+				contactId: byId(records.CONTACT),
 				note: 'Called,\nleft a voicemail',
 				additionalFields: { dateDisplayedInHistory: '2025-01-31T14:00:00-05:00' },
 			},
 		},
 		{
-			ContactId: CONTACT,
+			ContactId: records.CONTACT,
 			Note: 'Called,\nleft a voicemail',
 			DateDisplayedInHistory: '2025-01-31T14:00:00-05:00',
 		},
-		{ NoteId: NOTE },
+		{ NoteId: records.NOTE },
 	],
 	[
 		'Note → Create (CreateNote) › sends only the required parameters when nothing else is set',
@@ -362,10 +374,10 @@ const creates: Array<[string, string, RunNodeOptions, IDataObject, IDataObject]>
 		{
 			resource: 'note',
 			operation: 'create',
-			parameters: { contactId: byId(CONTACT), note: 'Hi' },
+			parameters: { contactId: byId(records.CONTACT), note: 'Hi' },
 		},
-		{ ContactId: CONTACT, Note: 'Hi' },
-		{ NoteId: NOTE },
+		{ ContactId: records.CONTACT, Note: 'Hi' },
+		{ NoteId: records.NOTE },
 	],
 	[
 		'Pipeline → Create › sends CreatePipeline with name, icon and permissions, and outputs the PipelineId',
@@ -376,7 +388,7 @@ const creates: Array<[string, string, RunNodeOptions, IDataObject, IDataObject]>
 			parameters: { name: 'Leads', icon: 'cart' },
 		},
 		{ Name: 'Leads', Icon: 'cart', Permissions: 'Public' },
-		{ PipelineId: LEADS },
+		{ PipelineId: records.LEADS },
 	],
 	[
 		'Pipeline → Create › passes an icon that is not in the list through (LACRM may have more)',
@@ -397,7 +409,7 @@ const creates: Array<[string, string, RunNodeOptions, IDataObject, IDataObject]>
 			Permissions: 'TeamSharing',
 			TeamIds: [uid(501)],
 		},
-		{ PipelineId: LEADS },
+		{ PipelineId: records.LEADS },
 	],
 	[
 		'Pipeline Status → Create › sends CreatePipelineStatus as an open status by default, and outputs the StatusId',
@@ -405,9 +417,9 @@ const creates: Array<[string, string, RunNodeOptions, IDataObject, IDataObject]>
 		{
 			resource: 'pipelineStatus',
 			operation: 'create',
-			parameters: { pipelineId: byId(LEADS), name: 'Proposal Sent' },
+			parameters: { pipelineId: byId(records.LEADS), name: 'Proposal Sent' },
 		},
-		{ PipelineId: LEADS, Name: 'Proposal Sent', IsActive: true },
+		{ PipelineId: records.LEADS, Name: 'Proposal Sent', IsActive: true },
 		{ StatusId: uid(803) },
 	],
 	[
@@ -417,13 +429,13 @@ const creates: Array<[string, string, RunNodeOptions, IDataObject, IDataObject]>
 			resource: 'pipelineStatus',
 			operation: 'create',
 			parameters: {
-				pipelineId: byId(LEADS),
+				pipelineId: byId(records.LEADS),
 				name: 'Won',
 				isActive: 'closed',
 				additionalFields: { color: '#32CD32' },
 			},
 		},
-		{ PipelineId: LEADS, Name: 'Won', IsActive: false, Color: '#32CD32' },
+		{ PipelineId: records.LEADS, Name: 'Won', IsActive: false, Color: '#32CD32' },
 		{ StatusId: uid(803) },
 	],
 	[
@@ -463,9 +475,9 @@ const creates: Array<[string, string, RunNodeOptions, IDataObject, IDataObject]>
 				additionalFields: {
 					dueDate: '2025-02-03',
 					assignedTo: byId('1002'),
-					calendarId: byId(CALENDAR),
+					calendarId: byId(records.CALENDAR),
 					description: 'Line 1\nLine 2',
-					contactId: byId(CONTACT),
+					contactId: byId(records.CONTACT),
 				},
 			},
 		},
@@ -473,11 +485,11 @@ const creates: Array<[string, string, RunNodeOptions, IDataObject, IDataObject]>
 			Name: 'Send the proposal',
 			DueDate: '2025-02-03',
 			AssignedTo: '1002',
-			CalendarId: CALENDAR,
+			CalendarId: records.CALENDAR,
 			Description: 'Line 1\nLine 2',
-			ContactId: CONTACT,
+			ContactId: records.CONTACT,
 		},
-		{ TaskId: TASK },
+		{ TaskId: records.TASK },
 	],
 	[
 		'Task → Create (CreateTask) › sends a date picked with a time as the day only (tasks are date-only)',
@@ -488,7 +500,7 @@ const creates: Array<[string, string, RunNodeOptions, IDataObject, IDataObject]>
 			parameters: { name: 'Call back', additionalFields: { dueDate: '2025-02-03T09:30:00' } },
 		},
 		{ Name: 'Call back', DueDate: '2025-02-03' },
-		{ TaskId: TASK },
+		{ TaskId: records.TASK },
 	],
 	[
 		'Team → Create › sends CreateTeam with the name and members, and outputs the TeamId',
@@ -499,7 +511,7 @@ const creates: Array<[string, string, RunNodeOptions, IDataObject, IDataObject]>
 			parameters: { name: 'Sales', additionalFields: { userIdList: ['1001', '1002'] } },
 		},
 		{ Name: 'Sales', UserIdList: ['1001', '1002'] },
-		{ TeamId: SALES },
+		{ TeamId: records.SALES },
 	],
 	[
 		'Team → Create › accepts member ids from an expression as a list of numbers and strings',
@@ -510,7 +522,7 @@ const creates: Array<[string, string, RunNodeOptions, IDataObject, IDataObject]>
 			parameters: { name: 'Sales', additionalFields: { userIdList: '={{ [1001, "1002"] }}' } },
 		},
 		{ Name: 'Sales', UserIdList: ['1001', '1002'] },
-		{ TeamId: SALES },
+		{ TeamId: records.SALES },
 	],
 	[
 		'Webhook → Create › sends CreateWebhook with URL, scope and events, and outputs the WebhookId',
@@ -519,17 +531,17 @@ const creates: Array<[string, string, RunNodeOptions, IDataObject, IDataObject]>
 			resource: 'webhook',
 			operation: 'create',
 			parameters: {
-				endpointUrl: WEBHOOK_URL,
+				endpointUrl: records.WEBHOOK_URL,
 				webhookScope: 'Account',
 				events: ['Contact.Create', 'PipelineItemStatus.Update'],
 			},
 		},
 		{
-			EndpointUrl: WEBHOOK_URL,
+			EndpointUrl: records.WEBHOOK_URL,
 			WebhookScope: 'Account',
 			Events: ['Contact.Create', 'PipelineItemStatus.Update'],
 		},
-		{ WebhookId: HOOK },
+		{ WebhookId: records.HOOK },
 	],
 ];
 

@@ -2,17 +2,7 @@
  * Input the node refuses before it sends any request, one row per case: the operation's input and
  * the error n8n shows (always a NodeOperationError naming the field).
  */
-import {
-	CONTACT,
-	EVENT,
-	INDUSTRY,
-	LEADS,
-	NOTE,
-	SALES,
-	TASK,
-	VIP,
-	WEBHOOK_URL,
-} from '../helpers/records';
+import * as records from '../helpers/records';
 import type { RunNodeOptions } from '../helpers/runNode';
 import { byId, runExpectingRefusal, uid } from '../helpers/runNode';
 import { mapper } from '../helpers/resourceMapper';
@@ -96,7 +86,7 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 			resource: 'customField',
 			operation: 'update',
 			parameters: {
-				customFieldId: byId(INDUSTRY),
+				customFieldId: byId(records.INDUSTRY),
 				updateFields: { fieldOptions: { option: [{ name: 'Retail', optionId: 'retail' }] } },
 			},
 		},
@@ -107,7 +97,7 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 		{
 			resource: 'customField',
 			operation: 'update',
-			parameters: { customFieldId: byId(INDUSTRY), updateFields: { fieldOptions: {} } },
+			parameters: { customFieldId: byId(records.INDUSTRY), updateFields: { fieldOptions: {} } },
 		},
 		'Invalid "Update Fields": nothing to change: set at least one field',
 	],
@@ -116,7 +106,7 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 		{
 			resource: 'customField',
 			operation: 'getAll',
-			parameters: { filters: { recordType: 'Company', pipelineId: byId(LEADS) } },
+			parameters: { filters: { recordType: 'Company', pipelineId: byId(records.LEADS) } },
 		},
 		'Invalid "Pipeline": a pipeline filter only works with Record Type Pipeline (got Company)',
 	],
@@ -222,7 +212,7 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 		{
 			resource: 'event',
 			operation: 'update',
-			parameters: { eventId: EVENT, updateFields: {} },
+			parameters: { eventId: records.EVENT, updateFields: {} },
 		},
 		expect.stringMatching(/^Invalid "Update Fields": nothing to change/),
 	],
@@ -232,7 +222,7 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 			resource: 'event',
 			operation: 'update',
 			parameters: {
-				eventId: EVENT,
+				eventId: records.EVENT,
 				updateFields: { startDate: '2025-01-16T14:00:00Z', endDate: '2025-01-16T13:00:00Z' },
 			},
 		},
@@ -289,7 +279,7 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 			resource: 'group',
 			operation: 'update',
 			parameters: {
-				groupId: byId(VIP),
+				groupId: byId(records.VIP),
 				updateFields: { color: 'Red' },
 				fieldsToClear: ['color'],
 			},
@@ -302,8 +292,8 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 			resource: 'group',
 			operation: 'update',
 			parameters: {
-				groupId: byId(VIP),
-				updateFields: { sharing: 'Public', teamIds: [SALES] },
+				groupId: byId(records.VIP),
+				updateFields: { sharing: 'Public', teamIds: [records.SALES] },
 			},
 		},
 		'Invalid "Team Names or IDs": teams only apply when Sharing is Teams',
@@ -313,7 +303,7 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 		{
 			resource: 'group',
 			operation: 'update',
-			parameters: { groupId: byId(VIP) },
+			parameters: { groupId: byId(records.VIP) },
 		},
 		'Invalid "Update Fields": nothing to change: set a field or a field to clear',
 	],
@@ -364,7 +354,7 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 		{
 			resource: 'note',
 			operation: 'create',
-			parameters: { contactId: byId(CONTACT), note: '   ' },
+			parameters: { contactId: byId(records.CONTACT), note: '   ' },
 		},
 		'Invalid "Note": it is required',
 	],
@@ -374,7 +364,7 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 			resource: 'note',
 			operation: 'create',
 			parameters: {
-				contactId: byId(CONTACT),
+				contactId: byId(records.CONTACT),
 				note: 'Hi',
 				additionalFields: { dateDisplayedInHistory: 'last Tuesday' },
 			},
@@ -386,7 +376,7 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 		{
 			resource: 'note',
 			operation: 'update',
-			parameters: { noteId: NOTE, updateFields: {} },
+			parameters: { noteId: records.NOTE, updateFields: {} },
 		},
 		expect.stringMatching(/^Invalid "Update Fields": nothing to change/),
 	],
@@ -433,7 +423,7 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 		{
 			resource: 'pipeline',
 			operation: 'update',
-			parameters: { pipelineId: byId(LEADS), updateFields: {} },
+			parameters: { pipelineId: byId(records.LEADS), updateFields: {} },
 		},
 		'Invalid "Update Fields": nothing to change: set at least one field',
 	],
@@ -600,7 +590,7 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 			resource: 'task',
 			operation: 'update',
 			parameters: {
-				taskId: TASK,
+				taskId: records.TASK,
 				updateFields: { description: 'x' },
 				fieldsToClear: ['description'],
 			},
@@ -612,7 +602,7 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 		{
 			resource: 'task',
 			operation: 'update',
-			parameters: { taskId: TASK, updateFields: {} },
+			parameters: { taskId: records.TASK, updateFields: {} },
 		},
 		expect.stringMatching(/^Invalid "Update Fields": nothing to change/),
 	],
@@ -651,7 +641,7 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 			resource: 'team',
 			operation: 'update',
 			parameters: {
-				teamId: byId(SALES),
+				teamId: byId(records.SALES),
 				updateFields: { removeAllMembers: true, userIdList: ['1001'] },
 			},
 		},
@@ -662,7 +652,7 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 		{
 			resource: 'team',
 			operation: 'update',
-			parameters: { teamId: byId(SALES), updateFields: { removeAllMembers: false } },
+			parameters: { teamId: byId(records.SALES), updateFields: { removeAllMembers: false } },
 		},
 		'Invalid "Update Fields": nothing to change: set a name, members, or Remove All Members',
 	],
@@ -700,7 +690,7 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 			resource: 'webhook',
 			operation: 'create',
 			parameters: {
-				endpointUrl: WEBHOOK_URL,
+				endpointUrl: records.WEBHOOK_URL,
 				events: '={{ ["Contact.Create", "Contact.Edit"] }}',
 			},
 		},
@@ -711,7 +701,7 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 		{
 			resource: 'webhook',
 			operation: 'create',
-			parameters: { endpointUrl: WEBHOOK_URL, events: '={{ [] }}' },
+			parameters: { endpointUrl: records.WEBHOOK_URL, events: '={{ [] }}' },
 		},
 		'Invalid "Events": choose at least one event',
 	],

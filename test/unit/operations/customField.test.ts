@@ -4,51 +4,31 @@ import { byId, runExpectingCall, uid } from '../helpers/runNode';
 const LEADS = uid(701);
 
 describe('Custom Field → Create', () => {
-	it('accepts the options as comma-separated names from an expression in Field Options (JSON)', async () => {
+	// Both ways of typing the option names send the same [{Name}] list.
+	it.each([
+		[
+			'accepts the options as comma-separated names from an expression in Field Options (JSON)',
+			{ type: 'Checkbox', recordType: 'Company' },
+			{ Type: 'Checkbox', RecordType: 'Company' },
+			'={{ "A, B" }}',
+		],
+		[
+			'accepts a JSON list of names',
+			{ type: 'Dropdown' },
+			{ Type: 'Dropdown', RecordType: 'Contact' },
+			'["A", {"Name": "B"}]',
+		],
+	])('%s', async (_test, parameters, sent, fieldOptionsJson) => {
 		await runExpectingCall(
 			[
 				'CreateCustomField',
-				{
-					Name: 'Tags',
-					Type: 'Checkbox',
-					RecordType: 'Company',
-					Options: [{ Name: 'A' }, { Name: 'B' }],
-				},
+				{ Name: 'Tags', ...sent, Options: [{ Name: 'A' }, { Name: 'B' }] },
 				{ CustomFieldId: INDUSTRY },
 			],
 			{
 				resource: 'customField',
 				operation: 'create',
-				parameters: {
-					name: 'Tags',
-					type: 'Checkbox',
-					recordType: 'Company',
-					additionalFields: { fieldOptionsJson: '={{ "A, B" }}' },
-				},
-			},
-		);
-	});
-
-	it('accepts a JSON list of names', async () => {
-		await runExpectingCall(
-			[
-				'CreateCustomField',
-				{
-					Name: 'Tags',
-					Type: 'Dropdown',
-					RecordType: 'Contact',
-					Options: [{ Name: 'A' }, { Name: 'B' }],
-				},
-				{ CustomFieldId: INDUSTRY },
-			],
-			{
-				resource: 'customField',
-				operation: 'create',
-				parameters: {
-					name: 'Tags',
-					type: 'Dropdown',
-					additionalFields: { fieldOptionsJson: '["A", {"Name": "B"}]' },
-				},
+				parameters: { name: 'Tags', ...parameters, additionalFields: { fieldOptionsJson } },
 			},
 		);
 	});

@@ -23,7 +23,8 @@ function leadsStatuses(times = 1) {
 	);
 }
 
-const item = {
+/** The pipeline item's own fields, the same in LACRM's record and in the simplified item. */
+const fields = {
 	PipelineItemId: ITEM,
 	PipelineId: LEADS,
 	StatusId: CONTACTED,
@@ -34,6 +35,10 @@ const item = {
 	LastUpdatedBy: '1001',
 	NumberOfUpdates: 2,
 	LastNote: 'Sent proposal',
+};
+
+const item = {
+	...fields,
 	PipelineMetaData: { Name: 'Leads' },
 	StatusMetaData: { Name: 'Contacted' },
 	ContactMetaData: { Name: 'Jane Doe', AssignedTo: '1001' },
@@ -41,16 +46,7 @@ const item = {
 };
 
 const simplifiedItem = {
-	PipelineItemId: ITEM,
-	PipelineId: LEADS,
-	StatusId: CONTACTED,
-	ContactId: JANE,
-	DateCreated: '2025-01-10T09:00:00-08:00',
-	CreatedBy: '1001',
-	LastUpdate: '2025-01-12T10:00:00-08:00',
-	LastUpdatedBy: '1001',
-	NumberOfUpdates: 2,
-	LastNote: 'Sent proposal',
+	...fields,
 	'Deal Size': 5000,
 	PipelineName: 'Leads',
 	StatusName: 'Contacted',

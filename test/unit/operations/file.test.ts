@@ -49,6 +49,19 @@ function binaryItem(content: string, meta: Partial<IBinaryData> = {}, property =
 	};
 }
 
+/** An item whose "data" binary holds exactly these bytes, with no size metadata. */
+function bytesItem(bytes: Buffer, mimeType: string, fileName: string) {
+	return { json: {}, binary: { data: { data: bytes.toString('base64'), mimeType, fileName } } };
+}
+
+/** The file's pre-signed link (info.FileUrl), answering CONTENT as `contentType`. */
+function s3File(contentType: string, options?: nock.Options) {
+	return nock(S3_ORIGIN, options)
+		.get(`/files/${FILE}`)
+		.query({ signature: 'abc123' })
+		.reply(200, Buffer.from(CONTENT), { 'Content-Type': contentType });
+}
+
 interface Part {
 	name: string;
 	filename?: string;
@@ -132,14 +145,7 @@ describe('File → Upload', () => {
 			resource: 'file',
 			operation: 'upload',
 			parameters: { contactId: byId(JANE) },
-			input: [
-				{
-					json: {},
-					binary: {
-						data: { data: png.toString('base64'), mimeType: 'image/png', fileName: 'logo.png' },
-					},
-				},
-			],
+			input: [bytesItem(png, 'image/png', 'logo.png')],
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
@@ -206,14 +212,7 @@ describe('File → Upload', () => {
 			resource: 'file',
 			operation: 'upload',
 			parameters: { contactId: byId(JANE) },
-			input: [
-				{
-					json: {},
-					binary: {
-						data: { data: big.toString('base64'), mimeType: 'text/plain', fileName: 'big.txt' },
-					},
-				},
-			],
+			input: [bytesItem(big, 'text/plain', 'big.txt')],
 		});
 		expect(error?.message).toBe(
 			'Invalid "Input Binary Field": the file "big.txt" is 50.0 MB; LACRM accepts files up to 50 MB',
@@ -247,10 +246,7 @@ describe('File → Get', () => {
 
 	it('with Download File, also fetches the file into the chosen binary field', async () => {
 		const scope = expectLacrmCall('GetFile', { FileId: FILE }, info);
-		const s3 = nock(S3_ORIGIN)
-			.get(`/files/${FILE}`)
-			.query({ signature: 'abc123' })
-			.reply(200, Buffer.from(CONTENT), { 'Content-Type': 'application/octet-stream' });
+		const s3 = s3File('application/octet-stream');
 		const { json, items, error } = await runNode({
 			resource: 'file',
 			operation: 'get',
@@ -273,10 +269,7 @@ describe('File → Download', () => {
 	it('sends GetFile, downloads FileUrl into "data", and outputs the details without the expiring link', async () => {
 		const scope = expectLacrmCall('GetFile', { FileId: FILE }, info);
 		// The pre-signed link must be fetched as it is: no LACRM Authorization header.
-		const s3 = nock(S3_ORIGIN, { badheaders: ['authorization'] })
-			.get(`/files/${FILE}`)
-			.query({ signature: 'abc123' })
-			.reply(200, Buffer.from(CONTENT), { 'Content-Type': 'application/pdf' });
+		const s3 = s3File('application/pdf', { badheaders: ['authorization'] });
 		const { json, items, error } = await runNode({
 			resource: 'file',
 			operation: 'download',

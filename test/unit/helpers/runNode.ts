@@ -182,13 +182,14 @@ export async function runExpectingCall(
 
 /**
  * Runs the node expecting it to refuse its input before sending any request (LACRM would answer
- * anything); returns the error it stopped with.
+ * anything) and to output nothing; returns the error it stopped with.
  */
 export async function runExpectingRefusal(options: RunNodeOptions): Promise<ExecutionBaseError> {
 	const anyCall = nock(LACRM_ORIGIN).post('/v2/').reply(200, {});
-	const { error } = await runNode(options);
+	const { error, json } = await runNode(options);
 	expect(anyCall.isDone()).toBe(false);
 	expect(error).toBeDefined();
+	expect(json).toEqual([]);
 	return error!;
 }
 

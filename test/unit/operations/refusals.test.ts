@@ -539,6 +539,16 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 		'Invalid "Name": it is required',
 	],
 	[
+		'Relationship → Create › refuses a malformed ContactId (from an expression) before sending anything',
+		{
+			resource: 'relationship',
+			operation: 'create',
+			parameters: { contactId: byId(JANE), relatedContactId: byId('={{ $json.company }}') },
+			input: [{ company: 'acme' }],
+		},
+		'Invalid "Related Contact": "acme" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
+	],
+	[
 		'Relationship → Create › refuses to relate a record to itself',
 		{
 			resource: 'relationship',

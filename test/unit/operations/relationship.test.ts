@@ -1,13 +1,4 @@
-import nock from 'nock';
-
-import {
-	byId,
-	expectLacrmCall,
-	LACRM_ORIGIN,
-	runExpectingCall,
-	runNode,
-	uid,
-} from '../helpers/runNode';
+import { byId, expectLacrmCall, runExpectingCall, uid } from '../helpers/runNode';
 
 const JANE = uid(101);
 const ACME = uid(102);
@@ -37,24 +28,6 @@ const simplified = {
 	Contact2Name: 'Acme Inc',
 	CreatedByName: 'Jane Owner',
 };
-
-describe('Relationship → Create', () => {
-	it('refuses a malformed ContactId (from an expression) before sending anything', async () => {
-		const scope = nock(LACRM_ORIGIN).post('/v2/').reply(200, {});
-		const { error, json } = await runNode({
-			resource: 'relationship',
-			operation: 'create',
-			parameters: { contactId: byId(JANE), relatedContactId: byId('={{ $json.company }}') },
-			input: [{ company: 'acme' }],
-		});
-		expect(error?.message).toBe(
-			'Invalid "Related Contact": "acme" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
-		);
-		expect(error?.name).toBe('NodeOperationError');
-		expect(scope.isDone()).toBe(false);
-		expect(json).toEqual([]);
-	});
-});
 
 describe('Relationship → Update', () => {
 	it('sends EditRelationship with the new note', async () => {

@@ -1301,34 +1301,24 @@ describe('custom fields typed in as text (numbers, checkbox lists)', () => {
 		expect(untouched.isDone()).toBe(true);
 	});
 
-	it('refuses a checkbox value that is not an option, naming the field, before any request', async () => {
-		const error = await runExpectingRefusal({
-			resource: 'contact',
-			operation: 'create',
-			parameters: {
-				name: 'Jane',
-				assignedTo: byId('1001'),
-				customFields: mapped({ Interests: 'Product A, Golf' }),
-			},
-		});
-		expect(error?.message).toBe(
+	it.each([
+		[
+			'refuses a checkbox value that is not an option, naming the field, before any request',
+			{ Interests: 'Product A, Golf' },
 			'Invalid "Custom Fields → Interests": "Golf" is not one of its options: Product A, Training',
-		);
-	});
-
-	it('refuses a number field holding text, naming the field, before any request', async () => {
+		],
+		[
+			'refuses a number field holding text, naming the field, before any request',
+			{ 'Lead Score': 'high' },
+			'Invalid "Custom Fields → Lead Score": expected a number, got "high"',
+		],
+	])('%s', async (_test, value, message) => {
 		const error = await runExpectingRefusal({
 			resource: 'contact',
 			operation: 'create',
-			parameters: {
-				name: 'Jane',
-				assignedTo: byId('1001'),
-				customFields: mapped({ 'Lead Score': 'high' }),
-			},
+			parameters: { name: 'Jane', assignedTo: byId('1001'), customFields: mapped(value) },
 		});
-		expect(error?.message).toBe(
-			'Invalid "Custom Fields → Lead Score": expected a number, got "high"',
-		);
+		expect(error.message).toBe(message);
 	});
 });
 

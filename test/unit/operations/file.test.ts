@@ -104,10 +104,6 @@ function expectUpload(reply: IDataObject) {
 	return { scope, seen };
 }
 
-function noRequests() {
-	return nock(LACRM_ORIGIN).post('/v2/').reply(200, {});
-}
-
 describe('File → Upload', () => {
 	it('sends CreateFile as multipart: Function, Parameters as a JSON string, and the File with its name and bytes', async () => {
 		const { scope, seen } = expectUpload({ FileId: FILE });
@@ -193,43 +189,40 @@ describe('File → Upload', () => {
 		expect(error?.description).toBe('Binary fields of this item: data');
 	});
 
-	it('refuses a file n8n reports as larger than 50 MB before sending anything', async () => {
-		const error = await runExpectingRefusal({
-			resource: 'file',
-			operation: 'upload',
-			parameters: { contactId: byId(JANE) },
-			input: [binaryItem(CONTENT, { bytes: 60 * 1024 * 1024 })],
-		});
-		expect(error?.message).toBe(
-			'Invalid "Input Binary Field": the file is 60.0 MB; LACRM accepts files up to 50 MB',
-		);
-	});
-
 	it('refuses a file whose bytes exceed 50 MB even without size metadata', async () => {
-		const scope = noRequests();
 		const big = Buffer.alloc(50 * 1024 * 1024 + 1, 0x61);
-		const { error } = await runNode({
+		const error = await runExpectingRefusal({
 			resource: 'file',
 			operation: 'upload',
 			parameters: { contactId: byId(JANE) },
 			input: [bytesItem(big, 'text/plain', 'big.txt')],
 		});
-		expect(error?.message).toBe(
+		expect(error.message).toBe(
 			'Invalid "Input Binary Field": the file "big.txt" is 50.0 MB; LACRM accepts files up to 50 MB',
 		);
-		expect(scope.isDone()).toBe(false);
 	});
 
-	it('refuses a malformed ContactId before sending anything', async () => {
+	it.each([
+		[
+			'refuses a file n8n reports as larger than 50 MB before sending anything',
+			{ contactId: byId(JANE) },
+			binaryItem(CONTENT, { bytes: 60 * 1024 * 1024 }),
+			'Invalid "Input Binary Field": the file is 60.0 MB; LACRM accepts files up to 50 MB',
+		],
+		[
+			'refuses a malformed ContactId before sending anything',
+			{ contactId: byId('={{ $json.name }}') },
+			binaryItem(CONTENT),
+			'Invalid "Contact": "anything" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
+		],
+	])('%s', async (_test, parameters, item, message) => {
 		const error = await runExpectingRefusal({
 			resource: 'file',
 			operation: 'upload',
-			parameters: { contactId: byId('={{ $json.name }}') },
-			input: [binaryItem(CONTENT)],
+			parameters,
+			input: [item],
 		});
-		expect(error?.message).toBe(
-			'Invalid "Contact": "anything" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
-		);
+		expect(error.message).toBe(message);
 	});
 });
 

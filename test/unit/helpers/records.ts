@@ -17,6 +17,18 @@ export const VIP = uid(601);
 export const LEADS = uid(701);
 /** The "Sales" team. */
 export const SALES = uid(501);
+/** The contact Jane Doe and the company Acme Inc, and the relationship between them. */
+export const JANE = uid(101);
+export const ACME = uid(102);
+export const RELATIONSHIP = uid(201);
+/** A pipeline item (of Jane), its pipeline and that pipeline's statuses. */
+export const ITEM = uid(501);
+export const ITEM_PIPELINE = uid(401);
+export const NEW = uid(411);
+export const CONTACTED = uid(412);
+export const WON = uid(413);
+/** A status of the Leads pipeline. */
+export const PROPOSAL = uid(803);
 export const HOOK = uid(1101);
 export const WEBHOOK_URL = 'https://example.com/hooks/lacrm';
 /** The "Industry" dropdown custom field and its two options. */

@@ -9,9 +9,6 @@ import type { RunNodeOptions } from '../helpers/runNode';
 import { byId, runExpectingCall, uid } from '../helpers/runNode';
 
 const CONTACT_ID = uid(101);
-const PIPELINE_ITEM = uid(501);
-const STATUS = uid(803);
-const RELATIONSHIP = uid(201);
 
 /** [resource, the LACRM function, the node's parameters, the record's id as LACRM takes it] */
 type Row = [string, string, INodeParameters, IDataObject];
@@ -42,15 +39,20 @@ const deletes: Row[] = [
 	[
 		'pipelineItem',
 		'DeletePipelineItem',
-		{ pipelineId: byId(uid(401)), pipelineItemId: byId(PIPELINE_ITEM) },
-		{ PipelineItemId: PIPELINE_ITEM },
+		{ pipelineId: byId(records.ITEM_PIPELINE), pipelineItemId: byId(records.ITEM) },
+		{ PipelineItemId: records.ITEM },
 	],
-	['pipelineStatus', 'DeletePipelineStatus', { statusId: byId(STATUS) }, { StatusId: STATUS }],
+	[
+		'pipelineStatus',
+		'DeletePipelineStatus',
+		{ statusId: byId(records.PROPOSAL) },
+		{ StatusId: records.PROPOSAL },
+	],
 	[
 		'relationship',
 		'DeleteRelationship',
-		{ relationshipId: RELATIONSHIP },
-		{ RelationshipId: RELATIONSHIP },
+		{ relationshipId: records.RELATIONSHIP },
+		{ RelationshipId: records.RELATIONSHIP },
 	],
 	['task', 'DeleteTask', { taskId: records.TASK }, { TaskId: records.TASK }],
 	['team', 'DeleteTeam', { teamId: byId(records.SALES) }, { TeamId: records.SALES }],

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import type { IBinaryData, IDataObject } from 'n8n-workflow';
 
+import { JANE } from '../helpers/records';
 import {
 	byId,
 	expectLacrmCall,
@@ -12,7 +13,6 @@ import {
 	uid,
 } from '../helpers/runNode';
 
-const JANE = uid(101);
 const FILE = uid(701);
 const CONTENT = '%PDF-1.4\nquote for Jane: 1,000 €\n';
 const S3_ORIGIN = 'https://lacrm.s3.amazonaws.com';

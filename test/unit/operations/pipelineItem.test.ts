@@ -1,23 +1,23 @@
 import { mapper } from '../helpers/resourceMapper';
+import { CONTACTED, ITEM, ITEM_PIPELINE, JANE, NEW, WON } from '../helpers/records';
 import type { ExpectCallOptions } from '../helpers/runNode';
 import { byId, expectLacrmCall, runExpectingCall, runNode, uid } from '../helpers/runNode';
 
-const JANE = uid(101);
-const LEADS = uid(401);
-const NEW = uid(411);
-const CONTACTED = uid(412);
-const WON = uid(413);
-const ITEM = uid(501);
-
-/** The statuses of the LEADS pipeline, as LACRM lists them (read before an item is written). */
+/** The statuses of the item's pipeline (ITEM_PIPELINE), as LACRM lists them (read before an item is written). */
 function leadsStatuses(times = 1) {
 	return expectLacrmCall(
 		'GetPipelineStatuses',
-		{ PipelineId: LEADS },
+		{ PipelineId: ITEM_PIPELINE },
 		[
-			{ StatusId: NEW, PipelineId: LEADS, Name: 'New', IsActive: true, Color: 'Blue' },
-			{ StatusId: CONTACTED, PipelineId: LEADS, Name: 'Contacted', IsActive: true, Color: 'Blue' },
-			{ StatusId: WON, PipelineId: LEADS, Name: 'Won', IsActive: false, Color: 'Green' },
+			{ StatusId: NEW, PipelineId: ITEM_PIPELINE, Name: 'New', IsActive: true, Color: 'Blue' },
+			{
+				StatusId: CONTACTED,
+				PipelineId: ITEM_PIPELINE,
+				Name: 'Contacted',
+				IsActive: true,
+				Color: 'Blue',
+			},
+			{ StatusId: WON, PipelineId: ITEM_PIPELINE, Name: 'Won', IsActive: false, Color: 'Green' },
 		],
 		{ times },
 	);
@@ -26,7 +26,7 @@ function leadsStatuses(times = 1) {
 /** The pipeline item's own fields, the same in LACRM's record and in the simplified item. */
 const fields = {
 	PipelineItemId: ITEM,
-	PipelineId: LEADS,
+	PipelineId: ITEM_PIPELINE,
 	StatusId: CONTACTED,
 	ContactId: JANE,
 	DateCreated: '2025-01-10T09:00:00-08:00',
@@ -60,7 +60,7 @@ describe('Pipeline Item → Create', () => {
 			'Deal Size': 5000,
 			Source: 'Website',
 			ContactId: JANE,
-			PipelineId: LEADS,
+			PipelineId: ITEM_PIPELINE,
 			StatusId: NEW,
 			Note: 'Came in through the form',
 			RunStatusAutomation: true,
@@ -72,7 +72,7 @@ describe('Pipeline Item → Create', () => {
 				operation: 'create',
 				parameters: {
 					contactId: byId(JANE),
-					pipelineId: { __rl: true, mode: 'list', value: LEADS },
+					pipelineId: { __rl: true, mode: 'list', value: ITEM_PIPELINE },
 					statusId: byId(NEW),
 					additionalFields: { note: 'Came in through the form', runStatusAutomation: true },
 					customFields: mapper({ 'Deal Size': 5000, Source: 'Website' }, [
@@ -102,11 +102,11 @@ describe('Pipeline Item → Create', () => {
 			{ StatusId: OPEN, PipelineId: SUPPORT, Name: 'Open', IsActive: true, Color: 'Blue' },
 		]);
 		const allStatuses = expectLacrmCall('GetPipelineStatuses', {}, [
-			{ StatusId: NEW, PipelineId: LEADS, Name: 'New', IsActive: true, Color: 'Blue' },
+			{ StatusId: NEW, PipelineId: ITEM_PIPELINE, Name: 'New', IsActive: true, Color: 'Blue' },
 			{ StatusId: OPEN, PipelineId: SUPPORT, Name: 'Open', IsActive: true, Color: 'Blue' },
 		]);
 		const pipelines = expectLacrmCall('GetPipelines', { IncludeArchivedPipelines: true }, [
-			{ PipelineId: LEADS, Name: 'Sales Leads' },
+			{ PipelineId: ITEM_PIPELINE, Name: 'Sales Leads' },
 			{ PipelineId: SUPPORT, Name: 'Support Tickets' },
 		]);
 		const { error } = await runNode({
@@ -132,14 +132,14 @@ describe('Pipeline Item → Create', () => {
 		const statuses = leadsStatuses(1);
 		const creates = expectLacrmCall(
 			'CreatePipelineItem',
-			{ ContactId: JANE, PipelineId: LEADS, StatusId: NEW },
+			{ ContactId: JANE, PipelineId: ITEM_PIPELINE, StatusId: NEW },
 			{ PipelineItemId: ITEM },
 			{ times: 3 },
 		);
 		const { json, error } = await runNode({
 			resource: 'pipelineItem',
 			operation: 'create',
-			parameters: { contactId: byId(JANE), pipelineId: byId(LEADS), statusId: byId(NEW) },
+			parameters: { contactId: byId(JANE), pipelineId: byId(ITEM_PIPELINE), statusId: byId(NEW) },
 			input: [{}, {}, {}],
 		});
 		expect(error).toBeUndefined();
@@ -153,7 +153,7 @@ describe('Pipeline Item → Update', () => {
 		const item = expectLacrmCall(
 			'GetPipelineItem',
 			{ PipelineItemId: ITEM },
-			{ PipelineItemId: ITEM, PipelineId: LEADS, StatusId: NEW },
+			{ PipelineItemId: ITEM, PipelineId: ITEM_PIPELINE, StatusId: NEW },
 		);
 		const statuses = leadsStatuses();
 		const { json } = await runExpectingCall(
@@ -172,7 +172,7 @@ describe('Pipeline Item → Update', () => {
 				resource: 'pipelineItem',
 				operation: 'update',
 				parameters: {
-					pipelineId: byId(LEADS),
+					pipelineId: byId(ITEM_PIPELINE),
 					pipelineItemId: { __rl: true, mode: 'list', value: ITEM },
 					updateFields: { statusId: byId(WON), note: 'Signed', runStatusAutomation: false },
 					customFields: mapper({ 'Deal Size': 7500 }, [{ id: 'Deal Size', type: 'number' }]),
@@ -199,20 +199,20 @@ describe('Pipeline Item → Update', () => {
 describe('Pipeline Item → Delete Many', () => {
 	const ids = (count: number, from = 0) =>
 		Array.from({ length: count }, (_, index) => uid(600000 + from + index));
-	/** One DeletePipelineItems call for these ids of the LEADS pipeline, answered with `reply`. */
+	/** One DeletePipelineItems call for these ids of the ITEM_PIPELINE pipeline, answered with `reply`. */
 	const batch = (itemIds: string[], reply: object, options?: ExpectCallOptions) =>
 		expectLacrmCall(
 			'DeletePipelineItems',
-			{ PipelineId: LEADS, PipelineItemIds: itemIds },
+			{ PipelineId: ITEM_PIPELINE, PipelineItemIds: itemIds },
 			reply,
 			options,
 		);
-	/** Deletes the ids of the input item's `ids` from the LEADS pipeline. */
+	/** Deletes the ids of the input item's `ids` from the ITEM_PIPELINE pipeline. */
 	const deleteMany = async (itemIds: string[]) =>
 		await runNode({
 			resource: 'pipelineItem',
 			operation: 'deleteMany',
-			parameters: { pipelineId: byId(LEADS), pipelineItemIds: '={{ $json.ids }}' },
+			parameters: { pipelineId: byId(ITEM_PIPELINE), pipelineItemIds: '={{ $json.ids }}' },
 			input: [{ ids: itemIds }],
 		});
 
@@ -220,16 +220,19 @@ describe('Pipeline Item → Delete Many', () => {
 		const { json } = await runExpectingCall(
 			[
 				'DeletePipelineItems',
-				{ PipelineId: LEADS, PipelineItemIds: [uid(601), uid(602)] },
+				{ PipelineId: ITEM_PIPELINE, PipelineItemIds: [uid(601), uid(602)] },
 				{ NumberProcessed: 1, NumberSkipped: 1 },
 			],
 			{
 				resource: 'pipelineItem',
 				operation: 'deleteMany',
-				parameters: { pipelineId: byId(LEADS), pipelineItemIds: `${uid(601)}, ${uid(602)}` },
+				parameters: {
+					pipelineId: byId(ITEM_PIPELINE),
+					pipelineItemIds: `${uid(601)}, ${uid(602)}`,
+				},
 			},
 		);
-		expect(json).toEqual([{ PipelineId: LEADS, NumberProcessed: 1, NumberSkipped: 1 }]);
+		expect(json).toEqual([{ PipelineId: ITEM_PIPELINE, NumberProcessed: 1, NumberSkipped: 1 }]);
 	});
 
 	it('splits 10,001 ids into calls of 5,000, 5,000 and 1 and adds up the counts', async () => {
@@ -240,7 +243,7 @@ describe('Pipeline Item → Delete Many', () => {
 		const { json, error } = await deleteMany(all);
 		expect(error).toBeUndefined();
 		expect(first.isDone() && second.isDone() && third.isDone()).toBe(true);
-		expect(json).toEqual([{ PipelineId: LEADS, NumberProcessed: 9999, NumberSkipped: 2 }]);
+		expect(json).toEqual([{ PipelineId: ITEM_PIPELINE, NumberProcessed: 9999, NumberSkipped: 2 }]);
 	});
 
 	it('says which ids were already deleted when a later batch fails', async () => {
@@ -265,7 +268,7 @@ describe('Pipeline Item → Get', () => {
 		const { json } = await runExpectingCall(['GetPipelineItem', { PipelineItemId: ITEM }, item], {
 			resource: 'pipelineItem',
 			operation: 'get',
-			parameters: { pipelineId: byId(LEADS), pipelineItemId: byId(ITEM) },
+			parameters: { pipelineId: byId(ITEM_PIPELINE), pipelineItemId: byId(ITEM) },
 		});
 		expect(json).toEqual([simplifiedItem]);
 	});
@@ -286,7 +289,7 @@ describe('Pipeline Item → Get Many', () => {
 			[
 				'GetPipelineItems',
 				{
-					PipelineId: LEADS,
+					PipelineId: ITEM_PIPELINE,
 					StatusFilter: [NEW, CONTACTED],
 					UserFilter: ['1001'],
 					SortBy: 'LastUpdate',
@@ -301,7 +304,7 @@ describe('Pipeline Item → Get Many', () => {
 				resource: 'pipelineItem',
 				operation: 'getAll',
 				parameters: {
-					pipelineId: byId(LEADS),
+					pipelineId: byId(ITEM_PIPELINE),
 					limit: 10,
 					filters: {
 						statusFilter: [NEW, CONTACTED],
@@ -319,25 +322,25 @@ describe('Pipeline Item → Get Many', () => {
 	});
 
 	it('with Include Closed, lists every status of the pipeline (GetPipelineStatuses) as the status filter', async () => {
-		const statuses = expectLacrmCall('GetPipelineStatuses', { PipelineId: LEADS }, [
-			{ StatusId: NEW, PipelineId: LEADS, Name: 'New', IsActive: true, Color: '' },
-			{ StatusId: WON, PipelineId: LEADS, Name: 'Won', IsActive: false, Color: '' },
+		const statuses = expectLacrmCall('GetPipelineStatuses', { PipelineId: ITEM_PIPELINE }, [
+			{ StatusId: NEW, PipelineId: ITEM_PIPELINE, Name: 'New', IsActive: true, Color: '' },
+			{ StatusId: WON, PipelineId: ITEM_PIPELINE, Name: 'Won', IsActive: false, Color: '' },
 		]);
 		const page1 = expectLacrmCall(
 			'GetPipelineItems',
-			{ PipelineId: LEADS, StatusFilter: [NEW, WON], MaxNumberOfResults: 10000, Page: 1 },
+			{ PipelineId: ITEM_PIPELINE, StatusFilter: [NEW, WON], MaxNumberOfResults: 10000, Page: 1 },
 			{ HasMoreResults: true, Results: [item] },
 		);
 		const page2 = expectLacrmCall(
 			'GetPipelineItems',
-			{ PipelineId: LEADS, StatusFilter: [NEW, WON], MaxNumberOfResults: 10000, Page: 2 },
+			{ PipelineId: ITEM_PIPELINE, StatusFilter: [NEW, WON], MaxNumberOfResults: 10000, Page: 2 },
 			{ HasMoreResults: false, Results: [{ ...item, PipelineItemId: uid(502), StatusId: WON }] },
 		);
 		const { json, error } = await runNode({
 			resource: 'pipelineItem',
 			operation: 'getAll',
 			parameters: {
-				pipelineId: byId(LEADS),
+				pipelineId: byId(ITEM_PIPELINE),
 				returnAll: true,
 				simplify: false,
 				filters: { includeClosed: true },
@@ -352,14 +355,14 @@ describe('Pipeline Item → Get Many', () => {
 		const { json } = await runExpectingCall(
 			[
 				'GetPipelineItems',
-				{ PipelineId: LEADS, StatusFilter: [WON], MaxNumberOfResults: 50, Page: 1 },
+				{ PipelineId: ITEM_PIPELINE, StatusFilter: [WON], MaxNumberOfResults: 50, Page: 1 },
 				{ HasMoreResults: false, Results: [] },
 			],
 			{
 				resource: 'pipelineItem',
 				operation: 'getAll',
 				parameters: {
-					pipelineId: byId(LEADS),
+					pipelineId: byId(ITEM_PIPELINE),
 					filters: { includeClosed: true, statusFilter: [WON] },
 				},
 			},
@@ -377,7 +380,7 @@ describe('Pipeline Item → Get Many for Contact', () => {
 	};
 	const third = { ...item, PipelineItemId: uid(503) };
 	const answer = [
-		{ PipelineId: LEADS, PipelineItems: [item, third] },
+		{ PipelineId: ITEM_PIPELINE, PipelineItems: [item, third] },
 		{ PipelineId: uid(402), PipelineItems: [other] },
 	];
 

@@ -4,16 +4,8 @@
  */
 import * as records from '../helpers/records';
 import type { RunNodeOptions } from '../helpers/runNode';
-import { byId, runExpectingRefusal, uid } from '../helpers/runNode';
+import { byId, runExpectingRefusal } from '../helpers/runNode';
 import { mapper } from '../helpers/resourceMapper';
-
-const JANE = uid(101);
-const ITEM = uid(501);
-/** The pipeline of pipeline item ITEM, and the first of its statuses. */
-const ITEM_PIPELINE = uid(401);
-const NEW = uid(411);
-const PROPOSAL = uid(803);
-const RELATIONSHIP = uid(201);
 
 /** [the test: resource → operation › case, how the node runs, the message it stops with] */
 const refusals: Array<[string, RunNodeOptions, unknown]> = [
@@ -321,7 +313,11 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 		{
 			resource: 'groupMembership',
 			operation: 'add',
-			parameters: { contactId: byId(JANE), groupBy: 'name', groupName: '={{ $json.group }}' },
+			parameters: {
+				contactId: byId(records.JANE),
+				groupBy: 'name',
+				groupName: '={{ $json.group }}',
+			},
 			input: [{ group: '' }],
 		},
 		'Invalid "Group Name": it is required',
@@ -332,7 +328,7 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 			resource: 'groupMembership',
 			operation: 'add',
 			parameters: {
-				contactId: byId(JANE),
+				contactId: byId(records.JANE),
 				groupBy: 'id',
 				groupId: byId('={{ "VIP Clients" }}'),
 			},
@@ -433,9 +429,9 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 			resource: 'pipelineItem',
 			operation: 'create',
 			parameters: {
-				contactId: byId(JANE),
-				pipelineId: byId(ITEM_PIPELINE),
-				statusId: byId(NEW),
+				contactId: byId(records.JANE),
+				pipelineId: byId(records.ITEM_PIPELINE),
+				statusId: byId(records.NEW),
 				customFields: mapper({ Hunter: '={{ $json.hunter }}', 'Deal Size': 10 }, [
 					{ id: 'Hunter', type: 'string', required: true },
 					{ id: 'Deal Size', type: 'number' },
@@ -451,8 +447,8 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 			resource: 'pipelineItem',
 			operation: 'create',
 			parameters: {
-				contactId: byId(JANE),
-				pipelineId: byId(ITEM_PIPELINE),
+				contactId: byId(records.JANE),
+				pipelineId: byId(records.ITEM_PIPELINE),
 				statusId: byId('={{ "New" }}'),
 			},
 		},
@@ -464,7 +460,7 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 			resource: 'pipelineItem',
 			operation: 'update',
 			parameters: {
-				pipelineItemId: byId(ITEM),
+				pipelineItemId: byId(records.ITEM),
 				customFields: mapper({ 'Deal Size': 1 }, [{ id: 'Deal Size', type: 'number' }]),
 				customFieldsToClear: 'Deal Size',
 			},
@@ -476,7 +472,10 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 		{
 			resource: 'pipelineItem',
 			operation: 'update',
-			parameters: { pipelineItemId: byId(ITEM), updateFields: { runStatusAutomation: true } },
+			parameters: {
+				pipelineItemId: byId(records.ITEM),
+				updateFields: { runStatusAutomation: true },
+			},
 		},
 		'Invalid "Update Fields": nothing to change: set a new status, a note, a custom field, or a custom field to clear',
 	],
@@ -494,7 +493,7 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 		{
 			resource: 'pipelineItem',
 			operation: 'deleteMany',
-			parameters: { pipelineId: byId(ITEM_PIPELINE), pipelineItemIds: '={{ [] }}' },
+			parameters: { pipelineId: byId(records.ITEM_PIPELINE), pipelineItemIds: '={{ [] }}' },
 		},
 		'Invalid "Pipeline Item IDs": give at least one ID',
 	],
@@ -504,7 +503,7 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 			resource: 'pipelineItem',
 			operation: 'getAll',
 			parameters: {
-				pipelineId: byId(ITEM_PIPELINE),
+				pipelineId: byId(records.ITEM_PIPELINE),
 				filters: {
 					advancedFilters: {
 						entries: [{ name: 'Source', filterOperation: 'IsAnyOf', value: '["Web",' }],
@@ -530,7 +529,7 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 			resource: 'pipelineStatus',
 			operation: 'update',
 			parameters: {
-				statusId: byId(PROPOSAL),
+				statusId: byId(records.PROPOSAL),
 				name: '={{ $json.name }}',
 				updateFields: { color: '#b22222' },
 			},
@@ -543,7 +542,7 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 		{
 			resource: 'relationship',
 			operation: 'create',
-			parameters: { contactId: byId(JANE), relatedContactId: byId('={{ $json.company }}') },
+			parameters: { contactId: byId(records.JANE), relatedContactId: byId('={{ $json.company }}') },
 			input: [{ company: 'acme' }],
 		},
 		'Invalid "Related Contact": "acme" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
@@ -553,7 +552,7 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 		{
 			resource: 'relationship',
 			operation: 'create',
-			parameters: { contactId: byId(JANE), relatedContactId: byId(JANE) },
+			parameters: { contactId: byId(records.JANE), relatedContactId: byId(records.JANE) },
 		},
 		expect.stringMatching(/^Invalid "Related Contact": it is the same record as Contact/),
 	],
@@ -562,7 +561,7 @@ const refusals: Array<[string, RunNodeOptions, unknown]> = [
 		{
 			resource: 'relationship',
 			operation: 'update',
-			parameters: { relationshipId: RELATIONSHIP, note: '  ' },
+			parameters: { relationshipId: records.RELATIONSHIP, note: '  ' },
 		},
 		'Invalid "Note": it is required',
 	],

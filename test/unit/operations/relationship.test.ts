@@ -1,8 +1,5 @@
+import { ACME, JANE, RELATIONSHIP } from '../helpers/records';
 import { byId, expectLacrmCall, runExpectingCall, uid } from '../helpers/runNode';
-
-const JANE = uid(101);
-const ACME = uid(102);
-const RELATIONSHIP = uid(201);
 
 /** The relationship's own fields, the same in LACRM's record and in the simplified item. */
 const fields = {

@@ -5,6 +5,7 @@
 import nock from 'nock';
 import type {
 	IDataObject,
+	INodeParameters,
 	INodeProperties,
 	INodePropertyCollection,
 	INodePropertyOptions,
@@ -24,6 +25,7 @@ import {
 	runNode,
 	uid,
 } from '../helpers/runNode';
+import type { RunNodeOptions } from '../helpers/runNode';
 
 const CONTACT_ID = uid(101);
 const OTHER_ID = uid(102);
@@ -637,6 +639,11 @@ describe('Contact → Delete / Get / Get Many / Get Many by ID', () => {
 });
 
 describe('Contact → Create or Update', () => {
+	const upsert = (parameters: INodeParameters): RunNodeOptions => ({
+		resource: 'contact',
+		operation: 'upsert',
+		parameters,
+	});
 	const search = (parameters: Record<string, unknown>, results: unknown[]) =>
 		expectLacrmCall(
 			'GetContacts',
@@ -667,16 +674,14 @@ describe('Contact → Create or Update', () => {
 			fuzzyHit,
 			lacrmContact(CONTACT_ID),
 		]);
-		const { json } = await runNode({
-			resource: 'contact',
-			operation: 'upsert',
-			parameters: {
+		const { json } = await runNode(
+			upsert({
 				matchOn: 'email',
 				matchValue: 'jane@example.com',
 				name: 'Jane Smith',
 				assignedTo: byId('1001'),
-			},
-		});
+			}),
+		);
 		expect(lookup.isDone()).toBe(true);
 		expect(create.isDone()).toBe(true);
 		expect(recheck.isDone()).toBe(true);
@@ -695,16 +700,12 @@ describe('Contact → Create or Update', () => {
 		search({ SearchTerms: 'JANE@example.com' }, [lacrmContact(CONTACT_ID)]);
 		const { json } = await runExpectingCall(
 			['EditContact', { Name: 'Jane Smith', 'Job Title': 'CTO', ContactId: CONTACT_ID }, {}],
-			{
-				resource: 'contact',
-				operation: 'upsert',
-				parameters: {
-					matchOn: 'email',
-					matchValue: 'JANE@example.com',
-					name: 'Jane Smith',
-					additionalFields: { jobTitle: 'CTO' },
-				},
-			},
+			upsert({
+				matchOn: 'email',
+				matchValue: 'JANE@example.com',
+				name: 'Jane Smith',
+				additionalFields: { jobTitle: 'CTO' },
+			}),
 		);
 		expect(json).toEqual([
 			{
@@ -723,11 +724,7 @@ describe('Contact → Create or Update', () => {
 		]);
 		const { json } = await runExpectingCall(
 			['EditContact', { Name: 'Jane Smith', ContactId: CONTACT_ID }, {}],
-			{
-				resource: 'contact',
-				operation: 'upsert',
-				parameters: { matchOn: 'phone', matchValue: '555.010.0100', name: 'Jane Smith' },
-			},
+			upsert({ matchOn: 'phone', matchValue: '555.010.0100', name: 'Jane Smith' }),
 		);
 		expect(json[0].action).toBe('updated');
 	});
@@ -739,11 +736,7 @@ describe('Contact → Create or Update', () => {
 		]);
 		const { json } = await runExpectingCall(
 			['EditContact', { Name: 'Jane Smith', ContactId: CONTACT_ID }, {}],
-			{
-				resource: 'contact',
-				operation: 'upsert',
-				parameters: { matchOn: 'phone', matchValue: '+1 555 010 0100', name: 'Jane Smith' },
-			},
+			upsert({ matchOn: 'phone', matchValue: '+1 555 010 0100', name: 'Jane Smith' }),
 		);
 		expect(byDigits.isDone()).toBe(true);
 		expect(asTyped.isDone()).toBe(true);
@@ -756,27 +749,21 @@ describe('Contact → Create or Update', () => {
 		]);
 		const { json } = await runExpectingCall(
 			['EditContact', { Name: 'Jane Smith', ContactId: CONTACT_ID }, {}],
-			{
-				resource: 'contact',
-				operation: 'upsert',
-				parameters: {
-					matchOn: 'customField',
-					matchCustomField: 'Customer No',
-					matchValue: 'C-42',
-					name: 'Jane Smith',
-				},
-			},
+			upsert({
+				matchOn: 'customField',
+				matchCustomField: 'Customer No',
+				matchValue: 'C-42',
+				name: 'Jane Smith',
+			}),
 		);
 		expect(json[0]).toMatchObject({ action: 'updated', matchedOn: 'Customer No' });
 	});
 
 	it('stops with an error listing the matches when several contacts match (the default)', async () => {
 		search({ SearchTerms: 'jane@example.com' }, [lacrmContact(CONTACT_ID), lacrmContact(OTHER_ID)]);
-		const { error } = await runNode({
-			resource: 'contact',
-			operation: 'upsert',
-			parameters: { matchOn: 'email', matchValue: 'jane@example.com', name: 'Jane Smith' },
-		});
+		const { error } = await runNode(
+			upsert({ matchOn: 'email', matchValue: 'jane@example.com', name: 'Jane Smith' }),
+		);
 		expect(error?.message).toBe('2 contacts match Email "jane@example.com"');
 		expect((error as { description?: string }).description).toContain(CONTACT_ID);
 		expect(nock.pendingMocks()).toEqual([]);
@@ -790,16 +777,14 @@ describe('Contact → Create or Update', () => {
 				Parameters: { Name: 'Jane Smith', ContactId: OTHER_ID },
 			})
 			.reply(200, {});
-		const { json } = await runNode({
-			resource: 'contact',
-			operation: 'upsert',
-			parameters: {
+		const { json } = await runNode(
+			upsert({
 				matchOn: 'email',
 				matchValue: 'jane@example.com',
 				name: 'Jane Smith',
 				options: { onMultipleMatches: 'updateAll' },
-			},
-		});
+			}),
+		);
 		expect(edits.isDone()).toBe(true);
 		expect(json.map((item) => item.ContactId)).toEqual([CONTACT_ID, OTHER_ID]);
 	});
@@ -811,16 +796,12 @@ describe('Contact → Create or Update', () => {
 		]);
 		const { json } = await runExpectingCall(
 			['EditContact', { Name: 'Jane Smith', ContactId: OTHER_ID }, {}],
-			{
-				resource: 'contact',
-				operation: 'upsert',
-				parameters: {
-					matchOn: 'email',
-					matchValue: 'jane@example.com',
-					name: 'Jane Smith',
-					options: { onMultipleMatches: 'updateLatest' },
-				},
-			},
+			upsert({
+				matchOn: 'email',
+				matchValue: 'jane@example.com',
+				name: 'Jane Smith',
+				options: { onMultipleMatches: 'updateLatest' },
+			}),
 		);
 		expect(json).toEqual([
 			expect.objectContaining({ ContactId: OTHER_ID, action: 'updated', matchCount: 2 }),
@@ -830,17 +811,15 @@ describe('Contact → Create or Update', () => {
 	describe('when another process created the same contact at the same moment', () => {
 		const OWN_ID = uid(205);
 		const upsertJane = async () =>
-			await runNode({
-				resource: 'contact',
-				operation: 'upsert',
-				parameters: {
+			await runNode(
+				upsert({
 					matchOn: 'email',
 					matchValue: 'jane@example.com',
 					name: 'Jane Smith',
 					assignedTo: byId('1001'),
 					additionalFields: { jobTitle: 'CTO' },
-				},
-			});
+				}),
+			);
 		/** The search that finds nothing, then the create (answered with `reply`). */
 		const createOwn = (reply: unknown = { ContactId: OWN_ID }, status = 200) => {
 			search({ SearchTerms: 'jane@example.com' }, []);
@@ -1016,11 +995,9 @@ describe('Contact → Create or Update', () => {
 	});
 
 	it('refuses a match value that is not an email when matching on email, before any request', async () => {
-		const { error } = await runNode({
-			resource: 'contact',
-			operation: 'upsert',
-			parameters: { matchOn: 'email', matchValue: 'not-an-email', name: 'Jane Smith' },
-		});
+		const { error } = await runNode(
+			upsert({ matchOn: 'email', matchValue: 'not-an-email', name: 'Jane Smith' }),
+		);
 		expect(error?.message).toBe('Invalid "Value to Match": "not-an-email" is not an email address');
 	});
 });

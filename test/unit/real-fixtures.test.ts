@@ -52,6 +52,40 @@ type KeyedPage = Page<Record<string, IDataObject>>;
 const ADA = uid(101);
 const COMPANY = uid(102);
 
+/** LACRM answers `fn` with `page`: Get Many of `resource`, Simplify off, outputs its Results as sent. */
+async function expectGetManyAsSent(fn: string, page: Page, resource: string) {
+	lacrmAnswers(fn, { body: page });
+	const { json, error } = await runNode({
+		resource,
+		operation: 'getAll',
+		parameters: { simplify: false },
+	});
+	expect(error).toBeUndefined();
+	expect(json).toEqual(page.Results);
+}
+
+/**
+ * LACRM answers `fn` with `body` twice: Get Many of `resource` outputs `items`, and the dropdown
+ * that `method` loads lists `options`.
+ */
+async function expectGetManyAndDropdown(
+	fn: string,
+	body: unknown,
+	resource: string,
+	items: unknown,
+	method: string,
+	options: unknown,
+) {
+	lacrmAnswers(fn, { body });
+	const { json, error } = await runNode({ resource, operation: 'getAll' });
+	expect(error).toBeUndefined();
+	expect(json).toEqual(items);
+	lacrmAnswers(fn, { body });
+	expect(await loadOptions(new Lacrm(), { authentication: 'apiKey' }, method, editor)).toEqual(
+		options,
+	);
+}
+
 describe('GetTasks: Results keyed by TaskId (PostHog, Airbyte)', () => {
 	const page1 = fixture<KeyedPage>('GetTasks.page1.json');
 	const page2 = fixture<KeyedPage>('GetTasks.page2.json');
@@ -104,14 +138,7 @@ describe('GetContacts (Airbyte schema)', () => {
 	const contacts = fixture<Page>('GetContacts.json');
 
 	it('Contact → Get Many outputs each record as LACRM sent it', async () => {
-		lacrmAnswers('GetContacts', { body: contacts });
-		const { json, error } = await runNode({
-			resource: 'contact',
-			operation: 'getAll',
-			parameters: { simplify: false },
-		});
-		expect(error).toBeUndefined();
-		expect(json).toEqual(contacts.Results);
+		await expectGetManyAsSent('GetContacts', contacts, 'contact');
 	});
 
 	it('Simplify: names, first email/phone/address flattened, the owner by name', async () => {
@@ -185,14 +212,7 @@ describe('bare arrays: GetUsers, GetTeams (Airbyte, PostHog)', () => {
 	});
 
 	it('Team → Get Many and the team dropdown', async () => {
-		lacrmAnswers('GetTeams', { body: teams });
-		const { json, error } = await runNode({ resource: 'team', operation: 'getAll' });
-		expect(error).toBeUndefined();
-		expect(json).toEqual(teams);
-		lacrmAnswers('GetTeams', { body: teams });
-		expect(
-			await loadOptions(new Lacrm(), { authentication: 'apiKey' }, 'getTeams', editor),
-		).toEqual([
+		await expectGetManyAndDropdown('GetTeams', teams, 'team', teams, 'getTeams', [
 			{ name: 'Accounts', value: uid(702) },
 			{ name: 'Sales', value: uid(701) },
 		]);
@@ -202,26 +222,12 @@ describe('bare arrays: GetUsers, GetTeams (Airbyte, PostHog)', () => {
 describe('paged Results arrays: GetNotes, GetEvents (Airbyte), GetGroups (lacrm-mcp)', () => {
 	it('Note → Get Many outputs each note as LACRM sent it', async () => {
 		const notes = fixture<Page>('GetNotes.json');
-		lacrmAnswers('GetNotes', { body: notes });
-		const { json, error } = await runNode({
-			resource: 'note',
-			operation: 'getAll',
-			parameters: { simplify: false },
-		});
-		expect(error).toBeUndefined();
-		expect(json).toEqual(notes.Results);
+		await expectGetManyAsSent('GetNotes', notes, 'note');
 	});
 
 	it('Event → Get Many: as sent, and simplified with calendar, contact and user names', async () => {
 		const events = fixture<Page>('GetEvents.json');
-		lacrmAnswers('GetEvents', { body: events });
-		const raw = await runNode({
-			resource: 'event',
-			operation: 'getAll',
-			parameters: { simplify: false },
-		});
-		expect(raw.error).toBeUndefined();
-		expect(raw.json).toEqual(events.Results);
+		await expectGetManyAsSent('GetEvents', events, 'event');
 
 		lacrmAnswers('GetEvents', { body: events });
 		const { json, error } = await runNode({ resource: 'event', operation: 'getAll' });
@@ -240,14 +246,7 @@ describe('paged Results arrays: GetNotes, GetEvents (Airbyte), GetGroups (lacrm-
 
 	it('Group → Get Many and the group dropdown', async () => {
 		const groups = fixture<Page>('GetGroups.json');
-		lacrmAnswers('GetGroups', { body: groups });
-		const { json, error } = await runNode({ resource: 'group', operation: 'getAll' });
-		expect(error).toBeUndefined();
-		expect(json).toEqual(groups.Results);
-		lacrmAnswers('GetGroups', { body: groups });
-		expect(
-			await loadOptions(new Lacrm(), { authentication: 'apiKey' }, 'getGroups', editor),
-		).toEqual([
+		await expectGetManyAndDropdown('GetGroups', groups, 'group', groups.Results, 'getGroups', [
 			{ name: 'Customers', value: uid(802) },
 			{ name: 'Newsletter', value: uid(801) },
 		]);

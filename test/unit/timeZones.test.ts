@@ -7,18 +7,9 @@
  * read in the process's zone (or sent without an offset) fails with a wrong offset. Requests run
  * through n8n-core's engine; nock asserts the exact bodies LACRM receives.
  */
-import nock from 'nock';
 
-import { expectLacrmCall, LACRM_ORIGIN, runNode, uid, byId } from './helpers/runNode';
-
-const CONTACT = uid(100);
-const EVENT = uid(600);
-const NOTE = uid(200);
-const EMAIL = uid(700);
-
-function anyLacrmCall() {
-	return nock(LACRM_ORIGIN).post('/v2/').reply(200, {});
-}
+import { CONTACT, EMAIL, EVENT, NOTE } from './helpers/records';
+import { byId, runExpectingCall, runExpectingRefusal, uid } from './helpers/runNode';
 
 /** The offset of `timeZone` on `date` as Intl spells it (`-05:00`), independently of the node. */
 function offsetOn(date: string, timeZone: string): string {
@@ -47,115 +38,101 @@ describe('Event → Create: a wall-clock start and end are read in the workflow 
 		['America/New_York', 'a summer date', '2026-07-15', '-04:00'],
 		['Asia/Kolkata', 'a winter date', '2026-01-15', '+05:30'],
 	])('%s, %s (%s): 14:00 arrives as 14:00%s', async (timezone, _when, day, offset) => {
-		const scope = expectLacrmCall(
-			'CreateEvent',
-			{
-				Name: 'Demo call',
-				StartDate: `${day}T14:00:00${offset}`,
-				EndDate: `${day}T15:00:00${offset}`,
-			},
-			{ EventId: EVENT },
-		);
-		const { json, error } = await runNode({
+		const sent = {
+			Name: 'Demo call',
+			StartDate: `${day}T14:00:00${offset}`,
+			EndDate: `${day}T15:00:00${offset}`,
+		};
+		const { json } = await runExpectingCall(['CreateEvent', sent, { EventId: EVENT }], {
 			resource: 'event',
 			operation: 'create',
 			timezone,
 			parameters: { name: 'Demo call', startDate: `${day}T14:00:00`, endDate: `${day}T15:00:00` },
 		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		// The output is the new id plus the fields as sent, offsets included.
-		expect(json).toEqual([
-			{
-				EventId: EVENT,
-				Name: 'Demo call',
-				StartDate: `${day}T14:00:00${offset}`,
-				EndDate: `${day}T15:00:00${offset}`,
-			},
-		]);
+		expect(json).toEqual([{ EventId: EVENT, ...sent }]);
 	});
 
 	it('keeps values given with Z or an offset exactly as given', async () => {
-		const scope = expectLacrmCall(
-			'CreateEvent',
+		await runExpectingCall(
+			[
+				'CreateEvent',
+				{
+					Name: 'Demo call',
+					StartDate: '2026-01-15T14:00:00Z',
+					EndDate: '2026-01-15T15:30:00-08:00',
+				},
+				{ EventId: EVENT },
+			],
 			{
-				Name: 'Demo call',
-				StartDate: '2026-01-15T14:00:00Z',
-				EndDate: '2026-01-15T15:30:00-08:00',
+				resource: 'event',
+				operation: 'create',
+				timezone: 'Asia/Kolkata',
+				parameters: {
+					name: 'Demo call',
+					startDate: '2026-01-15T14:00:00Z',
+					endDate: '2026-01-15T15:30:00-08:00',
+				},
 			},
-			{ EventId: EVENT },
 		);
-		const { error } = await runNode({
-			resource: 'event',
-			operation: 'create',
-			timezone: 'Asia/Kolkata',
-			parameters: {
-				name: 'Demo call',
-				startDate: '2026-01-15T14:00:00Z',
-				endDate: '2026-01-15T15:30:00-08:00',
-			},
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 	});
 
 	it('sends the recurrence end with the offset of that day', async () => {
-		const scope = expectLacrmCall(
-			'CreateEvent',
+		await runExpectingCall(
+			[
+				'CreateEvent',
+				{
+					Name: 'Stand-up',
+					StartDate: '2026-01-05T09:00:00-05:00',
+					EndDate: '2026-01-05T09:15:00-05:00',
+					RecurrenceRule: 'FREQ=WEEKLY;BYDAY=MO',
+					IsRecurring: true,
+					EndRecurrenceRule: '2026-06-29T09:00:00-04:00',
+				},
+				{ EventId: EVENT },
+			],
 			{
-				Name: 'Stand-up',
-				StartDate: '2026-01-05T09:00:00-05:00',
-				EndDate: '2026-01-05T09:15:00-05:00',
-				RecurrenceRule: 'FREQ=WEEKLY;BYDAY=MO',
-				IsRecurring: true,
-				EndRecurrenceRule: '2026-06-29T09:00:00-04:00',
-			},
-			{ EventId: EVENT },
-		);
-		const { error } = await runNode({
-			resource: 'event',
-			operation: 'create',
-			timezone: 'America/New_York',
-			parameters: {
-				name: 'Stand-up',
-				startDate: '2026-01-05T09:00:00',
-				endDate: '2026-01-05T09:15:00',
-				additionalFields: {
-					recurrenceRule: 'FREQ=WEEKLY;BYDAY=MO',
-					endRecurrenceRule: '2026-06-29T09:00:00',
+				resource: 'event',
+				operation: 'create',
+				timezone: 'America/New_York',
+				parameters: {
+					name: 'Stand-up',
+					startDate: '2026-01-05T09:00:00',
+					endDate: '2026-01-05T09:15:00',
+					additionalFields: {
+						recurrenceRule: 'FREQ=WEEKLY;BYDAY=MO',
+						endRecurrenceRule: '2026-06-29T09:00:00',
+					},
 				},
 			},
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		);
 	});
 
 	it('refuses an end before the start by the instants, not the wall clocks', async () => {
 		// 10:00 in New York (15:00 UTC) is after 20:00 in Kolkata (14:30 UTC)…
-		const ok = expectLacrmCall(
-			'CreateEvent',
+		await runExpectingCall(
+			[
+				'CreateEvent',
+				{
+					Name: 'Call',
+					StartDate: '2026-01-15T20:00:00+05:30',
+					EndDate: '2026-01-15T10:00:00-05:00',
+				},
+				{ EventId: EVENT },
+			],
 			{
-				Name: 'Call',
-				StartDate: '2026-01-15T20:00:00+05:30',
-				EndDate: '2026-01-15T10:00:00-05:00',
+				resource: 'event',
+				operation: 'create',
+				timezone: 'America/New_York',
+				parameters: {
+					name: 'Call',
+					startDate: '2026-01-15T20:00:00+05:30',
+					endDate: '2026-01-15T10:00:00',
+				},
 			},
-			{ EventId: EVENT },
 		);
-		const { error } = await runNode({
-			resource: 'event',
-			operation: 'create',
-			timezone: 'America/New_York',
-			parameters: {
-				name: 'Call',
-				startDate: '2026-01-15T20:00:00+05:30',
-				endDate: '2026-01-15T10:00:00',
-			},
-		});
-		expect(error).toBeUndefined();
-		expect(ok.isDone()).toBe(true);
 		// …and 09:00 in New York (14:00 UTC) is before 20:00 in Kolkata (14:30 UTC).
-		const any = anyLacrmCall();
-		const refused = await runNode({
+		const refused = await runExpectingRefusal({
 			resource: 'event',
 			operation: 'create',
 			timezone: 'America/New_York',
@@ -165,15 +142,13 @@ describe('Event → Create: a wall-clock start and end are read in the workflow 
 				endDate: '2026-01-15T09:00:00',
 			},
 		});
-		expect(refused.error?.message).toBe(
+		expect(refused.message).toBe(
 			'Invalid "End": 2026-01-15T09:00:00-05:00 is before the start, 2026-01-15T20:00:00+05:30',
 		);
-		expect(any.isDone()).toBe(false);
 	});
 
 	it('refuses a workflow time zone it does not know, naming the field, before any request', async () => {
-		const any = anyLacrmCall();
-		const { error } = await runNode({
+		const error = await runExpectingRefusal({
 			resource: 'event',
 			operation: 'create',
 			timezone: 'Mars/Olympus_Mons',
@@ -186,7 +161,6 @@ describe('Event → Create: a wall-clock start and end are read in the workflow 
 		expect(error?.message).toBe(
 			'Invalid "Start": the workflow\'s time zone "Mars/Olympus_Mons" is not a known time zone',
 		);
-		expect(any.isDone()).toBe(false);
 	});
 });
 
@@ -195,19 +169,19 @@ describe('Event → Get Many: the default range', () => {
 		const zone = 'Asia/Kolkata';
 		const start = dayFromToday(-30, zone);
 		const end = dayFromToday(365, zone);
-		const scope = expectLacrmCall(
-			'GetEvents',
-			{
-				StartDate: `${start}T00:00:00${offsetOn(start, zone)}`,
-				EndDate: `${end}T00:00:00${offsetOn(end, zone)}`,
-				MaxNumberOfResults: 50,
-				Page: 1,
-			},
-			{ HasMoreResults: false, Results: [] },
+		await runExpectingCall(
+			[
+				'GetEvents',
+				{
+					StartDate: `${start}T00:00:00${offsetOn(start, zone)}`,
+					EndDate: `${end}T00:00:00${offsetOn(end, zone)}`,
+					MaxNumberOfResults: 50,
+					Page: 1,
+				},
+				{ HasMoreResults: false, Results: [] },
+			],
+			{ resource: 'event', operation: 'getAll', timezone: zone },
 		);
-		const { error } = await runNode({ resource: 'event', operation: 'getAll', timezone: zone });
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 	});
 });
 
@@ -334,27 +308,20 @@ describe('Every other DateTime parameter: a value picked without an offset gets 
 			answer: NO_RESULTS,
 		},
 	])('$name', async ({ resource, operation, timezone, parameters, fn, body, answer }) => {
-		const scope = expectLacrmCall(fn, body, answer);
-		const { error } = await runNode({ resource, operation, timezone, parameters });
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		await runExpectingCall([fn, body, answer], { resource, operation, timezone, parameters });
 	});
 });
 
 describe('Plain dates stay plain dates', () => {
 	it('Task → Create sends the due date as yyyy-mm-dd, with no time or offset', async () => {
-		const scope = expectLacrmCall(
-			'CreateTask',
-			{ Name: 'Call back', DueDate: '2026-01-15' },
-			{ TaskId: uid(300) },
+		await runExpectingCall(
+			['CreateTask', { Name: 'Call back', DueDate: '2026-01-15' }, { TaskId: uid(300) }],
+			{
+				resource: 'task',
+				operation: 'create',
+				timezone: 'Asia/Kolkata',
+				parameters: { name: 'Call back', additionalFields: { dueDate: '2026-01-15T14:00:00' } },
+			},
 		);
-		const { error } = await runNode({
-			resource: 'task',
-			operation: 'create',
-			timezone: 'Asia/Kolkata',
-			parameters: { name: 'Call back', additionalFields: { dueDate: '2026-01-15T14:00:00' } },
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 	});
 });

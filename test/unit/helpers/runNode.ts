@@ -12,8 +12,6 @@ import type {
 	INodeParameters,
 } from 'n8n-workflow';
 
-import { RESOURCES } from '../../../nodes/Lacrm/actions/resources';
-import type { ResourceDefinition } from '../../../nodes/Lacrm/helpers/operation';
 import {
 	apiKeyCredential,
 	bearerTokens,
@@ -62,8 +60,6 @@ export interface RunNodeOptions {
 	input?: Array<IDataObject | INodeExecutionData>;
 	authentication?: 'apiKey' | 'oAuth2';
 	continueOnFail?: boolean;
-	/** Resources to register on top of the node's own (for resources not yet wired in). */
-	resources?: ResourceDefinition[];
 	/** Credential data overrides (e.g. another baseUrl). */
 	credentialData?: IDataObject;
 	/** The node's version (default 1). */
@@ -108,9 +104,6 @@ export function credentialsFor(
 }
 
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
-	for (const extra of options.resources ?? []) {
-		if (!RESOURCES.some((resource) => resource.value === extra.value)) RESOURCES.push(extra);
-	}
 	const authentication = options.authentication ?? 'apiKey';
 	const credentials = credentialsFor(authentication, options.credentialData);
 	const result = await runLacrmStep(
@@ -162,6 +155,42 @@ export function expectLacrmCall(
 		.post('/v2/', { Function: fn, Parameters: parameters } as nock.RequestBodyMatcher)
 		.times(options.times ?? 1)
 		.reply(options.status ?? 200, reply as nock.Body, options.headers);
+}
+
+/** One expected LACRM call: the arguments of `expectLacrmCall`. */
+export type LacrmCall = [
+	fn: string,
+	parameters: IDataObject,
+	reply: unknown,
+	options?: ExpectCallOptions,
+];
+
+/**
+ * Runs the node expecting exactly `call` (same function, same body) and no error; returns what the
+ * node output.
+ */
+export async function runExpectingCall(
+	call: LacrmCall,
+	options: RunNodeOptions,
+): Promise<RunNodeResult> {
+	const scope = expectLacrmCall(...call);
+	const result = await runNode(options);
+	expect(result.error).toBeUndefined();
+	expect(scope.isDone()).toBe(true);
+	return result;
+}
+
+/**
+ * Runs the node expecting it to refuse its input before sending any request (LACRM would answer
+ * anything) and to output nothing; returns the error it stopped with.
+ */
+export async function runExpectingRefusal(options: RunNodeOptions): Promise<ExecutionBaseError> {
+	const anyCall = nock(LACRM_ORIGIN).post('/v2/').reply(200, {});
+	const { error, json } = await runNode(options);
+	expect(anyCall.isDone()).toBe(false);
+	expect(error).toBeDefined();
+	expect(json).toEqual([]);
+	return error!;
 }
 
 /** A plausible 31-digit LACRM id ending in `n` (ids are strings, always). */

@@ -1,7 +1,4 @@
-import { calendarResource } from '../../../nodes/Lacrm/actions/calendar';
-import { expectLacrmCall, runNode, uid } from '../helpers/runNode';
-
-const resources = [calendarResource];
+import { runExpectingCall, uid } from '../helpers/runNode';
 
 const calendars = [
 	{
@@ -22,43 +19,34 @@ const calendars = [
 
 describe('Calendar → Get Many', () => {
 	it('sends GetCalendars without parameters and outputs one item per calendar', async () => {
-		const scope = expectLacrmCall('GetCalendars', {}, calendars);
-		const { json, items, error } = await runNode({
+		const { json, items } = await runExpectingCall(['GetCalendars', {}, calendars], {
 			resource: 'calendar',
 			operation: 'getAll',
 			parameters: { returnAll: true },
-			resources,
 		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual(calendars);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 	});
 
 	it('returns the first calendars up to the limit (default 50)', async () => {
-		const scope = expectLacrmCall('GetCalendars', {}, calendars);
-		const { json, error } = await runNode({
+		const { json } = await runExpectingCall(['GetCalendars', {}, calendars], {
 			resource: 'calendar',
 			operation: 'getAll',
 			parameters: { limit: 1 },
-			resources,
 		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([calendars[0]]);
 	});
 
 	it('runs once per input item, each output paired with its item', async () => {
-		const scope = expectLacrmCall('GetCalendars', {}, [calendars[0]], { times: 2 });
-		const { json, items, error } = await runNode({
-			resource: 'calendar',
-			operation: 'getAll',
-			parameters: { returnAll: true },
-			input: [{ a: 1 }, { a: 2 }],
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		const { json, items } = await runExpectingCall(
+			['GetCalendars', {}, [calendars[0]], { times: 2 }],
+			{
+				resource: 'calendar',
+				operation: 'getAll',
+				parameters: { returnAll: true },
+				input: [{ a: 1 }, { a: 2 }],
+			},
+		);
 		expect(json).toEqual([calendars[0], calendars[0]]);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});

@@ -5,6 +5,7 @@
 import nock from 'nock';
 import type {
 	IDataObject,
+	INodeParameters,
 	INodeProperties,
 	INodePropertyCollection,
 	INodePropertyOptions,
@@ -13,58 +14,21 @@ import type {
 
 import { Lacrm } from '../../../nodes/Lacrm/Lacrm.node';
 import { resourceMapping } from '../../harness/load-options';
+import { mapper } from '../helpers/resourceMapper';
+import { lacrmContact } from '../helpers/records';
 import {
 	byId,
 	credentialsFor,
 	expectLacrmCall,
-	LACRM_ORIGIN,
+	runExpectingCall,
+	runExpectingRefusal,
 	runNode,
 	uid,
 } from '../helpers/runNode';
-
-/** Catches any request: a test expects it never to be made. */
-function noRequests() {
-	return nock(LACRM_ORIGIN).post('/v2/').reply(200, {});
-}
+import type { RunNodeOptions } from '../helpers/runNode';
 
 const CONTACT_ID = uid(101);
 const OTHER_ID = uid(102);
-
-function lacrmContact(id: string, extra: Record<string, unknown> = {}) {
-	return {
-		ContactId: id,
-		AssignedTo: 1001,
-		IsCompany: false,
-		CompanyId: uid(900),
-		Name: { Salutation: '', FirstName: 'Jane', MiddleName: 'Q.', LastName: 'Smith', Suffix: '' },
-		Email: [
-			{ Text: 'jane@example.com', Type: 'Work', TypeId: 1 },
-			{ Text: 'jane@home.example', Type: 'Personal', TypeId: 2 },
-		],
-		Phone: [{ Text: '+1 (555) 010-0100', Type: 'Mobile', TypeId: 2 }],
-		Address: [
-			{
-				Street: '1 Main St',
-				City: 'Springfield',
-				State: 'MO',
-				Zip: '65801',
-				Country: 'US',
-				Type: 'Work',
-				TypeId: 1,
-			},
-		],
-		Website: [],
-		'Company Name': 'Acme Inc',
-		'Job Title': 'CEO',
-		'Background Info': '',
-		Birthday: null,
-		DateCreated: '2025-01-10T09:00:00-08:00',
-		LastUpdate: '2025-02-10T09:00:00-08:00',
-		UserMetaData: { FirstName: 'Owen', LastName: 'Owner' },
-		Industry: 'Retail',
-		...extra,
-	};
-}
 
 describe('Contact → Create', () => {
 	it('sends CreateContact with the fields set and outputs the contact as LACRM stored it', async () => {
@@ -79,26 +43,22 @@ describe('Contact → Create', () => {
 			},
 			{ ContactId: CONTACT_ID },
 		);
-		const readBack = expectLacrmCall(
-			'GetContact',
-			{ ContactId: CONTACT_ID },
-			lacrmContact(CONTACT_ID),
-		);
-		const { json, items, error } = await runNode({
-			resource: 'contact',
-			operation: 'create',
-			parameters: {
-				name: 'Jane Q. Smith',
-				assignedTo: byId('1001'),
-				additionalFields: {
-					email: { entries: [{ text: 'jane@example.com', type: 'Work' }] },
-					companyName: 'Acme Inc',
+		const { json, items } = await runExpectingCall(
+			['GetContact', { ContactId: CONTACT_ID }, lacrmContact(CONTACT_ID)],
+			{
+				resource: 'contact',
+				operation: 'create',
+				parameters: {
+					name: 'Jane Q. Smith',
+					assignedTo: byId('1001'),
+					additionalFields: {
+						email: { entries: [{ text: 'jane@example.com', type: 'Work' }] },
+						companyName: 'Acme Inc',
+					},
 				},
 			},
-		});
-		expect(error).toBeUndefined();
+		);
 		expect(scope.isDone()).toBe(true);
-		expect(readBack.isDone()).toBe(true);
 		// Created records are read back (simplified, as Get outputs them), not only their id.
 		expect(json).toEqual([
 			expect.objectContaining({
@@ -127,22 +87,21 @@ describe('Contact → Create', () => {
 				Parameters: { Name: 'B', AssignedTo: '2002', IsCompany: false },
 			})
 			.reply(200, { ContactId: uid(2) });
-		// Both created records come back in one GetContactsById call, not one call per item.
-		const readBack = expectLacrmCall(
-			'GetContactsById',
-			{ ContactIds: [uid(1), uid(2)], MaxNumberOfResults: 2, Page: 1 },
-			{ HasMoreResults: false, Results: [lacrmContact(uid(2)), lacrmContact(uid(1))] },
+		const { json } = await runExpectingCall(
+			[
+				'GetContactsById',
+				{ ContactIds: [uid(1), uid(2)], MaxNumberOfResults: 2, Page: 1 },
+				{ HasMoreResults: false, Results: [lacrmContact(uid(2)), lacrmContact(uid(1))] },
+			],
+			{
+				resource: 'contact',
+				operation: 'create',
+				parameters: { name: '={{ $json.name }}' },
+				input: [{ name: 'A' }, { name: 'B' }],
+			},
 		);
-		const { json, error } = await runNode({
-			resource: 'contact',
-			operation: 'create',
-			parameters: { name: '={{ $json.name }}' },
-			input: [{ name: 'A' }, { name: 'B' }],
-		});
-		expect(error).toBeUndefined();
 		expect(getUser.isDone()).toBe(true);
 		expect(create.isDone()).toBe(true);
-		expect(readBack.isDone()).toBe(true);
 		expect(json.map((contact) => contact.ContactId)).toEqual([uid(1), uid(2)]);
 	});
 
@@ -172,89 +131,52 @@ describe('Contact → Create', () => {
 	// Values come from expressions, as mapped data does: n8n itself refuses literal values of the
 	// wrong type before the node runs, so the node's own conversion matters for mapped data.
 	it('writes custom fields from the resource mapper by display name, converted to their types', async () => {
-		const scope = expectLacrmCall(
-			'CreateContact',
+		await runExpectingCall(
+			[
+				'CreateContact',
+				{
+					Name: 'Jane',
+					AssignedTo: '1001',
+					IsCompany: false,
+					Industry: 'Retail',
+					Score: 42,
+					'Renewal Date': '2025-03-01',
+					Tags: ['A', 'B'],
+				},
+				{ ContactId: CONTACT_ID },
+			],
 			{
-				Name: 'Jane',
-				AssignedTo: '1001',
-				IsCompany: false,
-				Industry: 'Retail',
-				Score: 42,
-				'Renewal Date': '2025-03-01',
-				Tags: ['A', 'B'],
-			},
-			{ ContactId: CONTACT_ID },
-		);
-		const { error } = await runNode({
-			resource: 'contact',
-			operation: 'create',
-			parameters: {
-				name: 'Jane',
-				assignedTo: byId('1001'),
-				customFields: {
-					mappingMode: 'defineBelow',
-					value: {
-						Industry: 'Retail',
-						Score: '={{ "42" }}',
-						'Renewal Date': '2025-03-01T00:00:00',
-						Tags: '={{ "A, B" }}',
-						Empty: '',
-					},
-					matchingColumns: [],
-					schema: [
+				resource: 'contact',
+				operation: 'create',
+				parameters: {
+					name: 'Jane',
+					assignedTo: byId('1001'),
+					customFields: mapper(
 						{
-							id: 'Industry',
-							displayName: 'Industry',
-							required: false,
-							defaultMatch: false,
-							display: true,
-							type: 'options',
-							options: [{ name: 'Retail', value: 'Retail' }],
+							Industry: 'Retail',
+							Score: '={{ "42" }}',
+							'Renewal Date': '2025-03-01T00:00:00',
+							Tags: '={{ "A, B" }}',
+							Empty: '',
 						},
-						{
-							id: 'Score',
-							displayName: 'Score',
-							required: false,
-							defaultMatch: false,
-							display: true,
-							type: 'number',
-						},
-						{
-							id: 'Renewal Date',
-							displayName: 'Renewal Date',
-							required: false,
-							defaultMatch: false,
-							display: true,
-							type: 'dateTime',
-						},
-						{
-							id: 'Tags',
-							displayName: 'Tags',
-							required: false,
-							defaultMatch: false,
-							display: true,
-							type: 'array',
-							options: [
-								{ name: 'A', value: 'A' },
-								{ name: 'B', value: 'B' },
-							],
-						},
-						{
-							id: 'Empty',
-							displayName: 'Empty',
-							required: false,
-							defaultMatch: false,
-							display: true,
-							type: 'string',
-						},
-					],
-					attemptToConvertTypes: false,
-					convertFieldsToString: false,
+						[
+							{ id: 'Industry', type: 'options', options: [{ name: 'Retail', value: 'Retail' }] },
+							{ id: 'Score', type: 'number' },
+							{ id: 'Renewal Date', type: 'dateTime' },
+							{
+								id: 'Tags',
+								type: 'array',
+								options: [
+									{ name: 'A', value: 'A' },
+									{ name: 'B', value: 'B' },
+								],
+							},
+							{ id: 'Empty', type: 'string' },
+						],
+					),
 				},
 			},
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		);
 	});
 
 	it('rejects a dropdown value that is not one of its options, before any request', async () => {
@@ -265,24 +187,9 @@ describe('Contact → Create', () => {
 			parameters: {
 				name: 'Jane',
 				assignedTo: byId('1001'),
-				customFields: {
-					mappingMode: 'defineBelow',
-					value: { Industry: '={{ "Mining" }}' },
-					matchingColumns: [],
-					schema: [
-						{
-							id: 'Industry',
-							displayName: 'Industry',
-							required: false,
-							defaultMatch: false,
-							display: true,
-							type: 'options',
-							options: [{ name: 'Retail', value: 'Retail' }],
-						},
-					],
-					attemptToConvertTypes: false,
-					convertFieldsToString: false,
-				},
+				customFields: mapper({ Industry: '={{ "Mining" }}' }, [
+					{ id: 'Industry', type: 'options', options: [{ name: 'Retail', value: 'Retail' }] },
+				]),
 			},
 		});
 		expect(error?.message).toBe(
@@ -292,42 +199,34 @@ describe('Contact → Create', () => {
 	});
 
 	it('accepts a valid option when the saved schema lists options without values (read before both option shapes were)', async () => {
-		const scope = expectLacrmCall(
-			'CreateContact',
-			{ Name: 'Jane', AssignedTo: '1001', IsCompany: false, 'Company Size': '11-50' },
-			{ ContactId: CONTACT_ID },
-		);
-		const { error } = await runNode({
-			resource: 'contact',
-			operation: 'create',
-			parameters: {
-				name: 'Jane',
-				assignedTo: byId('1001'),
-				customFields: {
-					mappingMode: 'defineBelow',
-					// Mapped from the input (n8n itself checks fixed values against the saved options).
-					value: { 'Company Size': '={{ $json.size }}' },
-					matchingColumns: [],
-					schema: [
-						{
-							id: 'Company Size',
-							displayName: 'Company Size',
-							required: false,
-							defaultMatch: false,
-							display: true,
-							type: 'options',
+		await runExpectingCall(
+			[
+				'CreateContact',
+				{ Name: 'Jane', AssignedTo: '1001', IsCompany: false, 'Company Size': '11-50' },
+				{ ContactId: CONTACT_ID },
+			],
+			{
+				resource: 'contact',
+				operation: 'create',
+				parameters: {
+					name: 'Jane',
+					assignedTo: byId('1001'),
+					customFields: mapper(
+						// Mapped from the input (n8n itself checks fixed values against the saved options).
+						{ 'Company Size': '={{ $json.size }}' },
+						[
 							// What n8n saved when plain-name options were read as {Name}: names and values undefined.
-							options: [{}, {}] as unknown as Array<{ name: string; value: string }>,
-						},
-					],
-					attemptToConvertTypes: false,
-					convertFieldsToString: false,
+							{
+								id: 'Company Size',
+								type: 'options',
+								options: [{}, {}] as unknown as Array<{ name: string; value: string }>,
+							},
+						],
+					),
 				},
+				input: [{ size: '11-50' }],
 			},
-			input: [{ size: '11-50' }],
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		);
 	});
 
 	it('the field mapper lists options LACRM answers as {Name, OptionId} and as plain names', async () => {
@@ -404,28 +303,29 @@ describe('Contact → Create', () => {
 
 describe('Company → Create', () => {
 	it('creates a company: IsCompany true, its name as Name and Company Name', async () => {
-		const scope = expectLacrmCall(
-			'CreateContact',
+		const { json } = await runExpectingCall(
+			[
+				'CreateContact',
+				{
+					Name: 'Acme Inc',
+					AssignedTo: '1001',
+					IsCompany: true,
+					'Company Name': 'Acme Inc',
+					Website: [{ Text: 'https://acme.example' }],
+				},
+				{ ContactId: uid(900) },
+			],
 			{
-				Name: 'Acme Inc',
-				AssignedTo: '1001',
-				IsCompany: true,
-				'Company Name': 'Acme Inc',
-				Website: [{ Text: 'https://acme.example' }],
+				resource: 'company',
+				operation: 'create',
+				parameters: {
+					name: 'Acme Inc',
+					assignedTo: byId('1001'),
+					additionalFields: { website: { entries: [{ text: 'https://acme.example', type: '' }] } },
+					options: { idOnly: true },
+				},
 			},
-			{ ContactId: uid(900) },
 		);
-		const { json } = await runNode({
-			resource: 'company',
-			operation: 'create',
-			parameters: {
-				name: 'Acme Inc',
-				assignedTo: byId('1001'),
-				additionalFields: { website: { entries: [{ text: 'https://acme.example', type: '' }] } },
-				options: { idOnly: true },
-			},
-		});
-		expect(scope.isDone()).toBe(true);
 		// Options → Return Only ID: no read-back call (nock would refuse it), just the id.
 		expect(json).toEqual([{ ContactId: uid(900) }]);
 	});
@@ -448,23 +348,23 @@ describe('Companies have no birthday', () => {
 	});
 
 	it('Company → Create leaves a Birthday saved by an older version out of the request', async () => {
-		const scope = expectLacrmCall(
-			'CreateContact',
-			{ Name: 'Acme Inc', AssignedTo: '1001', IsCompany: true, 'Company Name': 'Acme Inc' },
-			{ ContactId: uid(900) },
-		);
-		const { json, error } = await runNode({
-			resource: 'company',
-			operation: 'create',
-			parameters: {
-				name: 'Acme Inc',
-				assignedTo: byId('1001'),
-				additionalFields: { birthday: '1999-04-01' },
-				options: { idOnly: true },
+		const { json } = await runExpectingCall(
+			[
+				'CreateContact',
+				{ Name: 'Acme Inc', AssignedTo: '1001', IsCompany: true, 'Company Name': 'Acme Inc' },
+				{ ContactId: uid(900) },
+			],
+			{
+				resource: 'company',
+				operation: 'create',
+				parameters: {
+					name: 'Acme Inc',
+					assignedTo: byId('1001'),
+					additionalFields: { birthday: '1999-04-01' },
+					options: { idOnly: true },
+				},
 			},
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		);
 		expect(json).toEqual([{ ContactId: uid(900) }]);
 	});
 });
@@ -477,37 +377,30 @@ describe('Yearless birthdays', () => {
 		['2-29', '0000-02-29'],
 		['1990-07-25', '1990-07-25'],
 	])('Contact → Create sends the birthday %s as %s', async (given, sent) => {
-		const scope = expectLacrmCall(
-			'CreateContact',
-			{ Name: 'Jane Smith', AssignedTo: '1001', IsCompany: false, Birthday: sent },
-			{ ContactId: CONTACT_ID },
-		);
-		const { error } = await runNode({
-			resource: 'contact',
-			operation: 'create',
-			parameters: {
-				name: 'Jane Smith',
-				assignedTo: byId('1001'),
-				additionalFields: { birthday: given },
+		await runExpectingCall(
+			[
+				'CreateContact',
+				{ Name: 'Jane Smith', AssignedTo: '1001', IsCompany: false, Birthday: sent },
+				{ ContactId: CONTACT_ID },
+			],
+			{
+				resource: 'contact',
+				operation: 'create',
+				parameters: {
+					name: 'Jane Smith',
+					assignedTo: byId('1001'),
+					additionalFields: { birthday: given },
+				},
 			},
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		);
 	});
 
 	it('Contact → Update sends a yearless birthday as 0000-MM-DD', async () => {
-		const scope = expectLacrmCall(
-			'EditContact',
-			{ ContactId: CONTACT_ID, Birthday: '0000-12-03' },
-			{},
-		);
-		const { error } = await runNode({
+		await runExpectingCall(['EditContact', { ContactId: CONTACT_ID, Birthday: '0000-12-03' }, {}], {
 			resource: 'contact',
 			operation: 'update',
 			parameters: { contactId: byId(CONTACT_ID), updateFields: { birthday: '12-3' } },
 		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 	});
 
 	it.each(['2-30', '13-1', '0000-00-10'])(
@@ -533,21 +426,22 @@ describe('Yearless birthdays', () => {
 
 describe('Contact → Update', () => {
 	it('sends only the fields set, plus nulls for the fields to clear', async () => {
-		const scope = expectLacrmCall(
-			'EditContact',
-			{ ContactId: CONTACT_ID, 'Job Title': 'CTO', Birthday: null, Phone: null },
-			{},
-		);
-		const { json } = await runNode({
-			resource: 'contact',
-			operation: 'update',
-			parameters: {
-				contactId: byId(CONTACT_ID),
-				updateFields: { jobTitle: 'CTO' },
-				fieldsToClear: ['birthday', 'phone'],
+		const { json } = await runExpectingCall(
+			[
+				'EditContact',
+				{ ContactId: CONTACT_ID, 'Job Title': 'CTO', Birthday: null, Phone: null },
+				{},
+			],
+			{
+				resource: 'contact',
+				operation: 'update',
+				parameters: {
+					contactId: byId(CONTACT_ID),
+					updateFields: { jobTitle: 'CTO' },
+					fieldsToClear: ['birthday', 'phone'],
+				},
 			},
-		});
-		expect(scope.isDone()).toBe(true);
+		);
 		expect(json).toEqual([{ ContactId: CONTACT_ID, updated: true }]);
 	});
 
@@ -577,24 +471,15 @@ describe('Contact → Update', () => {
 });
 
 describe('Contact → Delete / Get / Get Many / Get Many by ID', () => {
-	it('Delete sends DeleteContact', async () => {
-		const scope = expectLacrmCall('DeleteContact', { ContactId: CONTACT_ID }, {});
-		const { json } = await runNode({
-			resource: 'contact',
-			operation: 'delete',
-			parameters: { contactId: byId(CONTACT_ID) },
-		});
-		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ ContactId: CONTACT_ID, deleted: true }]);
-	});
-
 	it('Get sends GetContact and simplifies: flat name, emails, phones and address; custom fields kept', async () => {
-		expectLacrmCall('GetContact', { ContactId: CONTACT_ID }, lacrmContact(CONTACT_ID));
-		const { json } = await runNode({
-			resource: 'contact',
-			operation: 'get',
-			parameters: { contactId: byId(CONTACT_ID) },
-		});
+		const { json } = await runExpectingCall(
+			['GetContact', { ContactId: CONTACT_ID }, lacrmContact(CONTACT_ID)],
+			{
+				resource: 'contact',
+				operation: 'get',
+				parameters: { contactId: byId(CONTACT_ID) },
+			},
+		);
 		expect(json).toEqual([
 			expect.objectContaining({
 				ContactId: CONTACT_ID,
@@ -612,48 +497,38 @@ describe('Contact → Delete / Get / Get Many / Get Many by ID', () => {
 		]);
 	});
 
-	it('Get without Simplify returns the record as LACRM sent it', async () => {
-		expectLacrmCall('GetContact', { ContactId: CONTACT_ID }, lacrmContact(CONTACT_ID));
-		const { json } = await runNode({
-			resource: 'contact',
-			operation: 'get',
-			parameters: { contactId: byId(CONTACT_ID), simplify: false },
-		});
-		expect(json).toEqual([lacrmContact(CONTACT_ID)]);
-	});
-
 	it('Get Many sends GetContacts with search, filters and the record type, one item per contact', async () => {
-		const scope = expectLacrmCall(
-			'GetContacts',
+		const { json } = await runExpectingCall(
+			[
+				'GetContacts',
+				{
+					SearchTerms: 'smith',
+					OwnerFilter: ['1001'],
+					SortBy: 'LastName',
+					AdvancedFilters: [{ Name: 'Email', Operation: 'Contains', Value: '@example.com' }],
+					RecordTypeFilter: 'Contacts',
+					MaxNumberOfResults: 10,
+					Page: 1,
+				},
+				{ HasMoreResults: false, Results: [lacrmContact(CONTACT_ID), lacrmContact(OTHER_ID)] },
+			],
 			{
-				SearchTerms: 'smith',
-				OwnerFilter: ['1001'],
-				SortBy: 'LastName',
-				AdvancedFilters: [{ Name: 'Email', Operation: 'Contains', Value: '@example.com' }],
-				RecordTypeFilter: 'Contacts',
-				MaxNumberOfResults: 10,
-				Page: 1,
-			},
-			{ HasMoreResults: false, Results: [lacrmContact(CONTACT_ID), lacrmContact(OTHER_ID)] },
-		);
-		const { json, error } = await runNode({
-			resource: 'contact',
-			operation: 'getAll',
-			parameters: {
-				searchTerms: 'smith',
-				limit: 10,
-				simplify: false,
-				filters: {
-					ownerFilter: ['1001'],
-					sortBy: 'LastName',
-					advancedFilters: {
-						entries: [{ name: 'Email', filterOperation: 'Contains', value: '@example.com' }],
+				resource: 'contact',
+				operation: 'getAll',
+				parameters: {
+					searchTerms: 'smith',
+					limit: 10,
+					simplify: false,
+					filters: {
+						ownerFilter: ['1001'],
+						sortBy: 'LastName',
+						advancedFilters: {
+							entries: [{ name: 'Email', filterOperation: 'Contains', value: '@example.com' }],
+						},
 					},
 				},
 			},
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		);
 		expect(json.map((contact) => contact.ContactId)).toEqual([CONTACT_ID, OTHER_ID]);
 	});
 
@@ -671,39 +546,43 @@ describe('Contact → Delete / Get / Get Many / Get Many by ID', () => {
 	});
 
 	it('Get Many sends Cal / Pipeline attached-item filters with their options as an object', async () => {
-		const scope = expectLacrmCall(
-			'GetContacts',
+		await runExpectingCall(
+			[
+				'GetContacts',
+				{
+					AdvancedFilters: [
+						{
+							Name: 'Cal',
+							Operation: 'HasAttachedItem',
+							Value: { Type: 'Task', Status: 'Pending' },
+						},
+						{ Name: 'Pipeline', Operation: 'HasNoAttachedItem', Value: null },
+					],
+					RecordTypeFilter: 'Contacts',
+					MaxNumberOfResults: 50,
+					Page: 1,
+				},
+				{ HasMoreResults: false, Results: [] },
+			],
 			{
-				AdvancedFilters: [
-					{ Name: 'Cal', Operation: 'HasAttachedItem', Value: { Type: 'Task', Status: 'Pending' } },
-					{ Name: 'Pipeline', Operation: 'HasNoAttachedItem', Value: null },
-				],
-				RecordTypeFilter: 'Contacts',
-				MaxNumberOfResults: 50,
-				Page: 1,
-			},
-			{ HasMoreResults: false, Results: [] },
-		);
-		const { error } = await runNode({
-			resource: 'contact',
-			operation: 'getAll',
-			parameters: {
-				filters: {
-					advancedFilters: {
-						entries: [
-							{
-								name: 'Cal',
-								filterOperation: 'HasAttachedItem',
-								value: '{"Type": "Task", "Status": "Pending"}',
-							},
-							{ name: 'Pipeline', filterOperation: 'HasNoAttachedItem', value: '' },
-						],
+				resource: 'contact',
+				operation: 'getAll',
+				parameters: {
+					filters: {
+						advancedFilters: {
+							entries: [
+								{
+									name: 'Cal',
+									filterOperation: 'HasAttachedItem',
+									value: '{"Type": "Task", "Status": "Pending"}',
+								},
+								{ name: 'Pipeline', filterOperation: 'HasNoAttachedItem', value: '' },
+							],
+						},
 					},
 				},
 			},
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		);
 	});
 
 	it('refuses attached-item options that are not a JSON object, before any request', async () => {
@@ -726,39 +605,45 @@ describe('Contact → Delete / Get / Get Many / Get Many by ID', () => {
 	});
 
 	it('Company → Get Many filters on companies', async () => {
-		const scope = expectLacrmCall(
-			'GetContacts',
-			{ RecordTypeFilter: 'Companies', MaxNumberOfResults: 10000, Page: 1 },
-			{ HasMoreResults: false, Results: [] },
+		const { json } = await runExpectingCall(
+			[
+				'GetContacts',
+				{ RecordTypeFilter: 'Companies', MaxNumberOfResults: 10000, Page: 1 },
+				{ HasMoreResults: false, Results: [] },
+			],
+			{
+				resource: 'company',
+				operation: 'getAll',
+				parameters: { returnAll: true },
+			},
 		);
-		const { json, error } = await runNode({
-			resource: 'company',
-			operation: 'getAll',
-			parameters: { returnAll: true },
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([]);
 	});
 
 	it('Get Many by ID sends GetContactsById with the ids as strings', async () => {
-		const scope = expectLacrmCall(
-			'GetContactsById',
-			{ ContactIds: [CONTACT_ID, OTHER_ID], MaxNumberOfResults: 50, Page: 1 },
-			{ HasMoreResults: false, Results: [lacrmContact(CONTACT_ID)] },
+		const { json } = await runExpectingCall(
+			[
+				'GetContactsById',
+				{ ContactIds: [CONTACT_ID, OTHER_ID], MaxNumberOfResults: 50, Page: 1 },
+				{ HasMoreResults: false, Results: [lacrmContact(CONTACT_ID)] },
+			],
+			{
+				resource: 'contact',
+				operation: 'getAllById',
+				parameters: { contactIds: `${CONTACT_ID}, ${OTHER_ID}` },
+			},
 		);
-		const { json } = await runNode({
-			resource: 'contact',
-			operation: 'getAllById',
-			parameters: { contactIds: `${CONTACT_ID}, ${OTHER_ID}` },
-		});
-		expect(scope.isDone()).toBe(true);
 		expect(json).toHaveLength(1);
 		expect(json[0].Email).toBe('jane@example.com');
 	});
 });
 
 describe('Contact → Create or Update', () => {
+	const upsert = (parameters: INodeParameters): RunNodeOptions => ({
+		resource: 'contact',
+		operation: 'upsert',
+		parameters,
+	});
 	const search = (parameters: Record<string, unknown>, results: unknown[]) =>
 		expectLacrmCall(
 			'GetContacts',
@@ -789,16 +674,14 @@ describe('Contact → Create or Update', () => {
 			fuzzyHit,
 			lacrmContact(CONTACT_ID),
 		]);
-		const { json } = await runNode({
-			resource: 'contact',
-			operation: 'upsert',
-			parameters: {
+		const { json } = await runNode(
+			upsert({
 				matchOn: 'email',
 				matchValue: 'jane@example.com',
 				name: 'Jane Smith',
 				assignedTo: byId('1001'),
-			},
-		});
+			}),
+		);
 		expect(lookup.isDone()).toBe(true);
 		expect(create.isDone()).toBe(true);
 		expect(recheck.isDone()).toBe(true);
@@ -815,22 +698,15 @@ describe('Contact → Create or Update', () => {
 
 	it('updates the one contact whose email matches, ignoring case', async () => {
 		search({ SearchTerms: 'JANE@example.com' }, [lacrmContact(CONTACT_ID)]);
-		const edit = expectLacrmCall(
-			'EditContact',
-			{ Name: 'Jane Smith', 'Job Title': 'CTO', ContactId: CONTACT_ID },
-			{},
-		);
-		const { json } = await runNode({
-			resource: 'contact',
-			operation: 'upsert',
-			parameters: {
+		const { json } = await runExpectingCall(
+			['EditContact', { Name: 'Jane Smith', 'Job Title': 'CTO', ContactId: CONTACT_ID }, {}],
+			upsert({
 				matchOn: 'email',
 				matchValue: 'JANE@example.com',
 				name: 'Jane Smith',
 				additionalFields: { jobTitle: 'CTO' },
-			},
-		});
-		expect(edit.isDone()).toBe(true);
+			}),
+		);
 		expect(json).toEqual([
 			{
 				ContactId: CONTACT_ID,
@@ -846,13 +722,10 @@ describe('Contact → Create or Update', () => {
 		search({ SearchTerms: '5550100100' }, [
 			lacrmContact(CONTACT_ID, { Phone: [{ Text: '(555) 010-0100', Type: 'Work' }] }),
 		]);
-		const edit = expectLacrmCall('EditContact', { Name: 'Jane Smith', ContactId: CONTACT_ID }, {});
-		const { json } = await runNode({
-			resource: 'contact',
-			operation: 'upsert',
-			parameters: { matchOn: 'phone', matchValue: '555.010.0100', name: 'Jane Smith' },
-		});
-		expect(edit.isDone()).toBe(true);
+		const { json } = await runExpectingCall(
+			['EditContact', { Name: 'Jane Smith', ContactId: CONTACT_ID }, {}],
+			upsert({ matchOn: 'phone', matchValue: '555.010.0100', name: 'Jane Smith' }),
+		);
 		expect(json[0].action).toBe('updated');
 	});
 
@@ -861,15 +734,12 @@ describe('Contact → Create or Update', () => {
 		const asTyped = search({ SearchTerms: '+1 555 010 0100' }, [
 			lacrmContact(CONTACT_ID, { Phone: [{ Text: '+1 (555) 010-0100', Type: 'Work' }] }),
 		]);
-		const edit = expectLacrmCall('EditContact', { Name: 'Jane Smith', ContactId: CONTACT_ID }, {});
-		const { json } = await runNode({
-			resource: 'contact',
-			operation: 'upsert',
-			parameters: { matchOn: 'phone', matchValue: '+1 555 010 0100', name: 'Jane Smith' },
-		});
+		const { json } = await runExpectingCall(
+			['EditContact', { Name: 'Jane Smith', ContactId: CONTACT_ID }, {}],
+			upsert({ matchOn: 'phone', matchValue: '+1 555 010 0100', name: 'Jane Smith' }),
+		);
 		expect(byDigits.isDone()).toBe(true);
 		expect(asTyped.isDone()).toBe(true);
-		expect(edit.isDone()).toBe(true);
 		expect(json[0]).toMatchObject({ ContactId: CONTACT_ID, action: 'updated' });
 	});
 
@@ -877,28 +747,23 @@ describe('Contact → Create or Update', () => {
 		search({ AdvancedFilters: [{ Name: 'Customer No', Operation: 'IsExactly', Value: 'C-42' }] }, [
 			lacrmContact(CONTACT_ID, { 'Customer No': 'C-42' }),
 		]);
-		const edit = expectLacrmCall('EditContact', { Name: 'Jane Smith', ContactId: CONTACT_ID }, {});
-		const { json } = await runNode({
-			resource: 'contact',
-			operation: 'upsert',
-			parameters: {
+		const { json } = await runExpectingCall(
+			['EditContact', { Name: 'Jane Smith', ContactId: CONTACT_ID }, {}],
+			upsert({
 				matchOn: 'customField',
 				matchCustomField: 'Customer No',
 				matchValue: 'C-42',
 				name: 'Jane Smith',
-			},
-		});
-		expect(edit.isDone()).toBe(true);
+			}),
+		);
 		expect(json[0]).toMatchObject({ action: 'updated', matchedOn: 'Customer No' });
 	});
 
 	it('stops with an error listing the matches when several contacts match (the default)', async () => {
 		search({ SearchTerms: 'jane@example.com' }, [lacrmContact(CONTACT_ID), lacrmContact(OTHER_ID)]);
-		const { error } = await runNode({
-			resource: 'contact',
-			operation: 'upsert',
-			parameters: { matchOn: 'email', matchValue: 'jane@example.com', name: 'Jane Smith' },
-		});
+		const { error } = await runNode(
+			upsert({ matchOn: 'email', matchValue: 'jane@example.com', name: 'Jane Smith' }),
+		);
 		expect(error?.message).toBe('2 contacts match Email "jane@example.com"');
 		expect((error as { description?: string }).description).toContain(CONTACT_ID);
 		expect(nock.pendingMocks()).toEqual([]);
@@ -912,16 +777,14 @@ describe('Contact → Create or Update', () => {
 				Parameters: { Name: 'Jane Smith', ContactId: OTHER_ID },
 			})
 			.reply(200, {});
-		const { json } = await runNode({
-			resource: 'contact',
-			operation: 'upsert',
-			parameters: {
+		const { json } = await runNode(
+			upsert({
 				matchOn: 'email',
 				matchValue: 'jane@example.com',
 				name: 'Jane Smith',
 				options: { onMultipleMatches: 'updateAll' },
-			},
-		});
+			}),
+		);
 		expect(edits.isDone()).toBe(true);
 		expect(json.map((item) => item.ContactId)).toEqual([CONTACT_ID, OTHER_ID]);
 	});
@@ -931,18 +794,15 @@ describe('Contact → Create or Update', () => {
 			lacrmContact(CONTACT_ID, { LastUpdate: '2025-01-01T00:00:00-08:00' }),
 			lacrmContact(OTHER_ID, { LastUpdate: '2025-06-01T00:00:00-08:00' }),
 		]);
-		const edit = expectLacrmCall('EditContact', { Name: 'Jane Smith', ContactId: OTHER_ID }, {});
-		const { json } = await runNode({
-			resource: 'contact',
-			operation: 'upsert',
-			parameters: {
+		const { json } = await runExpectingCall(
+			['EditContact', { Name: 'Jane Smith', ContactId: OTHER_ID }, {}],
+			upsert({
 				matchOn: 'email',
 				matchValue: 'jane@example.com',
 				name: 'Jane Smith',
 				options: { onMultipleMatches: 'updateLatest' },
-			},
-		});
-		expect(edit.isDone()).toBe(true);
+			}),
+		);
 		expect(json).toEqual([
 			expect.objectContaining({ ContactId: OTHER_ID, action: 'updated', matchCount: 2 }),
 		]);
@@ -951,17 +811,15 @@ describe('Contact → Create or Update', () => {
 	describe('when another process created the same contact at the same moment', () => {
 		const OWN_ID = uid(205);
 		const upsertJane = async () =>
-			await runNode({
-				resource: 'contact',
-				operation: 'upsert',
-				parameters: {
+			await runNode(
+				upsert({
 					matchOn: 'email',
 					matchValue: 'jane@example.com',
 					name: 'Jane Smith',
 					assignedTo: byId('1001'),
 					additionalFields: { jobTitle: 'CTO' },
-				},
-			});
+				}),
+			);
 		/** The search that finds nothing, then the create (answered with `reply`). */
 		const createOwn = (reply: unknown = { ContactId: OWN_ID }, status = 200) => {
 			search({ SearchTerms: 'jane@example.com' }, []);
@@ -979,15 +837,19 @@ describe('Contact → Create or Update', () => {
 			);
 		};
 
+		/** The edit of the surviving contact `id` with Jane's fields. */
+		const editJane = (id: string) =>
+			expectLacrmCall(
+				'EditContact',
+				{ Name: 'Jane Smith', AssignedTo: '1001', 'Job Title': 'CTO', ContactId: id },
+				{},
+			);
+
 		it('its copy has the smaller ContactId: deletes only its own new contact, edits the survivor, says so', async () => {
 			createOwn();
 			search({ SearchTerms: 'jane@example.com' }, [lacrmContact(OWN_ID), lacrmContact(uid(204))]);
 			const removeOwn = expectLacrmCall('DeleteContact', { ContactId: OWN_ID }, {});
-			const editSurvivor = expectLacrmCall(
-				'EditContact',
-				{ Name: 'Jane Smith', AssignedTo: '1001', 'Job Title': 'CTO', ContactId: uid(204) },
-				{},
-			);
+			const editSurvivor = editJane(uid(204));
 			const { json, error } = await upsertJane();
 			expect(error).toBeUndefined();
 			expect(removeOwn.isDone()).toBe(true);
@@ -1019,11 +881,7 @@ describe('Contact → Create or Update', () => {
 			const shorter = '999999999999999999999999999999';
 			search({ SearchTerms: 'jane@example.com' }, [lacrmContact(OWN_ID), lacrmContact(shorter)]);
 			expectLacrmCall('DeleteContact', { ContactId: OWN_ID }, {});
-			expectLacrmCall(
-				'EditContact',
-				{ Name: 'Jane Smith', AssignedTo: '1001', 'Job Title': 'CTO', ContactId: shorter },
-				{},
-			);
+			editJane(shorter);
 			const { json } = await upsertJane();
 			expect(json[0]).toMatchObject({ ContactId: shorter, deletedDuplicateId: OWN_ID });
 			expect(nock.pendingMocks()).toEqual([]);
@@ -1092,11 +950,7 @@ describe('Contact → Create or Update', () => {
 				400,
 			);
 			search({ SearchTerms: 'jane@example.com' }, [lacrmContact(uid(204))]);
-			expectLacrmCall(
-				'EditContact',
-				{ Name: 'Jane Smith', AssignedTo: '1001', 'Job Title': 'CTO', ContactId: uid(204) },
-				{},
-			);
+			editJane(uid(204));
 			const { json, error } = await upsertJane();
 			expect(error).toBeUndefined();
 			expect(json).toEqual([
@@ -1141,11 +995,9 @@ describe('Contact → Create or Update', () => {
 	});
 
 	it('refuses a match value that is not an email when matching on email, before any request', async () => {
-		const { error } = await runNode({
-			resource: 'contact',
-			operation: 'upsert',
-			parameters: { matchOn: 'email', matchValue: 'not-an-email', name: 'Jane Smith' },
-		});
+		const { error } = await runNode(
+			upsert({ matchOn: 'email', matchValue: 'not-an-email', name: 'Jane Smith' }),
+		);
 		expect(error?.message).toBe('Invalid "Value to Match": "not-an-email" is not an email address');
 	});
 });
@@ -1221,26 +1073,28 @@ describe('Contact → Get Activity Timeline', () => {
 	});
 
 	it('can be limited to some activity types and a start date', async () => {
-		expectLacrmCall(
-			'GetNotesAttachedToContact',
-			{ ContactId: CONTACT_ID, MaxNumberOfResults: 10000, Page: 1 },
+		const { json } = await runExpectingCall(
+			[
+				'GetNotesAttachedToContact',
+				{ ContactId: CONTACT_ID, MaxNumberOfResults: 10000, Page: 1 },
+				{
+					HasMoreResults: false,
+					Results: [
+						{ NoteId: uid(1), Note: 'old', DateDisplayedInHistory: '2024-01-01T10:00:00-08:00' },
+						{ NoteId: uid(2), Note: 'new', DateDisplayedInHistory: '2025-03-01T10:00:00-08:00' },
+					],
+				},
+			],
 			{
-				HasMoreResults: false,
-				Results: [
-					{ NoteId: uid(1), Note: 'old', DateDisplayedInHistory: '2024-01-01T10:00:00-08:00' },
-					{ NoteId: uid(2), Note: 'new', DateDisplayedInHistory: '2025-03-01T10:00:00-08:00' },
-				],
+				resource: 'contact',
+				operation: 'getTimeline',
+				parameters: {
+					contactId: byId(CONTACT_ID),
+					returnAll: true,
+					options: { types: ['note'], since: '2025-01-01' },
+				},
 			},
 		);
-		const { json } = await runNode({
-			resource: 'contact',
-			operation: 'getTimeline',
-			parameters: {
-				contactId: byId(CONTACT_ID),
-				returnAll: true,
-				options: { types: ['note'], since: '2025-01-01' },
-			},
-		});
 		expect(json.map((activity) => activity.title)).toEqual(['new']);
 		expect(nock.pendingMocks()).toEqual([]);
 	});
@@ -1293,59 +1147,59 @@ describe('per-item errors', () => {
 
 describe('the version 2 form (new nodes)', () => {
 	it('Create takes email and phone at the top of the form', async () => {
-		const scope = expectLacrmCall(
-			'CreateContact',
+		await runExpectingCall(
+			[
+				'CreateContact',
+				{
+					Name: 'Jane Q. Smith',
+					AssignedTo: '1001',
+					Email: [{ Text: 'jane@example.com', Type: 'Work' }],
+					Phone: [{ Text: '+1 555 0100' }],
+					'Job Title': 'CTO',
+					IsCompany: false,
+				},
+				{ ContactId: CONTACT_ID },
+			],
 			{
-				Name: 'Jane Q. Smith',
-				AssignedTo: '1001',
-				Email: [{ Text: 'jane@example.com', Type: 'Work' }],
-				Phone: [{ Text: '+1 555 0100' }],
-				'Job Title': 'CTO',
-				IsCompany: false,
+				resource: 'contact',
+				operation: 'create',
+				typeVersion: 2,
+				parameters: {
+					name: 'Jane Q. Smith',
+					assignedTo: byId('1001'),
+					email: { entries: [{ text: 'jane@example.com', type: 'Work' }] },
+					phone: { entries: [{ text: '+1 555 0100', type: '' }] },
+					additionalFields: { jobTitle: 'CTO' },
+				},
 			},
-			{ ContactId: CONTACT_ID },
 		);
-		const { error } = await runNode({
-			resource: 'contact',
-			operation: 'create',
-			typeVersion: 2,
-			parameters: {
-				name: 'Jane Q. Smith',
-				assignedTo: byId('1001'),
-				email: { entries: [{ text: 'jane@example.com', type: 'Work' }] },
-				phone: { entries: [{ text: '+1 555 0100', type: '' }] },
-				additionalFields: { jobTitle: 'CTO' },
-			},
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 	});
 
 	it('Get Many takes its sorting from Options', async () => {
-		const scope = expectLacrmCall(
-			'GetContacts',
+		await runExpectingCall(
+			[
+				'GetContacts',
+				{
+					SortBy: 'LastName',
+					SortDirection: 'Ascending',
+					OwnerFilter: ['1001'],
+					RecordTypeFilter: 'Contacts',
+					MaxNumberOfResults: 10,
+					Page: 1,
+				},
+				{ HasMoreResults: false, Results: [] },
+			],
 			{
-				SortBy: 'LastName',
-				SortDirection: 'Ascending',
-				OwnerFilter: ['1001'],
-				RecordTypeFilter: 'Contacts',
-				MaxNumberOfResults: 10,
-				Page: 1,
+				resource: 'contact',
+				operation: 'getAll',
+				typeVersion: 2,
+				parameters: {
+					limit: 10,
+					filters: { ownerFilter: ['1001'] },
+					options: { sortBy: 'LastName', sortDirection: 'Ascending' },
+				},
 			},
-			{ HasMoreResults: false, Results: [] },
 		);
-		const { error } = await runNode({
-			resource: 'contact',
-			operation: 'getAll',
-			typeVersion: 2,
-			parameters: {
-				limit: 10,
-				filters: { ownerFilter: ['1001'] },
-				options: { sortBy: 'LastName', sortDirection: 'Ascending' },
-			},
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 	});
 });
 
@@ -1424,38 +1278,24 @@ describe('custom fields typed in as text (numbers, checkbox lists)', () => {
 		expect(untouched.isDone()).toBe(true);
 	});
 
-	it('refuses a checkbox value that is not an option, naming the field, before any request', async () => {
-		const scope = noRequests();
-		const { error } = await runNode({
-			resource: 'contact',
-			operation: 'create',
-			parameters: {
-				name: 'Jane',
-				assignedTo: byId('1001'),
-				customFields: mapped({ Interests: 'Product A, Golf' }),
-			},
-		});
-		expect(error?.message).toBe(
+	it.each([
+		[
+			'refuses a checkbox value that is not an option, naming the field, before any request',
+			{ Interests: 'Product A, Golf' },
 			'Invalid "Custom Fields → Interests": "Golf" is not one of its options: Product A, Training',
-		);
-		expect(scope.isDone()).toBe(false);
-	});
-
-	it('refuses a number field holding text, naming the field, before any request', async () => {
-		const scope = noRequests();
-		const { error } = await runNode({
+		],
+		[
+			'refuses a number field holding text, naming the field, before any request',
+			{ 'Lead Score': 'high' },
+			'Invalid "Custom Fields → Lead Score": expected a number, got "high"',
+		],
+	])('%s', async (_test, value, message) => {
+		const error = await runExpectingRefusal({
 			resource: 'contact',
 			operation: 'create',
-			parameters: {
-				name: 'Jane',
-				assignedTo: byId('1001'),
-				customFields: mapped({ 'Lead Score': 'high' }),
-			},
+			parameters: { name: 'Jane', assignedTo: byId('1001'), customFields: mapped(value) },
 		});
-		expect(error?.message).toBe(
-			'Invalid "Custom Fields → Lead Score": expected a number, got "high"',
-		);
-		expect(scope.isDone()).toBe(false);
+		expect(error.message).toBe(message);
 	});
 });
 

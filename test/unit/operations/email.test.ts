@@ -4,40 +4,22 @@
  */
 import nock from 'nock';
 
-import { emailResource } from '../../../nodes/Lacrm/actions/email';
+import { CONTACT, EMAIL, rawEmail } from '../helpers/records';
 import {
 	byId,
-	expectLacrmCall,
 	LACRM_ORIGIN,
+	runExpectingCall,
+	runExpectingRefusal,
 	runNode as runAnyNode,
 	TEST_API_KEY,
 	uid,
 } from '../helpers/runNode';
 import type { RunNodeOptions } from '../helpers/runNode';
 
-const runNode = async (options: Omit<RunNodeOptions, 'resource' | 'resources'>) =>
-	await runAnyNode({ resource: 'email', resources: [emailResource], ...options });
+const runNode = async (options: Omit<RunNodeOptions, 'resource'>) =>
+	await runAnyNode({ resource: 'email', ...options });
 
-function anyLacrmCall() {
-	return nock(LACRM_ORIGIN).post('/v2/').reply(200, {});
-}
-
-const CONTACT = uid(100);
 const OTHER_CONTACT = uid(101);
-const EMAIL = uid(700);
-
-const rawEmail = (id: string, subject: string) => ({
-	EmailId: id,
-	ContactIds: [CONTACT],
-	ContactMetaData: [{ Name: 'John Doe', AssignedTo: '1001' }],
-	From: { Address: 'john@example.com', Name: 'John' },
-	To: [{ Address: 'jane@example.com', Name: 'Jane' }],
-	Cc: [],
-	Subject: subject,
-	Body: 'Hello',
-	Date: '2024-12-21T03:57:24-08:00',
-	UserId: '1001',
-});
 
 const logParameters = {
 	contactIds: `${CONTACT}, ${OTHER_CONTACT}`,
@@ -48,23 +30,25 @@ const logParameters = {
 	body: 'Thanks for the call.\nProposal attached.',
 };
 
+/** What LACRM receives for logParameters. */
+const logged = {
+	ContactIds: [CONTACT, OTHER_CONTACT],
+	From: { Address: 'jane@example.com', Name: 'Jane Owner' },
+	To: [{ Address: 'john@example.com', Name: 'John Doe' }, { Address: 'sales@example.com' }],
+	Body: 'Thanks for the call.\nProposal attached.',
+};
+
 describe('Email → Log (CreateEmail)', () => {
 	it('sends contacts, sender, recipients and every additional field, and outputs the EmailId', async () => {
-		const scope = expectLacrmCall(
-			'CreateEmail',
-			{
-				ContactIds: [CONTACT, OTHER_CONTACT],
-				From: { Address: 'jane@example.com', Name: 'Jane Owner' },
-				To: [{ Address: 'john@example.com', Name: 'John Doe' }, { Address: 'sales@example.com' }],
-				Body: 'Thanks for the call.\nProposal attached.',
-				Subject: 'Proposal',
-				Cc: [{ Address: 'boss@example.com' }],
-				Date: '2025-01-15T10:30:00-05:00',
-				UserIsSender: true,
-			},
-			{ EmailId: EMAIL },
-		);
-		const { json, items, error } = await runNode({
+		const sent = {
+			...logged,
+			Subject: 'Proposal',
+			Cc: [{ Address: 'boss@example.com' }],
+			Date: '2025-01-15T10:30:00-05:00',
+			UserIsSender: true,
+		};
+		const { json, items } = await runExpectingCall(['CreateEmail', sent, { EmailId: EMAIL }], {
+			resource: 'email',
 			operation: 'create',
 			parameters: {
 				...logParameters,
@@ -76,22 +60,8 @@ describe('Email → Log (CreateEmail)', () => {
 				},
 			},
 		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([
-			{
-				EmailId: EMAIL,
-				ContactIds: [CONTACT, OTHER_CONTACT],
-				From: { Address: 'jane@example.com', Name: 'Jane Owner' },
-				To: [{ Address: 'john@example.com', Name: 'John Doe' }, { Address: 'sales@example.com' }],
-				Body: 'Thanks for the call.\nProposal attached.',
-				Subject: 'Proposal',
-				Cc: [{ Address: 'boss@example.com' }],
-				Date: '2025-01-15T10:30:00-05:00',
-				UserIsSender: true,
-			},
-		]);
+		expect(json).toEqual([{ EmailId: EMAIL, ...sent }]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -116,12 +86,7 @@ describe('Email → Log (CreateEmail)', () => {
 		expect(json).toEqual([{ EmailId: EMAIL, ...body?.Parameters }]);
 		const { Date: sentDate, ...rest } = body?.Parameters ?? {};
 		expect(body?.Function).toBe('CreateEmail');
-		expect(rest).toEqual({
-			ContactIds: [CONTACT],
-			From: { Address: 'jane@example.com', Name: 'Jane Owner' },
-			To: [{ Address: 'john@example.com', Name: 'John Doe' }, { Address: 'sales@example.com' }],
-			Body: 'Thanks for the call.\nProposal attached.',
-		});
+		expect(rest).toEqual({ ...logged, ContactIds: [CONTACT] });
 		expect(sentDate).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
 		const sentAt = Date.parse(sentDate as string);
 		expect(sentAt).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
@@ -129,18 +94,12 @@ describe('Email → Log (CreateEmail)', () => {
 	});
 
 	it('takes the contact ids as a list from an expression', async () => {
-		const scope = expectLacrmCall(
-			'CreateEmail',
-			{
-				ContactIds: [CONTACT, OTHER_CONTACT],
-				From: { Address: 'jane@example.com', Name: 'Jane Owner' },
-				To: [{ Address: 'john@example.com', Name: 'John Doe' }, { Address: 'sales@example.com' }],
-				Body: 'Thanks for the call.\nProposal attached.',
-				Date: '2025-01-15T10:30:00Z',
-			},
-			{ EmailId: EMAIL },
-		);
-		const { json, error } = await runNode({
+		const sent = {
+			...logged,
+			Date: '2025-01-15T10:30:00Z',
+		};
+		const { json } = await runExpectingCall(['CreateEmail', sent, { EmailId: EMAIL }], {
+			resource: 'email',
 			operation: 'create',
 			input: [{ ids: [CONTACT, OTHER_CONTACT] }],
 			parameters: {
@@ -149,182 +108,108 @@ describe('Email → Log (CreateEmail)', () => {
 				additionalFields: { date: '2025-01-15T10:30:00Z' },
 			},
 		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([
-			{
-				EmailId: EMAIL,
-				ContactIds: [CONTACT, OTHER_CONTACT],
-				From: { Address: 'jane@example.com', Name: 'Jane Owner' },
-				To: [{ Address: 'john@example.com', Name: 'John Doe' }, { Address: 'sales@example.com' }],
-				Body: 'Thanks for the call.\nProposal attached.',
-				Date: '2025-01-15T10:30:00Z',
-			},
-		]);
+		expect(json).toEqual([{ EmailId: EMAIL, ...sent }]);
 	});
 
 	it('refuses a recipient that is not an email address, before any request', async () => {
-		const any = anyLacrmCall();
-		const { error } = await runNode({
+		const error = await runExpectingRefusal({
+			resource: 'email',
 			operation: 'create',
 			parameters: { ...logParameters, to: { entries: [{ address: 'John Doe' }] } },
 		});
 		expect(error?.message).toBe('Invalid "To": "John Doe" is not an email address');
-		expect(any.isDone()).toBe(false);
 	});
 
 	it('refuses a missing sender, before any request', async () => {
-		const any = anyLacrmCall();
-		const { error } = await runNode({
+		const error = await runExpectingRefusal({
+			resource: 'email',
 			operation: 'create',
 			parameters: { ...logParameters, from: {} },
 		});
 		expect(error?.message).toBe('Invalid "From": add at least one address');
-		expect(any.isDone()).toBe(false);
 	});
 
 	it('refuses a contact id that is not an id, before any request', async () => {
-		const any = anyLacrmCall();
-		const { error } = await runNode({
+		const error = await runExpectingRefusal({
+			resource: 'email',
 			operation: 'create',
 			parameters: { ...logParameters, contactIds: `${CONTACT}, john@example.com` },
 		});
 		expect(error?.message).toMatch(/^Invalid "Contact IDs": "john@example.com" is not a LACRM ID/);
-		expect(any.isDone()).toBe(false);
 	});
 
 	it('refuses a date that is not a date, before any request', async () => {
-		const any = anyLacrmCall();
-		const { error } = await runNode({
+		const error = await runExpectingRefusal({
+			resource: 'email',
 			operation: 'create',
 			parameters: { ...logParameters, additionalFields: { date: 'yesterday' } },
 		});
 		expect(error?.message).toMatch(/^Invalid "Date Sent"/);
-		expect(any.isDone()).toBe(false);
-	});
-});
-
-describe('Email → Delete (DeleteEmail)', () => {
-	it('sends the EmailId and outputs deleted: true', async () => {
-		const scope = expectLacrmCall('DeleteEmail', { EmailId: EMAIL }, {});
-		const { json, error } = await runNode({ operation: 'delete', parameters: { emailId: EMAIL } });
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ EmailId: EMAIL, deleted: true }]);
 	});
 });
 
 describe('Email → Get (GetEmail)', () => {
 	it('outputs the email with contact names (simplified)', async () => {
-		const scope = expectLacrmCall('GetEmail', { EmailId: EMAIL }, rawEmail(EMAIL, 'Hello'));
-		const { json, error } = await runNode({ operation: 'get', parameters: { emailId: EMAIL } });
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		const { json } = await runExpectingCall(
+			['GetEmail', { EmailId: EMAIL }, rawEmail(EMAIL, 'Hello')],
+			{ resource: 'email', operation: 'get', parameters: { emailId: EMAIL } },
+		);
 		const { ContactMetaData: _meta, ...plain } = rawEmail(EMAIL, 'Hello');
 		expect(json).toEqual([{ ...plain, ContactNames: ['John Doe'] }]);
-	});
-
-	it('outputs the email as LACRM sent it with Simplify off', async () => {
-		const scope = expectLacrmCall('GetEmail', { EmailId: EMAIL }, rawEmail(EMAIL, 'Hello'));
-		const { json, error } = await runNode({
-			operation: 'get',
-			parameters: { emailId: EMAIL, simplify: false },
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([rawEmail(EMAIL, 'Hello')]);
-	});
-
-	it('refuses a missing email id, before any request', async () => {
-		const any = anyLacrmCall();
-		const { error } = await runNode({
-			operation: 'get',
-			input: [{}],
-			parameters: { emailId: '={{ $json.id }}' },
-		});
-		expect(error?.message).toBe('Invalid "Email ID": it is required');
-		expect(any.isDone()).toBe(false);
 	});
 });
 
 describe('Email → Get Many (GetEmails)', () => {
 	it('sends the filters with the first page of Limit results, one item per email', async () => {
-		const scope = expectLacrmCall(
-			'GetEmails',
+		const { json, items } = await runExpectingCall(
+			[
+				'GetEmails',
+				{
+					ContactId: CONTACT,
+					GetContactsAtCompanyEmails: true,
+					UserFilter: ['1001'],
+					// A bare date is its midnight in the workflow's time zone (n8n's default, New York).
+					DateFilterStart: '2024-12-01T00:00:00-05:00',
+					DateFilterEnd: '2024-12-31T23:59:59Z',
+					SortDirection: 'Ascending',
+					MaxNumberOfResults: 5,
+					Page: 1,
+				},
+				{ HasMoreResults: false, Results: [rawEmail(uid(701), 'One'), rawEmail(uid(702), 'Two')] },
+			],
 			{
-				ContactId: CONTACT,
-				GetContactsAtCompanyEmails: true,
-				UserFilter: ['1001'],
-				// A bare date is its midnight in the workflow's time zone (n8n's default, New York).
-				DateFilterStart: '2024-12-01T00:00:00-05:00',
-				DateFilterEnd: '2024-12-31T23:59:59Z',
-				SortDirection: 'Ascending',
-				MaxNumberOfResults: 5,
-				Page: 1,
-			},
-			{ HasMoreResults: false, Results: [rawEmail(uid(701), 'One'), rawEmail(uid(702), 'Two')] },
-		);
-		const { json, items, error } = await runNode({
-			operation: 'getAll',
-			parameters: {
-				limit: 5,
-				simplify: false,
-				filters: {
-					contactId: byId(CONTACT),
-					getContactsAtCompanyEmails: true,
-					userFilter: ['1001'],
-					dateFilterStart: '2024-12-01',
-					dateFilterEnd: '2024-12-31T23:59:59Z',
-					sortDirection: 'Ascending',
+				resource: 'email',
+				operation: 'getAll',
+				parameters: {
+					limit: 5,
+					simplify: false,
+					filters: {
+						contactId: byId(CONTACT),
+						getContactsAtCompanyEmails: true,
+						userFilter: ['1001'],
+						dateFilterStart: '2024-12-01',
+						dateFilterEnd: '2024-12-31T23:59:59Z',
+						sortDirection: 'Ascending',
+					},
 				},
 			},
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		);
 		expect(json).toEqual([rawEmail(uid(701), 'One'), rawEmail(uid(702), 'Two')]);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 	});
 
 	it('without filters sends paging only', async () => {
-		const scope = expectLacrmCall(
-			'GetEmails',
-			{ MaxNumberOfResults: 50, Page: 1 },
-			{ HasMoreResults: false, Results: [rawEmail(uid(701), 'One')] },
+		const { json } = await runExpectingCall(
+			[
+				'GetEmails',
+				{ MaxNumberOfResults: 50, Page: 1 },
+				{ HasMoreResults: false, Results: [rawEmail(uid(701), 'One')] },
+			],
+			{ resource: 'email', operation: 'getAll', parameters: {} },
 		);
-		const { json, error } = await runNode({ operation: 'getAll', parameters: {} });
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([
 			expect.objectContaining({ EmailId: uid(701), ContactNames: ['John Doe'] }),
 		]);
-	});
-
-	it('refuses a date range that ends before it starts, before any request', async () => {
-		const any = anyLacrmCall();
-		const { error } = await runNode({
-			operation: 'getAll',
-			parameters: { filters: { dateFilterStart: '2025-01-02', dateFilterEnd: '2025-01-01' } },
-		});
-		expect(error?.message).toMatch(/^Invalid "Filters → To Date"/);
-		expect(any.isDone()).toBe(false);
-	});
-});
-
-describe('Email → Get Many for Contact (GetEmailsAttachedToContact)', () => {
-	it('sends the ContactId and outputs one item per email', async () => {
-		const scope = expectLacrmCall(
-			'GetEmailsAttachedToContact',
-			{ ContactId: CONTACT, MaxNumberOfResults: 50, Page: 1 },
-			{ HasMoreResults: false, Results: [rawEmail(uid(701), 'One'), rawEmail(uid(702), 'Two')] },
-		);
-		const { json, items, error } = await runNode({
-			operation: 'getAllForContact',
-			parameters: { contactId: byId(CONTACT), simplify: false },
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([rawEmail(uid(701), 'One'), rawEmail(uid(702), 'Two')]);
-		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 	});
 });

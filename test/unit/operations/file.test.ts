@@ -1,18 +1,18 @@
 import nock from 'nock';
 import type { IBinaryData, IDataObject } from 'n8n-workflow';
 
-import { fileResource } from '../../../nodes/Lacrm/actions/file';
+import { JANE } from '../helpers/records';
 import {
 	byId,
 	expectLacrmCall,
 	LACRM_ORIGIN,
+	runExpectingCall,
+	runExpectingRefusal,
 	runNode,
 	TEST_API_KEY,
 	uid,
 } from '../helpers/runNode';
 
-const resources = [fileResource];
-const JANE = uid(101);
 const FILE = uid(701);
 const CONTENT = '%PDF-1.4\nquote for Jane: 1,000 €\n';
 const S3_ORIGIN = 'https://lacrm.s3.amazonaws.com';
@@ -47,6 +47,19 @@ function binaryItem(content: string, meta: Partial<IBinaryData> = {}, property =
 			} as IBinaryData,
 		},
 	};
+}
+
+/** An item whose "data" binary holds exactly these bytes, with no size metadata. */
+function bytesItem(bytes: Buffer, mimeType: string, fileName: string) {
+	return { json: {}, binary: { data: { data: bytes.toString('base64'), mimeType, fileName } } };
+}
+
+/** The file's pre-signed link (info.FileUrl), answering CONTENT as `contentType`. */
+function s3File(contentType: string, options?: nock.Options) {
+	return nock(S3_ORIGIN, options)
+		.get(`/files/${FILE}`)
+		.query({ signature: 'abc123' })
+		.reply(200, Buffer.from(CONTENT), { 'Content-Type': contentType });
 }
 
 interface Part {
@@ -91,10 +104,6 @@ function expectUpload(reply: IDataObject) {
 	return { scope, seen };
 }
 
-function noRequests() {
-	return nock(LACRM_ORIGIN).post('/v2/').reply(200, {});
-}
-
 describe('File → Upload', () => {
 	it('sends CreateFile as multipart: Function, Parameters as a JSON string, and the File with its name and bytes', async () => {
 		const { scope, seen } = expectUpload({ FileId: FILE });
@@ -103,7 +112,6 @@ describe('File → Upload', () => {
 			operation: 'upload',
 			parameters: { contactId: byId(JANE), binaryPropertyName: 'data' },
 			input: [binaryItem(CONTENT)],
-			resources,
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
@@ -133,15 +141,7 @@ describe('File → Upload', () => {
 			resource: 'file',
 			operation: 'upload',
 			parameters: { contactId: byId(JANE) },
-			input: [
-				{
-					json: {},
-					binary: {
-						data: { data: png.toString('base64'), mimeType: 'image/png', fileName: 'logo.png' },
-					},
-				},
-			],
-			resources,
+			input: [bytesItem(png, 'image/png', 'logo.png')],
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
@@ -163,7 +163,6 @@ describe('File → Upload', () => {
 				options: { fileName: 'Quote 2025.txt', mimeType: 'text/plain' },
 			},
 			input: [binaryItem('plain text', {}, 'attachment')],
-			resources,
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
@@ -178,101 +177,73 @@ describe('File → Upload', () => {
 	});
 
 	it('names the missing binary field and sends nothing', async () => {
-		const scope = noRequests();
-		const { error } = await runNode({
+		const error = await runExpectingRefusal({
 			resource: 'file',
 			operation: 'upload',
 			parameters: { contactId: byId(JANE), binaryPropertyName: 'invoice' },
 			input: [binaryItem(CONTENT)],
-			resources,
 		});
 		expect(error?.message).toBe(
 			'Invalid "Input Binary Field": the input item has no binary field "invoice"',
 		);
 		expect(error?.description).toBe('Binary fields of this item: data');
-		expect(scope.isDone()).toBe(false);
-	});
-
-	it('refuses a file n8n reports as larger than 50 MB before sending anything', async () => {
-		const scope = noRequests();
-		const { error } = await runNode({
-			resource: 'file',
-			operation: 'upload',
-			parameters: { contactId: byId(JANE) },
-			input: [binaryItem(CONTENT, { bytes: 60 * 1024 * 1024 })],
-			resources,
-		});
-		expect(error?.message).toBe(
-			'Invalid "Input Binary Field": the file is 60.0 MB; LACRM accepts files up to 50 MB',
-		);
-		expect(scope.isDone()).toBe(false);
 	});
 
 	it('refuses a file whose bytes exceed 50 MB even without size metadata', async () => {
-		const scope = noRequests();
 		const big = Buffer.alloc(50 * 1024 * 1024 + 1, 0x61);
-		const { error } = await runNode({
+		const error = await runExpectingRefusal({
 			resource: 'file',
 			operation: 'upload',
 			parameters: { contactId: byId(JANE) },
-			input: [
-				{
-					json: {},
-					binary: {
-						data: { data: big.toString('base64'), mimeType: 'text/plain', fileName: 'big.txt' },
-					},
-				},
-			],
-			resources,
+			input: [bytesItem(big, 'text/plain', 'big.txt')],
 		});
-		expect(error?.message).toBe(
+		expect(error.message).toBe(
 			'Invalid "Input Binary Field": the file "big.txt" is 50.0 MB; LACRM accepts files up to 50 MB',
 		);
-		expect(scope.isDone()).toBe(false);
 	});
 
-	it('refuses a malformed ContactId before sending anything', async () => {
-		const scope = noRequests();
-		const { error } = await runNode({
+	it.each([
+		[
+			'refuses a file n8n reports as larger than 50 MB before sending anything',
+			{ contactId: byId(JANE) },
+			binaryItem(CONTENT, { bytes: 60 * 1024 * 1024 }),
+			'Invalid "Input Binary Field": the file is 60.0 MB; LACRM accepts files up to 50 MB',
+		],
+		[
+			'refuses a malformed ContactId before sending anything',
+			{ contactId: byId('={{ $json.name }}') },
+			binaryItem(CONTENT),
+			'Invalid "Contact": "anything" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
+		],
+	])('%s', async (_test, parameters, item, message) => {
+		const error = await runExpectingRefusal({
 			resource: 'file',
 			operation: 'upload',
-			parameters: { contactId: byId('={{ $json.name }}') },
-			input: [binaryItem(CONTENT)],
-			resources,
+			parameters,
+			input: [item],
 		});
-		expect(error?.message).toBe(
-			'Invalid "Contact": "anything" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
-		);
-		expect(scope.isDone()).toBe(false);
+		expect(error.message).toBe(message);
 	});
 });
 
 describe('File → Get', () => {
 	it("sends GetFile and outputs the file's details with its temporary link", async () => {
-		const scope = expectLacrmCall('GetFile', { FileId: FILE }, info);
-		const { json, items, error } = await runNode({
+		const { json, items } = await runExpectingCall(['GetFile', { FileId: FILE }, info], {
 			resource: 'file',
 			operation: 'get',
 			parameters: { fileId: FILE },
-			resources,
 		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([info]);
 		expect(items[0].binary).toBeUndefined();
 	});
 
 	it('with Download File, also fetches the file into the chosen binary field', async () => {
 		const scope = expectLacrmCall('GetFile', { FileId: FILE }, info);
-		const s3 = nock(S3_ORIGIN)
-			.get(`/files/${FILE}`)
-			.query({ signature: 'abc123' })
-			.reply(200, Buffer.from(CONTENT), { 'Content-Type': 'application/octet-stream' });
+		const s3 = s3File('application/octet-stream');
 		const { json, items, error } = await runNode({
 			resource: 'file',
 			operation: 'get',
 			parameters: { fileId: FILE, options: { download: true, binaryPropertyName: 'pdf' } },
-			resources,
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone() && s3.isDone()).toBe(true);
@@ -285,35 +256,17 @@ describe('File → Get', () => {
 		});
 		expect(Buffer.from(binary.data, 'base64').toString()).toBe(CONTENT);
 	});
-
-	it('refuses a malformed FileId before sending anything', async () => {
-		const scope = noRequests();
-		const { error } = await runNode({
-			resource: 'file',
-			operation: 'get',
-			parameters: { fileId: 'quote.pdf' },
-			resources,
-		});
-		expect(error?.message).toBe(
-			'Invalid "File ID": "quote.pdf" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
-		);
-		expect(scope.isDone()).toBe(false);
-	});
 });
 
 describe('File → Download', () => {
 	it('sends GetFile, downloads FileUrl into "data", and outputs the details without the expiring link', async () => {
 		const scope = expectLacrmCall('GetFile', { FileId: FILE }, info);
 		// The pre-signed link must be fetched as it is: no LACRM Authorization header.
-		const s3 = nock(S3_ORIGIN, { badheaders: ['authorization'] })
-			.get(`/files/${FILE}`)
-			.query({ signature: 'abc123' })
-			.reply(200, Buffer.from(CONTENT), { 'Content-Type': 'application/pdf' });
+		const s3 = s3File('application/pdf', { badheaders: ['authorization'] });
 		const { json, items, error } = await runNode({
 			resource: 'file',
 			operation: 'download',
 			parameters: { fileId: FILE },
-			resources,
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone() && s3.isDone()).toBe(true);
@@ -338,7 +291,6 @@ describe('File → Download', () => {
 			resource: 'file',
 			operation: 'download',
 			parameters: { fileId: FILE, binaryPropertyName: 'notes' },
-			resources,
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone() && s3.isDone()).toBe(true);
@@ -351,7 +303,6 @@ describe('File → Download', () => {
 			resource: 'file',
 			operation: 'download',
 			parameters: { fileId: FILE },
-			resources,
 		});
 		expect(scope.isDone()).toBe(true);
 		expect(error?.message).toBe(
@@ -364,33 +315,31 @@ describe('File → Get Many for Contact', () => {
 	const older = { ...info, FileId: uid(702), IsPrimary: false };
 
 	it('sends GetFilesAttachedToContact (a bare array, no paging) and outputs one item per file', async () => {
-		const scope = expectLacrmCall('GetFilesAttachedToContact', { ContactId: JANE }, [info]);
-		const { json, items, error } = await runNode({
-			resource: 'file',
-			operation: 'getAllForContact',
-			parameters: { contactId: byId(JANE), returnAll: true },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		const { json, items } = await runExpectingCall(
+			['GetFilesAttachedToContact', { ContactId: JANE }, [info]],
+			{
+				resource: 'file',
+				operation: 'getAllForContact',
+				parameters: { contactId: byId(JANE), returnAll: true },
+			},
+		);
 		expect(json).toEqual([info]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
 	it('asks for previous versions when the option is on, and applies the limit', async () => {
-		const scope = expectLacrmCall(
-			'GetFilesAttachedToContact',
-			{ ContactId: JANE, ReturnPreviousVersions: true },
-			[info, older, { ...older, FileId: uid(703) }],
+		const { json } = await runExpectingCall(
+			[
+				'GetFilesAttachedToContact',
+				{ ContactId: JANE, ReturnPreviousVersions: true },
+				[info, older, { ...older, FileId: uid(703) }],
+			],
+			{
+				resource: 'file',
+				operation: 'getAllForContact',
+				parameters: { contactId: byId(JANE), limit: 2, options: { returnPreviousVersions: true } },
+			},
 		);
-		const { json, error } = await runNode({
-			resource: 'file',
-			operation: 'getAllForContact',
-			parameters: { contactId: byId(JANE), limit: 2, options: { returnPreviousVersions: true } },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([info, older]);
 	});
 });

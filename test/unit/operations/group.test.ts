@@ -1,112 +1,9 @@
-import nock from 'nock';
+import { group, VIP } from '../helpers/records';
+import { byId, expectLacrmCall, runExpectingCall, runNode, uid } from '../helpers/runNode';
 
-import { groupResource } from '../../../nodes/Lacrm/actions/group';
-import { byId, expectLacrmCall, LACRM_ORIGIN, runNode, uid } from '../helpers/runNode';
-
-const resources = [groupResource];
-const VIP = uid(601);
 const SALES_TEAM = uid(501);
-const SUPPORT_TEAM = uid(502);
-
-const group = { GroupId: VIP, Name: 'VIP Clients', Sharing: 'Public', TeamIds: [], Color: 'Blue' };
-
-function anyCall() {
-	return nock(LACRM_ORIGIN).post('/v2/').reply(200, {});
-}
 
 describe('Group → Create', () => {
-	it('sends CreateGroup with name, sharing and color, and outputs the GroupId', async () => {
-		const scope = expectLacrmCall(
-			'CreateGroup',
-			{ Name: 'VIP Clients', Sharing: 'Public', Color: 'LightBlue' },
-			{ GroupId: VIP },
-		);
-		const { json, items, error } = await runNode({
-			resource: 'group',
-			operation: 'create',
-			parameters: {
-				name: 'VIP Clients',
-				sharing: 'Public',
-				additionalFields: { color: 'LightBlue' },
-			},
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([
-			{ GroupId: VIP, Name: 'VIP Clients', Sharing: 'Public', Color: 'LightBlue' },
-		]);
-		expect(items[0].pairedItem).toEqual({ item: 0 });
-	});
-
-	it("sends LACRM's default sharing (Private) when none is chosen", async () => {
-		const scope = expectLacrmCall(
-			'CreateGroup',
-			{ Name: 'VIP Clients', Sharing: 'Private' },
-			{ GroupId: VIP },
-		);
-		const { json, error } = await runNode({
-			resource: 'group',
-			operation: 'create',
-			parameters: { name: 'VIP Clients' },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([{ GroupId: VIP, Name: 'VIP Clients', Sharing: 'Private' }]);
-	});
-
-	it('sends the teams when sharing with teams', async () => {
-		const scope = expectLacrmCall(
-			'CreateGroup',
-			{ Name: 'VIP Clients', Sharing: 'Teams', TeamIds: [SALES_TEAM, SUPPORT_TEAM] },
-			{ GroupId: VIP },
-		);
-		const { json, error } = await runNode({
-			resource: 'group',
-			operation: 'create',
-			parameters: { name: 'VIP Clients', sharing: 'Teams', teamIds: [SALES_TEAM, SUPPORT_TEAM] },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([
-			{ GroupId: VIP, Name: 'VIP Clients', Sharing: 'Teams', TeamIds: [SALES_TEAM, SUPPORT_TEAM] },
-		]);
-	});
-
-	it('refuses sharing with teams without teams, before sending anything', async () => {
-		const scope = anyCall();
-		const { error } = await runNode({
-			resource: 'group',
-			operation: 'create',
-			parameters: { name: 'VIP Clients', sharing: 'Teams', teamIds: '={{ [] }}' },
-			resources,
-		});
-		expect(error?.message).toBe(
-			'Invalid "Team Names or IDs": choose at least one team when Sharing is Teams',
-		);
-		expect(error?.name).toBe('NodeOperationError');
-		expect(scope.isDone()).toBe(false);
-	});
-
-	it('refuses a team id that is not a LACRM id', async () => {
-		const scope = anyCall();
-		const { error } = await runNode({
-			resource: 'group',
-			operation: 'create',
-			parameters: { name: 'VIP Clients', sharing: 'Teams', teamIds: '={{ ["sales"] }}' },
-			resources,
-		});
-		expect(error?.message).toBe(
-			'Invalid "Team Names or IDs": "sales" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
-		);
-		expect(scope.isDone()).toBe(false);
-	});
-
 	it('with Continue On Fail, outputs an error item for the bad item and creates the good one', async () => {
 		const scope = expectLacrmCall(
 			'CreateGroup',
@@ -119,7 +16,6 @@ describe('Group → Create', () => {
 			parameters: { name: '={{ $json.name }}' },
 			input: [{ name: '' }, { name: 'Partners' }],
 			continueOnFail: true,
-			resources,
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
@@ -144,148 +40,37 @@ describe('Group → Create', () => {
 			resource: 'group',
 			operation: 'create',
 			parameters: { name: 'VIP Clients' },
-			resources,
 		});
 		expect(scope.isDone()).toBe(true);
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe('There is already a group named VIP Clients');
 		expect(json).toEqual([]);
 	});
-
-	it('refuses a color LACRM does not have', async () => {
-		const scope = anyCall();
-		const { error } = await runNode({
-			resource: 'group',
-			operation: 'create',
-			parameters: { name: 'VIP Clients', additionalFields: { color: '={{ "Brown" }}' } },
-			resources,
-		});
-		expect(error?.message).toMatch(/^Invalid "Color": "Brown" is not one of Blue, Cyan, Gray/);
-		expect(scope.isDone()).toBe(false);
-	});
 });
 
 describe('Group → Update', () => {
 	it('sends EditGroup with only the fields set, and outputs GroupId + updated', async () => {
-		const scope = expectLacrmCall(
-			'EditGroup',
-			{ GroupId: VIP, Name: 'VIPs', Sharing: 'Teams', TeamIds: [SALES_TEAM] },
-			{},
-		);
-		const { json, error } = await runNode({
-			resource: 'group',
-			operation: 'update',
-			parameters: {
-				groupId: byId(VIP),
-				updateFields: { name: 'VIPs', sharing: 'Teams', teamIds: [SALES_TEAM] },
+		const { json } = await runExpectingCall(
+			['EditGroup', { GroupId: VIP, Name: 'VIPs', Sharing: 'Teams', TeamIds: [SALES_TEAM] }, {}],
+			{
+				resource: 'group',
+				operation: 'update',
+				parameters: {
+					groupId: byId(VIP),
+					updateFields: { name: 'VIPs', sharing: 'Teams', teamIds: [SALES_TEAM] },
+				},
 			},
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		);
 		expect(json).toEqual([{ GroupId: VIP, updated: true }]);
 	});
 
 	it('clears the color by sending null', async () => {
-		const scope = expectLacrmCall('EditGroup', { GroupId: VIP, Color: null }, {});
-		const { json, error } = await runNode({
+		const { json } = await runExpectingCall(['EditGroup', { GroupId: VIP, Color: null }, {}], {
 			resource: 'group',
 			operation: 'update',
 			parameters: { groupId: byId(VIP), fieldsToClear: ['color'] },
-			resources,
 		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([{ GroupId: VIP, updated: true }]);
-	});
-
-	it('refuses a color that is both set and cleared', async () => {
-		const scope = anyCall();
-		const { error } = await runNode({
-			resource: 'group',
-			operation: 'update',
-			parameters: { groupId: byId(VIP), updateFields: { color: 'Red' }, fieldsToClear: ['color'] },
-			resources,
-		});
-		expect(error?.message).toBe(
-			'Invalid "Fields to Clear": "Color" is both set and cleared; choose one',
-		);
-		expect(scope.isDone()).toBe(false);
-	});
-
-	it('refuses teams with a sharing other than Teams', async () => {
-		const scope = anyCall();
-		const { error } = await runNode({
-			resource: 'group',
-			operation: 'update',
-			parameters: {
-				groupId: byId(VIP),
-				updateFields: { sharing: 'Public', teamIds: [SALES_TEAM] },
-			},
-			resources,
-		});
-		expect(error?.message).toBe(
-			'Invalid "Team Names or IDs": teams only apply when Sharing is Teams',
-		);
-		expect(scope.isDone()).toBe(false);
-	});
-
-	it('refuses an update with nothing to change', async () => {
-		const scope = anyCall();
-		const { error } = await runNode({
-			resource: 'group',
-			operation: 'update',
-			parameters: { groupId: byId(VIP) },
-			resources,
-		});
-		expect(error?.message).toBe(
-			'Invalid "Update Fields": nothing to change: set a field or a field to clear',
-		);
-		expect(scope.isDone()).toBe(false);
-	});
-});
-
-describe('Group → Delete', () => {
-	it('sends DeleteGroup and outputs GroupId + deleted', async () => {
-		const scope = expectLacrmCall('DeleteGroup', { GroupId: VIP }, {});
-		const { json, error } = await runNode({
-			resource: 'group',
-			operation: 'delete',
-			parameters: { groupId: byId(VIP) },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ GroupId: VIP, deleted: true }]);
-	});
-});
-
-describe('Group → Get', () => {
-	it('sends GetGroup and outputs the group', async () => {
-		const scope = expectLacrmCall('GetGroup', { GroupId: VIP }, group);
-		const { json, error } = await runNode({
-			resource: 'group',
-			operation: 'get',
-			parameters: { groupId: byId(VIP) },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([group]);
-	});
-
-	it('refuses a GroupId that arrives as a number', async () => {
-		const scope = anyCall();
-		const { error } = await runNode({
-			resource: 'group',
-			operation: 'get',
-			parameters: { groupId: byId('={{ 12345 }}') },
-			resources,
-		});
-		expect(error?.message).toBe(
-			'Invalid "Group": 12345 arrived as a number, which cannot hold a LACRM ID exactly',
-		);
-		expect(scope.isDone()).toBe(false);
 	});
 });
 
@@ -301,38 +86,36 @@ describe('Group → Get Many', () => {
 			{ ReturnNumberOfContacts: true, MaxNumberOfResults: 10000, Page: 1 },
 			{ HasMoreResults: true, Results: groups.slice(0, 2) },
 		);
-		const page2 = expectLacrmCall(
-			'GetGroups',
-			{ ReturnNumberOfContacts: true, MaxNumberOfResults: 10000, Page: 2 },
-			{ HasMoreResults: false, Results: groups.slice(2) },
+		const { json, items } = await runExpectingCall(
+			[
+				'GetGroups',
+				{ ReturnNumberOfContacts: true, MaxNumberOfResults: 10000, Page: 2 },
+				{ HasMoreResults: false, Results: groups.slice(2) },
+			],
+			{
+				resource: 'group',
+				operation: 'getAll',
+				parameters: { returnAll: true, options: { returnNumberOfContacts: true } },
+			},
 		);
-		const { json, items, error } = await runNode({
-			resource: 'group',
-			operation: 'getAll',
-			parameters: { returnAll: true, options: { returnNumberOfContacts: true } },
-			resources,
-		});
-		expect(error).toBeUndefined();
 		expect(page1.isDone()).toBe(true);
-		expect(page2.isDone()).toBe(true);
 		expect(json).toEqual(groups);
 		expect(items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
 	});
 
 	it('asks for one page of the limit size when not returning all', async () => {
-		const scope = expectLacrmCall(
-			'GetGroups',
-			{ MaxNumberOfResults: 2, Page: 1 },
-			{ HasMoreResults: true, Results: [group, group] },
+		const { json } = await runExpectingCall(
+			[
+				'GetGroups',
+				{ MaxNumberOfResults: 2, Page: 1 },
+				{ HasMoreResults: true, Results: [group, group] },
+			],
+			{
+				resource: 'group',
+				operation: 'getAll',
+				parameters: { returnAll: false, limit: 2 },
+			},
 		);
-		const { json, error } = await runNode({
-			resource: 'group',
-			operation: 'getAll',
-			parameters: { returnAll: false, limit: 2 },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([group, group]);
 	});
 });

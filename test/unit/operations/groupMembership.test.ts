@@ -1,52 +1,42 @@
-import nock from 'nock';
+import { byId, expectLacrmCall, runExpectingCall, runNode, uid } from '../helpers/runNode';
 
-import { groupMembershipResource } from '../../../nodes/Lacrm/actions/groupMembership';
-import { byId, expectLacrmCall, LACRM_ORIGIN, runNode, uid } from '../helpers/runNode';
-
-const resources = [groupMembershipResource];
 const JANE = uid(101);
 const BOB = uid(102);
 const VIP = uid(301);
 
 describe('Group Membership → Add', () => {
 	it('sends CreateGroupMembership with the picked GroupId only', async () => {
-		const scope = expectLacrmCall('CreateGroupMembership', { ContactId: JANE, GroupId: VIP }, {});
-		const { json, items, error } = await runNode({
-			resource: 'groupMembership',
-			operation: 'add',
-			parameters: {
-				contactId: byId(JANE),
-				groupBy: 'id',
-				groupId: { __rl: true, mode: 'list', value: VIP },
+		const { json, items } = await runExpectingCall(
+			['CreateGroupMembership', { ContactId: JANE, GroupId: VIP }, {}],
+			{
+				resource: 'groupMembership',
+				operation: 'add',
+				parameters: {
+					contactId: byId(JANE),
+					groupBy: 'id',
+					groupId: { __rl: true, mode: 'list', value: VIP },
+				},
 			},
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		);
 		expect(json).toEqual([{ ContactId: JANE, GroupId: VIP, added: true }]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
 	it('sends GroupName only when the group is given by name', async () => {
-		const scope = expectLacrmCall(
-			'CreateGroupMembership',
-			{ ContactId: JANE, GroupName: 'VIP Clients' },
-			{},
-		);
-		const { json, error } = await runNode({
-			resource: 'groupMembership',
-			operation: 'add',
-			// A GroupId left over from switching modes must not be sent alongside the name.
-			parameters: {
-				contactId: byId(JANE),
-				groupBy: 'name',
-				groupName: 'VIP Clients',
-				groupId: byId(VIP),
+		const { json } = await runExpectingCall(
+			['CreateGroupMembership', { ContactId: JANE, GroupName: 'VIP Clients' }, {}],
+			{
+				resource: 'groupMembership',
+				operation: 'add',
+				// A GroupId left over from switching modes must not be sent alongside the name.
+				parameters: {
+					contactId: byId(JANE),
+					groupBy: 'name',
+					groupName: 'VIP Clients',
+					groupId: byId(VIP),
+				},
 			},
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		);
 		expect(json).toEqual([{ ContactId: JANE, GroupName: 'VIP Clients', added: true }]);
 	});
 
@@ -58,7 +48,6 @@ describe('Group Membership → Add', () => {
 			operation: 'add',
 			parameters: { contactId: byId('={{ $json.id }}'), groupBy: 'id', groupId: byId(VIP) },
 			input: [{ id: JANE }, { id: BOB }],
-			resources,
 		});
 		expect(error).toBeUndefined();
 		expect(first.isDone() && second.isDone()).toBe(true);
@@ -69,33 +58,6 @@ describe('Group Membership → Add', () => {
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
-	it('requires the group name in name mode and sends nothing without it', async () => {
-		const scope = nock(LACRM_ORIGIN).post('/v2/').reply(200, {});
-		const { error } = await runNode({
-			resource: 'groupMembership',
-			operation: 'add',
-			parameters: { contactId: byId(JANE), groupBy: 'name', groupName: '={{ $json.group }}' },
-			input: [{ group: '' }],
-			resources,
-		});
-		expect(error?.message).toBe('Invalid "Group Name": it is required');
-		expect(scope.isDone()).toBe(false);
-	});
-
-	it('refuses a malformed GroupId before sending anything', async () => {
-		const scope = nock(LACRM_ORIGIN).post('/v2/').reply(200, {});
-		const { error } = await runNode({
-			resource: 'groupMembership',
-			operation: 'add',
-			parameters: { contactId: byId(JANE), groupBy: 'id', groupId: byId('={{ "VIP Clients" }}') },
-			resources,
-		});
-		expect(error?.message).toBe(
-			'Invalid "Group": "VIP Clients" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
-		);
-		expect(scope.isDone()).toBe(false);
-	});
-
 	it('with Continue On Fail, a bad item becomes an error item and the others still run', async () => {
 		const scope = expectLacrmCall('CreateGroupMembership', { ContactId: BOB, GroupId: VIP }, {});
 		const { json, items, error } = await runNode({
@@ -104,7 +66,6 @@ describe('Group Membership → Add', () => {
 			parameters: { contactId: byId('={{ $json.id }}'), groupBy: 'id', groupId: byId(VIP) },
 			input: [{ id: 'x1' }, { id: BOB }],
 			continueOnFail: true,
-			resources,
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
@@ -121,32 +82,26 @@ describe('Group Membership → Add', () => {
 
 describe('Group Membership → Remove', () => {
 	it('sends DeleteGroupMembership with the GroupId', async () => {
-		const scope = expectLacrmCall('DeleteGroupMembership', { ContactId: JANE, GroupId: VIP }, {});
-		const { json, error } = await runNode({
-			resource: 'groupMembership',
-			operation: 'remove',
-			parameters: { contactId: byId(JANE), groupId: byId(VIP) },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		const { json } = await runExpectingCall(
+			['DeleteGroupMembership', { ContactId: JANE, GroupId: VIP }, {}],
+			{
+				resource: 'groupMembership',
+				operation: 'remove',
+				parameters: { contactId: byId(JANE), groupId: byId(VIP) },
+			},
+		);
 		expect(json).toEqual([{ ContactId: JANE, GroupId: VIP, removed: true }]);
 	});
 
 	it('sends DeleteGroupMembership with the GroupName', async () => {
-		const scope = expectLacrmCall(
-			'DeleteGroupMembership',
-			{ ContactId: JANE, GroupName: 'VIP Clients' },
-			{},
+		const { json } = await runExpectingCall(
+			['DeleteGroupMembership', { ContactId: JANE, GroupName: 'VIP Clients' }, {}],
+			{
+				resource: 'groupMembership',
+				operation: 'remove',
+				parameters: { contactId: byId(JANE), groupBy: 'name', groupName: 'VIP Clients' },
+			},
 		);
-		const { json, error } = await runNode({
-			resource: 'groupMembership',
-			operation: 'remove',
-			parameters: { contactId: byId(JANE), groupBy: 'name', groupName: 'VIP Clients' },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([{ ContactId: JANE, GroupName: 'VIP Clients', removed: true }]);
 	});
 });
@@ -155,25 +110,24 @@ describe('Group Membership → Get Many for Contact', () => {
 	const membership = { ContactId: JANE, GroupId: VIP, GroupMetaData: { Name: 'VIP Clients' } };
 
 	it('sends GetGroupsAttachedToContact and outputs one simplified item per group', async () => {
-		const scope = expectLacrmCall(
-			'GetGroupsAttachedToContact',
-			{ ContactId: JANE, MaxNumberOfResults: 50, Page: 1 },
+		const { json } = await runExpectingCall(
+			[
+				'GetGroupsAttachedToContact',
+				{ ContactId: JANE, MaxNumberOfResults: 50, Page: 1 },
+				{
+					HasMoreResults: false,
+					Results: [
+						membership,
+						{ ...membership, GroupId: uid(302), GroupMetaData: { Name: 'Newsletter' } },
+					],
+				},
+			],
 			{
-				HasMoreResults: false,
-				Results: [
-					membership,
-					{ ...membership, GroupId: uid(302), GroupMetaData: { Name: 'Newsletter' } },
-				],
+				resource: 'groupMembership',
+				operation: 'getGroupsOfContact',
+				parameters: { contactId: byId(JANE) },
 			},
 		);
-		const { json, error } = await runNode({
-			resource: 'groupMembership',
-			operation: 'getGroupsOfContact',
-			parameters: { contactId: byId(JANE) },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([
 			{ ContactId: JANE, GroupId: VIP, GroupName: 'VIP Clients' },
 			{ ContactId: JANE, GroupId: uid(302), GroupName: 'Newsletter' },
@@ -181,18 +135,18 @@ describe('Group Membership → Get Many for Contact', () => {
 	});
 
 	it('returns LACRM records as they are with Simplify off', async () => {
-		const scope = expectLacrmCall(
-			'GetGroupsAttachedToContact',
-			{ ContactId: JANE, MaxNumberOfResults: 10000, Page: 1 },
-			{ HasMoreResults: false, Results: [membership] },
+		const { json } = await runExpectingCall(
+			[
+				'GetGroupsAttachedToContact',
+				{ ContactId: JANE, MaxNumberOfResults: 10000, Page: 1 },
+				{ HasMoreResults: false, Results: [membership] },
+			],
+			{
+				resource: 'groupMembership',
+				operation: 'getGroupsOfContact',
+				parameters: { contactId: byId(JANE), returnAll: true, simplify: false },
+			},
 		);
-		const { json } = await runNode({
-			resource: 'groupMembership',
-			operation: 'getGroupsOfContact',
-			parameters: { contactId: byId(JANE), returnAll: true, simplify: false },
-			resources,
-		});
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([membership]);
 	});
 });
@@ -219,7 +173,6 @@ describe('Group Membership → Get Contacts in Group', () => {
 			resource: 'groupMembership',
 			operation: 'getContactsInGroup',
 			parameters: { groupBy: 'id', groupId: byId(VIP), returnAll: true },
-			resources,
 		});
 		expect(error).toBeUndefined();
 		expect(page1.isDone() && page2.isDone()).toBe(true);
@@ -230,19 +183,18 @@ describe('Group Membership → Get Contacts in Group', () => {
 	});
 
 	it('sends GetContactsInGroup by GroupName and stops at the limit', async () => {
-		const scope = expectLacrmCall(
-			'GetContactsInGroup',
-			{ GroupName: 'VIP Clients', MaxNumberOfResults: 1, Page: 1 },
-			{ HasMoreResults: true, Results: [member(JANE, 'Jane Doe')] },
+		const { json } = await runExpectingCall(
+			[
+				'GetContactsInGroup',
+				{ GroupName: 'VIP Clients', MaxNumberOfResults: 1, Page: 1 },
+				{ HasMoreResults: true, Results: [member(JANE, 'Jane Doe')] },
+			],
+			{
+				resource: 'groupMembership',
+				operation: 'getContactsInGroup',
+				parameters: { groupBy: 'name', groupName: 'VIP Clients', limit: 1, simplify: false },
+			},
 		);
-		const { json, error } = await runNode({
-			resource: 'groupMembership',
-			operation: 'getContactsInGroup',
-			parameters: { groupBy: 'name', groupName: 'VIP Clients', limit: 1, simplify: false },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([member(JANE, 'Jane Doe')]);
 	});
 });

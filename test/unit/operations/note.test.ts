@@ -2,140 +2,32 @@
  * Note resource: the exact request LACRM receives for each of its six functions, the items n8n
  * outputs, and input that is refused before any request.
  */
-import nock from 'nock';
 
-import { noteResource } from '../../../nodes/Lacrm/actions/note';
+import { CONTACT, NOTE, pipelineNote, rawNote } from '../helpers/records';
 import {
 	byId,
 	expectLacrmCall,
-	LACRM_ORIGIN,
+	runExpectingCall,
+	runExpectingRefusal,
 	runNode as runAnyNode,
 	uid,
 } from '../helpers/runNode';
 import type { RunNodeOptions } from '../helpers/runNode';
 
-const runNode = async (options: Omit<RunNodeOptions, 'resource' | 'resources'>) =>
-	await runAnyNode({ resource: 'note', resources: [noteResource], ...options });
-
-/** An interceptor for any LACRM call: still pending afterwards proves nothing was sent. */
-function anyLacrmCall() {
-	return nock(LACRM_ORIGIN).post('/v2/').reply(200, {});
-}
-
-const CONTACT = uid(100);
-const NOTE = uid(200);
-
-const rawNote = (id: string, text: string) => ({
-	NoteId: id,
-	ContactId: CONTACT,
-	UserId: '1001',
-	DateCreated: '2025-12-22T21:30:46-08:00',
-	DateDisplayedInHistory: '2025-12-22T21:30:46-08:00',
-	Note: text,
-	IsRichText: false,
-	ContactMetaData: { Name: 'John Doe', AssignedTo: '1001' },
-	UserMetaData: { FirstName: 'Jane', LastName: 'Owner' },
-	PipelineInfo: null,
-});
+const runNode = async (options: Omit<RunNodeOptions, 'resource'>) =>
+	await runAnyNode({ resource: 'note', ...options });
 
 describe('Note → Create (CreateNote)', () => {
-	it('sends the contact, the text and the history date, and outputs the NoteId', async () => {
-		const scope = expectLacrmCall(
-			'CreateNote',
-			{
-				ContactId: CONTACT,
-				Note: 'Called,\nleft a voicemail',
-				DateDisplayedInHistory: '2025-01-31T14:00:00-05:00',
-			},
-			{ NoteId: NOTE },
-		);
-		const { json, items, error } = await runNode({
-			operation: 'create',
-			parameters: {
-				contactId: byId(CONTACT),
-				note: 'Called,\nleft a voicemail',
-				additionalFields: { dateDisplayedInHistory: '2025-01-31T14:00:00-05:00' },
-			},
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([
-			{
-				NoteId: NOTE,
-				ContactId: CONTACT,
-				Note: 'Called,\nleft a voicemail',
-				DateDisplayedInHistory: '2025-01-31T14:00:00-05:00',
-			},
-		]);
-		expect(items[0].pairedItem).toEqual({ item: 0 });
-	});
-
-	it('sends only the required parameters when nothing else is set', async () => {
-		const scope = expectLacrmCall(
-			'CreateNote',
-			{ ContactId: CONTACT, Note: 'Hi' },
-			{ NoteId: NOTE },
-		);
-		const { json, error } = await runNode({
-			operation: 'create',
-			parameters: { contactId: byId(CONTACT), note: 'Hi' },
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([{ NoteId: NOTE, ContactId: CONTACT, Note: 'Hi' }]);
-	});
-
 	it('Options → Return Only ID outputs just the NoteId', async () => {
-		const scope = expectLacrmCall(
-			'CreateNote',
-			{ ContactId: CONTACT, Note: 'Hi' },
-			{ NoteId: NOTE },
-		);
-		const { json, error } = await runNode({
-			operation: 'create',
-			parameters: { contactId: byId(CONTACT), note: 'Hi', options: { idOnly: true } },
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ NoteId: NOTE }]);
-	});
-
-	// A value typed into the node is already refused by n8n (the By ID regex); one from an expression is ours to check.
-	it('refuses a contact id that is not a LACRM id, before any request', async () => {
-		const any = anyLacrmCall();
-		const { error } = await runNode({
-			operation: 'create',
-			input: [{ contact: 'jane@example.com' }],
-			parameters: { contactId: byId('={{ $json.contact }}'), note: 'Hi' },
-		});
-		expect(error?.message).toMatch(/Invalid "Contact"/);
-		expect(any.isDone()).toBe(false);
-	});
-
-	it('refuses an empty note, before any request', async () => {
-		const any = anyLacrmCall();
-		const { error } = await runNode({
-			operation: 'create',
-			parameters: { contactId: byId(CONTACT), note: '   ' },
-		});
-		expect(error?.message).toBe('Invalid "Note": it is required');
-		expect(any.isDone()).toBe(false);
-	});
-
-	it('refuses a history date that is not a date, before any request', async () => {
-		const any = anyLacrmCall();
-		const { error } = await runNode({
-			operation: 'create',
-			parameters: {
-				contactId: byId(CONTACT),
-				note: 'Hi',
-				additionalFields: { dateDisplayedInHistory: 'last Tuesday' },
+		const { json } = await runExpectingCall(
+			['CreateNote', { ContactId: CONTACT, Note: 'Hi' }, { NoteId: NOTE }],
+			{
+				resource: 'note',
+				operation: 'create',
+				parameters: { contactId: byId(CONTACT), note: 'Hi', options: { idOnly: true } },
 			},
-		});
-		expect(error?.message).toMatch(/Invalid "Date Shown in History"/);
-		expect(any.isDone()).toBe(false);
+		);
+		expect(json).toEqual([{ NoteId: NOTE }]);
 	});
 
 	it('with Continue on Fail, a bad item becomes an error item and the others still run', async () => {
@@ -167,88 +59,37 @@ describe('Note → Create (CreateNote)', () => {
 
 describe('Note → Update (EditNote)', () => {
 	it('sends only the fields set and outputs the NoteId with updated: true', async () => {
-		const scope = expectLacrmCall('EditNote', { NoteId: NOTE, Note: 'New text' }, {});
-		const { json, error } = await runNode({
+		const { json } = await runExpectingCall(['EditNote', { NoteId: NOTE, Note: 'New text' }, {}], {
+			resource: 'note',
 			operation: 'update',
 			parameters: { noteId: NOTE, updateFields: { note: 'New text' } },
 		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([{ NoteId: NOTE, updated: true }]);
 	});
 
 	it('can move the note in the history', async () => {
-		const scope = expectLacrmCall(
-			'EditNote',
-			{ NoteId: NOTE, DateDisplayedInHistory: '2024-06-01T09:00:00Z' },
-			'',
-		);
-		const { json, error } = await runNode({
-			operation: 'update',
-			parameters: {
-				noteId: NOTE,
-				updateFields: { dateDisplayedInHistory: '2024-06-01T09:00:00Z' },
+		const { json } = await runExpectingCall(
+			['EditNote', { NoteId: NOTE, DateDisplayedInHistory: '2024-06-01T09:00:00Z' }, ''],
+			{
+				resource: 'note',
+				operation: 'update',
+				parameters: {
+					noteId: NOTE,
+					updateFields: { dateDisplayedInHistory: '2024-06-01T09:00:00Z' },
+				},
 			},
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		);
 		expect(json).toEqual([{ NoteId: NOTE, updated: true }]);
-	});
-
-	it('refuses an update with nothing to change, before any request', async () => {
-		const any = anyLacrmCall();
-		const { error } = await runNode({
-			operation: 'update',
-			parameters: { noteId: NOTE, updateFields: {} },
-		});
-		expect(error?.message).toMatch(/^Invalid "Update Fields": nothing to change/);
-		expect(any.isDone()).toBe(false);
-	});
-
-	it('refuses a missing note id, before any request', async () => {
-		const any = anyLacrmCall();
-		const { error } = await runNode({
-			operation: 'update',
-			input: [{ id: '' }],
-			parameters: { noteId: '={{ $json.id }}', updateFields: { note: 'x' } },
-		});
-		expect(error?.message).toBe('Invalid "Note ID": it is required');
-		expect(any.isDone()).toBe(false);
-	});
-});
-
-describe('Note → Delete (DeleteNote)', () => {
-	it('sends the NoteId and outputs deleted: true', async () => {
-		const scope = expectLacrmCall('DeleteNote', { NoteId: NOTE }, {});
-		const { json, items, error } = await runNode({
-			operation: 'delete',
-			parameters: { noteId: NOTE },
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ NoteId: NOTE, deleted: true }]);
-		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 });
 
 describe('Note → Get (GetNote)', () => {
-	const pipelineNote = {
-		...rawNote(NOTE, 'Moved to Contacted'),
-		PipelineInfo: {
-			PipelineId: uid(300),
-			PipelineItemId: uid(301),
-			StatusId: uid(302),
-			PreviousStatusId: uid(303),
-			PipelineMetaData: { Name: 'Leads' },
-			StatusMetaData: { Name: 'Contacted' },
-		},
-	};
-
 	it('outputs the note simplified: contact, author, pipeline and status names next to their ids', async () => {
-		const scope = expectLacrmCall('GetNote', { NoteId: NOTE }, pipelineNote);
-		const { json, error } = await runNode({ operation: 'get', parameters: { noteId: NOTE } });
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		const { json } = await runExpectingCall(['GetNote', { NoteId: NOTE }, pipelineNote], {
+			resource: 'note',
+			operation: 'get',
+			parameters: { noteId: NOTE },
+		});
 		expect(json).toEqual([
 			{
 				NoteId: NOTE,
@@ -271,51 +112,41 @@ describe('Note → Get (GetNote)', () => {
 			},
 		]);
 	});
-
-	it('outputs the note as LACRM sent it with Simplify off', async () => {
-		const scope = expectLacrmCall('GetNote', { NoteId: NOTE }, pipelineNote);
-		const { json, error } = await runNode({
-			operation: 'get',
-			parameters: { noteId: NOTE, simplify: false },
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([pipelineNote]);
-	});
 });
 
 describe('Note → Get Many (GetNotes)', () => {
 	it('sends the filters with the first page of Limit results, one item per note', async () => {
-		const scope = expectLacrmCall(
-			'GetNotes',
+		const { json, items } = await runExpectingCall(
+			[
+				'GetNotes',
+				{
+					ContactId: CONTACT,
+					UserFilter: ['1001', '1002'],
+					DateFilterStart: '2025-01-01T00:00:00Z',
+					// A bare date is its midnight in the workflow's time zone (n8n's default, New York).
+					DateFilterEnd: '2025-01-31T00:00:00-05:00',
+					SortDirection: 'Ascending',
+					MaxNumberOfResults: 2,
+					Page: 1,
+				},
+				{ HasMoreResults: true, Results: [rawNote(uid(201), 'One'), rawNote(uid(202), 'Two')] },
+			],
 			{
-				ContactId: CONTACT,
-				UserFilter: ['1001', '1002'],
-				DateFilterStart: '2025-01-01T00:00:00Z',
-				// A bare date is its midnight in the workflow's time zone (n8n's default, New York).
-				DateFilterEnd: '2025-01-31T00:00:00-05:00',
-				SortDirection: 'Ascending',
-				MaxNumberOfResults: 2,
-				Page: 1,
-			},
-			{ HasMoreResults: true, Results: [rawNote(uid(201), 'One'), rawNote(uid(202), 'Two')] },
-		);
-		const { json, items, error } = await runNode({
-			operation: 'getAll',
-			parameters: {
-				limit: 2,
-				simplify: false,
-				filters: {
-					contactId: byId(CONTACT),
-					userFilter: ['1001', '1002'],
-					dateFilterStart: '2025-01-01T00:00:00Z',
-					dateFilterEnd: '2025-01-31',
-					sortDirection: 'Ascending',
+				resource: 'note',
+				operation: 'getAll',
+				parameters: {
+					limit: 2,
+					simplify: false,
+					filters: {
+						contactId: byId(CONTACT),
+						userFilter: ['1001', '1002'],
+						dateFilterStart: '2025-01-01T00:00:00Z',
+						dateFilterEnd: '2025-01-31',
+						sortDirection: 'Ascending',
+					},
 				},
 			},
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		);
 		expect(json).toEqual([rawNote(uid(201), 'One'), rawNote(uid(202), 'Two')]);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 	});
@@ -326,15 +157,15 @@ describe('Note → Get Many (GetNotes)', () => {
 			{ MaxNumberOfResults: 10000, Page: 1 },
 			{ HasMoreResults: true, Results: [rawNote(uid(201), 'One'), rawNote(uid(202), 'Two')] },
 		);
-		const page2 = expectLacrmCall(
-			'GetNotes',
-			{ MaxNumberOfResults: 10000, Page: 2 },
-			{ HasMoreResults: false, Results: [rawNote(uid(203), 'Three')] },
+		const { json } = await runExpectingCall(
+			[
+				'GetNotes',
+				{ MaxNumberOfResults: 10000, Page: 2 },
+				{ HasMoreResults: false, Results: [rawNote(uid(203), 'Three')] },
+			],
+			{ resource: 'note', operation: 'getAll', parameters: { returnAll: true } },
 		);
-		const { json, error } = await runNode({ operation: 'getAll', parameters: { returnAll: true } });
-		expect(error).toBeUndefined();
 		expect(page1.isDone()).toBe(true);
-		expect(page2.isDone()).toBe(true);
 		expect(json.map((note) => note.NoteId)).toEqual([uid(201), uid(202), uid(203)]);
 		// Simplify is on by default
 		expect(json[2]).toMatchObject({
@@ -357,10 +188,12 @@ describe('Note → Get Many (GetNotes)', () => {
 			message: /^Invalid "Written By"/,
 		},
 	])('refuses $title, before any request', async ({ filters, message }) => {
-		const any = anyLacrmCall();
-		const { error } = await runNode({ operation: 'getAll', parameters: { filters } });
+		const error = await runExpectingRefusal({
+			resource: 'note',
+			operation: 'getAll',
+			parameters: { filters },
+		});
 		expect(error?.message).toMatch(message);
-		expect(any.isDone()).toBe(false);
 	});
 });
 
@@ -372,31 +205,21 @@ describe('Note → Get Many for Contact (GetNotesAttachedToContact)', () => {
 			{ ContactId: CONTACT, MaxNumberOfResults: 50, Page: 1 },
 			{ HasMoreResults: false, Results: [rawNote(uid(201), 'One'), rawNote(uid(202), 'Two')] },
 		);
-		const second = expectLacrmCall(
-			'GetNotesAttachedToContact',
-			{ ContactId: other, MaxNumberOfResults: 50, Page: 1 },
-			{ HasMoreResults: false, Results: [{ ...rawNote(uid(203), 'Three'), ContactId: other }] },
+		const { json, items } = await runExpectingCall(
+			[
+				'GetNotesAttachedToContact',
+				{ ContactId: other, MaxNumberOfResults: 50, Page: 1 },
+				{ HasMoreResults: false, Results: [{ ...rawNote(uid(203), 'Three'), ContactId: other }] },
+			],
+			{
+				resource: 'note',
+				operation: 'getAllForContact',
+				input: [{ id: CONTACT }, { id: other }],
+				parameters: { contactId: byId('={{ $json.id }}'), simplify: false },
+			},
 		);
-		const { json, items, error } = await runNode({
-			operation: 'getAllForContact',
-			input: [{ id: CONTACT }, { id: other }],
-			parameters: { contactId: byId('={{ $json.id }}'), simplify: false },
-		});
-		expect(error).toBeUndefined();
 		expect(first.isDone()).toBe(true);
-		expect(second.isDone()).toBe(true);
 		expect(json.map((note) => note.NoteId)).toEqual([uid(201), uid(202), uid(203)]);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 1 }]);
-	});
-
-	it('refuses a missing contact, before any request', async () => {
-		const any = anyLacrmCall();
-		const { error } = await runNode({
-			operation: 'getAllForContact',
-			input: [{ name: 'Jane' }],
-			parameters: { contactId: byId('={{ $json.id }}') },
-		});
-		expect(error?.message).toBe('Invalid "Contact": it is required');
-		expect(any.isDone()).toBe(false);
 	});
 });

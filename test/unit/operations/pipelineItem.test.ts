@@ -1,63 +1,32 @@
-import nock from 'nock';
-import type { ResourceMapperValue } from 'n8n-workflow';
+import { mapper } from '../helpers/resourceMapper';
+import { CONTACTED, ITEM, ITEM_PIPELINE, JANE, NEW, WON } from '../helpers/records';
+import type { ExpectCallOptions } from '../helpers/runNode';
+import { byId, expectLacrmCall, runExpectingCall, runNode, uid } from '../helpers/runNode';
 
-import { pipelineItemResource } from '../../../nodes/Lacrm/actions/pipelineItem';
-import { byId, expectLacrmCall, LACRM_ORIGIN, runNode, uid } from '../helpers/runNode';
-
-const resources = [pipelineItemResource];
-const JANE = uid(101);
-const LEADS = uid(401);
-const NEW = uid(411);
-const CONTACTED = uid(412);
-const WON = uid(413);
-const ITEM = uid(501);
-
-/** The statuses of the LEADS pipeline, as LACRM lists them (read before an item is written). */
+/** The statuses of the item's pipeline (ITEM_PIPELINE), as LACRM lists them (read before an item is written). */
 function leadsStatuses(times = 1) {
 	return expectLacrmCall(
 		'GetPipelineStatuses',
-		{ PipelineId: LEADS },
+		{ PipelineId: ITEM_PIPELINE },
 		[
-			{ StatusId: NEW, PipelineId: LEADS, Name: 'New', IsActive: true, Color: 'Blue' },
-			{ StatusId: CONTACTED, PipelineId: LEADS, Name: 'Contacted', IsActive: true, Color: 'Blue' },
-			{ StatusId: WON, PipelineId: LEADS, Name: 'Won', IsActive: false, Color: 'Green' },
+			{ StatusId: NEW, PipelineId: ITEM_PIPELINE, Name: 'New', IsActive: true, Color: 'Blue' },
+			{
+				StatusId: CONTACTED,
+				PipelineId: ITEM_PIPELINE,
+				Name: 'Contacted',
+				IsActive: true,
+				Color: 'Blue',
+			},
+			{ StatusId: WON, PipelineId: ITEM_PIPELINE, Name: 'Won', IsActive: false, Color: 'Green' },
 		],
 		{ times },
 	);
 }
 
-/** A resource-mapper value as the n8n editor saves it for pipeline custom fields. */
-function mapper(
-	value: Record<string, string | number | boolean | null>,
-	schema: Array<{
-		id: string;
-		type: string;
-		required?: boolean;
-		options?: Array<{ name: string; value: string }>;
-	}>,
-): ResourceMapperValue {
-	return {
-		mappingMode: 'defineBelow',
-		value,
-		matchingColumns: [],
-		attemptToConvertTypes: false,
-		convertFieldsToString: false,
-		schema: schema.map((field) => ({
-			id: field.id,
-			displayName: field.id,
-			type: field.type,
-			required: field.required ?? false,
-			defaultMatch: false,
-			canBeUsedToMatch: false,
-			display: true,
-			options: field.options,
-		})) as ResourceMapperValue['schema'],
-	};
-}
-
-const item = {
+/** The pipeline item's own fields, the same in LACRM's record and in the simplified item. */
+const fields = {
 	PipelineItemId: ITEM,
-	PipelineId: LEADS,
+	PipelineId: ITEM_PIPELINE,
 	StatusId: CONTACTED,
 	ContactId: JANE,
 	DateCreated: '2025-01-10T09:00:00-08:00',
@@ -66,6 +35,10 @@ const item = {
 	LastUpdatedBy: '1001',
 	NumberOfUpdates: 2,
 	LastNote: 'Sent proposal',
+};
+
+const item = {
+	...fields,
 	PipelineMetaData: { Name: 'Leads' },
 	StatusMetaData: { Name: 'Contacted' },
 	ContactMetaData: { Name: 'Jane Doe', AssignedTo: '1001' },
@@ -73,80 +46,52 @@ const item = {
 };
 
 const simplifiedItem = {
-	PipelineItemId: ITEM,
-	PipelineId: LEADS,
-	StatusId: CONTACTED,
-	ContactId: JANE,
-	DateCreated: '2025-01-10T09:00:00-08:00',
-	CreatedBy: '1001',
-	LastUpdate: '2025-01-12T10:00:00-08:00',
-	LastUpdatedBy: '1001',
-	NumberOfUpdates: 2,
-	LastNote: 'Sent proposal',
+	...fields,
 	'Deal Size': 5000,
 	PipelineName: 'Leads',
 	StatusName: 'Contacted',
 	ContactName: 'Jane Doe',
 };
 
-function noRequests() {
-	return nock(LACRM_ORIGIN).post('/v2/').reply(200, {});
-}
-
 describe('Pipeline Item → Create', () => {
 	it('sends CreatePipelineItem with contact, pipeline, status, note, automation and custom fields', async () => {
 		const statuses = leadsStatuses();
-		const scope = expectLacrmCall(
-			'CreatePipelineItem',
+		const sent = {
+			'Deal Size': 5000,
+			Source: 'Website',
+			ContactId: JANE,
+			PipelineId: ITEM_PIPELINE,
+			StatusId: NEW,
+			Note: 'Came in through the form',
+			RunStatusAutomation: true,
+		};
+		const { json, items } = await runExpectingCall(
+			['CreatePipelineItem', sent, { PipelineItemId: ITEM }],
 			{
-				'Deal Size': 5000,
-				Source: 'Website',
-				ContactId: JANE,
-				PipelineId: LEADS,
-				StatusId: NEW,
-				Note: 'Came in through the form',
-				RunStatusAutomation: true,
+				resource: 'pipelineItem',
+				operation: 'create',
+				parameters: {
+					contactId: byId(JANE),
+					pipelineId: { __rl: true, mode: 'list', value: ITEM_PIPELINE },
+					statusId: byId(NEW),
+					additionalFields: { note: 'Came in through the form', runStatusAutomation: true },
+					customFields: mapper({ 'Deal Size': 5000, Source: 'Website' }, [
+						{ id: 'Deal Size', type: 'number' },
+						{
+							id: 'Source',
+							type: 'options',
+							options: [
+								{ name: 'Website', value: 'Website' },
+								{ name: 'Referral', value: 'Referral' },
+							],
+						},
+					]),
+				},
 			},
-			{ PipelineItemId: ITEM },
 		);
-		const { json, items, error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'create',
-			parameters: {
-				contactId: byId(JANE),
-				pipelineId: { __rl: true, mode: 'list', value: LEADS },
-				statusId: byId(NEW),
-				additionalFields: { note: 'Came in through the form', runStatusAutomation: true },
-				customFields: mapper({ 'Deal Size': 5000, Source: 'Website' }, [
-					{ id: 'Deal Size', type: 'number' },
-					{
-						id: 'Source',
-						type: 'options',
-						options: [
-							{ name: 'Website', value: 'Website' },
-							{ name: 'Referral', value: 'Referral' },
-						],
-					},
-				]),
-			},
-			resources,
-		});
-		expect(error).toBeUndefined();
 		expect(statuses.isDone()).toBe(true);
-		expect(scope.isDone()).toBe(true);
 		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([
-			{
-				PipelineItemId: ITEM,
-				'Deal Size': 5000,
-				Source: 'Website',
-				ContactId: JANE,
-				PipelineId: LEADS,
-				StatusId: NEW,
-				Note: 'Came in through the form',
-				RunStatusAutomation: true,
-			},
-		]);
+		expect(json).toEqual([{ PipelineItemId: ITEM, ...sent }]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -157,11 +102,11 @@ describe('Pipeline Item → Create', () => {
 			{ StatusId: OPEN, PipelineId: SUPPORT, Name: 'Open', IsActive: true, Color: 'Blue' },
 		]);
 		const allStatuses = expectLacrmCall('GetPipelineStatuses', {}, [
-			{ StatusId: NEW, PipelineId: LEADS, Name: 'New', IsActive: true, Color: 'Blue' },
+			{ StatusId: NEW, PipelineId: ITEM_PIPELINE, Name: 'New', IsActive: true, Color: 'Blue' },
 			{ StatusId: OPEN, PipelineId: SUPPORT, Name: 'Open', IsActive: true, Color: 'Blue' },
 		]);
 		const pipelines = expectLacrmCall('GetPipelines', { IncludeArchivedPipelines: true }, [
-			{ PipelineId: LEADS, Name: 'Sales Leads' },
+			{ PipelineId: ITEM_PIPELINE, Name: 'Sales Leads' },
 			{ PipelineId: SUPPORT, Name: 'Support Tickets' },
 		]);
 		const { error } = await runNode({
@@ -172,7 +117,6 @@ describe('Pipeline Item → Create', () => {
 				pipelineId: byId(SUPPORT),
 				statusId: { __rl: true, mode: 'list', value: NEW, cachedResultName: 'New' },
 			},
-			resources,
 		});
 		expect(error?.message).toBe(
 			'Invalid "Status": "New" is a status of the pipeline "Sales Leads", not of "Support Tickets"',
@@ -188,60 +132,19 @@ describe('Pipeline Item → Create', () => {
 		const statuses = leadsStatuses(1);
 		const creates = expectLacrmCall(
 			'CreatePipelineItem',
-			{ ContactId: JANE, PipelineId: LEADS, StatusId: NEW },
+			{ ContactId: JANE, PipelineId: ITEM_PIPELINE, StatusId: NEW },
 			{ PipelineItemId: ITEM },
 			{ times: 3 },
 		);
 		const { json, error } = await runNode({
 			resource: 'pipelineItem',
 			operation: 'create',
-			parameters: { contactId: byId(JANE), pipelineId: byId(LEADS), statusId: byId(NEW) },
+			parameters: { contactId: byId(JANE), pipelineId: byId(ITEM_PIPELINE), statusId: byId(NEW) },
 			input: [{}, {}, {}],
-			resources,
 		});
 		expect(error).toBeUndefined();
 		expect(json).toHaveLength(3);
 		expect(statuses.isDone() && creates.isDone()).toBe(true);
-	});
-
-	it("enforces the pipeline's required custom fields before sending anything", async () => {
-		const scope = noRequests();
-		const { error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'create',
-			parameters: {
-				contactId: byId(JANE),
-				pipelineId: byId(LEADS),
-				statusId: byId(NEW),
-				customFields: mapper({ Hunter: '={{ $json.hunter }}', 'Deal Size': 10 }, [
-					{ id: 'Hunter', type: 'string', required: true },
-					{ id: 'Deal Size', type: 'number' },
-				]),
-			},
-			input: [{ hunter: '' }],
-			resources,
-		});
-		expect(error?.message).toBe('Invalid "Custom Fields → Hunter": this pipeline requires it');
-		expect(error?.name).toBe('NodeOperationError');
-		expect(scope.isDone()).toBe(false);
-	});
-
-	it('refuses a status that is not an id before sending anything', async () => {
-		const scope = noRequests();
-		const { error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'create',
-			parameters: {
-				contactId: byId(JANE),
-				pipelineId: byId(LEADS),
-				statusId: byId('={{ "New" }}'),
-			},
-			resources,
-		});
-		expect(error?.message).toBe(
-			'Invalid "Status": "New" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
-		);
-		expect(scope.isDone()).toBe(false);
 	});
 });
 
@@ -250,297 +153,198 @@ describe('Pipeline Item → Update', () => {
 		const item = expectLacrmCall(
 			'GetPipelineItem',
 			{ PipelineItemId: ITEM },
-			{ PipelineItemId: ITEM, PipelineId: LEADS, StatusId: NEW },
+			{ PipelineItemId: ITEM, PipelineId: ITEM_PIPELINE, StatusId: NEW },
 		);
 		const statuses = leadsStatuses();
-		const scope = expectLacrmCall(
-			'EditPipelineItem',
+		const { json } = await runExpectingCall(
+			[
+				'EditPipelineItem',
+				{
+					'Deal Size': 7500,
+					PipelineItemId: ITEM,
+					StatusId: WON,
+					Note: 'Signed',
+					RunStatusAutomation: false,
+				},
+				{},
+			],
 			{
-				'Deal Size': 7500,
-				PipelineItemId: ITEM,
-				StatusId: WON,
-				Note: 'Signed',
-				RunStatusAutomation: false,
+				resource: 'pipelineItem',
+				operation: 'update',
+				parameters: {
+					pipelineId: byId(ITEM_PIPELINE),
+					pipelineItemId: { __rl: true, mode: 'list', value: ITEM },
+					updateFields: { statusId: byId(WON), note: 'Signed', runStatusAutomation: false },
+					customFields: mapper({ 'Deal Size': 7500 }, [{ id: 'Deal Size', type: 'number' }]),
+				},
 			},
-			{},
 		);
-		const { json, error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'update',
-			parameters: {
-				pipelineId: byId(LEADS),
-				pipelineItemId: { __rl: true, mode: 'list', value: ITEM },
-				updateFields: { statusId: byId(WON), note: 'Signed', runStatusAutomation: false },
-				customFields: mapper({ 'Deal Size': 7500 }, [{ id: 'Deal Size', type: 'number' }]),
-			},
-			resources,
-		});
-		expect(error).toBeUndefined();
 		expect(item.isDone() && statuses.isDone()).toBe(true);
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([{ PipelineItemId: ITEM, updated: true }]);
 	});
 
 	it('clears the listed custom fields by sending them as null', async () => {
-		const scope = expectLacrmCall(
-			'EditPipelineItem',
-			{ PipelineItemId: ITEM, 'Deal Size': null, 'Close Date': null },
-			{},
-		);
-		const { json, error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'update',
-			parameters: { pipelineItemId: byId(ITEM), customFieldsToClear: 'Deal Size, Close Date' },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ PipelineItemId: ITEM, updated: true }]);
-	});
-
-	it('refuses a custom field that is both set and cleared', async () => {
-		const scope = noRequests();
-		const { error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'update',
-			parameters: {
-				pipelineItemId: byId(ITEM),
-				customFields: mapper({ 'Deal Size': 1 }, [{ id: 'Deal Size', type: 'number' }]),
-				customFieldsToClear: 'Deal Size',
+		const { json } = await runExpectingCall(
+			['EditPipelineItem', { PipelineItemId: ITEM, 'Deal Size': null, 'Close Date': null }, {}],
+			{
+				resource: 'pipelineItem',
+				operation: 'update',
+				parameters: { pipelineItemId: byId(ITEM), customFieldsToClear: 'Deal Size, Close Date' },
 			},
-			resources,
-		});
-		expect(error?.message).toBe(
-			'Invalid "Custom Fields to Clear": "Deal Size" is both set and cleared; choose one',
 		);
-		expect(scope.isDone()).toBe(false);
-	});
-
-	it('refuses an update that changes nothing', async () => {
-		const scope = noRequests();
-		const { error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'update',
-			parameters: { pipelineItemId: byId(ITEM), updateFields: { runStatusAutomation: true } },
-			resources,
-		});
-		expect(error?.message).toBe(
-			'Invalid "Update Fields": nothing to change: set a new status, a note, a custom field, or a custom field to clear',
-		);
-		expect(scope.isDone()).toBe(false);
-	});
-});
-
-describe('Pipeline Item → Delete', () => {
-	it('sends DeletePipelineItem and confirms the deletion', async () => {
-		const scope = expectLacrmCall('DeletePipelineItem', { PipelineItemId: ITEM }, {});
-		const { json, error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'delete',
-			parameters: { pipelineId: byId(LEADS), pipelineItemId: byId(ITEM) },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ PipelineItemId: ITEM, deleted: true }]);
-	});
-
-	it('refuses a malformed id before sending anything', async () => {
-		const scope = noRequests();
-		const { error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'delete',
-			parameters: { pipelineItemId: byId('={{ "501-a" }}') },
-			resources,
-		});
-		expect(error?.message).toBe(
-			'Invalid "Pipeline Item": "501-a" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
-		);
-		expect(scope.isDone()).toBe(false);
+		expect(json).toEqual([{ PipelineItemId: ITEM, updated: true }]);
 	});
 });
 
 describe('Pipeline Item → Delete Many', () => {
 	const ids = (count: number, from = 0) =>
 		Array.from({ length: count }, (_, index) => uid(600000 + from + index));
-
-	it('sends DeletePipelineItems once for up to 5,000 ids', async () => {
-		const scope = expectLacrmCall(
+	/** One DeletePipelineItems call for these ids of the ITEM_PIPELINE pipeline, answered with `reply`. */
+	const batch = (itemIds: string[], reply: object, options?: ExpectCallOptions) =>
+		expectLacrmCall(
 			'DeletePipelineItems',
-			{ PipelineId: LEADS, PipelineItemIds: [uid(601), uid(602)] },
-			{ NumberProcessed: 1, NumberSkipped: 1 },
+			{ PipelineId: ITEM_PIPELINE, PipelineItemIds: itemIds },
+			reply,
+			options,
 		);
-		const { json, error } = await runNode({
+	/** Deletes the ids of the input item's `ids` from the ITEM_PIPELINE pipeline. */
+	const deleteMany = async (itemIds: string[]) =>
+		await runNode({
 			resource: 'pipelineItem',
 			operation: 'deleteMany',
-			parameters: { pipelineId: byId(LEADS), pipelineItemIds: `${uid(601)}, ${uid(602)}` },
-			resources,
+			parameters: { pipelineId: byId(ITEM_PIPELINE), pipelineItemIds: '={{ $json.ids }}' },
+			input: [{ ids: itemIds }],
 		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ PipelineId: LEADS, NumberProcessed: 1, NumberSkipped: 1 }]);
+
+	it('sends DeletePipelineItems once for up to 5,000 ids', async () => {
+		const { json } = await runExpectingCall(
+			[
+				'DeletePipelineItems',
+				{ PipelineId: ITEM_PIPELINE, PipelineItemIds: [uid(601), uid(602)] },
+				{ NumberProcessed: 1, NumberSkipped: 1 },
+			],
+			{
+				resource: 'pipelineItem',
+				operation: 'deleteMany',
+				parameters: {
+					pipelineId: byId(ITEM_PIPELINE),
+					pipelineItemIds: `${uid(601)}, ${uid(602)}`,
+				},
+			},
+		);
+		expect(json).toEqual([{ PipelineId: ITEM_PIPELINE, NumberProcessed: 1, NumberSkipped: 1 }]);
 	});
 
 	it('splits 10,001 ids into calls of 5,000, 5,000 and 1 and adds up the counts', async () => {
 		const all = ids(10001);
-		const first = expectLacrmCall(
-			'DeletePipelineItems',
-			{ PipelineId: LEADS, PipelineItemIds: all.slice(0, 5000) },
-			{ NumberProcessed: 5000, NumberSkipped: 0 },
-		);
-		const second = expectLacrmCall(
-			'DeletePipelineItems',
-			{ PipelineId: LEADS, PipelineItemIds: all.slice(5000, 10000) },
-			{ NumberProcessed: 4998, NumberSkipped: 2 },
-		);
-		const third = expectLacrmCall(
-			'DeletePipelineItems',
-			{ PipelineId: LEADS, PipelineItemIds: all.slice(10000) },
-			{ NumberProcessed: 1, NumberSkipped: 0 },
-		);
-		const { json, error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'deleteMany',
-			parameters: { pipelineId: byId(LEADS), pipelineItemIds: '={{ $json.ids }}' },
-			input: [{ ids: all }],
-			resources,
-		});
+		const first = batch(all.slice(0, 5000), { NumberProcessed: 5000, NumberSkipped: 0 });
+		const second = batch(all.slice(5000, 10000), { NumberProcessed: 4998, NumberSkipped: 2 });
+		const third = batch(all.slice(10000), { NumberProcessed: 1, NumberSkipped: 0 });
+		const { json, error } = await deleteMany(all);
 		expect(error).toBeUndefined();
 		expect(first.isDone() && second.isDone() && third.isDone()).toBe(true);
-		expect(json).toEqual([{ PipelineId: LEADS, NumberProcessed: 9999, NumberSkipped: 2 }]);
+		expect(json).toEqual([{ PipelineId: ITEM_PIPELINE, NumberProcessed: 9999, NumberSkipped: 2 }]);
 	});
 
 	it('says which ids were already deleted when a later batch fails', async () => {
 		const all = ids(5001);
-		const first = expectLacrmCall(
-			'DeletePipelineItems',
-			{ PipelineId: LEADS, PipelineItemIds: all.slice(0, 5000) },
-			{ NumberProcessed: 5000, NumberSkipped: 0 },
-		);
-		const second = expectLacrmCall(
-			'DeletePipelineItems',
-			{ PipelineId: LEADS, PipelineItemIds: all.slice(5000) },
+		const first = batch(all.slice(0, 5000), { NumberProcessed: 5000, NumberSkipped: 0 });
+		const second = batch(
+			all.slice(5000),
 			{ ErrorCode: 'abc123def456ghi7', ErrorDescription: 'Pipeline item not in pipeline' },
 			{ status: 400 },
 		);
-		const { error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'deleteMany',
-			parameters: { pipelineId: byId(LEADS), pipelineItemIds: '={{ $json.ids }}' },
-			input: [{ ids: all }],
-			resources,
-		});
+		const { error } = await deleteMany(all);
 		expect(first.isDone() && second.isDone()).toBe(true);
 		expect(error?.message).toBe('Pipeline item not in pipeline');
 		expect(error?.description).toContain(
 			'The first 5000 IDs were already sent in earlier requests (5000 deleted, 0 skipped); the failed request held IDs 5001–5001.',
 		);
 	});
-
-	it('requires at least one id', async () => {
-		const scope = noRequests();
-		const { error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'deleteMany',
-			parameters: { pipelineId: byId(LEADS), pipelineItemIds: '={{ [] }}' },
-			resources,
-		});
-		expect(error?.message).toBe('Invalid "Pipeline Item IDs": give at least one ID');
-		expect(scope.isDone()).toBe(false);
-	});
 });
 
 describe('Pipeline Item → Get', () => {
 	it('sends GetPipelineItem and flattens names, keeping custom fields', async () => {
-		const scope = expectLacrmCall('GetPipelineItem', { PipelineItemId: ITEM }, item);
-		const { json, error } = await runNode({
+		const { json } = await runExpectingCall(['GetPipelineItem', { PipelineItemId: ITEM }, item], {
 			resource: 'pipelineItem',
 			operation: 'get',
-			parameters: { pipelineId: byId(LEADS), pipelineItemId: byId(ITEM) },
-			resources,
+			parameters: { pipelineId: byId(ITEM_PIPELINE), pipelineItemId: byId(ITEM) },
 		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([simplifiedItem]);
 	});
 
 	it('returns the raw record with Simplify off', async () => {
-		const scope = expectLacrmCall('GetPipelineItem', { PipelineItemId: ITEM }, item);
-		const { json } = await runNode({
+		const { json } = await runExpectingCall(['GetPipelineItem', { PipelineItemId: ITEM }, item], {
 			resource: 'pipelineItem',
 			operation: 'get',
 			parameters: { pipelineItemId: byId(ITEM), simplify: false },
-			resources,
 		});
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([item]);
 	});
 });
 
 describe('Pipeline Item → Get Many', () => {
 	it('sends GetPipelineItems with the filters and the limit as page size', async () => {
-		const scope = expectLacrmCall(
-			'GetPipelineItems',
+		const { json } = await runExpectingCall(
+			[
+				'GetPipelineItems',
+				{
+					PipelineId: ITEM_PIPELINE,
+					StatusFilter: [NEW, CONTACTED],
+					UserFilter: ['1001'],
+					SortBy: 'LastUpdate',
+					SortDirection: 'Descending',
+					AdvancedFilters: [{ Name: 'Deal Size', Operation: 'IsGreaterThan', Value: '1000' }],
+					MaxNumberOfResults: 10,
+					Page: 1,
+				},
+				{ HasMoreResults: false, Results: [item] },
+			],
 			{
-				PipelineId: LEADS,
-				StatusFilter: [NEW, CONTACTED],
-				UserFilter: ['1001'],
-				SortBy: 'LastUpdate',
-				SortDirection: 'Descending',
-				AdvancedFilters: [{ Name: 'Deal Size', Operation: 'IsGreaterThan', Value: '1000' }],
-				MaxNumberOfResults: 10,
-				Page: 1,
-			},
-			{ HasMoreResults: false, Results: [item] },
-		);
-		const { json, error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'getAll',
-			parameters: {
-				pipelineId: byId(LEADS),
-				limit: 10,
-				filters: {
-					statusFilter: [NEW, CONTACTED],
-					userFilter: ['1001'],
-					sortBy: 'LastUpdate',
-					sortDirection: 'Descending',
-					advancedFilters: {
-						entries: [{ name: 'Deal Size', filterOperation: 'IsGreaterThan', value: '1000' }],
+				resource: 'pipelineItem',
+				operation: 'getAll',
+				parameters: {
+					pipelineId: byId(ITEM_PIPELINE),
+					limit: 10,
+					filters: {
+						statusFilter: [NEW, CONTACTED],
+						userFilter: ['1001'],
+						sortBy: 'LastUpdate',
+						sortDirection: 'Descending',
+						advancedFilters: {
+							entries: [{ name: 'Deal Size', filterOperation: 'IsGreaterThan', value: '1000' }],
+						},
 					},
 				},
 			},
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		);
 		expect(json).toEqual([simplifiedItem]);
 	});
 
 	it('with Include Closed, lists every status of the pipeline (GetPipelineStatuses) as the status filter', async () => {
-		const statuses = expectLacrmCall('GetPipelineStatuses', { PipelineId: LEADS }, [
-			{ StatusId: NEW, PipelineId: LEADS, Name: 'New', IsActive: true, Color: '' },
-			{ StatusId: WON, PipelineId: LEADS, Name: 'Won', IsActive: false, Color: '' },
+		const statuses = expectLacrmCall('GetPipelineStatuses', { PipelineId: ITEM_PIPELINE }, [
+			{ StatusId: NEW, PipelineId: ITEM_PIPELINE, Name: 'New', IsActive: true, Color: '' },
+			{ StatusId: WON, PipelineId: ITEM_PIPELINE, Name: 'Won', IsActive: false, Color: '' },
 		]);
 		const page1 = expectLacrmCall(
 			'GetPipelineItems',
-			{ PipelineId: LEADS, StatusFilter: [NEW, WON], MaxNumberOfResults: 10000, Page: 1 },
+			{ PipelineId: ITEM_PIPELINE, StatusFilter: [NEW, WON], MaxNumberOfResults: 10000, Page: 1 },
 			{ HasMoreResults: true, Results: [item] },
 		);
 		const page2 = expectLacrmCall(
 			'GetPipelineItems',
-			{ PipelineId: LEADS, StatusFilter: [NEW, WON], MaxNumberOfResults: 10000, Page: 2 },
+			{ PipelineId: ITEM_PIPELINE, StatusFilter: [NEW, WON], MaxNumberOfResults: 10000, Page: 2 },
 			{ HasMoreResults: false, Results: [{ ...item, PipelineItemId: uid(502), StatusId: WON }] },
 		);
 		const { json, error } = await runNode({
 			resource: 'pipelineItem',
 			operation: 'getAll',
 			parameters: {
-				pipelineId: byId(LEADS),
+				pipelineId: byId(ITEM_PIPELINE),
 				returnAll: true,
 				simplify: false,
 				filters: { includeClosed: true },
 			},
-			resources,
 		});
 		expect(error).toBeUndefined();
 		expect(statuses.isDone() && page1.isDone() && page2.isDone()).toBe(true);
@@ -548,42 +352,22 @@ describe('Pipeline Item → Get Many', () => {
 	});
 
 	it('an explicit status list wins over Include Closed (no GetPipelineStatuses call)', async () => {
-		const scope = expectLacrmCall(
-			'GetPipelineItems',
-			{ PipelineId: LEADS, StatusFilter: [WON], MaxNumberOfResults: 50, Page: 1 },
-			{ HasMoreResults: false, Results: [] },
-		);
-		const { json, error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'getAll',
-			parameters: {
-				pipelineId: byId(LEADS),
-				filters: { includeClosed: true, statusFilter: [WON] },
-			},
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([]);
-	});
-
-	it('refuses an advanced filter value that is broken JSON', async () => {
-		const scope = noRequests();
-		const { error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'getAll',
-			parameters: {
-				pipelineId: byId(LEADS),
-				filters: {
-					advancedFilters: {
-						entries: [{ name: 'Source', filterOperation: 'IsAnyOf', value: '["Web",' }],
-					},
+		const { json } = await runExpectingCall(
+			[
+				'GetPipelineItems',
+				{ PipelineId: ITEM_PIPELINE, StatusFilter: [WON], MaxNumberOfResults: 50, Page: 1 },
+				{ HasMoreResults: false, Results: [] },
+			],
+			{
+				resource: 'pipelineItem',
+				operation: 'getAll',
+				parameters: {
+					pipelineId: byId(ITEM_PIPELINE),
+					filters: { includeClosed: true, statusFilter: [WON] },
 				},
 			},
-			resources,
-		});
-		expect(error?.message).toMatch(/^Invalid "Advanced Filters value": not valid JSON/);
-		expect(scope.isDone()).toBe(false);
+		);
+		expect(json).toEqual([]);
 	});
 });
 
@@ -596,20 +380,19 @@ describe('Pipeline Item → Get Many for Contact', () => {
 	};
 	const third = { ...item, PipelineItemId: uid(503) };
 	const answer = [
-		{ PipelineId: LEADS, PipelineItems: [item, third] },
+		{ PipelineId: ITEM_PIPELINE, PipelineItems: [item, third] },
 		{ PipelineId: uid(402), PipelineItems: [other] },
 	];
 
 	it('sends GetPipelineItemsAttachedToContact and outputs one item per pipeline item, across pipelines', async () => {
-		const scope = expectLacrmCall('GetPipelineItemsAttachedToContact', { ContactId: JANE }, answer);
-		const { json, items, error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'getAllForContact',
-			parameters: { contactId: byId(JANE), returnAll: true },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		const { json, items } = await runExpectingCall(
+			['GetPipelineItemsAttachedToContact', { ContactId: JANE }, answer],
+			{
+				resource: 'pipelineItem',
+				operation: 'getAllForContact',
+				parameters: { contactId: byId(JANE), returnAll: true },
+			},
+		);
 		expect(json).toEqual([
 			simplifiedItem,
 			{ ...simplifiedItem, PipelineItemId: uid(503) },
@@ -624,15 +407,14 @@ describe('Pipeline Item → Get Many for Contact', () => {
 	});
 
 	it('applies the limit to pipeline items, not to pipelines', async () => {
-		const scope = expectLacrmCall('GetPipelineItemsAttachedToContact', { ContactId: JANE }, answer);
-		const { json, error } = await runNode({
-			resource: 'pipelineItem',
-			operation: 'getAllForContact',
-			parameters: { contactId: byId(JANE), limit: 2, simplify: false },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		const { json } = await runExpectingCall(
+			['GetPipelineItemsAttachedToContact', { ContactId: JANE }, answer],
+			{
+				resource: 'pipelineItem',
+				operation: 'getAllForContact',
+				parameters: { contactId: byId(JANE), limit: 2, simplify: false },
+			},
+		);
 		expect(json).toEqual([item, third]);
 	});
 });

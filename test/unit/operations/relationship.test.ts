@@ -1,14 +1,8 @@
-import nock from 'nock';
+import { ACME, JANE, RELATIONSHIP } from '../helpers/records';
+import { byId, expectLacrmCall, runExpectingCall, uid } from '../helpers/runNode';
 
-import { relationshipResource } from '../../../nodes/Lacrm/actions/relationship';
-import { byId, expectLacrmCall, LACRM_ORIGIN, runNode, uid } from '../helpers/runNode';
-
-const resources = [relationshipResource];
-const JANE = uid(101);
-const ACME = uid(102);
-const RELATIONSHIP = uid(201);
-
-const record = {
+/** The relationship's own fields, the same in LACRM's record and in the simplified item. */
+const fields = {
 	RelationshipId: RELATIONSHIP,
 	ContactId1: JANE,
 	ContactId2: ACME,
@@ -16,181 +10,58 @@ const record = {
 	CreatedBy: '1001',
 	DateCreated: '2025-12-22T21:35:09-08:00',
 	DateEdited: '2025-12-22T21:35:09-08:00',
+};
+
+const record = {
+	...fields,
 	Contact1MetaData: { Name: 'Jane Doe' },
 	Contact2MetaData: { Name: 'Acme Inc' },
 	CreatedByMetaData: { FirstName: 'Jane', LastName: 'Owner' },
 };
 
 const simplified = {
-	RelationshipId: RELATIONSHIP,
-	ContactId1: JANE,
-	ContactId2: ACME,
-	Note: 'Referred by',
-	CreatedBy: '1001',
-	DateCreated: '2025-12-22T21:35:09-08:00',
-	DateEdited: '2025-12-22T21:35:09-08:00',
+	...fields,
 	Contact1Name: 'Jane Doe',
 	Contact2Name: 'Acme Inc',
 	CreatedByName: 'Jane Owner',
 };
 
-describe('Relationship → Create', () => {
-	it('sends CreateRelationship with both contacts and the note, and outputs the RelationshipId', async () => {
-		const scope = expectLacrmCall(
-			'CreateRelationship',
-			{ ContactId1: JANE, ContactId2: ACME, Note: 'Referred by' },
-			{ RelationshipId: RELATIONSHIP },
-		);
-		const { json, items, error } = await runNode({
-			resource: 'relationship',
-			operation: 'create',
-			parameters: {
-				contactId: byId(JANE),
-				relatedContactId: byId(ACME),
-				additionalFields: { note: 'Referred by' },
-			},
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([
-			{ RelationshipId: RELATIONSHIP, ContactId1: JANE, ContactId2: ACME, Note: 'Referred by' },
-		]);
-		expect(items[0].pairedItem).toEqual({ item: 0 });
-	});
-
-	it('leaves Note out when it is not set', async () => {
-		const scope = expectLacrmCall(
-			'CreateRelationship',
-			{ ContactId1: JANE, ContactId2: ACME },
-			{ RelationshipId: RELATIONSHIP },
-		);
-		const { json, error } = await runNode({
-			resource: 'relationship',
-			operation: 'create',
-			parameters: { contactId: byId(JANE), relatedContactId: byId(ACME) },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([{ RelationshipId: RELATIONSHIP, ContactId1: JANE, ContactId2: ACME }]);
-	});
-
-	it('refuses a malformed ContactId (from an expression) before sending anything', async () => {
-		const scope = nock(LACRM_ORIGIN).post('/v2/').reply(200, {});
-		const { error, json } = await runNode({
-			resource: 'relationship',
-			operation: 'create',
-			parameters: { contactId: byId(JANE), relatedContactId: byId('={{ $json.company }}') },
-			input: [{ company: 'acme' }],
-			resources,
-		});
-		expect(error?.message).toBe(
-			'Invalid "Related Contact": "acme" is not a LACRM ID (digits only, e.g. 4006273942886858777552707100828)',
-		);
-		expect(error?.name).toBe('NodeOperationError');
-		expect(scope.isDone()).toBe(false);
-		expect(json).toEqual([]);
-	});
-
-	it('refuses to relate a record to itself', async () => {
-		const scope = nock(LACRM_ORIGIN).post('/v2/').reply(200, {});
-		const { error } = await runNode({
-			resource: 'relationship',
-			operation: 'create',
-			parameters: { contactId: byId(JANE), relatedContactId: byId(JANE) },
-			resources,
-		});
-		expect(error?.message).toMatch(/^Invalid "Related Contact": it is the same record as Contact/);
-		expect(scope.isDone()).toBe(false);
-	});
-});
-
 describe('Relationship → Update', () => {
 	it('sends EditRelationship with the new note', async () => {
-		const scope = expectLacrmCall(
-			'EditRelationship',
-			{ RelationshipId: RELATIONSHIP, Note: 'Spouse' },
-			{},
+		const { json } = await runExpectingCall(
+			['EditRelationship', { RelationshipId: RELATIONSHIP, Note: 'Spouse' }, {}],
+			{
+				resource: 'relationship',
+				operation: 'update',
+				parameters: { relationshipId: RELATIONSHIP, note: 'Spouse' },
+			},
 		);
-		const { json, error } = await runNode({
-			resource: 'relationship',
-			operation: 'update',
-			parameters: { relationshipId: RELATIONSHIP, note: 'Spouse' },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([{ RelationshipId: RELATIONSHIP, updated: true }]);
-	});
-
-	it('requires the note (LACRM does) and sends nothing without it', async () => {
-		const scope = nock(LACRM_ORIGIN).post('/v2/').reply(200, {});
-		const { error } = await runNode({
-			resource: 'relationship',
-			operation: 'update',
-			parameters: { relationshipId: RELATIONSHIP, note: '  ' },
-			resources,
-		});
-		expect(error?.message).toBe('Invalid "Note": it is required');
-		expect(scope.isDone()).toBe(false);
-	});
-});
-
-describe('Relationship → Delete', () => {
-	it('sends DeleteRelationship and confirms the deletion', async () => {
-		const scope = expectLacrmCall('DeleteRelationship', { RelationshipId: RELATIONSHIP }, {});
-		const { json, error } = await runNode({
-			resource: 'relationship',
-			operation: 'delete',
-			parameters: { relationshipId: RELATIONSHIP },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ RelationshipId: RELATIONSHIP, deleted: true }]);
-	});
-
-	it('refuses an id that arrives as a number (it would lose digits)', async () => {
-		const scope = nock(LACRM_ORIGIN).post('/v2/').reply(200, {});
-		const { error } = await runNode({
-			resource: 'relationship',
-			operation: 'delete',
-			parameters: { relationshipId: 12345 },
-			resources,
-		});
-		expect(error?.message).toBe(
-			'Invalid "Relationship ID": 12345 arrived as a number, which cannot hold a LACRM ID exactly',
-		);
-		expect(scope.isDone()).toBe(false);
 	});
 });
 
 describe('Relationship → Get', () => {
 	it('sends GetRelationship and flattens the names by default', async () => {
-		const scope = expectLacrmCall('GetRelationship', { RelationshipId: RELATIONSHIP }, record);
-		const { json, error } = await runNode({
-			resource: 'relationship',
-			operation: 'get',
-			parameters: { relationshipId: RELATIONSHIP },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		const { json } = await runExpectingCall(
+			['GetRelationship', { RelationshipId: RELATIONSHIP }, record],
+			{
+				resource: 'relationship',
+				operation: 'get',
+				parameters: { relationshipId: RELATIONSHIP },
+			},
+		);
 		expect(json).toEqual([simplified]);
 	});
 
 	it('returns the raw record with Simplify off', async () => {
-		const scope = expectLacrmCall('GetRelationship', { RelationshipId: RELATIONSHIP }, record);
-		const { json } = await runNode({
-			resource: 'relationship',
-			operation: 'get',
-			parameters: { relationshipId: RELATIONSHIP, simplify: false },
-			resources,
-		});
-		expect(scope.isDone()).toBe(true);
+		const { json } = await runExpectingCall(
+			['GetRelationship', { RelationshipId: RELATIONSHIP }, record],
+			{
+				resource: 'relationship',
+				operation: 'get',
+				parameters: { relationshipId: RELATIONSHIP, simplify: false },
+			},
+		);
 		expect(json).toEqual([record]);
 	});
 });
@@ -203,19 +74,18 @@ describe('Relationship → Get Many for Contact', () => {
 			ContactId2: uid(103),
 			Contact2MetaData: { Name: 'Bob' },
 		};
-		const scope = expectLacrmCall(
-			'GetRelationshipsAttachedToContact',
-			{ ContactId: JANE, MaxNumberOfResults: 2, Page: 1 },
-			{ HasMoreResults: true, Results: [record, second] },
+		const { json, items } = await runExpectingCall(
+			[
+				'GetRelationshipsAttachedToContact',
+				{ ContactId: JANE, MaxNumberOfResults: 2, Page: 1 },
+				{ HasMoreResults: true, Results: [record, second] },
+			],
+			{
+				resource: 'relationship',
+				operation: 'getAllForContact',
+				parameters: { contactId: byId(JANE), limit: 2 },
+			},
 		);
-		const { json, items, error } = await runNode({
-			resource: 'relationship',
-			operation: 'getAllForContact',
-			parameters: { contactId: byId(JANE), limit: 2 },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([
 			simplified,
 			{ ...simplified, RelationshipId: uid(202), ContactId2: uid(103), Contact2Name: 'Bob' },
@@ -229,20 +99,19 @@ describe('Relationship → Get Many for Contact', () => {
 			{ ContactId: JANE, MaxNumberOfResults: 10000, Page: 1 },
 			{ HasMoreResults: true, Results: [record] },
 		);
-		const page2 = expectLacrmCall(
-			'GetRelationshipsAttachedToContact',
-			{ ContactId: JANE, MaxNumberOfResults: 10000, Page: 2 },
-			{ HasMoreResults: false, Results: [{ ...record, RelationshipId: uid(202) }] },
+		const { json } = await runExpectingCall(
+			[
+				'GetRelationshipsAttachedToContact',
+				{ ContactId: JANE, MaxNumberOfResults: 10000, Page: 2 },
+				{ HasMoreResults: false, Results: [{ ...record, RelationshipId: uid(202) }] },
+			],
+			{
+				resource: 'relationship',
+				operation: 'getAllForContact',
+				parameters: { contactId: byId(JANE), returnAll: true, simplify: false },
+			},
 		);
-		const { json, error } = await runNode({
-			resource: 'relationship',
-			operation: 'getAllForContact',
-			parameters: { contactId: byId(JANE), returnAll: true, simplify: false },
-			resources,
-		});
-		expect(error).toBeUndefined();
 		expect(page1.isDone()).toBe(true);
-		expect(page2.isDone()).toBe(true);
 		expect(json.map((entry) => entry.RelationshipId)).toEqual([RELATIONSHIP, uid(202)]);
 	});
 });

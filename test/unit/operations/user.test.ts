@@ -1,7 +1,4 @@
-import { userResource } from '../../../nodes/Lacrm/actions/user';
-import { expectLacrmCall, runNode } from '../helpers/runNode';
-
-const resources = [userResource];
+import { runExpectingCall } from '../helpers/runNode';
 
 const jane = {
 	UserId: '1001',
@@ -14,14 +11,10 @@ const bob = { UserId: '1002', FirstName: 'Bob', LastName: 'Seller', Timezone: 'A
 
 describe('User → Get Current', () => {
 	it('sends GetUser without parameters and outputs the user of the credential', async () => {
-		const scope = expectLacrmCall('GetUser', {}, jane);
-		const { json, items, error } = await runNode({
+		const { json, items } = await runExpectingCall(['GetUser', {}, jane], {
 			resource: 'user',
 			operation: 'getCurrent',
-			resources,
 		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([jane]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
@@ -29,29 +22,21 @@ describe('User → Get Current', () => {
 
 describe('User → Get Many', () => {
 	it("sends GetUsers and outputs one item per user from LACRM's bare array", async () => {
-		const scope = expectLacrmCall('GetUsers', {}, [jane, bob]);
-		const { json, items, error } = await runNode({
+		const { json, items } = await runExpectingCall(['GetUsers', {}, [jane, bob]], {
 			resource: 'user',
 			operation: 'getAll',
 			parameters: { returnAll: true },
-			resources,
 		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([jane, bob]);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 	});
 
 	it('stops at the limit', async () => {
-		const scope = expectLacrmCall('GetUsers', {}, [jane, bob]);
-		const { json, error } = await runNode({
+		const { json } = await runExpectingCall(['GetUsers', {}, [jane, bob]], {
 			resource: 'user',
 			operation: 'getAll',
 			parameters: { returnAll: false, limit: 1 },
-			resources,
 		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 		expect(json).toEqual([jane]);
 	});
 });

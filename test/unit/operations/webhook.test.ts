@@ -1,105 +1,36 @@
 import nock from 'nock';
 
-import { webhookResource } from '../../../nodes/Lacrm/actions/webhook';
 import { eventsField } from '../../../nodes/Lacrm/actions/webhook/fields';
-import { byId, expectLacrmCall, LACRM_ORIGIN, runNode, uid } from '../helpers/runNode';
-
-const resources = [webhookResource];
-const HOOK = uid(1101);
-const URL_ = 'https://example.com/hooks/lacrm';
-
-const webhook = {
-	WebhookId: HOOK,
-	EndpointUrl: URL_,
-	LastSendDate: '2025-12-22T21:35:09-08:00',
-	SubscribedEvents: ['Contact.Create', 'PipelineItemStatus.Create'],
-	DateArchived: null,
-};
-
-function anyCall() {
-	return nock(LACRM_ORIGIN).post('/v2/').reply(200, {});
-}
+import { HOOK, webhook, WEBHOOK_URL } from '../helpers/records';
+import { runExpectingCall, runExpectingRefusal, runNode, uid } from '../helpers/runNode';
 
 describe('Webhook → Create', () => {
-	it('sends CreateWebhook with URL, scope and events, and outputs the WebhookId', async () => {
-		const scope = expectLacrmCall(
-			'CreateWebhook',
-			{
-				EndpointUrl: URL_,
-				WebhookScope: 'Account',
-				Events: ['Contact.Create', 'PipelineItemStatus.Update'],
-			},
-			{ WebhookId: HOOK },
-		);
-		const { json, items, error } = await runNode({
-			resource: 'webhook',
-			operation: 'create',
-			parameters: {
-				endpointUrl: URL_,
-				webhookScope: 'Account',
-				events: ['Contact.Create', 'PipelineItemStatus.Update'],
-			},
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-		// Created records are output as their id plus the fields as sent (no extra call).
-		expect(json).toEqual([
-			{
-				WebhookId: HOOK,
-				EndpointUrl: URL_,
-				WebhookScope: 'Account',
-				Events: ['Contact.Create', 'PipelineItemStatus.Update'],
-			},
-		]);
-		expect(items[0].pairedItem).toEqual({ item: 0 });
-	});
-
 	it('defaults to the user scope', async () => {
-		const scope = expectLacrmCall(
-			'CreateWebhook',
-			{ EndpointUrl: URL_, WebhookScope: 'User', Events: ['Event.Delete'] },
-			{ WebhookId: HOOK },
+		await runExpectingCall(
+			[
+				'CreateWebhook',
+				{ EndpointUrl: WEBHOOK_URL, WebhookScope: 'User', Events: ['Event.Delete'] },
+				{ WebhookId: HOOK },
+			],
+			{
+				resource: 'webhook',
+				operation: 'create',
+				parameters: { endpointUrl: WEBHOOK_URL, events: ['Event.Delete'] },
+			},
 		);
-		const { error } = await runNode({
-			resource: 'webhook',
-			operation: 'create',
-			parameters: { endpointUrl: URL_, events: ['Event.Delete'] },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-	});
-
-	it('refuses an endpoint that is not an http(s) URL, before sending anything', async () => {
-		const scope = anyCall();
-		const { error } = await runNode({
-			resource: 'webhook',
-			operation: 'create',
-			parameters: { endpointUrl: 'ftp://example.com/hook', events: ['Contact.Create'] },
-			resources,
-		});
-		expect(error?.message).toBe(
-			'Invalid "Endpoint URL": "ftp://example.com/hook" is not an http(s) URL',
-		);
-		expect(error?.name).toBe('NodeOperationError');
-		expect(scope.isDone()).toBe(false);
 	});
 
 	it('refuses an http endpoint against LACRM itself, before sending anything, and says why', async () => {
-		const scope = anyCall();
-		const { error } = await runNode({
+		const error = await runExpectingRefusal({
 			resource: 'webhook',
 			operation: 'create',
 			parameters: { endpointUrl: 'http://example.com/hooks/lacrm', events: ['Contact.Create'] },
-			resources,
 		});
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toBe(
 			'Invalid "Endpoint URL": "http://example.com/hooks/lacrm" is http; LACRM only delivers webhooks to https:// URLs',
 		);
 		expect((error as { description?: string }).description).toMatch(/https:\/\/ address/);
-		expect(scope.isDone()).toBe(false);
 	});
 
 	it('sends an http endpoint when the API Base URL is not LACRM (the sandbox, a proxy)', async () => {
@@ -117,7 +48,6 @@ describe('Webhook → Create', () => {
 			resource: 'webhook',
 			operation: 'create',
 			parameters: { endpointUrl: 'http://127.0.0.1:5678/webhook/x', events: ['Contact.Create'] },
-			resources,
 			credentialData: { baseUrl: 'http://127.0.0.1:9/v2/' },
 		});
 		expect(error).toBeUndefined();
@@ -131,32 +61,6 @@ describe('Webhook → Create', () => {
 				Events: ['Contact.Create'],
 			},
 		]);
-	});
-
-	it('refuses text that is not a URL', async () => {
-		const scope = anyCall();
-		const { error } = await runNode({
-			resource: 'webhook',
-			operation: 'create',
-			parameters: { endpointUrl: 'example.com/hook', events: ['Contact.Create'] },
-			resources,
-		});
-		expect(error?.message).toBe('Invalid "Endpoint URL": "example.com/hook" is not a URL');
-		expect(scope.isDone()).toBe(false);
-	});
-
-	it('refuses an event LACRM does not know', async () => {
-		const scope = anyCall();
-		const { error } = await runNode({
-			resource: 'webhook',
-			operation: 'create',
-			parameters: { endpointUrl: URL_, events: '={{ ["Contact.Create", "Contact.Edit"] }}' },
-			resources,
-		});
-		expect(error?.message).toMatch(
-			/^Invalid "Events": "Contact.Edit" is not one of Contact.Create, /,
-		);
-		expect(scope.isDone()).toBe(false);
 	});
 
 	it('offers exactly the seven events LACRM documents', () => {
@@ -177,61 +81,16 @@ describe('Webhook → Create', () => {
 		['PublicForm.Submit', /choose "Contact or Company Created"/],
 		['PipelineItemStatus.Delete', /no webhook when a pipeline item is deleted/],
 	])('refuses %s, which LACRM does not send, and says what to use instead', async (event, hint) => {
-		const scope = anyCall();
-		const { error } = await runNode({
+		const error = await runExpectingRefusal({
 			resource: 'webhook',
 			operation: 'create',
-			parameters: { endpointUrl: URL_, events: ['Contact.Create', event] },
-			resources,
+			parameters: { endpointUrl: WEBHOOK_URL, events: ['Contact.Create', event] },
 		});
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toMatch(
 			new RegExp(`^Invalid "Events": "${event.replace('.', '\\.')}" is not one of`),
 		);
 		expect((error as { description?: string }).description).toMatch(hint);
-		expect(scope.isDone()).toBe(false);
-	});
-
-	it('refuses no events', async () => {
-		const scope = anyCall();
-		const { error } = await runNode({
-			resource: 'webhook',
-			operation: 'create',
-			parameters: { endpointUrl: URL_, events: '={{ [] }}' },
-			resources,
-		});
-		expect(error?.message).toBe('Invalid "Events": choose at least one event');
-		expect(scope.isDone()).toBe(false);
-	});
-});
-
-describe('Webhook → Delete', () => {
-	it('sends DeleteWebhook and outputs WebhookId + deleted', async () => {
-		const scope = expectLacrmCall('DeleteWebhook', { WebhookId: HOOK }, {});
-		const { json, error } = await runNode({
-			resource: 'webhook',
-			operation: 'delete',
-			parameters: { webhookId: byId(HOOK) },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([{ WebhookId: HOOK, deleted: true }]);
-	});
-});
-
-describe('Webhook → Get', () => {
-	it('sends GetWebhook and outputs the webhook', async () => {
-		const scope = expectLacrmCall('GetWebhook', { WebhookId: HOOK }, webhook);
-		const { json, error } = await runNode({
-			resource: 'webhook',
-			operation: 'get',
-			parameters: { webhookId: byId(HOOK) },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-		expect(json).toEqual([webhook]);
 	});
 });
 
@@ -242,15 +101,14 @@ describe('Webhook → Get Many', () => {
 			WebhookId: uid(1102),
 			DateArchived: '2025-12-23T10:00:00-08:00',
 		};
-		const scope = expectLacrmCall('GetWebhooks', { IncludeArchived: true }, [webhook, archived]);
-		const { json, error } = await runNode({
-			resource: 'webhook',
-			operation: 'getAll',
-			parameters: { returnAll: true, options: { includeArchived: true } },
-			resources,
-		});
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
+		const { json } = await runExpectingCall(
+			['GetWebhooks', { IncludeArchived: true }, [webhook, archived]],
+			{
+				resource: 'webhook',
+				operation: 'getAll',
+				parameters: { returnAll: true, options: { includeArchived: true } },
+			},
+		);
 		expect(json).toEqual([webhook, archived]);
 	});
 });

@@ -29,7 +29,7 @@ export interface ChangeFeed {
 }
 
 /** How far before the cursor each poll looks again. */
-export const OVERLAP_MS = 10 * 60 * 1000;
+const OVERLAP_MS = 10 * 60 * 1000;
 
 export interface PollResult {
 	/** New changes, oldest first. */

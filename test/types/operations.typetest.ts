@@ -73,6 +73,28 @@ export const createEventTypo = defineOperation({
 	output: (result) => ({ EventId: result.EventID }),
 });
 
+// GetFile: what `prepare` reads besides LACRM parameters reaches `run` typed (prepared.own).
+const fileId = uid({ key: 'FileId' });
+export const getFile = defineOperation({
+	...about,
+	fn: 'GetFile',
+	fields: [fileId],
+	prepare: () => ({ binaryPropertyName: 'data' }),
+	async run(prepared) {
+		return { field: prepared.own.binaryPropertyName };
+	},
+});
+export const getFileTypo = defineOperation({
+	...about,
+	fn: 'GetFile',
+	fields: [fileId],
+	prepare: () => ({ binaryPropertyName: 'data' }),
+	async run(prepared) {
+		// @ts-expect-error binaryPropertyNam is not what prepare returned
+		return { field: prepared.own.binaryPropertyNam };
+	},
+});
+
 // The client: GetTasks and EditContact calls, parameters and results.
 export async function clientCalls(client: LacrmClient) {
 	const window = { StartDate: '2026-01-01', EndDate: '2026-01-31' };

@@ -6,7 +6,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ItemInput } from './operation';
 
-export const CUSTOM_FIELDS_TO_CLEAR = 'customFieldsToClear';
+const CUSTOM_FIELDS_TO_CLEAR = 'customFieldsToClear';
 
 export function customFieldsToClearList(target: 'contact' | 'company'): INodeProperties {
 	return {

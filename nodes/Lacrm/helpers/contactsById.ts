@@ -15,7 +15,7 @@ import type { LacrmClient } from '../transport/client';
 import { MAX_PAGE_SIZE } from '../transport/functions';
 
 /** The most ids one GetContactsById call asks for: LACRM's largest page. */
-export const MAX_IDS_PER_LOOKUP = MAX_PAGE_SIZE;
+const MAX_IDS_PER_LOOKUP = MAX_PAGE_SIZE;
 
 /** LACRM answered with its own error ({ErrorCode, ErrorDescription}): about the request's content. */
 function isLacrmRejection(error: unknown): boolean {

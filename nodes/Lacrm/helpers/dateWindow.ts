@@ -34,7 +34,7 @@ export function addDays(date: string, days: number): string {
  * Today − 30 days … today + 365 days, "today" being the workflow's time zone (as n8n's own
  * $today), computed when the item is prepared.
  */
-export function defaultWindow(input: ItemInput): { start: string; end: string } {
+function defaultWindow(input: ItemInput): { start: string; end: string } {
 	const today = todayIn(input.exec.getTimezone());
 	return { start: addDays(today, -DAYS_BACK), end: addDays(today, DAYS_AHEAD) };
 }

@@ -9,7 +9,7 @@ import { DEFAULT_API_BASE_URL } from '../transport/credentials';
 const LACRM_HOST = new URL(DEFAULT_API_BASE_URL).hostname;
 
 /** Whether a credential's API Base URL is LACRM's own API (empty = the default, LACRM). */
-export function isLacrmApi(baseUrl: unknown): boolean {
+function isLacrmApi(baseUrl: unknown): boolean {
 	const text =
 		typeof baseUrl === 'string' && baseUrl.trim() !== '' ? baseUrl.trim() : DEFAULT_API_BASE_URL;
 	try {

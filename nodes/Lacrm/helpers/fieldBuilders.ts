@@ -49,7 +49,7 @@ export function fieldError(
 }
 
 /** "Company Name" → "companyName" */
-export function parameterName(key: string): string {
+function parameterName(key: string): string {
 	const words = key.split(/[^A-Za-z0-9]+/).filter(Boolean);
 	return words
 		.map((word, index) =>
@@ -542,7 +542,7 @@ export function json<const K extends string>(
 	);
 }
 
-export function readJson(
+function readJson(
 	raw: unknown,
 	ctx: ReadContext,
 	label: string,

@@ -36,7 +36,7 @@ function texts(entries: unknown): string[] {
 		.filter((value): value is string => typeof value === 'string' && value !== '');
 }
 
-export function formatAddress(address: unknown): string {
+function formatAddress(address: unknown): string {
 	if (!address || typeof address !== 'object') return '';
 	const parts = address as IDataObject;
 	const cityLine = [parts.City, parts.State, parts.Zip].filter((part) => part).join(' ');

@@ -33,7 +33,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The UTC offset of `timeZone` at instant `ms`, in minutes (New York in January: -300). */
-export function offsetMinutesAt(timeZone: string, ms: number): number {
+function offsetMinutesAt(timeZone: string, ms: number): number {
 	const wholeSecond = Math.floor(ms / 1000) * 1000;
 	const parts: Record<string, number> = {};
 	for (const part of formatterFor(timeZone).formatToParts(new Date(wholeSecond))) {

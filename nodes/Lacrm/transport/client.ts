@@ -88,7 +88,7 @@ const CREDENTIAL_REFUSED =
 
 const DEFAULT_CONCURRENCY = 5;
 
-export const DEFAULT_RATE_LIMIT_WAIT_MS = 5 * 60_000;
+const DEFAULT_RATE_LIMIT_WAIT_MS = 5 * 60_000;
 
 /**
  * The one way the nodes build a client: for the credential their Authentication parameter
@@ -678,7 +678,7 @@ function looksLikeRefusedToken(answer: HttpAnswer): boolean {
  * (PostHog's and Airbyte's LACRM sources both read it that way) — bare arrays, and bare objects
  * keyed by id.
  */
-export function readListAnswer<T>(answer: unknown): { items: T[]; hasMore: boolean } {
+function readListAnswer<T>(answer: unknown): { items: T[]; hasMore: boolean } {
 	if (answer && typeof answer === 'object' && !Array.isArray(answer) && 'Results' in answer) {
 		const page = answer as { Results: unknown; HasMoreResults?: unknown };
 		return { items: recordsIn<T>(page.Results), hasMore: page.HasMoreResults === true };

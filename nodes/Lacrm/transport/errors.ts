@@ -115,7 +115,7 @@ function httpCodeOf(failure: LacrmFailure): string | undefined {
 	return 'status' in failure ? String(failure.status) : undefined;
 }
 
-export function redact(text: string, secrets: string[]): string {
+function redact(text: string, secrets: string[]): string {
 	let clean = text;
 	for (const secret of secrets) {
 		if (secret && secret.length >= 6) clean = clean.split(secret).join('[redacted]');

@@ -26,7 +26,7 @@ import { sleep } from 'n8n-workflow';
 type Release = () => void;
 
 /** The highest Max Parallel Requests the node offers. */
-export const MAX_CONCURRENCY = 20;
+const MAX_CONCURRENCY = 20;
 
 /** Wait after a 429 that gives no Retry-After. */
 export const DEFAULT_RATE_LIMIT_PAUSE_MS = 1_000;
@@ -35,7 +35,7 @@ export const DEFAULT_RATE_LIMIT_PAUSE_MS = 1_000;
  * A Retry-After longer than this pauses the whole credential. Shorter ones are a bucket refilling:
  * pausing everyone for them would leave the bucket full and unused (halving already slows down).
  */
-export const CREDENTIAL_PAUSE_AFTER_MS = 5_000;
+const CREDENTIAL_PAUSE_AFTER_MS = 5_000;
 
 /** Growth per success is `factor / limit`: about +1 per round trip below 90% of the last refusal. */
 const GROWTH_BELOW_LAST_REFUSAL = 1;

@@ -18,7 +18,7 @@
  */
 
 /** A token counts as fresh only if it stays valid at least this long. */
-export const FRESH_MARGIN_MS = 5 * 60 * 1000;
+const FRESH_MARGIN_MS = 5 * 60 * 1000;
 
 type Release = () => void;
 

@@ -112,7 +112,7 @@ const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * A birthday as yyyy-mm-dd; one without a year in any of LACRM's forms is sent as 0000-MM-DD,
  * the form LACRM returns.
  */
-export function readBirthday(raw: unknown, ctx: ReadContext, label: string): string | undefined {
+function readBirthday(raw: unknown, ctx: ReadContext, label: string): string | undefined {
 	const yearless = typeof raw === 'string' ? YEARLESS.exec(raw.trim()) : null;
 	if (!yearless) return readDate(raw, ctx, label);
 	const month = Number(yearless[1]);

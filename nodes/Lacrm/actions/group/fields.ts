@@ -23,7 +23,7 @@ export function groupNameField(required: boolean) {
 	});
 }
 
-export const GROUP_COLORS = [
+const GROUP_COLORS = [
 	'Blue',
 	'Cyan',
 	'Gray',

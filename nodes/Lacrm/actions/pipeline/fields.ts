@@ -25,7 +25,7 @@ export function pipelineNameField(required: boolean) {
 }
 
 /** The icons LACRM documents; its own list may be longer, so other names pass through unchecked. */
-export const PIPELINE_ICONS = [
+const PIPELINE_ICONS = [
 	'book',
 	'briefcase',
 	'cart',

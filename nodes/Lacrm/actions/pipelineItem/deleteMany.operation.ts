@@ -6,7 +6,7 @@ import { defineOperation } from '../../helpers/operation';
 import { pipelineField } from './fields';
 
 /** LACRM deletes at most this many items per DeletePipelineItems call. */
-export const MAX_IDS_PER_CALL = 5000;
+const MAX_IDS_PER_CALL = 5000;
 
 export const deleteMany = defineOperation({
 	operation: 'deleteMany',

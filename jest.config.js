@@ -24,9 +24,13 @@ const base = {
 	setupFiles: ['<rootDir>/test/setup-env.js'],
 };
 
-// Unit and engine test files record the LACRM functions nock or the sandbox received from them;
-// globalTeardown fails a full run in which some function was never received.
-const recordCoverage = ['<rootDir>/test/function-coverage/record.ts'];
+// Unit and engine test files record the LACRM functions nock or the sandbox received from them
+// (globalTeardown fails a full run in which some function was never received), and run n8n's
+// parameter regexes without a watchdog that CPU starvation can trip (test/setup-regex.ts).
+const n8nTestSetup = [
+	'<rootDir>/test/function-coverage/record.ts',
+	'<rootDir>/test/setup-regex.ts',
+];
 
 const n8nCore1 = path.join(__dirname, 'node_modules', 'n8n-core-1');
 const n8nWorkflow1 = path.join(n8nCore1, 'node_modules', 'n8n-workflow');
@@ -40,14 +44,14 @@ module.exports = {
 			...base,
 			displayName: 'unit',
 			testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
-			setupFilesAfterEnv: recordCoverage,
+			setupFilesAfterEnv: n8nTestSetup,
 		},
 		{ ...base, displayName: 'sandbox', testMatch: ['<rootDir>/sandbox/test/**/*.test.ts'] },
 		{
 			...base,
 			displayName: 'engine-n8n-core-1.122',
 			testMatch: ['<rootDir>/test/engine/**/*.test.ts'],
-			setupFilesAfterEnv: recordCoverage,
+			setupFilesAfterEnv: n8nTestSetup,
 			moduleNameMapper: {
 				'^n8n-core$': n8nCore1,
 				'^n8n-workflow$': n8nWorkflow1,
@@ -57,7 +61,7 @@ module.exports = {
 			...base,
 			displayName: 'engine-n8n-core-2.x',
 			testMatch: ['<rootDir>/test/engine/**/*.test.ts'],
-			setupFilesAfterEnv: recordCoverage,
+			setupFilesAfterEnv: n8nTestSetup,
 		},
 	],
 };

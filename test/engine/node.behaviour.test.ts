@@ -406,25 +406,37 @@ describe(`Company → Create or Update and Get against the sandbox (${ENGINE_LAB
 // -------------------------------------------------------------------------------------------------
 
 describe(`custom fields through the field mapper (${ENGINE_LABEL})`, () => {
-	it('Contact → Create writes dropdown, checkbox, number, date and text fields; Get Contact reads them back by name', async () => {
-		const { fields } = await editorResourceMapping(sandbox, 'getContactCustomFields', {
-			resource: 'contact',
+	/** The mapper's fields as the editor loads them for Create of a contact or a company. */
+	const mapperFields = async (resource: 'contact' | 'company' = 'contact') =>
+		(
+			await editorResourceMapping(
+				sandbox,
+				resource === 'contact' ? 'getContactCustomFields' : 'getCompanyCustomFields',
+				{ resource, operation: 'create' },
+			)
+		).fields;
+
+	/** Create, owned by Jane, with these values in the custom-field mapper. */
+	const createMapped = (
+		name: string,
+		fields: ResourceMapperField[],
+		values: IDataObject,
+		{ resource = 'contact', input }: { resource?: string; input?: IDataObject[] } = {},
+	) =>
+		runLacrm(sandbox, {
+			resource,
 			operation: 'create',
+			parameters: { name, assignedTo: byId(JANE), customFields: mapperValue(fields, values) },
+			input,
 		});
-		const { json, error } = await runLacrm(sandbox, {
-			resource: 'contact',
-			operation: 'create',
-			parameters: {
-				name: 'Mapped Person',
-				assignedTo: byId(JANE),
-				customFields: mapperValue(fields, {
-					Industry: 'Software',
-					Interests: ['Product A', 'Training'],
-					'Lead Score': 87,
-					'Next Review': '2025-06-30T00:00:00',
-					'Referral Source': 'Webinar',
-				}),
-			},
+	it('Contact → Create writes dropdown, checkbox, number, date and text fields; Get Contact reads them back by name', async () => {
+		const fields = await mapperFields();
+		const { json, error } = await createMapped('Mapped Person', fields, {
+			Industry: 'Software',
+			Interests: ['Product A', 'Training'],
+			'Lead Score': 87,
+			'Next Review': '2025-06-30T00:00:00',
+			'Referral Source': 'Webinar',
 		});
 		expect(error).toBeUndefined();
 		const contact = await getContact(json[0].ContactId as string);
@@ -438,25 +450,22 @@ describe(`custom fields through the field mapper (${ENGINE_LABEL})`, () => {
 	});
 
 	it('converts mapped expression values to the field types (number text, "a, b" lists)', async () => {
-		const { fields } = await editorResourceMapping(sandbox, 'getContactCustomFields', {
-			resource: 'contact',
-			operation: 'create',
-		});
-		const { json, error } = await runLacrm(sandbox, {
-			resource: 'contact',
-			operation: 'create',
-			parameters: {
-				name: 'Expression Person',
-				assignedTo: byId(JANE),
-				customFields: mapperValue(fields, {
-					Interests: '={{ $json.interests }}',
-					'Lead Score': '={{ $json.score }}',
-					'Next Review': '={{ DateTime.fromISO($json.review, { zone: "America/Chicago" }) }}',
-					Industry: null,
-				}),
+		const fields = await mapperFields();
+		const { json, error } = await createMapped(
+			'Expression Person',
+			fields,
+			{
+				Interests: '={{ $json.interests }}',
+				'Lead Score': '={{ $json.score }}',
+				'Next Review': '={{ DateTime.fromISO($json.review, { zone: "America/Chicago" }) }}',
+				Industry: null,
 			},
-			input: [{ interests: 'Product B, Support Plan', score: '12', review: '2025-07-01T23:30:00' }],
-		});
+			{
+				input: [
+					{ interests: 'Product B, Support Plan', score: '12', review: '2025-07-01T23:30:00' },
+				],
+			},
+		);
 		expect(error).toBeUndefined();
 		const contact = await getContact(json[0].ContactId as string);
 		expect(contact).toMatchObject({
@@ -468,19 +477,13 @@ describe(`custom fields through the field mapper (${ENGINE_LABEL})`, () => {
 	});
 
 	it('Company → Create writes a radio-list field whose options LACRM lists as plain names', async () => {
-		const { fields } = await editorResourceMapping(sandbox, 'getCompanyCustomFields', {
-			resource: 'company',
-			operation: 'create',
-		});
-		const { json, error } = await runLacrm(sandbox, {
-			resource: 'company',
-			operation: 'create',
-			parameters: {
-				name: 'Plain Options Ltd',
-				assignedTo: byId(JANE),
-				customFields: mapperValue(fields, { 'Company Size': '11-50' }),
-			},
-		});
+		const fields = await mapperFields('company');
+		const { json, error } = await createMapped(
+			'Plain Options Ltd',
+			fields,
+			{ 'Company Size': '11-50' },
+			{ resource: 'company' },
+		);
 		expect(error).toBeUndefined();
 		const company = await getContact(json[0].ContactId as string);
 		expect(company['Company Size']).toBe('11-50');
@@ -506,36 +509,17 @@ describe(`custom fields through the field mapper (${ENGINE_LABEL})`, () => {
 			'Invalid "Custom Fields → Lead Score": expected a number, got "lots"',
 		],
 	])('refuses %s, naming the field, with zero requests', async (_case, name, value, message) => {
-		const { fields } = await editorResourceMapping(sandbox, 'getContactCustomFields', {
-			resource: 'contact',
-			operation: 'create',
-		});
-		const { error, totalCalls } = await runLacrm(sandbox, {
-			resource: 'contact',
-			operation: 'create',
-			parameters: {
-				name,
-				assignedTo: byId(JANE),
-				customFields: mapperValue(fields, value as IDataObject),
-			},
-		});
+		const fields = await mapperFields();
+		const { error, totalCalls } = await createMapped(name, fields, value as IDataObject);
 		expect(error?.message).toBe(message);
 		expect(totalCalls).toBe(0);
 	});
 
 	it('takes a checkbox list as plain "a, b" text; with the old JSON-list schema n8n refused to start', async () => {
-		const { fields } = await editorResourceMapping(sandbox, 'getContactCustomFields', {
-			resource: 'contact',
-			operation: 'create',
-		});
-		const { json, error } = await runLacrm(sandbox, {
-			resource: 'contact',
-			operation: 'create',
-			parameters: {
-				name: 'Plain List Person',
-				assignedTo: byId(JANE),
-				customFields: mapperValue(fields, { Interests: 'Product A, Training', 'Lead Score': '42' }),
-			},
+		const fields = await mapperFields();
+		const { json, error } = await createMapped('Plain List Person', fields, {
+			Interests: 'Product A, Training',
+			'Lead Score': '42',
 		});
 		expect(error).toBeUndefined();
 		expect(await getContact(json[0].ContactId as string)).toMatchObject({
@@ -547,33 +531,19 @@ describe(`custom fields through the field mapper (${ENGINE_LABEL})`, () => {
 		const before = fields.map((field) =>
 			field.id === 'Interests' ? { ...field, type: 'array' as const } : field,
 		);
-		const refused = await runLacrm(sandbox, {
-			resource: 'contact',
-			operation: 'create',
-			parameters: {
-				name: 'Plain List Person 2',
-				assignedTo: byId(JANE),
-				customFields: mapperValue(before, { Interests: 'Product A, Training' }),
-			},
+		const refused = await createMapped('Plain List Person 2', before, {
+			Interests: 'Product A, Training',
 		});
 		expect(refused.error?.constructor.name).toBe('WorkflowHasIssuesError');
 		expect(refused.totalCalls).toBe(0);
 	});
 
 	it('fields left empty in the mapper (as the editor saves them) send nothing: no Lead Score 0', async () => {
-		const { fields } = await editorResourceMapping(sandbox, 'getContactCustomFields', {
-			resource: 'contact',
-			operation: 'create',
-		});
+		const fields = await mapperFields();
 		// "Add all fields" with only Industry filled: the editor prunes the empty (null) values.
-		const { json, error } = await runLacrm(sandbox, {
-			resource: 'contact',
-			operation: 'create',
-			parameters: {
-				name: 'Untouched Numbers',
-				assignedTo: byId(JANE),
-				customFields: mapperValue(fields, { Industry: 'Retail', 'Lead Score': '' }),
-			},
+		const { json, error } = await createMapped('Untouched Numbers', fields, {
+			Industry: 'Retail',
+			'Lead Score': '',
 		});
 		expect(error).toBeUndefined();
 		const contact = await getContact(json[0].ContactId as string);

@@ -26,7 +26,7 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
-import { type DevState, N8N_DIR, N8nClient, readState, sleep } from './dev-lib';
+import { type DevState, N8N_DIR, N8nClient, readState, sleep, type WorkflowNode } from './dev-lib';
 
 interface CheckResult {
 	name: string;
@@ -38,17 +38,6 @@ interface CheckResult {
 export interface CheckReport {
 	ok: boolean;
 	results: CheckResult[];
-}
-
-interface WorkflowNode {
-	id: string;
-	name: string;
-	type: string;
-	typeVersion: number;
-	position: [number, number];
-	parameters: Record<string, unknown>;
-	credentials?: Record<string, { id: string; name: string }>;
-	webhookId?: string;
 }
 
 interface SavedWorkflow {
@@ -890,11 +879,7 @@ export async function runChecks(state: DevState, client: N8nClient): Promise<Che
 async function main(): Promise<void> {
 	const state = readState();
 	const client = new N8nClient(state.n8nUrl);
-	await client.request('POST', '/rest/login', {
-		emailOrLdapLoginId: state.owner.email,
-		email: state.owner.email,
-		password: state.owner.password,
-	});
+	await client.login(state.owner);
 	const report = await runChecks(state, client);
 	process.exit(report.ok ? 0 : 1);
 }

@@ -303,6 +303,18 @@ export function placePackage(): { dir: string; nodes: string[]; credentials: str
 
 // ---- n8n's REST API ---------------------------------------------------------------------------------
 
+/** A node as n8n's REST API stores it in a workflow. */
+export interface WorkflowNode {
+	id: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: [number, number];
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+	webhookId?: string;
+}
+
 export class N8nApiError extends Error {
 	constructor(
 		message: string,
@@ -325,6 +337,15 @@ export class N8nClient {
 
 	get cookieHeader(): string {
 		return this.cookie;
+	}
+
+	/** Signs in as the owner; sends both names n8n has used for the login field. */
+	async login(owner: { email: string; password: string }): Promise<void> {
+		await this.request('POST', '/rest/login', {
+			emailOrLdapLoginId: owner.email,
+			email: owner.email,
+			password: owner.password,
+		});
 	}
 
 	async request<T = unknown>(method: string, route: string, body?: unknown): Promise<T> {

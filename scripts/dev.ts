@@ -282,11 +282,7 @@ async function ensureOwner(
 		email: string;
 		password: string;
 	};
-	await client.request('POST', '/rest/login', {
-		emailOrLdapLoginId: owner.email,
-		email: owner.email,
-		password: owner.password,
-	});
+	await client.login(owner);
 	return { ...owner, created: false };
 }
 

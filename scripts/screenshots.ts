@@ -18,7 +18,7 @@ import * as path from 'node:path';
 
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
-import { type DevState, N8nClient, readState, ROOT } from './dev-lib';
+import { type DevState, N8nClient, readState, ROOT, type WorkflowNode } from './dev-lib';
 
 const DOCS = path.join(ROOT, 'docs');
 const VIEWPORT = { width: 1280, height: 800 };
@@ -75,17 +75,6 @@ function salesLeads(pipelines: Pipeline[]): Pipeline {
 }
 
 // ---- workflows ------------------------------------------------------------------------------------
-
-interface WorkflowNode {
-	id: string;
-	name: string;
-	type: string;
-	typeVersion: number;
-	position: [number, number];
-	parameters: Record<string, unknown>;
-	credentials?: Record<string, { id: string; name: string }>;
-	webhookId?: string;
-}
 
 const fromList = (value: string, cachedResultName: string) => ({
 	__rl: true,
@@ -482,11 +471,7 @@ async function main(): Promise<void> {
 	const args = parseArgs(process.argv.slice(2));
 	const state = readState();
 	const client = new N8nClient(state.n8nUrl);
-	await client.request('POST', '/rest/login', {
-		emailOrLdapLoginId: state.owner.email,
-		email: state.owner.email,
-		password: state.owner.password,
-	});
+	await client.login(state.owner);
 	const account = await readAccount(state);
 	await deleteOldWorkflows(client);
 	fs.mkdirSync(DOCS, { recursive: true });

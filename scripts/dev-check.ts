@@ -143,6 +143,22 @@ class Checker {
 		return JSON.parse(text) as T;
 	}
 
+	/** A person owned by the sandbox's first user, created straight through the sandbox API. */
+	async newContact(name: string): Promise<{ ContactId: string }> {
+		return await this.lacrm('CreateContact', {
+			Name: name,
+			AssignedTo: '100001',
+			IsCompany: false,
+		});
+	}
+
+	/** A new contact, and the sandbox's webhook deliveries for it sent now rather than later. */
+	async deliverNewContact(name: string): Promise<{ ContactId: string }> {
+		const created = await this.newContact(name);
+		await this.sandbox('flush-webhooks', {});
+		return created;
+	}
+
 	// ---- n8n ----
 
 	async createWorkflow(
@@ -420,11 +436,7 @@ class Checker {
 						? 1
 						: 'x';
 		}
-		const contact = await this.lacrm<{ ContactId: string }>('CreateContact', {
-			Name: name,
-			AssignedTo: '100001',
-			IsCompany: false,
-		});
+		const contact = await this.newContact(name);
 		const item = await this.lacrm<{ PipelineItemId: string }>('CreatePipelineItem', {
 			ContactId: contact.ContactId,
 			PipelineId: pipeline.PipelineId,
@@ -709,12 +721,7 @@ class Checker {
 					if (!hook.EndpointUrl.includes(trigger.webhookId!))
 						throw new Error(`unexpected endpoint ${hook.EndpointUrl}`);
 					const name = `Dev Check ${stamp.replace(/:/g, '')}`;
-					const created = await this.lacrm<{ ContactId: string }>('CreateContact', {
-						Name: name,
-						AssignedTo: '100001',
-						IsCompany: false,
-					});
-					await this.sandbox('flush-webhooks', {});
+					const created = await this.deliverNewContact(name);
 					const [run] = await this.finishedExecutions(workflow, 1, 'LACRM Trigger');
 					const text = JSON.stringify(run.items);
 					if (!text.includes(created.ContactId))
@@ -747,12 +754,7 @@ class Checker {
 				if (!testHook.EndpointUrl.includes(`/webhook-test/${trigger.webhookId}`))
 					throw new Error(`listening registered ${testHook.EndpointUrl}, not the test URL`);
 				const name = `Listen Check ${stamp.replace(/:/g, '')}`;
-				const created = await this.lacrm<{ ContactId: string }>('CreateContact', {
-					Name: name,
-					AssignedTo: '100001',
-					IsCompany: false,
-				});
-				await this.sandbox('flush-webhooks', {});
+				const created = await this.deliverNewContact(name);
 				const [run] = await this.finishedExecutions(workflow, 1, 'LACRM Trigger');
 				if (run.execution.mode !== undefined && run.execution.mode !== 'manual')
 					throw new Error(`the test execution ran in mode "${run.execution.mode}"`);
@@ -783,12 +785,7 @@ class Checker {
 					const live = await this.newHook(before, 'activation to register a hook');
 					if (!live.EndpointUrl.includes(`/webhook/${trigger.webhookId}`))
 						throw new Error(`activation registered ${live.EndpointUrl}, not the production URL`);
-					const later = await this.lacrm<{ ContactId: string }>('CreateContact', {
-						Name: `${name} Live`,
-						AssignedTo: '100001',
-						IsCompany: false,
-					});
-					await this.sandbox('flush-webhooks', {});
+					const later = await this.deliverNewContact(`${name} Live`);
 					const runs = await this.finishedExecutions(workflow, 2, 'LACRM Trigger');
 					const production = runs[runs.length - 1];
 					if (!JSON.stringify(production.items).includes(later.ContactId))
